@@ -1,0 +1,109 @@
+using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Protocol.Turns;
+
+namespace ClosureBot.Dialogs;
+
+/// <summary>
+/// The dialog stack of one conversation during one turn: begin, continue, end, replace and cancel dialogs
+/// with Bot Framework semantics (a child's result resumes its parent in the same turn).
+/// </summary>
+public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, DialogState state)
+{
+    /// <summary>The dialogs this context can start.</summary>
+    public DialogSet Dialogs { get; } = dialogs;
+
+    /// <summary>The current turn.</summary>
+    public ITurnContext Context { get; } = turnContext;
+
+    /// <summary>The stack, bottom first.</summary>
+    public List<DialogInstance> Stack => state.Stack;
+
+    /// <summary>The instance on top of the stack, or null.</summary>
+    public DialogInstance? ActiveDialog => Stack.Count > 0 ? Stack[^1] : null;
+
+    /// <summary>Pushes dialog <paramref name="dialogId"/> and begins it.</summary>
+    public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
+    {
+        var dialog = Dialogs.Find(dialogId) ?? throw new ArgumentException($"Dialog '{dialogId}' is not in the set.", nameof(dialogId));
+        Stack.Add(new DialogInstance { Id = dialog.Id, Version = dialog.Version });
+        return dialog.BeginDialogAsync(this, options, cancellationToken);
+    }
+
+    /// <summary>Begins a prompt with <paramref name="options"/>.</summary>
+    public Task<DialogTurnResult> PromptAsync(string promptId, PromptOptions options, CancellationToken cancellationToken = default) =>
+        BeginDialogAsync(promptId, options, cancellationToken);
+
+    /// <summary>
+    /// Hands the turn to the active dialog. A stack saved by another version of any of its dialogs (or naming a
+    /// dialog that no longer exists) is cleared and reported as <see cref="DialogTurnStatus.Outdated"/>.
+    /// </summary>
+    public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken = default)
+    {
+        if (Stack.Count == 0) return new DialogTurnResult(DialogTurnStatus.Empty);
+        if (Stack.Any(i => Dialogs.Find(i.Id) is not { } d || d.Version != i.Version))
+        {
+            Stack.Clear();
+            return new DialogTurnResult(DialogTurnStatus.Outdated);
+        }
+        return await Find(ActiveDialog!).ContinueDialogAsync(this, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends the active dialog and resumes its parent with <paramref name="result"/>.</summary>
+    public async Task<DialogTurnResult> EndDialogAsync(object? result = null, CancellationToken cancellationToken = default)
+    {
+        if (ActiveDialog is { } active)
+        {
+            await Find(active).EndDialogAsync(Context, active, DialogReason.EndCalled, cancellationToken).ConfigureAwait(false);
+            Stack.RemoveAt(Stack.Count - 1);
+        }
+        if (ActiveDialog is { } parent)
+            return await Find(parent).ResumeDialogAsync(this, DialogReason.EndCalled, result, cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(DialogTurnStatus.Complete, result);
+    }
+
+    /// <summary>Ends the active dialog and begins <paramref name="dialogId"/> in its place.</summary>
+    public async Task<DialogTurnResult> ReplaceDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
+    {
+        if (ActiveDialog is { } active)
+        {
+            await Find(active).EndDialogAsync(Context, active, DialogReason.ReplaceCalled, cancellationToken).ConfigureAwait(false);
+            Stack.RemoveAt(Stack.Count - 1);
+        }
+        return await BeginDialogAsync(dialogId, options, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends every dialog on the stack, top first.</summary>
+    public async Task<DialogTurnResult> CancelAllDialogsAsync(CancellationToken cancellationToken = default)
+    {
+        if (Stack.Count == 0) return new DialogTurnResult(DialogTurnStatus.Empty);
+        await PopWhileAsync(_ => true, cancellationToken).ConfigureAwait(false);
+        return new DialogTurnResult(DialogTurnStatus.Cancelled);
+    }
+
+    /// <summary>Ends the dialogs above the topmost instance of <paramref name="dialogId"/>, which becomes active.</summary>
+    public Task EndChildrenOfAsync(string dialogId, CancellationToken cancellationToken = default)
+    {
+        if (!Stack.Any(i => i.Id == dialogId))
+            throw new InvalidOperationException($"Dialog '{dialogId}' is not on the stack.");
+        return PopWhileAsync(i => i.Id != dialogId, cancellationToken);
+    }
+
+    /// <summary>Asks the active dialog to repeat its question.</summary>
+    public Task RepromptDialogAsync(CancellationToken cancellationToken = default) =>
+        ActiveDialog is { } active ? Find(active).RepromptDialogAsync(Context, active, cancellationToken) : Task.CompletedTask;
+
+    /// <summary>The topmost instance of <paramref name="dialogId"/>, or null.</summary>
+    public DialogInstance? FindInstance(string dialogId) => Stack.LastOrDefault(i => i.Id == dialogId);
+
+    private async Task PopWhileAsync(Func<DialogInstance, bool> predicate, CancellationToken cancellationToken)
+    {
+        while (ActiveDialog is { } active && predicate(active))
+        {
+            await Find(active).EndDialogAsync(Context, active, DialogReason.CancelCalled, cancellationToken).ConfigureAwait(false);
+            Stack.RemoveAt(Stack.Count - 1);
+        }
+    }
+
+    private Dialog Find(DialogInstance instance) =>
+        Dialogs.Find(instance.Id) ?? throw new InvalidOperationException($"Dialog '{instance.Id}' on the stack is not in the set.");
+}

@@ -1,0 +1,110 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Serialization;
+
+namespace ClosureBot.Dialogs.Waterfall;
+
+/// <summary>
+/// A fixed sequence of steps sharing one typed state record. Each customer answer (a prompt's result) moves the
+/// waterfall to the next step. Steps are named so a conversation can resume or be redrawn at a given step.
+/// </summary>
+public class WaterfallDialog<TState> : Dialog where TState : class, new()
+{
+    private const string StepKey = "step";
+    private const string ValuesKey = "values";
+    private (string Name, WaterfallStep<TState> Run)[] _steps = [];
+
+    /// <summary>Creates a waterfall from named steps, in order.</summary>
+    public WaterfallDialog(string id, IEnumerable<(string Name, WaterfallStep<TState> Run)> steps) : base(id) => DefineSteps(steps);
+
+    /// <summary>For subclasses whose steps are their own methods: call <see cref="DefineSteps"/> from the constructor.</summary>
+    protected WaterfallDialog(string id) : base(id)
+    {
+    }
+
+    /// <summary>Sets the named steps, in order. Names must be unique.</summary>
+    protected void DefineSteps(IEnumerable<(string Name, WaterfallStep<TState> Run)> steps)
+    {
+        var list = steps.ToArray();
+        var duplicate = list.GroupBy(s => s.Name).FirstOrDefault(g => g.Count() > 1);
+        if (duplicate is not null) throw new ArgumentException($"Step name '{duplicate.Key}' is used twice in '{Id}'.", nameof(steps));
+        if (list.Length == 0) throw new ArgumentException($"Waterfall '{Id}' needs at least one step.", nameof(steps));
+        _steps = list;
+    }
+
+    /// <summary>The step names, in order.</summary>
+    public IReadOnlyList<string> StepNames => _steps.Select(s => s.Name).ToArray();
+
+    /// <inheritdoc />
+    public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)
+    {
+        var instance = dc.ActiveDialog!;
+        var (state, index) = options switch
+        {
+            WaterfallStart<TState> start => (start.State, IndexOf(start.StepName)),
+            TState initial => (initial, 0),
+            _ => (new TState(), 0),
+        };
+        WriteState(instance, state);
+        return RunStepAsync(dc, index, DialogReason.BeginCalled, null, cancellationToken);
+    }
+
+    /// <inheritdoc />
+    public override Task<DialogTurnResult> ContinueDialogAsync(DialogContext dc, CancellationToken cancellationToken) =>
+        dc.Context.Activity.Type == ActivityTypes.Message
+            ? ResumeDialogAsync(dc, DialogReason.ContinueCalled, dc.Context.Activity.Text, cancellationToken)
+            : Task.FromResult(DialogTurnResult.Waiting);
+
+    /// <inheritdoc />
+    public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
+        RunStepAsync(dc, CurrentIndex(dc.ActiveDialog!) + 1, DialogReason.NextCalled, result, cancellationToken);
+
+    /// <summary>Ends whatever runs above this waterfall and runs its current step again (e.g. to redraw with fresh figures).</summary>
+    public async Task<DialogTurnResult> ReplayStepAsync(DialogContext dc, CancellationToken cancellationToken)
+    {
+        await dc.EndChildrenOfAsync(Id, cancellationToken).ConfigureAwait(false);
+        return await RunStepAsync(dc, CurrentIndex(dc.ActiveDialog!), DialogReason.ReplaceCalled, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>Ends whatever runs above this waterfall and runs <paramref name="stepName"/>.</summary>
+    public async Task<DialogTurnResult> GoToStepAsync(DialogContext dc, string stepName, CancellationToken cancellationToken)
+    {
+        await dc.EndChildrenOfAsync(Id, cancellationToken).ConfigureAwait(false);
+        return await RunStepAsync(dc, IndexOf(stepName), DialogReason.ReplaceCalled, null, cancellationToken).ConfigureAwait(false);
+    }
+
+    /// <summary>The typed state of <paramref name="instance"/>.</summary>
+    public TState ReadState(DialogInstance instance) =>
+        instance.State[ValuesKey] is JsonObject values
+            ? values.Deserialize<TState>(ProtocolJson.Options) ?? new TState()
+            : new TState();
+
+    /// <summary>The name of the step <paramref name="instance"/> stands at.</summary>
+    public string CurrentStepName(DialogInstance instance) => _steps[Math.Clamp(CurrentIndex(instance), 0, _steps.Length - 1)].Name;
+
+    /// <summary>Index of a step by name.</summary>
+    public int IndexOf(string stepName)
+    {
+        for (var i = 0; i < _steps.Length; i++)
+            if (_steps[i].Name == stepName) return i;
+        throw new ArgumentException($"Waterfall '{Id}' has no step '{stepName}'.", nameof(stepName));
+    }
+
+    internal void WriteState(DialogInstance instance, TState state) =>
+        instance.State[ValuesKey] = JsonSerializer.SerializeToNode(state, ProtocolJson.Options);
+
+    internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        if (index >= _steps.Length) return await dc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
+        var instance = dc.ActiveDialog!;
+        instance.State[StepKey] = index;
+        var step = new WaterfallStepContext<TState>(this, dc, instance, ReadState(instance), index, reason, result);
+        var outcome = await _steps[index].Run(step, cancellationToken).ConfigureAwait(false);
+        if (!step.Moved && dc.Stack.Contains(instance)) step.Save();
+        return outcome;
+    }
+
+    private static int CurrentIndex(DialogInstance instance) =>
+        instance.State[StepKey] is JsonValue v && v.TryGetValue<int>(out var i) ? i : 0;
+}

@@ -1,0 +1,82 @@
+using System.Buffers;
+using System.Net.Http.Headers;
+using System.Text.Json;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Serialization;
+using Microsoft.AspNetCore.Http;
+
+namespace ClosureBot.Protocol.Hosting;
+
+/// <summary>Reads one activity from an HTTP request, turning every kind of bad input into a protocol error.</summary>
+public static class ActivityReader
+{
+    /// <summary>Largest body accepted: 1 MiB.</summary>
+    public const int MaxBodyBytes = 1024 * 1024;
+
+    /// <summary>The parsed activity, or the error to answer with (and nothing else happens).</summary>
+    public readonly record struct Result(Activity? Activity, int StatusCode, ErrorResponse? Error);
+
+    /// <summary>Reads and validates the body of <paramref name="request"/>.</summary>
+    public static async Task<Result> ReadAsync(HttpRequest request, CancellationToken cancellationToken)
+    {
+        if (!IsJson(request.ContentType))
+            return Fail(StatusCodes.Status415UnsupportedMediaType, "UnsupportedMediaType", "The body must be JSON (Content-Type: application/json).");
+        if (request.ContentLength > MaxBodyBytes)
+            return TooLarge();
+
+        var buffer = ArrayPool<byte>.Shared.Rent(request.ContentLength is { } length and > 0 ? (int)length + 1 : 16 * 1024);
+        try
+        {
+            var count = 0;
+            while (true)
+            {
+                if (count == buffer.Length)
+                {
+                    if (count > MaxBodyBytes) return TooLarge();
+                    var bigger = ArrayPool<byte>.Shared.Rent(Math.Min(buffer.Length * 2, MaxBodyBytes + 1));
+                    buffer.AsSpan(0, count).CopyTo(bigger);
+                    ArrayPool<byte>.Shared.Return(buffer);
+                    buffer = bigger;
+                }
+                var read = await request.Body.ReadAsync(buffer.AsMemory(count), cancellationToken).ConfigureAwait(false);
+                if (read == 0) break;
+                count += read;
+                if (count > MaxBodyBytes) return TooLarge();
+            }
+            return Parse(buffer.AsSpan(0, count));
+        }
+        finally
+        {
+            ArrayPool<byte>.Shared.Return(buffer);
+        }
+    }
+
+    /// <summary>Parses and validates an activity from UTF-8 JSON.</summary>
+    public static Result Parse(ReadOnlySpan<byte> json)
+    {
+        Activity? activity;
+        try
+        {
+            activity = JsonSerializer.Deserialize<Activity>(json, ProtocolJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            return Fail(StatusCodes.Status400BadRequest, "MalformedJson", $"The body is not a valid activity: {ex.Message}");
+        }
+        if (activity is null)
+            return Fail(StatusCodes.Status400BadRequest, "MissingActivity", "The body must be an activity object.");
+        if (string.IsNullOrWhiteSpace(activity.Type))
+            return Fail(StatusCodes.Status400BadRequest, "MissingType", "The activity has no 'type'.");
+        return new Result(activity, StatusCodes.Status200OK, null);
+    }
+
+    private static bool IsJson(string? contentType) =>
+        MediaTypeHeaderValue.TryParse(contentType, out var media)
+        && media.MediaType is { } type
+        && (type.Equals("application/json", StringComparison.OrdinalIgnoreCase) || type.EndsWith("+json", StringComparison.OrdinalIgnoreCase));
+
+    private static Result TooLarge() =>
+        Fail(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The body is larger than {MaxBodyBytes} bytes.");
+
+    private static Result Fail(int status, string code, string message) => new(null, status, ErrorResponse.Of(code, message));
+}

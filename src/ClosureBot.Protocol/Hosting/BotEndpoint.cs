@@ -1,0 +1,68 @@
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Connector;
+using ClosureBot.Protocol.Serialization;
+using ClosureBot.Protocol.Turns;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Http;
+using Microsoft.AspNetCore.Routing;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClosureBot.Protocol.Hosting;
+
+/// <summary>The Bot Framework messaging endpoint (<c>POST /api/messages</c>).</summary>
+public static class BotEndpoint
+{
+    /// <summary>Maps the endpoint at <paramref name="pattern"/>.</summary>
+    public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
+        endpoints.MapPost(pattern, HandleAsync);
+
+    private static async Task HandleAsync(HttpContext http, BotAdapter adapter, IChannelAuthenticator authenticator, ServiceUrlPolicy serviceUrls)
+    {
+        var ct = http.RequestAborted;
+        var read = await ActivityReader.ReadAsync(http.Request, ct);
+        if (read.Activity is not { } activity)
+        {
+            await WriteErrorAsync(http, read.StatusCode, read.Error!);
+            return;
+        }
+
+        if (await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, ct) is { } refusal)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, ErrorResponse.Of("Unauthorized", refusal));
+            return;
+        }
+
+        var repliesInBody = activity.ExpectsReplies();
+        if (!repliesInBody && !serviceUrls.IsAllowed(activity.ServiceUrl))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status400BadRequest,
+                ErrorResponse.Of("ServiceUrlNotAllowed", "The activity's serviceUrl is missing or its host is not on the allow-list (Bot:AllowedServiceUrlHosts)."));
+            return;
+        }
+
+        var transport = repliesInBody ? null : http.RequestServices.GetRequiredService<ConnectorClient>();
+        var result = await adapter.ProcessActivityAsync(activity, transport, ct);
+
+        if (repliesInBody)
+        {
+            await http.Response.WriteAsJsonAsync(new ExpectedReplies(result.Replies), ProtocolJson.Options, ct);
+        }
+        else if (activity.Type == ActivityTypes.Invoke)
+        {
+            var invoke = result.InvokeResponse ?? new InvokeResponse(StatusCodes.Status501NotImplemented);
+            http.Response.StatusCode = invoke.Status;
+            if (invoke.Body is not null) await http.Response.WriteAsJsonAsync(invoke.Body, ProtocolJson.Options, ct);
+        }
+        else
+        {
+            http.Response.StatusCode = StatusCodes.Status200OK;
+        }
+    }
+
+    /// <summary>Writes a <c>{"error":{"code","message"}}</c> body with <paramref name="status"/>.</summary>
+    public static Task WriteErrorAsync(HttpContext http, int status, ErrorResponse error)
+    {
+        http.Response.StatusCode = status;
+        return http.Response.WriteAsJsonAsync(error, ProtocolJson.Options, http.RequestAborted);
+    }
+}

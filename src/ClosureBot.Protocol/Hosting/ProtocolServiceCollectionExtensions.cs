@@ -1,0 +1,44 @@
+using ClosureBot.Protocol.Connector;
+using ClosureBot.Protocol.Turns;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Http.Resilience;
+using Microsoft.Extensions.Options;
+using Polly;
+
+namespace ClosureBot.Protocol.Hosting;
+
+/// <summary>Registers the protocol layer.</summary>
+public static class ProtocolServiceCollectionExtensions
+{
+    /// <summary>
+    /// Adds the adapter, the channel authenticator and the Connector client (retrying 429/5xx and network
+    /// errors, honouring <c>Retry-After</c>). The app registers its <see cref="IBot"/> and middleware itself.
+    /// </summary>
+    public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName))
+            .Validate(o => o.AllowedServiceUrlHosts.Count > 0, "Bot:AllowedServiceUrlHosts needs at least one host.")
+            .ValidateOnStart();
+        services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName));
+        services.AddSingleton<ServiceUrlPolicy>();
+        services.AddSingleton<IChannelAuthenticator, LocalDevelopmentAuthenticator>();
+        services.AddSingleton<BotAdapter>();
+
+        services.AddHttpClient<ConnectorClient>()
+            .AddResilienceHandler("connector", (pipeline, context) =>
+            {
+                var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+                pipeline.AddRetry(new HttpRetryStrategyOptions
+                {
+                    MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
+                    BackoffType = DelayBackoffType.Exponential,
+                    UseJitter = true,
+                    Delay = TimeSpan.FromMilliseconds(200),
+                    ShouldRetryAfterHeader = true,
+                });
+                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+            });
+        return services;
+    }
+}

@@ -1,0 +1,10 @@
+using ClosureBot.Protocol.Activities;
+
+namespace ClosureBot.Protocol.Turns;
+
+/// <summary>Delivers a turn's replies to the channel (the Connector REST API, or an in-process channel).</summary>
+public interface IReplyTransport
+{
+    /// <summary>Sends <paramref name="replies"/>, in order, for the turn started by <paramref name="incoming"/>.</summary>
+    Task<IReadOnlyList<ResourceResponse>> SendAsync(Activity incoming, IReadOnlyList<Activity> replies, CancellationToken cancellationToken);
+}

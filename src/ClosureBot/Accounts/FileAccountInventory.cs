@@ -1,0 +1,72 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using ClosureBot.Protocol.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace ClosureBot.Accounts;
+
+/// <summary>
+/// The account inventory kept in a JSON file (the demo inventory by default). The file is parsed again whenever
+/// it changes on disk, so editing it simulates deleting resources and "check again" shows the new figures,
+/// while unchanged reads cost one file-status call.
+/// </summary>
+public sealed class FileAccountInventory : IAccountInventory
+{
+    private readonly string _path;
+    private volatile Cache? _cache;
+
+    public FileAccountInventory(IOptions<InventoryOptions> options, IHostEnvironment environment)
+    {
+        _path = Path.GetFullPath(options.Value.FilePath, environment.ContentRootPath);
+        if (!File.Exists(_path)) throw new FileNotFoundException($"Inventory:FilePath names a file that does not exist: {_path}", _path);
+        Load(); // a malformed file fails start-up, not a customer's turn
+    }
+
+    public Task<AccountSnapshot?> FindAsync(string alias, CancellationToken cancellationToken) =>
+        Task.FromResult(Load().Accounts.GetValueOrDefault(alias.Trim()));
+
+    private Cache Load()
+    {
+        var info = new FileInfo(_path);
+        var cache = _cache;
+        if (cache is not null && cache.LastWrite == info.LastWriteTimeUtc && cache.Length == info.Length) return cache;
+
+        InventoryFile? file;
+        try
+        {
+            using var stream = File.OpenRead(_path);
+            file = JsonSerializer.Deserialize<InventoryFile>(stream, ProtocolJson.Options);
+        }
+        catch (JsonException ex)
+        {
+            throw new InvalidDataException($"The inventory file {_path} is not valid: {ex.Message}", ex);
+        }
+        var accounts = (file?.Accounts ?? []).ToDictionary(a => a.Alias, ToSnapshot, StringComparer.OrdinalIgnoreCase);
+        cache = new Cache(info.LastWriteTimeUtc, info.Length, accounts);
+        _cache = cache;
+        return cache;
+    }
+
+    private static AccountSnapshot ToSnapshot(AccountEntry a) => new(
+        a.Alias.ToUpperInvariant(),
+        a.Name ?? a.Alias,
+        a.TermCommitment is { } t ? new TermCommitment(t.EndsOn) : null,
+        (a.Servers ?? []).Select(s => new Server(s.Name, s.Kind, s.State, s.DataCenter ?? "")).ToList(),
+        (a.Services ?? []).Select(s => new BilledService(s.Kind, s.Name, s.Location ?? "")).ToList());
+
+    private sealed record Cache(DateTime LastWrite, long Length, Dictionary<string, AccountSnapshot> Accounts);
+
+    private sealed record InventoryFile(List<AccountEntry>? Accounts);
+
+    private sealed record AccountEntry(string Alias, string? Name, CommitmentEntry? TermCommitment, List<ServerEntry>? Servers, List<ServiceEntry>? Services);
+
+    private sealed record CommitmentEntry(DateOnly? EndsOn);
+
+    private sealed record ServerEntry(
+        string Name,
+        [property: JsonConverter(typeof(JsonStringEnumConverter<ServerKind>))] ServerKind Kind,
+        [property: JsonConverter(typeof(JsonStringEnumConverter<ServerState>))] ServerState State,
+        string? DataCenter);
+
+    private sealed record ServiceEntry(string Kind, string Name, string? Location);
+}

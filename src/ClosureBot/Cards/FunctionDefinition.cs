@@ -1,0 +1,3 @@
+namespace ClosureBot.Cards;
+
+internal sealed record FunctionDefinition(ExpressionFunction Invoke, int MinArguments, int MaxArguments);

@@ -1,0 +1,55 @@
+using ClosureBot.Accounts;
+using ClosureBot.Cards;
+using ClosureBot.Closure;
+using ClosureBot.Dialogs;
+using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Offboarding;
+using ClosureBot.Protocol.Hosting;
+using ClosureBot.Protocol.Turns;
+using ClosureBot.Storage;
+
+namespace ClosureBot.Hosting;
+
+/// <summary>The composition of the app: each area registers and maps itself here.</summary>
+public static class ClosureBotExtensions
+{
+    public static WebApplicationBuilder AddClosureBot(this WebApplicationBuilder builder)
+    {
+        var services = builder.Services;
+        var configuration = builder.Configuration;
+        services.AddSingleton(TimeProvider.System);
+        services.AddBotProtocol(configuration);
+        services.AddBotStorage(configuration);
+        services.AddAccountInventory(configuration);
+        services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
+        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName));
+        services.AddSingleton(_ => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards")));
+        services.AddOffboarding();
+        services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
+        return builder;
+    }
+
+    private static void AddOffboarding(this IServiceCollection services)
+    {
+        services.AddSingleton<OffboardingCards>();
+        services.AddSingleton<OffboardingDialog>();
+        services.AddSingleton<ResumeDialog>();
+        services.AddSingleton(sp => new DialogSet()
+            .Add(sp.GetRequiredService<OffboardingDialog>())
+            .Add(sp.GetRequiredService<ResumeDialog>())
+            .Add(new ConfirmPrompt(PromptIds.Confirm))
+            .Add(new ChoicePrompt(PromptIds.Choice))
+            .Add(new TextPrompt(PromptIds.Text)));
+        services.AddSingleton<ConversationRouter>();
+        services.AddSingleton<IBot, OffboardingBot>();
+    }
+
+    public static WebApplication MapClosureBot(this WebApplication app)
+    {
+        app.MapBotMessages();
+        app.MapClosureAdmin();
+        app.MapGet("/healthz", async (IBotStore store, CancellationToken ct) =>
+            await store.IsHealthyAsync(ct) ? Results.Ok(new { status = "healthy" }) : Results.Json(new { status = "unhealthy" }, statusCode: 503));
+        return app;
+    }
+}

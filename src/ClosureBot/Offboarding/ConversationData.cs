@@ -1,0 +1,29 @@
+using ClosureBot.Dialogs;
+
+namespace ClosureBot.Offboarding;
+
+/// <summary>Everything persisted per conversation: the dialog stack plus the bot's own bookkeeping.</summary>
+public sealed class ConversationData
+{
+    private const int RememberedActivityIds = 32;
+
+    public DialogState Dialog { get; set; } = new();
+
+    /// <summary>Ids of the latest activities processed, so a redelivered activity is processed once.</summary>
+    public List<string> RecentActivityIds { get; set; } = [];
+
+    /// <summary>The customer asked to cancel and we are waiting for them to confirm.</summary>
+    public bool PendingCancel { get; set; }
+
+    /// <summary>The step last written to the user's saved progress (to write it only when it changes).</summary>
+    public string? SavedProgressStep { get; set; }
+
+    public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
+
+    public void MarkProcessed(string? activityId)
+    {
+        if (activityId is null) return;
+        RecentActivityIds.Add(activityId);
+        if (RecentActivityIds.Count > RememberedActivityIds) RecentActivityIds.RemoveAt(0);
+    }
+}

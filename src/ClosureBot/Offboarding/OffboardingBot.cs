@@ -1,0 +1,97 @@
+using System.Text.Json;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Serialization;
+using ClosureBot.Protocol.Turns;
+using ClosureBot.Storage;
+
+namespace ClosureBot.Offboarding;
+
+/// <summary>
+/// The bot: routes by activity type, and for a conversation turn loads the conversation, skips an activity it
+/// already processed, lets the router decide, then commits state, progress and any closure request in one
+/// durable write before a single reply leaves. A turn that lost a race with another instance is run again.
+/// </summary>
+public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog offboarding, IBotStore store, TimeProvider time,
+    ILogger<OffboardingBot> logger) : IBot
+{
+    private const int MaxAttempts = 3;
+
+    public Task OnTurnAsync(ITurnContext context, CancellationToken cancellationToken) => context.Activity.Type switch
+    {
+        ActivityTypes.Message => RunAsync(context, cancellationToken),
+        ActivityTypes.ConversationUpdate when context.Activity.MembersAdded?.Any(m => m.Id != context.Activity.Recipient?.Id) == true
+            => RunAsync(context, cancellationToken),
+        _ => Task.CompletedTask,
+    };
+
+    private async Task RunAsync(ITurnContext context, CancellationToken ct)
+    {
+        var activity = context.Activity;
+        var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
+        var identity = context.TurnState.TryGetValue(VerifiedIdentity.TurnStateKey, out var id) ? id as VerifiedIdentity : null;
+        for (var attempt = 1; ; attempt++)
+        {
+            var stored = await store.LoadConversationAsync(key, ct);
+            var data = stored is null ? new ConversationData() : JsonSerializer.Deserialize<ConversationData>(stored.Json, ProtocolJson.Options)!;
+            if (data.HasProcessed(activity.Id))
+            {
+                logger.LogInformation("Activity {ActivityId} was already processed; ignoring the redelivery", activity.Id);
+                return;
+            }
+
+            var turn = OffboardingTurn.Attach(context, new OffboardingTurn { Identity = identity });
+            await router.HandleAsync(context, data, ct);
+            data.MarkProcessed(activity.Id);
+            try
+            {
+                await store.CommitAsync(BuildCommit(key, stored, data, turn, activity), ct);
+            }
+            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            {
+                logger.LogInformation("Conversation changed under this turn; running it again (attempt {Attempt})", attempt + 1);
+                store.Evict(key);
+                context.ClearReplies();
+                continue;
+            }
+
+            if (turn.NewClosureRequest is { } request)
+                logger.LogInformation("Closure request {Reference} logged for account {AccountAlias}", request.Reference, request.AccountAlias);
+            if (turn.Outcome is { } outcome)
+                logger.LogInformation("Off-boarding ended with {Outcome}", outcome);
+            return;
+        }
+    }
+
+    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, Activity activity)
+    {
+        var userKey = ConversationRouter.UserKey(activity);
+        StoredProgress? save = null;
+        string? delete = null;
+        if (turn.Outcome is OffboardingOutcome.Requested or OffboardingOutcome.RedirectedToSales or OffboardingOutcome.Abandoned or OffboardingOutcome.NotStarted)
+        {
+            delete = userKey;
+            data.SavedProgressStep = null;
+        }
+        else if (data.Dialog.Stack.LastOrDefault(i => i.Id == OffboardingDialog.DialogId) is { } instance)
+        {
+            var screen = offboarding.CurrentScreen(instance);
+            if (screen != data.SavedProgressStep)
+            {
+                var json = JsonSerializer.Serialize(new SavedProgress(offboarding.ReadState(instance), screen), ProtocolJson.Options);
+                save = new StoredProgress(userKey, activity.Conversation?.Id ?? "", json, time.GetUtcNow());
+                data.SavedProgressStep = screen;
+            }
+        }
+
+        return new TurnCommit
+        {
+            ConversationKey = key,
+            ExpectedETag = stored?.ETag,
+            NewETag = Guid.NewGuid().ToString("N"),
+            StateJson = JsonSerializer.Serialize(data, ProtocolJson.Options),
+            SaveProgress = save,
+            DeleteProgressFor = delete,
+            ClosureRequest = turn.NewClosureRequest,
+        };
+    }
+}

@@ -1,0 +1,53 @@
+namespace ClosureBot.Offboarding;
+
+/// <summary>What the bot says outside the steps' own questions: help per screen and the interruption replies.</summary>
+public static class OffboardingTexts
+{
+    public const string Welcome =
+        "Hi, I'm ClosureBot. I can guide you through closing your cloud account, one step at a time, " +
+        "or put you in touch with our support team.";
+
+    public const string ConfirmCancel = "Do you want to stop closing your account? Nothing will be requested.";
+
+    public const string Cancelled = "All right, I've stopped. Nothing has been requested and your account is unchanged. " +
+        "If you change your mind, just say \"close my account\".";
+
+    public const string CarryOn = "Good, let's carry on.";
+
+    public const string Outdated = "I've been updated since we last spoke, so I can't continue that conversation exactly where it was. Sorry about that.";
+
+    public static string RemindLater(string screen) =>
+        $"No problem — I've saved your place at {OffboardingSteps.Describe(screen)}. " +
+        "Come back any time, here or in a new chat, and I'll offer to pick up where you left off with fresh figures.";
+
+    public static string Stale(string screen) =>
+        $"That button belongs to an earlier step. We're now at {OffboardingSteps.Describe(screen)}.";
+
+    public static string AlreadyStarted(string screen) => $"We're already on it — we're at {OffboardingSteps.Describe(screen)}.";
+
+    public static string Help(string screen) => screen switch
+    {
+        OffboardingSteps.Overview =>
+            "I'll walk you through closing your account one step at a time. Nothing is requested until you confirm at step 4. " +
+            "Answer yes to begin, or no to stop here.",
+        OffboardingSteps.Account =>
+            "Your account alias is the short code that identifies your account; you'll find it in the Control Portal. Type it here.",
+        OffboardingSteps.TermCommitment =>
+            "A cloud term commitment is a contract to use cloud services for a fixed term. If you have one, your sales representative " +
+            "closes the account with a terminate service order. If you're not sure, talk to support before going on.",
+        OffboardingSteps.RetrieveData =>
+            "Log in to each server and copy what you want to keep to your own premises or another provider: once the account is " +
+            "closed nothing can be recovered. If you'd like us to extract a virtual machine or data for you, request a paid " +
+            "Service Task at https://www.ctl.io/service-tasks/.",
+        OffboardingSteps.DeleteServers =>
+            "Delete your running, stopped, paused and archived servers in the Control Portal or with the API. We would delete them " +
+            "once your closure is verified, but until then they keep costing you. Choose Check again to refresh the list.",
+        OffboardingSteps.DeleteServices =>
+            "Remove virtual networks, public IP addresses, site-to-site VPNs, load balancer pools, Object Storage buckets and " +
+            "AppFog applications: they are billed hourly or monthly until they are gone. Choose Check again to refresh the list.",
+        OffboardingSteps.RequestClose =>
+            "Typing your account alias sends the closure request straight away: there is no further confirmation and it cannot " +
+            "be undone. In the Control Portal it is the Request to close link under Account → Info. Type \"cancel\" if you'd rather not.",
+        _ => Welcome,
+    };
+}

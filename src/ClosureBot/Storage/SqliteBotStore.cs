@@ -1,0 +1,126 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using ClosureBot.Closure;
+using ClosureBot.Protocol.Serialization;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ClosureBot.Storage;
+
+/// <summary>
+/// The embedded SQLite store. Reads use pooled connections (WAL lets them run beside the writer); all writes go
+/// through one <see cref="SqliteGroupCommitter"/> that commits the turns waiting at that moment in one transaction,
+/// so each turn still waits for its own durable commit but the disk flush is shared.
+/// </summary>
+public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
+{
+    private readonly string _connectionString;
+    private readonly string _synchronous;
+    private readonly ConversationCache _cache;
+    private readonly SqliteGroupCommitter _committer;
+
+    public SqliteBotStore(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString) { Pooling = true };
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
+            builder.DataSource = Path.Combine(environment.ContentRootPath, source);
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+        _connectionString = builder.ToString();
+        _synchronous = options.Value.Synchronous;
+        _cache = new ConversationCache(options.Value.CacheSize);
+
+        using (var connection = Open())
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = SqliteSchema.Create;
+            command.ExecuteNonQuery();
+        }
+        _committer = new SqliteGroupCommitter(Open(), _cache);
+    }
+
+    public async Task<StoredConversation?> LoadConversationAsync(string key, CancellationToken cancellationToken)
+    {
+        if (_cache.TryGet(key, out var cached)) return cached;
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT etag, state FROM conversations WHERE key = $key";
+        command.Parameters.AddWithValue("$key", key);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        if (!await reader.ReadAsync(cancellationToken)) return null;
+        var stored = new StoredConversation(key, reader.GetString(0), reader.GetString(1));
+        _cache.Set(stored);
+        return stored;
+    }
+
+    public async Task<StoredProgress?> LoadProgressAsync(string userKey, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT conversation_id, state, saved_at FROM user_progress WHERE user_key = $key";
+        command.Parameters.AddWithValue("$key", userKey);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await reader.ReadAsync(cancellationToken)
+            ? new StoredProgress(userKey, reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2)))
+            : null;
+    }
+
+    public async Task<ClosureRequest?> FindOpenClosureRequestAsync(string accountAlias, CancellationToken cancellationToken) =>
+        (await QueryRequestsAsync("WHERE account_alias = $alias AND status = 'Open'", accountAlias, cancellationToken)).FirstOrDefault();
+
+    public async Task<IReadOnlyList<ClosureRequest>> ListClosureRequestsAsync(CancellationToken cancellationToken) =>
+        await QueryRequestsAsync("", null, cancellationToken);
+
+    public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken) => _committer.CommitAsync(commit, cancellationToken);
+
+    public void Evict(string conversationKey) => _cache.Remove(conversationKey);
+
+    public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
+    {
+        try
+        {
+            await using var connection = Open();
+            await using var command = connection.CreateCommand();
+            command.CommandText = "SELECT count(*) FROM conversations WHERE 0";
+            await command.ExecuteScalarAsync(cancellationToken);
+            return _committer.IsRunning;
+        }
+        catch (SqliteException)
+        {
+            return false;
+        }
+    }
+
+    public ValueTask DisposeAsync() => _committer.DisposeAsync();
+
+    private SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        SqliteSchema.Configure(connection, _synchronous);
+        return connection;
+    }
+
+    private async Task<List<ClosureRequest>> QueryRequestsAsync(string where, string? alias, CancellationToken cancellationToken)
+    {
+        await using var connection = Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = $"""
+            SELECT reference, account_alias, status, requester_channel, requester_id, requester_name, requester_verified,
+                   conversation_id, created_at, remaining, term_commitment, data_retrieval_acknowledged
+            FROM closure_requests {where} ORDER BY created_at, reference
+            """;
+        if (alias is not null) command.Parameters.AddWithValue("$alias", alias);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var list = new List<ClosureRequest>();
+        while (await reader.ReadAsync(cancellationToken))
+        {
+            list.Add(new ClosureRequest(
+                reader.GetString(0), reader.GetString(1),
+                new Requester(reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6) != 0),
+                reader.GetString(7), DateTimeOffset.Parse(reader.GetString(8)),
+                JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(9), ProtocolJson.Options) ?? [],
+                reader.GetInt64(10) != 0, reader.GetInt64(11) != 0, reader.GetString(2)));
+        }
+        return list;
+    }
+}

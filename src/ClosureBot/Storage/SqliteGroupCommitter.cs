@@ -1,0 +1,190 @@
+using System.Text.Json;
+using System.Threading.Channels;
+using ClosureBot.Protocol.Serialization;
+using Microsoft.Data.Sqlite;
+
+namespace ClosureBot.Storage;
+
+/// <summary>
+/// The single SQLite writer. Turns queue their commits; the writer takes every commit waiting at that moment,
+/// writes each under its own savepoint (one turn's conflict never undoes another's work), commits them in one
+/// transaction, and only then completes each turn's task.
+/// </summary>
+internal sealed class SqliteGroupCommitter : IAsyncDisposable
+{
+    private const int MaxBatch = 128;
+    private readonly SqliteConnection _connection;
+    private readonly ConversationCache _cache;
+    private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
+    private readonly Task _writer;
+
+    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache)
+    {
+        _connection = connection;
+        _cache = cache;
+        _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
+    }
+
+    public bool IsRunning => !_writer.IsCompleted;
+
+    public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(commit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The store is shutting down.");
+        // The commit is not abandoned when the request is: the turn's work lands even if the caller went away.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        _queue.Writer.TryComplete();
+        await _writer.ConfigureAwait(false);
+        await _connection.DisposeAsync().ConfigureAwait(false);
+    }
+
+    private async Task WriteLoopAsync()
+    {
+        var batch = new List<Pending>(MaxBatch);
+        using var statements = new Statements(_connection);
+        while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
+        {
+            batch.Clear();
+            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+            WriteBatch(batch, statements);
+        }
+    }
+
+    private void WriteBatch(List<Pending> batch, Statements statements)
+    {
+        var outcomes = new Exception?[batch.Count];
+        try
+        {
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            statements.Bind(transaction);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                statements.Savepoint.ExecuteNonQuery();
+                try
+                {
+                    statements.Write(batch[i].Commit);
+                    statements.Release.ExecuteNonQuery();
+                }
+                catch (Exception ex) when (ex is ConcurrencyConflictException or SqliteException { SqliteErrorCode: 19 })
+                {
+                    statements.Rollback.ExecuteNonQuery();
+                    statements.Release.ExecuteNonQuery();
+                    outcomes[i] = ex as ConcurrencyConflictException ?? new ConcurrencyConflictException(ex.Message);
+                }
+            }
+            transaction.Commit();
+        }
+        catch (Exception ex)
+        {
+            for (var i = 0; i < batch.Count; i++)
+            {
+                _cache.Remove(batch[i].Commit.ConversationKey);
+                batch[i].Done.TrySetException(ex);
+            }
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var commit = batch[i].Commit;
+            if (outcomes[i] is { } conflict)
+            {
+                _cache.Remove(commit.ConversationKey);
+                batch[i].Done.TrySetException(conflict);
+            }
+            else
+            {
+                _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.StateJson));
+                batch[i].Done.TrySetResult();
+            }
+        }
+    }
+
+    private sealed record Pending(TurnCommit Commit, TaskCompletionSource Done);
+
+    /// <summary>Prepared statements reused for every batch.</summary>
+    private sealed class Statements : IDisposable
+    {
+        private readonly SqliteCommand[] _all;
+        public readonly SqliteCommand Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest;
+
+        public Statements(SqliteConnection c)
+        {
+            Savepoint = Create(c, "SAVEPOINT turn");
+            Release = Create(c, "RELEASE turn");
+            Rollback = Create(c, "ROLLBACK TO turn");
+            Insert = Create(c, "INSERT INTO conversations (key, etag, state, updated_at) VALUES ($key, $etag, $state, $now) ON CONFLICT (key) DO NOTHING",
+                "$key", "$etag", "$state", "$now");
+            Update = Create(c, "UPDATE conversations SET etag = $etag, state = $state, updated_at = $now WHERE key = $key AND etag = $expected",
+                "$key", "$etag", "$state", "$now", "$expected");
+            SaveProgress = Create(c, """
+                INSERT INTO user_progress (user_key, conversation_id, state, saved_at) VALUES ($key, $conversation, $state, $now)
+                ON CONFLICT (user_key) DO UPDATE SET conversation_id = excluded.conversation_id, state = excluded.state, saved_at = excluded.saved_at
+                """, "$key", "$conversation", "$state", "$now");
+            DeleteProgress = Create(c, "DELETE FROM user_progress WHERE user_key = $key", "$key");
+            InsertRequest = Create(c, """
+                INSERT INTO closure_requests (reference, account_alias, status, requester_channel, requester_id, requester_name,
+                    requester_verified, conversation_id, created_at, remaining, term_commitment, data_retrieval_acknowledged)
+                VALUES ($reference, $alias, $status, $channel, $user, $name, $verified, $conversation, $created, $remaining, $term, $data)
+                """, "$reference", "$alias", "$status", "$channel", "$user", "$name", "$verified", "$conversation", "$created", "$remaining", "$term", "$data");
+            _all = [Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest];
+        }
+
+        public void Bind(SqliteTransaction transaction)
+        {
+            foreach (var command in _all) command.Transaction = transaction;
+        }
+
+        public void Write(TurnCommit commit)
+        {
+            var now = DateTimeOffset.UtcNow.ToString("O");
+            var command = commit.ExpectedETag is null ? Insert : Update;
+            Set(command, "$key", commit.ConversationKey, "$etag", commit.NewETag, "$state", commit.StateJson, "$now", now);
+            if (commit.ExpectedETag is not null) command.Parameters["$expected"].Value = commit.ExpectedETag;
+            if (command.ExecuteNonQuery() != 1)
+                throw new ConcurrencyConflictException($"Conversation {commit.ConversationKey} was changed by another turn.");
+
+            if (commit.SaveProgress is { } p)
+            {
+                Set(SaveProgress, "$key", p.UserKey, "$conversation", p.ConversationId, "$state", p.Json, "$now", p.SavedAt.ToString("O"));
+                SaveProgress.ExecuteNonQuery();
+            }
+            if (commit.DeleteProgressFor is { } user)
+            {
+                DeleteProgress.Parameters["$key"].Value = user;
+                DeleteProgress.ExecuteNonQuery();
+            }
+            if (commit.ClosureRequest is { } r)
+            {
+                Set(InsertRequest, "$reference", r.Reference, "$alias", r.AccountAlias, "$status", r.Status, "$channel", r.Requester.ChannelId);
+                Set(InsertRequest, "$user", r.Requester.UserId, "$name", (object?)r.Requester.Name ?? DBNull.Value, "$verified", r.Requester.Verified ? 1 : 0,
+                    "$conversation", r.ConversationId);
+                Set(InsertRequest, "$created", r.CreatedAt.ToString("O"), "$remaining", JsonSerializer.Serialize(r.RemainingResources, ProtocolJson.Options),
+                    "$term", r.HasTermCommitment ? 1 : 0, "$data", r.DataRetrievalAcknowledged ? 1 : 0);
+                InsertRequest.ExecuteNonQuery();
+            }
+        }
+
+        public void Dispose()
+        {
+            foreach (var command in _all) command.Dispose();
+        }
+
+        private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+        {
+            var command = connection.CreateCommand();
+            command.CommandText = sql;
+            foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
+            return command;
+        }
+
+        private static void Set(SqliteCommand command, params object[] pairs)
+        {
+            for (var i = 0; i < pairs.Length; i += 2) command.Parameters[(string)pairs[i]].Value = pairs[i + 1];
+        }
+    }
+}

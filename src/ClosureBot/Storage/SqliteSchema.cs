@@ -1,0 +1,43 @@
+using Microsoft.Data.Sqlite;
+
+namespace ClosureBot.Storage;
+
+/// <summary>Creates the SQLite tables (idempotent) and sets the pragmas every connection needs.</summary>
+internal static class SqliteSchema
+{
+    public const string Create = """
+        PRAGMA journal_mode = WAL;
+        CREATE TABLE IF NOT EXISTS conversations (
+            key TEXT PRIMARY KEY,
+            etag TEXT NOT NULL,
+            state TEXT NOT NULL,
+            updated_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS user_progress (
+            user_key TEXT PRIMARY KEY,
+            conversation_id TEXT NOT NULL,
+            state TEXT NOT NULL,
+            saved_at TEXT NOT NULL);
+        CREATE TABLE IF NOT EXISTS closure_requests (
+            reference TEXT PRIMARY KEY,
+            account_alias TEXT NOT NULL,
+            status TEXT NOT NULL,
+            requester_channel TEXT NOT NULL,
+            requester_id TEXT NOT NULL,
+            requester_name TEXT,
+            requester_verified INTEGER NOT NULL,
+            conversation_id TEXT NOT NULL,
+            created_at TEXT NOT NULL,
+            remaining TEXT NOT NULL,
+            term_commitment INTEGER NOT NULL,
+            data_retrieval_acknowledged INTEGER NOT NULL);
+        CREATE UNIQUE INDEX IF NOT EXISTS closure_requests_one_open_per_account
+            ON closure_requests (account_alias) WHERE status = 'Open';
+        """;
+
+    public static void Configure(SqliteConnection connection, string synchronous)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {(synchronous == "Normal" ? "NORMAL" : "FULL")};";
+        command.ExecuteNonQuery();
+    }
+}

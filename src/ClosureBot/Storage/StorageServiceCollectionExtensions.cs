@@ -1,0 +1,14 @@
+namespace ClosureBot.Storage;
+
+public static class StorageServiceCollectionExtensions
+{
+    /// <summary>Registers the embedded SQLite store (<c>Storage:ConnectionString</c>).</summary>
+    public static IServiceCollection AddBotStorage(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteBotStore>();
+        services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<SqliteBotStore>());
+        return services;
+    }
+}

@@ -1,0 +1,28 @@
+using ClosureBot.Closure;
+
+namespace ClosureBot.Storage;
+
+/// <summary>Everything one turn writes, committed atomically: the conversation, the user's progress and a closure request.</summary>
+public sealed class TurnCommit
+{
+    public required string ConversationKey { get; init; }
+
+    /// <summary>The ETag read at the start of the turn; null when the conversation is new.</summary>
+    public string? ExpectedETag { get; init; }
+
+    public required string NewETag { get; init; }
+
+    public required string StateJson { get; init; }
+
+    /// <summary>Progress to save for the user, if it changed.</summary>
+    public StoredProgress? SaveProgress { get; init; }
+
+    /// <summary>A user whose saved progress is finished with (closed, redirected, abandoned).</summary>
+    public string? DeleteProgressFor { get; init; }
+
+    /// <summary>A new closure request.</summary>
+    public ClosureRequest? ClosureRequest { get; init; }
+}
+
+/// <summary>Another turn (or another instance) changed the conversation first, or the account already has an open request.</summary>
+public sealed class ConcurrencyConflictException(string message) : Exception(message);
