@@ -13,14 +13,20 @@ public sealed class BotAdapter(IBot bot, IEnumerable<ITurnMiddleware> middleware
     private readonly ITurnMiddleware[] _middleware = middleware.ToArray();
     private readonly KeyedAsyncLock _conversationLocks = new();
 
-    /// <summary>Processes <paramref name="activity"/>; <paramref name="transport"/> is used unless replies are expected in the response.</summary>
-    public async Task<TurnResult> ProcessActivityAsync(Activity activity, IReplyTransport? transport, CancellationToken cancellationToken)
+    /// <summary>
+    /// Processes <paramref name="activity"/>; <paramref name="transport"/> is used unless replies are expected in the response.
+    /// <paramref name="turnState"/> seeds the turn's state with what the channel vouches for (e.g. a verified identity).
+    /// </summary>
+    public async Task<TurnResult> ProcessActivityAsync(Activity activity, IReplyTransport? transport, CancellationToken cancellationToken,
+        IReadOnlyDictionary<string, object>? turnState = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
         using var held = await _conversationLocks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
 
         var context = new TurnContext(activity);
+        if (turnState is not null)
+            foreach (var (name, value) in turnState) context.TurnState[name] = value;
         await RunPipelineAsync(context, 0, cancellationToken).ConfigureAwait(false);
 
         var replies = context.BufferedReplies;

@@ -61,7 +61,7 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
         checkedAt = Now(),
     }, text);
 
-    public Activity RequestClose(string alias, string text) => Card("step4-request-close", new { accountAlias = alias }, text);
+    public Activity RequestClose(string alias, string? text) => Card("step4-request-close", new { accountAlias = alias }, text);
 
     public Activity Receipt(ClosureRequest request, DateOnly finalInvoiceAfter, string text) => Card("receipt", new
     {

@@ -239,7 +239,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
 
     private async Task<DialogTurnResult> ShowRequestToCloseStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
-        step.Context.SendActivity(_cards.RequestClose(step.State.AccountAlias!, ""));
+        step.Context.SendActivity(_cards.RequestClose(step.State.AccountAlias!, null));
         return await step.NextAsync(null, ct);
     }
 

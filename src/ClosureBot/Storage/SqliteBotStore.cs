@@ -14,28 +14,16 @@ namespace ClosureBot.Storage;
 /// </summary>
 public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
 {
-    private readonly string _connectionString;
-    private readonly string _synchronous;
+    private readonly SqliteDatabase _database;
     private readonly ConversationCache _cache;
     private readonly SqliteGroupCommitter _committer;
 
-    public SqliteBotStore(IOptions<StorageOptions> options, IHostEnvironment environment)
+    public SqliteBotStore(SqliteDatabase database, IOptions<StorageOptions> options)
     {
-        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString) { Pooling = true };
-        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
-            builder.DataSource = Path.Combine(environment.ContentRootPath, source);
-        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
-        _connectionString = builder.ToString();
-        _synchronous = options.Value.Synchronous;
+        _database = database;
         _cache = new ConversationCache(options.Value.CacheSize);
-
-        using (var connection = Open())
-        using (var command = connection.CreateCommand())
-        {
-            command.CommandText = SqliteSchema.Create;
-            command.ExecuteNonQuery();
-        }
-        _committer = new SqliteGroupCommitter(Open(), _cache);
+        database.EnsureSchema(SqliteSchema.Create);
+        _committer = new SqliteGroupCommitter(database.Open(), _cache);
     }
 
     public async Task<StoredConversation?> LoadConversationAsync(string key, CancellationToken cancellationToken)
@@ -92,13 +80,7 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _committer.DisposeAsync();
 
-    private SqliteConnection Open()
-    {
-        var connection = new SqliteConnection(_connectionString);
-        connection.Open();
-        SqliteSchema.Configure(connection, _synchronous);
-        return connection;
-    }
+    private SqliteConnection Open() => _database.Open();
 
     private async Task<List<ClosureRequest>> QueryRequestsAsync(string where, string? alias, CancellationToken cancellationToken)
     {

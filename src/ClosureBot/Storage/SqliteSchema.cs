@@ -1,8 +1,6 @@
-using Microsoft.Data.Sqlite;
-
 namespace ClosureBot.Storage;
 
-/// <summary>Creates the SQLite tables (idempotent) and sets the pragmas every connection needs.</summary>
+/// <summary>The bot store's SQLite tables (idempotent DDL).</summary>
 internal static class SqliteSchema
 {
     public const string Create = """
@@ -33,11 +31,4 @@ internal static class SqliteSchema
         CREATE UNIQUE INDEX IF NOT EXISTS closure_requests_one_open_per_account
             ON closure_requests (account_alias) WHERE status = 'Open';
         """;
-
-    public static void Configure(SqliteConnection connection, string synchronous)
-    {
-        using var command = connection.CreateCommand();
-        command.CommandText = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {(synchronous == "Normal" ? "NORMAL" : "FULL")};";
-        command.ExecuteNonQuery();
-    }
 }

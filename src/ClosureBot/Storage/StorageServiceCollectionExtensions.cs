@@ -7,6 +7,7 @@ public static class StorageServiceCollectionExtensions
     {
         services.AddOptions<StorageOptions>().Bind(configuration.GetSection(StorageOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteBotStore>();
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<SqliteBotStore>());
         return services;

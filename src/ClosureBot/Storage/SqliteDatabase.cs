@@ -1,0 +1,44 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ClosureBot.Storage;
+
+/// <summary>
+/// The embedded SQLite database file: resolves <c>Storage:ConnectionString</c> against the content root, creates its
+/// folder, and opens connections with the pragmas every connection needs. Shared by every SQLite-backed store.
+/// </summary>
+public sealed class SqliteDatabase
+{
+    private readonly string _connectionString;
+    private readonly string _synchronous;
+
+    public SqliteDatabase(IOptions<StorageOptions> options, IHostEnvironment environment)
+    {
+        var builder = new SqliteConnectionStringBuilder(options.Value.ConnectionString) { Pooling = true };
+        if (builder.DataSource is { Length: > 0 } source && source != ":memory:" && !Path.IsPathRooted(source))
+            builder.DataSource = Path.Combine(environment.ContentRootPath, source);
+        if (Path.GetDirectoryName(builder.DataSource) is { Length: > 0 } folder) Directory.CreateDirectory(folder);
+        _connectionString = builder.ToString();
+        _synchronous = options.Value.Synchronous;
+    }
+
+    /// <summary>An open connection (pooled) with busy timeout and the configured durability.</summary>
+    public SqliteConnection Open()
+    {
+        var connection = new SqliteConnection(_connectionString);
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {(_synchronous == "Normal" ? "NORMAL" : "FULL")};";
+        command.ExecuteNonQuery();
+        return connection;
+    }
+
+    /// <summary>Runs DDL (idempotent <c>CREATE … IF NOT EXISTS</c>) once at start-up.</summary>
+    public void EnsureSchema(string ddl)
+    {
+        using var connection = Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = ddl;
+        command.ExecuteNonQuery();
+    }
+}
