@@ -11,10 +11,10 @@ public sealed class RecordingTimeProvider : TimeProvider
 {
     private readonly Channel<TimeSpan> _created = Channel.CreateUnbounded<TimeSpan>();
 
-    /// <summary>The fake clock behind this provider.</summary>
-    public FakeTimeProvider Fake { get; } = new(new DateTimeOffset(2026, 11, 29, 9, 0, 0, TimeSpan.Zero));
+    /// <summary>The fake clock behind this provider; starts at the real time (some library code reads the real clock).</summary>
+    public FakeTimeProvider Fake { get; } = new(DateTimeOffset.UtcNow);
 
-    /// <summary>Waits for the next timer created with a due time matching <paramref name="filter"/>.</summary>
+    /// <summary>Waits for the next timer armed with a due time matching <paramref name="filter"/>.</summary>
     public async Task<TimeSpan> NextTimerAsync(Func<TimeSpan, bool> filter, CancellationToken cancellationToken)
     {
         while (true)
@@ -26,9 +26,29 @@ public sealed class RecordingTimeProvider : TimeProvider
 
     public override ITimer CreateTimer(TimerCallback callback, object? state, TimeSpan dueTime, TimeSpan period)
     {
-        var timer = Fake.CreateTimer(callback, state, dueTime, period);
-        _created.Writer.TryWrite(dueTime);
+        var timer = new Recorded(Fake.CreateTimer(callback, state, dueTime, period), this);
+        timer.Report(dueTime);
         return timer;
+    }
+
+    // Timers are often created disarmed (infinite due time) and armed later with Change, e.g. by a
+    // CancellationTokenSource's CancelAfter; both count as "started sleeping".
+    private sealed class Recorded(ITimer inner, RecordingTimeProvider owner) : ITimer
+    {
+        public void Report(TimeSpan dueTime)
+        {
+            if (dueTime != Timeout.InfiniteTimeSpan) owner._created.Writer.TryWrite(dueTime);
+        }
+
+        public bool Change(TimeSpan dueTime, TimeSpan period)
+        {
+            var changed = inner.Change(dueTime, period);
+            Report(dueTime);
+            return changed;
+        }
+
+        public void Dispose() => inner.Dispose();
+        public ValueTask DisposeAsync() => inner.DisposeAsync();
     }
 
     public override DateTimeOffset GetUtcNow() => Fake.GetUtcNow();
