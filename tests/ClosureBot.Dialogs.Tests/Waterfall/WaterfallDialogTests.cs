@@ -276,6 +276,40 @@ public class WaterfallDialogTests
     }
 
     [Fact]
+    public async Task Step_BeginsChildThroughDialogContextAndChildEndsImmediately_NextStepsStateNotOverwritten()
+    {
+        // The step uses its DialogContext directly (step.Dialogs) rather than step.BeginDialogAsync.
+        var child = new WaterfallDialog<ClosureState>("child", [("only", (step, ct) => step.EndDialogAsync("child result", ct))]);
+        var dialog = new WaterfallDialog<ClosureState>("w",
+        [
+            ("a", (step, ct) => { step.State.Log.Add("a"); return step.Dialogs.BeginDialogAsync("child", null, ct); }),
+            ("b", (step, ct) => { step.State.Log.Add($"b got {step.Result}"); return Task.FromResult(DialogTurnResult.Waiting); }),
+        ]);
+        var harness = new DialogTestHarness(new DialogSet().Add(dialog).Add(child), "w");
+
+        var outcome = await harness.SendAsync("go");
+
+        Assert.Equal("b", dialog.CurrentStepName(outcome.State.Stack[0]));
+        Assert.Equal(["a", "b got child result"], dialog.ReadState(outcome.State.Stack[0]).Log);
+    }
+
+    [Fact]
+    public async Task Step_ChildWaits_StepsStateChangesSaved()
+    {
+        var dialog = new WaterfallDialog<ClosureState>("w",
+        [
+            ("a", (step, ct) => { step.State.Reason = "before prompt"; return step.Dialogs.PromptAsync("text", Ask("?"), ct); }),
+            ("b", (step, ct) => step.EndDialogAsync(step.State.Reason, ct)),
+        ]);
+        var harness = new DialogTestHarness(new DialogSet().Add(dialog).Add(new TextPrompt("text")), "w");
+
+        await harness.SendAsync("go");
+        var outcome = await harness.SendAsync("answer");
+
+        Assert.Equal("before prompt", outcome.Result.Result);
+    }
+
+    [Fact]
     public void IndexOf_UnknownStep_Throws()
     {
         Assert.Throws<ArgumentException>(() => ClosureDialog().IndexOf("nope"));
