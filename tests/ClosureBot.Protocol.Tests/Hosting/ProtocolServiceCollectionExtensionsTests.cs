@@ -148,4 +148,32 @@ public class ProtocolServiceCollectionExtensionsTests
         Assert.Single(handler.Requests);
         Assert.Empty(delays);
     }
+
+    private static ServiceUrlPolicy PolicyFrom(Dictionary<string, string?> settings)
+    {
+        var services = new ServiceCollection();
+        services.AddBotProtocol(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
+        return services.BuildServiceProvider().GetRequiredService<ServiceUrlPolicy>();
+    }
+
+    [Fact]
+    public void AddBotProtocol_ConfiguredAllowList_ReplacesDefaultHosts()
+    {
+        // Production narrows the list to the Teams service; localhost and the other defaults must then be refused.
+        var policy = PolicyFrom(new() { ["Bot:AllowedServiceUrlHosts:0"] = "smba.trafficmanager.net" });
+
+        Assert.True(policy.IsAllowed("https://smba.trafficmanager.net/teams/"));
+        Assert.False(policy.IsAllowed("http://localhost:3978/"));
+        Assert.False(policy.IsAllowed("https://directline.botframework.com/"));
+        Assert.False(policy.IsAllowed("https://attacker.trafficmanager.net/"));
+    }
+
+    [Fact]
+    public void AddBotProtocol_NoAllowListConfigured_UsesDefaults()
+    {
+        var policy = PolicyFrom([]);
+
+        Assert.True(policy.IsAllowed("https://directline.botframework.com/"));
+        Assert.True(policy.IsAllowed("http://localhost:3978/"));
+    }
 }
