@@ -14,6 +14,6 @@ public sealed class ConnectorOptions
     public List<string> AllowedServiceUrlHosts { get; set; } =
         ["*.botframework.com", "smba.trafficmanager.net", "*.trafficmanager.net", "localhost", "127.0.0.1", "[::1]"];
 
-    /// <summary>How many times a failed reply (429, 5xx, network error) is retried.</summary>
+    /// <summary>How many times a failed reply (429, 5xx, network error) is retried; 0 turns retries off.</summary>
     public int MaxRetries { get; set; } = 3;
 }

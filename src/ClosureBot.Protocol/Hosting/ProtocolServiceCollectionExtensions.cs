@@ -37,14 +37,18 @@ public static class ProtocolServiceCollectionExtensions
             .AddResilienceHandler("connector", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
+                // MaxRetries 0 turns retries off (Polly's retry strategy itself needs at least one attempt).
+                if (options.MaxRetries > 0)
                 {
-                    MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(200),
-                    ShouldRetryAfterHeader = true,
-                });
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = options.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromMilliseconds(200),
+                        ShouldRetryAfterHeader = true,
+                    });
+                }
                 pipeline.AddTimeout(TimeSpan.FromSeconds(10));
             });
         return services;

@@ -131,6 +131,20 @@ public class ProtocolServiceCollectionExtensionsTests
         Assert.Equal(3, handler.Requests.Count);
     }
 
+    [Fact]
+    public async Task ConnectorClient_MaxRetriesZero_TriesOnce()
+    {
+        var handler = FakeHttpHandler.Always(HttpStatusCode.ServiceUnavailable);
+        var (client, clock) = Build(handler, maxRetries: 0);
+
+        var send = Send(client);
+        var delays = await RunToCompletion(send, clock);
+
+        await Assert.ThrowsAsync<HttpRequestException>(() => send);
+        Assert.Single(handler.Requests);
+        Assert.Empty(delays);
+    }
+
     [Theory]
     [InlineData(HttpStatusCode.BadRequest)]
     [InlineData(HttpStatusCode.Unauthorized)]
