@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClosureBot.Protocol.Activities;
@@ -14,6 +15,8 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
     private const string StepKey = "step";
     private const string ValuesKey = "values";
     private (string Name, WaterfallStep<TState> Run)[] _steps = [];
+    // The step currently executing for each live instance (the instance objects of one turn).
+    private readonly ConditionalWeakTable<DialogInstance, StrongBox<WaterfallStepContext<TState>?>> _running = new();
 
     /// <summary>Creates a waterfall from named steps, in order.</summary>
     public WaterfallDialog(string id, IEnumerable<(string Name, WaterfallStep<TState> Run)> steps) : base(id) => DefineSteps(steps);
@@ -99,7 +102,13 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
         if (index >= _steps.Length) return await dc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
         var instance = dc.ActiveDialog!;
         instance.State[StepKey] = index;
+        // A step of this instance that is still executing hands over without having gone through the step API
+        // (e.g. it began a child on step.Dialogs that ended at once and resumed this waterfall): keep what it
+        // changed so far, and mark it moved so its copy cannot overwrite what the steps after it save.
+        var running = _running.GetOrCreateValue(instance);
+        if (running.Value is { Moved: false } handingOver) handingOver.Save();
         var step = new WaterfallStepContext<TState>(this, dc, instance, ReadState(instance), index, reason, result);
+        running.Value = step;
         var outcome = await _steps[index].Run(step, cancellationToken).ConfigureAwait(false);
         if (!step.Moved && dc.Stack.Contains(instance)) step.Save();
         return outcome;

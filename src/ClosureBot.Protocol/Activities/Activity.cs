@@ -14,7 +14,8 @@ public sealed class Activity
     public string? Type { get; set; }
     /// <summary>Channel-assigned id.</summary>
     public string? Id { get; set; }
-    /// <summary>UTC time the channel sent or received the activity.</summary>
+    /// <summary>UTC time the channel sent or received the activity (written with a <c>Z</c>).</summary>
+    [JsonConverter(typeof(Serialization.UtcTimestampConverter))]
     public DateTimeOffset? Timestamp { get; set; }
     /// <summary>Local time of the sender, with offset.</summary>
     public DateTimeOffset? LocalTimestamp { get; set; }
@@ -82,7 +83,8 @@ public sealed class Activity
     public ConversationReference? RelatesTo { get; set; }
     /// <summary>endOfConversation code.</summary>
     public string? Code { get; set; }
-    /// <summary>Expiry time.</summary>
+    /// <summary>Expiry time, UTC (written with a <c>Z</c>).</summary>
+    [JsonConverter(typeof(Serialization.UtcTimestampConverter))]
     public DateTimeOffset? Expiration { get; set; }
     /// <summary><c>low</c>, <c>normal</c> or <c>high</c>.</summary>
     public string? Importance { get; set; }

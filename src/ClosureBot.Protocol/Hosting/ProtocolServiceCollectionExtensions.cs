@@ -17,7 +17,15 @@ public static class ProtocolServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddBotProtocol(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<ConnectorOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName))
+        var section = configuration.GetSection(ConnectorOptions.SectionName);
+        services.AddOptions<ConnectorOptions>().Bind(section)
+            // The binder appends configured list items to the defaults; a configured allow-list must replace them,
+            // or production could never narrow it (localhost and *.trafficmanager.net would stay allowed).
+            .Configure(o =>
+            {
+                var hosts = section.GetSection(nameof(ConnectorOptions.AllowedServiceUrlHosts));
+                if (hosts.GetChildren().Any()) o.AllowedServiceUrlHosts = hosts.Get<List<string>>() ?? [];
+            })
             .Validate(o => o.AllowedServiceUrlHosts.Count > 0, "Bot:AllowedServiceUrlHosts needs at least one host.")
             .ValidateOnStart();
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName));
@@ -29,14 +37,18 @@ public static class ProtocolServiceCollectionExtensions
             .AddResilienceHandler("connector", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
-                pipeline.AddRetry(new HttpRetryStrategyOptions
+                // MaxRetries 0 turns retries off (Polly's retry strategy itself needs at least one attempt).
+                if (options.MaxRetries > 0)
                 {
-                    MaxRetryAttempts = Math.Max(options.MaxRetries, 1),
-                    BackoffType = DelayBackoffType.Exponential,
-                    UseJitter = true,
-                    Delay = TimeSpan.FromMilliseconds(200),
-                    ShouldRetryAfterHeader = true,
-                });
+                    pipeline.AddRetry(new HttpRetryStrategyOptions
+                    {
+                        MaxRetryAttempts = options.MaxRetries,
+                        BackoffType = DelayBackoffType.Exponential,
+                        UseJitter = true,
+                        Delay = TimeSpan.FromMilliseconds(200),
+                        ShouldRetryAfterHeader = true,
+                    });
+                }
                 pipeline.AddTimeout(TimeSpan.FromSeconds(10));
             });
         return services;

@@ -1,0 +1,86 @@
+using System.Text.Json.Nodes;
+using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Dialogs.Tests.Support;
+using ClosureBot.Protocol.Activities;
+
+namespace ClosureBot.Dialogs.Tests.Prompts;
+
+public class ConfirmPromptTests
+{
+    private static PromptProbe Probe() => new(new ConfirmPrompt("confirm"), () => new PromptOptions
+    {
+        Prompt = new Activity { Type = ActivityTypes.Message, Text = "Close your account?" },
+        RetryText = "Please answer yes or no.",
+    });
+
+    [Fact]
+    public async Task Begin_NoChoicesGiven_AsksWithYesNoSuggestedActions()
+    {
+        var outcome = await Probe().StartAsync();
+
+        var ask = Assert.Single(outcome.Replies);
+        Assert.Equal("Close your account?", ask.Text);
+        Assert.Equal(InputHints.ExpectingInput, ask.InputHint);
+        Assert.Equal(["Yes", "No"], ask.SuggestedActions!.Actions.Select(a => a.Title));
+        Assert.All(ask.SuggestedActions.Actions, a => Assert.Equal("imBack", a.Type));
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("Yes please!", true)]
+    [InlineData("no", false)]
+    [InlineData("yep", true)]
+    [InlineData("nope", false)]
+    public async Task Continue_TypedAnswer_Recognized(string text, bool expected)
+    {
+        var probe = Probe();
+        await probe.StartAsync();
+
+        var outcome = await probe.Harness.SendAsync(text);
+
+        Assert.Equal(expected, Assert.Single(probe.Results));
+        Assert.Equal(DialogTurnStatus.Complete, outcome.Result.Status);
+    }
+
+    [Theory]
+    [InlineData("sí", true)]
+    [InlineData("no", false)]
+    public async Task Continue_SpanishAnswerWithSpanishLocale_Recognized(string text, bool expected)
+    {
+        var probe = Probe();
+        probe.Harness.Locale = "es-ES";
+        await probe.StartAsync();
+
+        await probe.Harness.SendAsync(text);
+
+        Assert.Equal(expected, Assert.Single(probe.Results));
+    }
+
+    [Theory]
+    [InlineData("yes", true)]
+    [InlineData("no", false)]
+    public async Task Continue_CardSubmitAction_Recognized(string action, bool expected)
+    {
+        var probe = Probe();
+        await probe.StartAsync();
+
+        await probe.Harness.SubmitAsync(new JsonObject { ["action"] = action });
+
+        Assert.Equal(expected, Assert.Single(probe.Results));
+    }
+
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("yes and no")]
+    public async Task Continue_NeitherYesNorNo_RetriesWithYesNo(string text)
+    {
+        var probe = Probe();
+        await probe.StartAsync();
+
+        var outcome = await probe.Harness.SendAsync(text);
+
+        Assert.Empty(probe.Results);
+        Assert.Equal(["Please answer yes or no."], outcome.Texts);
+        Assert.Equal(["Yes", "No"], outcome.LastReply.SuggestedActions!.Actions.Select(a => a.Title));
+    }
+}

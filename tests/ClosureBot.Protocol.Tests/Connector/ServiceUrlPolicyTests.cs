@@ -1,0 +1,106 @@
+using ClosureBot.Protocol.Connector;
+using Microsoft.Extensions.Options;
+
+namespace ClosureBot.Protocol.Tests.Connector;
+
+public class ServiceUrlPolicyTests
+{
+    private static ServiceUrlPolicy Policy(params string[] hosts) =>
+        new(Options.Create(new ConnectorOptions { AllowedServiceUrlHosts = [.. hosts] }));
+
+    private static readonly ServiceUrlPolicy Defaults = new(Options.Create(new ConnectorOptions()));
+
+    [Theory]
+    [InlineData("https://smba.trafficmanager.net/teams/")]
+    [InlineData("https://SMBA.TrafficManager.NET/emea/")]
+    [InlineData("https://directline.botframework.com/")]
+    [InlineData("https://europe.directline.botframework.com/")]
+    [InlineData("http://localhost:3978/")]
+    [InlineData("http://127.0.0.1:56000/")]
+    [InlineData("http://[::1]:56000/")]
+    public void IsAllowed_DefaultHosts_AllowsChannelsAndLoopback(string url)
+    {
+        Assert.True(Defaults.IsAllowed(url));
+    }
+
+    [Theory]
+    [InlineData("https://evilbotframework.com/")]
+    [InlineData("https://botframework.com.evil.com/")]
+    [InlineData("https://directline.botframework.com.evil.com/")]
+    [InlineData("https://directline.botframework.com@evil.com/")]
+    [InlineData("https://evil.com/directline.botframework.com/")]
+    [InlineData("https://evil.com/?host=.botframework.com")]
+    [InlineData("https://evil.com#.botframework.com")]
+    [InlineData("https://evil.com\\.botframework.com/")]
+    [InlineData("https://notlocalhost/")]
+    [InlineData("https://localhost.evil.com/")]
+    [InlineData("https://127.0.0.2/")]
+    public void IsAllowed_LookalikeHosts_Refused(string url)
+    {
+        Assert.False(Defaults.IsAllowed(url));
+    }
+
+    [Fact]
+    public void IsAllowed_WildcardEntry_MatchesSubdomainsButNotBareSuffixTrickery()
+    {
+        var policy = Policy("*.botframework.com");
+
+        Assert.True(policy.IsAllowed("https://directline.botframework.com/"));
+        Assert.True(policy.IsAllowed("https://a.b.botframework.com/"));
+        Assert.False(policy.IsAllowed("https://evilbotframework.com/"));
+        Assert.False(policy.IsAllowed("https://botframework.com.evil/"));
+    }
+
+    [Fact]
+    public void IsAllowed_ExactEntry_DoesNotMatchSubdomainOrSuffix()
+    {
+        var policy = Policy("smba.trafficmanager.net");
+
+        Assert.True(policy.IsAllowed("https://smba.trafficmanager.net/teams/"));
+        Assert.False(policy.IsAllowed("https://x.smba.trafficmanager.net/"));
+        Assert.False(policy.IsAllowed("https://evilsmba.trafficmanager.net/"));
+    }
+
+    [Theory]
+    [InlineData("ftp://directline.botframework.com/")]
+    [InlineData("file:///etc/passwd")]
+    [InlineData("ws://localhost:3978/")]
+    [InlineData("javascript:alert(1)")]
+    [InlineData("/v3/conversations")]
+    [InlineData("directline.botframework.com")]
+    [InlineData("")]
+    [InlineData(null)]
+    public void IsAllowed_NonHttpOrNotAbsolute_Refused(string? url)
+    {
+        Assert.False(Defaults.IsAllowed(url));
+    }
+
+    [Fact]
+    public void IsAllowed_HostEntryWithoutPort_AllowsAnyPort()
+    {
+        var policy = Policy("localhost", "*.botframework.com");
+
+        Assert.True(policy.IsAllowed("http://localhost:3978/"));
+        Assert.True(policy.IsAllowed("http://localhost/"));
+        Assert.True(policy.IsAllowed("https://directline.botframework.com:8443/"));
+    }
+
+    [Fact]
+    public void IsAllowed_HostEntryWithPort_AllowsOnlyThatPort()
+    {
+        var policy = Policy("localhost:3978");
+
+        Assert.True(policy.IsAllowed("http://localhost:3978/"));
+        Assert.False(policy.IsAllowed("http://localhost:3979/"));
+        Assert.False(policy.IsAllowed("http://localhost/"));
+    }
+
+    [Fact]
+    public void IsAllowed_EntriesWithCaseAndSpaces_Normalized()
+    {
+        var policy = Policy("  SMBA.TrafficManager.net ", " *.BotFramework.com");
+
+        Assert.True(policy.IsAllowed("https://smba.trafficmanager.net/"));
+        Assert.True(policy.IsAllowed("https://directline.botframework.com/"));
+    }
+}
