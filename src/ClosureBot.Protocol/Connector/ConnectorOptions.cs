@@ -12,7 +12,7 @@ public sealed class ConnectorOptions
     /// A list in configuration replaces these defaults rather than adding to them.
     /// </summary>
     public List<string> AllowedServiceUrlHosts { get; set; } =
-        ["*.botframework.com", "smba.trafficmanager.net", "*.trafficmanager.net", "localhost", "127.0.0.1", "[::1]"];
+        ["*.botframework.com", "smba.trafficmanager.net", "localhost", "127.0.0.1", "[::1]"];
 
     /// <summary>How many times a failed reply (429, 5xx, network error) is retried; 0 turns retries off.</summary>
     public int MaxRetries { get; set; } = 3;
