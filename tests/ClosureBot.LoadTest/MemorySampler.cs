@@ -1,6 +1,9 @@
 namespace ClosureBot.LoadTest;
 
-/// <summary>Samples a process's resident set from /proc/&lt;pid&gt;/status every 100 ms and keeps the peak.</summary>
+/// <summary>
+/// Samples a process's resident set from /proc/&lt;pid&gt;/status every 100 ms and keeps the peak; also reads its CPU time
+/// from /proc/&lt;pid&gt;/stat, the figure that stays meaningful when other work competes for the cores.
+/// </summary>
 public sealed class MemorySampler : IAsyncDisposable
 {
     private readonly string _statusPath;
@@ -18,6 +21,28 @@ public sealed class MemorySampler : IAsyncDisposable
 
     /// <summary>The kernel's high-water mark (VmHWM) for the whole life of the process, in KiB.</summary>
     public long HighWaterMarkKiB => Read("VmHWM:");
+
+    /// <summary>User plus system CPU time the process has used so far.</summary>
+    public TimeSpan CpuTime
+    {
+        get
+        {
+            try
+            {
+                // Fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" that ends the command name.
+                var stat = File.ReadAllText(_statusPath[..^"status".Length] + "stat");
+                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+                return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / (double)ClockTicksPerSecond);
+            }
+            catch (IOException)
+            {
+                return TimeSpan.Zero;
+            }
+        }
+    }
+
+    // USER_HZ is 100 on every Linux architecture .NET runs on.
+    private const int ClockTicksPerSecond = 100;
 
     public async ValueTask DisposeAsync()
     {
