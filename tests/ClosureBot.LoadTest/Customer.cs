@@ -1,0 +1,119 @@
+using System.Buffers;
+using System.Diagnostics;
+using System.Text.Json;
+
+namespace ClosureBot.LoadTest;
+
+/// <summary>
+/// One simulated Web Chat customer: walks the canonical closure flow turn by turn over keep-alive HTTP with
+/// <c>deliveryMode: expectReplies</c>, then starts again in a fresh conversation. Request and response buffers
+/// are reused, and latencies go into a preallocated histogram.
+/// </summary>
+public sealed class Customer(HttpClient http, Uri messagesUrl, string userId, LoadClock clock, TimeSpan turnTimeout)
+{
+    public static readonly string[] CanonicalSequence =
+        ["I want to close my account", "yes", "ACME", "no", "done", "done", "yes", "done", "yes", "ACME"];
+
+    private static readonly byte[] AtLeastOneActivity = "\"activities\":[{"u8.ToArray();
+    private static readonly byte[] ClosureReference = "CLS-"u8.ToArray();
+
+    private readonly ArrayBufferWriter<byte> _request = new(1024);
+    private readonly Utf8JsonWriter _json = new(Stream.Null);
+    private byte[] _response = new byte[64 * 1024];
+    private int _walk;
+
+    public LatencyHistogram Latencies { get; } = new();
+    public long Errors { get; private set; }
+    public string? FirstError { get; private set; }
+
+    public async Task RunAsync()
+    {
+        while (!clock.IsOver)
+        {
+            var conversationId = $"{userId}-walk-{++_walk}";
+            for (var turn = 0; turn < CanonicalSequence.Length && !clock.IsOver; turn++)
+            {
+                var started = Stopwatch.GetTimestamp();
+                var error = await SendTurnAsync(conversationId, turn);
+                var ended = Stopwatch.GetTimestamp();
+                if (!clock.IsMeasured(ended)) { if (error is not null) break; continue; }
+
+                if (error is null)
+                {
+                    Latencies.Record((ended - started) * 1_000_000 / Stopwatch.Frequency);
+                    continue;
+                }
+                Errors++;
+                FirstError ??= error;
+                break; // the conversation is in an unknown state: start a new one
+            }
+        }
+    }
+
+    private async Task<string?> SendTurnAsync(string conversationId, int turn)
+    {
+        WriteActivity(conversationId, turn);
+        using var request = new HttpRequestMessage(HttpMethod.Post, messagesUrl) { Content = new ReadOnlyMemoryContent(_request.WrittenMemory) };
+        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        using var timeout = new CancellationTokenSource(turnTimeout);
+        try
+        {
+            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
+            var length = await ReadBodyAsync(response, timeout.Token);
+            if (response.StatusCode != System.Net.HttpStatusCode.OK) return $"turn {turn + 1}: HTTP {(int)response.StatusCode}";
+            var body = _response.AsSpan(0, length);
+            if (body.IndexOf(AtLeastOneActivity) < 0) return $"turn {turn + 1}: no activity in the reply";
+            if (turn == CanonicalSequence.Length - 1 && body.IndexOf(ClosureReference) < 0) return $"turn {turn + 1}: no CLS- reference";
+            return null;
+        }
+        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+        {
+            return $"turn {turn + 1}: {ex.GetType().Name}: {ex.Message}";
+        }
+    }
+
+    private async Task<int> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
+    {
+        await using var stream = await response.Content.ReadAsStreamAsync(ct);
+        var length = 0;
+        int read;
+        while ((read = await stream.ReadAsync(_response.AsMemory(length), ct)) > 0)
+        {
+            length += read;
+            if (length == _response.Length) Array.Resize(ref _response, _response.Length * 2);
+        }
+        return length;
+    }
+
+    /// <summary>The activity Web Chat sends for a typed message, asking for the replies in the response body.</summary>
+    private void WriteActivity(string conversationId, int turn)
+    {
+        _request.ResetWrittenCount();
+        _json.Reset(_request);
+        var json = _json;
+        json.WriteStartObject();
+        json.WriteString("type", "message");
+        json.WriteString("id", $"{conversationId}-{turn + 1}");
+        json.WriteString("timestamp", DateTimeOffset.UtcNow);
+        json.WriteString("channelId", "webchat");
+        json.WriteStartObject("from");
+        json.WriteString("id", userId);
+        json.WriteString("name", "Load Customer");
+        json.WriteString("role", "user");
+        json.WriteEndObject();
+        json.WriteStartObject("recipient");
+        json.WriteString("id", "closurebot");
+        json.WriteString("name", "ClosureBot");
+        json.WriteString("role", "bot");
+        json.WriteEndObject();
+        json.WriteStartObject("conversation");
+        json.WriteString("id", conversationId);
+        json.WriteEndObject();
+        json.WriteString("text", CanonicalSequence[turn]);
+        json.WriteString("textFormat", "plain");
+        json.WriteString("locale", "en-US");
+        json.WriteString("deliveryMode", "expectReplies");
+        json.WriteEndObject();
+        json.Flush();
+    }
+}
