@@ -35,7 +35,7 @@ public static partial class Intents
         return null;
     }
 
-    [GeneratedRegex(@"^(start( account closure)?|(i\s+(want|would like|need)\s+to\s+|please\s+|how (do|can) i\s+)?(close|terminate|cancel|delete|shut down|end)\s+(my|our|the|this)?\s*(cloud\s+)?account\b.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^(start( account closure)?|(i\s+(want|would like|need)\s+to\s+|i['’]d\s+like\s+to\s+|please\s+|how (do|can) i\s+)?(close|terminate|cancel|delete|shut down|end)\s+(my|our|the|this)?\s*(cloud\s+)?account\b.*)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CloseAccount();
 
     [GeneratedRegex(@"\b(talk to (support|someone|a (person|human))|support|agent|human|real person|operator)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
