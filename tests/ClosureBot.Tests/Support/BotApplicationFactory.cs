@@ -1,0 +1,108 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClosureBot.Tests.Cards;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace ClosureBot.Tests.Support;
+
+/// <summary>
+/// The real app over an in-memory server, with its own SQLite file and its own copy of the demo inventory
+/// (so a test can edit the inventory to "delete" resources). A second factory built with <see cref="SharingStorageWith"/>
+/// is another app instance on the same database and inventory, as after a restart or behind a load balancer.
+/// </summary>
+public sealed class BotApplicationFactory : WebApplicationFactory<Program>
+{
+    public const string AdminKey = "admin-key-for-tests-7c41";
+
+    /// <summary>The day the fake clock starts at: references read CLS-20261112-…, the final invoice comes after 30 November 2026.</summary>
+    public static readonly DateTimeOffset Start = new(2026, 11, 12, 9, 30, 0, TimeSpan.Zero);
+
+    private readonly bool _ownsFolder;
+    private readonly Dictionary<string, string?> _settings = new();
+
+    public BotApplicationFactory(bool fakeClock = true, IDictionary<string, string?>? settings = null)
+    {
+        Folder = Directory.CreateTempSubdirectory("closurebot-tests-").FullName;
+        _ownsFolder = true;
+        File.Copy(Path.Combine(RepoPaths.Root, "src", "ClosureBot", "Accounts", "demo-inventory.json"), InventoryPath);
+        Clock = fakeClock ? new FakeTimeProvider(Start) : null;
+        foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) _settings[key] = value;
+    }
+
+    private BotApplicationFactory(BotApplicationFactory other)
+    {
+        Folder = other.Folder;
+        Clock = other.Clock;
+        foreach (var (key, value) in other._settings) _settings[key] = value;
+    }
+
+    /// <summary>Another app instance on this one's database, inventory and clock.</summary>
+    public BotApplicationFactory SharingStorageWith() => new(this);
+
+    public string Folder { get; }
+
+    public string DatabasePath => Path.Combine(Folder, "closurebot.db");
+
+    public string InventoryPath => Path.Combine(Folder, "inventory.json");
+
+    /// <summary>The app's clock, or null when the app runs on the system clock.</summary>
+    public FakeTimeProvider? Clock { get; }
+
+    protected override void ConfigureWebHost(IWebHostBuilder builder)
+    {
+        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        builder.UseSetting("Inventory:FilePath", InventoryPath);
+        builder.UseSetting("Admin:ApiKey", AdminKey);
+        builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        foreach (var (key, value) in _settings) builder.UseSetting(key, value);
+        if (Clock is { } clock)
+            builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+    }
+
+    /// <summary>A Web Chat conversation of a new user.</summary>
+    public ConversationClient WebChat(string? userId = null) =>
+        ConversationClient.FromPayload(CreateClient(), "webchat-message.json", userId ?? NewId("dl_"), NewId("conv-"));
+
+    /// <summary>A personal Teams chat of a new user.</summary>
+    public ConversationClient Teams(string? userId = null) =>
+        ConversationClient.FromPayload(CreateClient(), "teams-message.json", userId ?? NewId("29:"), NewId("a:"));
+
+    /// <summary><c>GET /admin/closure-requests</c> with the admin key.</summary>
+    public async Task<JsonArray> ClosureRequestsAsync()
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/closure-requests");
+        request.Headers.Add("X-Api-Key", AdminKey);
+        using var response = await CreateClient().SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
+
+    /// <summary>Rewrites the account's servers and services in the inventory file, as if the customer deleted the rest.</summary>
+    public void KeepInInventory(string alias, Func<JsonObject, bool>? keepServer = null, Func<JsonObject, bool>? keepService = null)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(InventoryPath))!.AsObject();
+        var account = root["accounts"]!.AsArray().Single(a => (string?)a!["alias"] == alias)!.AsObject();
+        if (keepServer is not null)
+            account["servers"] = new JsonArray(account["servers"]!.AsArray().Where(s => keepServer(s!.AsObject())).Select(s => s!.DeepClone()).ToArray());
+        if (keepService is not null)
+            account["services"] = new JsonArray(account["services"]!.AsArray().Where(s => keepService(s!.AsObject())).Select(s => s!.DeepClone()).ToArray());
+        File.WriteAllText(InventoryPath, root.ToJsonString());
+        // The inventory re-reads the file when its time stamp or size changes; make sure the time stamp moves.
+        File.SetLastWriteTimeUtc(InventoryPath, File.GetLastWriteTimeUtc(InventoryPath).AddSeconds(1));
+    }
+
+    public static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
+
+    public override async ValueTask DisposeAsync()
+    {
+        await base.DisposeAsync();
+        if (_ownsFolder)
+        {
+            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+        }
+    }
+}
