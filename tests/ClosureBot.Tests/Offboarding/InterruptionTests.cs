@@ -1,0 +1,165 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Offboarding;
+
+/// <summary>Help, cancel, support and status work the same at every screen, and never lose the customer's place.</summary>
+public sealed class InterruptionTests
+{
+    public static TheoryData<string> Screens => Script.Screens();
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task Cancel_ConfirmedWithYes_StopsAndLogsNothing(string screen)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+
+        (await ann.Send("cancel")).Asks("Do you want to stop closing your account? Nothing will be requested.").Offers("Yes", "No");
+        (await ann.Send("yes")).Says("I've stopped. Nothing has been requested and your account is unchanged.");
+
+        // Abandoned: nothing logged, and nothing kept to resume.
+        (await ann.Send(Script.Next(screen))).Says("Hi, I'm ClosureBot").DoesNotSay(Script.Question(screen));
+        (await ann.NewConversation().Send("hello")).Says("Hi, I'm ClosureBot").DoesNotSay("Welcome back");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Theory]
+    [MemberData(nameof(Screens))]
+    public async Task Cancel_AnsweredNo_CarriesOnAtTheSameQuestion(string screen)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+
+        await ann.Send("stop");
+        (await ann.Send("no")).Says("Good, let's carry on.").Asks(Script.Question(screen));
+
+        var rest = Script.HappyPath[Script.To(screen).Length..];
+        (await ann.SendAll(rest)).Says("Your closure request for ACME is logged.");
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task Cancel_AnswerNotUnderstood_AsksAgainAndKeepsThePlace()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        await ann.Send("cancel");
+        (await ann.Send("hmm")).Asks("Please answer yes to stop, or no to carry on.");
+        (await ann.Send("no")).Asks(Script.Question(OffboardingSteps.DeleteServers));
+    }
+
+    [Fact]
+    public async Task Cancel_CardButtonAtStep4_AsksToConfirm()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
+
+        (await ann.Click(new { action = "cancel", step = "request-close" })).Asks("Do you want to stop closing your account?");
+        (await ann.Click(new { action = "yes" })).Says("Nothing has been requested");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Theory]
+    [InlineData(OffboardingSteps.Overview, "Nothing is requested until you confirm at step 4.")]
+    [InlineData(OffboardingSteps.Account, "Your account alias is the short code that identifies your account")]
+    [InlineData(OffboardingSteps.TermCommitment, "your sales representative closes the account with a terminate service order")]
+    [InlineData(OffboardingSteps.RetrieveData, "request a paid Service Task at https://www.ctl.io/service-tasks/")]
+    [InlineData(OffboardingSteps.DeleteServers, "Delete your running, stopped, paused and archived servers")]
+    [InlineData(OffboardingSteps.DeleteServices, "Remove virtual networks, public IP addresses, site-to-site VPNs")]
+    [InlineData(OffboardingSteps.RequestClose, "Typing your account alias sends the closure request straight away")]
+    public async Task Help_AtEachScreen_ExplainsThatStepAndAsksAgain(string screen, string explanation)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+
+        (await ann.Send("help")).Says(explanation).Asks(Script.Question(screen));
+
+        (await ann.Send(Script.Next(screen))).DoesNotSay(explanation).DoesNotSay(Script.Question(screen));
+    }
+
+    [Fact]
+    public async Task Help_NeedHelpButtonAtStep1_ExplainsAndStaysAtStep1()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Click(new { action = "help", step = "retrieve-data" }))
+            .Says("Log in to each server and copy what you want to keep").Asks(Script.Question(OffboardingSteps.RetrieveData));
+        (await ann.Send("done")).Says("Step 2 of 5");
+    }
+
+    [Theory]
+    [InlineData(OffboardingSteps.Account)]
+    [InlineData(OffboardingSteps.RetrieveData)]
+    [InlineData(OffboardingSteps.RequestClose)]
+    public async Task TalkToSupport_MidWay_ShowsSupportCardAndKeepsThePlace(string screen)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+
+        var support = await ann.Send("talk to support");
+
+        support.Says("Talk to our support team").Says("I'll keep your place");
+        Assert.Equal("help@ctl.io", support.Fact("Email"));
+        Assert.Equal("https://control.ctl.io/", support.OpenUrl("Open the support portal"));
+        support.Asks(Script.Question(screen));
+    }
+
+    [Fact]
+    public async Task TalkToSupport_BeforeStarting_ShowsSupportCard()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        (await ann.Click(new { action = "support", step = "welcome" })).Says("Talk to our support team");
+        Assert.Equal("help@ctl.io", (await ann.Send("I want to talk to a human")).Fact("Email"));
+    }
+
+    [Fact]
+    public async Task Status_AtStep2_ShowsProgressAndAsksAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        var status = await ann.Send("where was I?");
+
+        status.Says("You're at Step 2 of 5 — Delete running, stopped and archived servers.")
+            .Says("Closing account ACME").Says("Step 1: Retrieve your data").Says("Still on the account");
+        Assert.Equal("6", status.Fact("Servers"));
+        Assert.Equal("2", status.Fact("Virtual networks"));
+        status.Asks(Script.Question(OffboardingSteps.DeleteServers));
+        (await ann.Send("done")).Asks("6 servers remain");
+    }
+
+    [Fact]
+    public async Task Status_BeforeTheAccountIsChosen_SaysSo()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.Account));
+
+        (await ann.Send("status")).Says("You're at choosing the account.").Says("Closing account not chosen yet")
+            .Asks(Script.Question(OffboardingSteps.Account));
+    }
+
+    [Fact]
+    public async Task StartAgain_MidWay_SaysWeAreAlreadyOnIt()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
+
+        (await ann.Send("I want to close my account"))
+            .Says("We're already on it — we're at Step 3 of 5").Asks(Script.Question(OffboardingSteps.DeleteServices));
+    }
+}
