@@ -1,0 +1,164 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Offboarding;
+
+/// <summary>Remind me later, coming back, check again and stale cards: the figures are always fresh and the place is never lost.</summary>
+public sealed class ResumeAndRefreshTests
+{
+    [Fact]
+    public async Task RemindMeLater_BackInANewConversation_ResumesAtTheSavedStepWithFreshFigures()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        (await ann.Send("remind me later"))
+            .Says("I've saved your place at Step 2 of 5 — Delete running, stopped and archived servers.");
+        app.KeepInInventory("ACME", keepServer: s => (string?)s["state"] == "Running");
+        app.Clock!.Advance(TimeSpan.FromDays(2));
+
+        var later = ann.NewConversation();
+        var offer = await later.Join();
+        offer.Says("Welcome back").Says("On 12 November 2026, 09:30 UTC you were closing ACME and had reached step 2")
+            .Offers("Yes, resume", "No, start over");
+        var resumed = await later.Click(new { action = "yes", step = "resume" });
+
+        resumed.Says("Here we are again, at Step 2 of 5 — Delete running, stopped and archived servers. I've refreshed the figures.")
+            .Says("3 servers remain on ACME:").Says("Checked 14 Nov 2026").DoesNotSay("6 servers remain");
+        (await later.Send("done")).Asks("3 servers remain and keep incurring charges");
+        (await later.SendAll("yes", "done", "yes", "ACME")).Says("Your closure request for ACME is logged.");
+        var logged = Assert.Single(await app.ClosureRequestsAsync())!;
+        Assert.Equal(later.ConversationId, (string?)logged["conversationId"]);
+        Assert.Equal(3, (int)logged["remainingResources"]!["servers"]!);
+    }
+
+    [Fact]
+    public async Task RemindMeLaterButton_BackInTheSameConversation_OffersToResume()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Click(new { action = "remind-later", step = "retrieve-data" })).Says("I've saved your place at Step 1 of 5");
+        (await ann.Send("hi again")).Says("Welcome back").Asks("Welcome back! Shall we pick up where you left off?");
+        (await ann.Send("yes")).Says("Here we are again, at Step 1 of 5").Says("6 servers on ACME may hold data:");
+        (await ann.Send("done")).Says("Step 2 of 5");
+    }
+
+    [Fact]
+    public async Task Resume_DeclinedInANewConversation_StartsOverFromTheOverview()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
+        await ann.Send("later");
+
+        var later = ann.NewConversation();
+        (await later.Send("I want to close my account")).Says("Welcome back");
+        (await later.Send("no")).Says("All right, let's start from the beginning.").Asks("Shall we start?");
+        (await later.Send("yes")).Asks(Script.Question(OffboardingSteps.Account));
+    }
+
+    [Fact]
+    public async Task Resume_OtherUserInANewConversation_IsNotOffered()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("remind me later");
+
+        var bob = app.WebChat();
+        (await bob.Join()).Says("Hi, I'm ClosureBot").DoesNotSay("Welcome back");
+    }
+
+    [Fact]
+    public async Task CheckAgain_AfterServersWereDeleted_ShowsFewerServers()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        (await ann.SendAll(Script.To(OffboardingSteps.DeleteServers))).Says("6 servers remain on ACME:").Says("Stopped (1)");
+
+        app.KeepInInventory("ACME", keepServer: s => (string?)s["state"] != "Stopped" && (string?)s["name"] != "VA1ACMEWEB02");
+        var refreshed = await ann.Click(new { action = "check-again", step = "delete-servers" });
+
+        refreshed.Says("4 servers remain on ACME:").Says("Running (2)").DoesNotSay("Stopped (1)").DoesNotSay("VA1ACMEWEB02");
+        (await ann.Send("done")).Asks("4 servers remain and keep incurring charges");
+    }
+
+    [Fact]
+    public async Task CheckAgain_NoServersLeft_DoneGoesStraightToStep3()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        app.KeepInInventory("ACME", keepServer: _ => false);
+        (await ann.Send("check again")).Says("All clear: no servers remain on ACME.").DoesNotSay("servers remain on ACME:");
+        var next = await ann.Send("done");
+
+        next.Says("Step 3 of 5").DoesNotSay("Continue anyway?");
+    }
+
+    [Fact]
+    public async Task CheckAgain_NoServicesLeft_DoneGoesStraightToStep4()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
+
+        app.KeepInInventory("ACME", keepService: s => (string?)s["kind"] == "objectStorageBucket");
+        (await ann.Send("refresh")).Says("1 service remains on ACME:").Says("Object Storage buckets (1)").Says("acme-backups")
+            .DoesNotSay("AppFog applications (1)").DoesNotSay("acme-status-page");
+        (await ann.Send("done")).Asks("1 billed service remains and keep incurring charges. Continue anyway?");
+        (await ann.Send("no")).Asks(Script.Question(OffboardingSteps.DeleteServices));
+
+        app.KeepInInventory("ACME", keepService: _ => false);
+        (await ann.Send("done")).Says("Step 4 of 5").DoesNotSay("Continue anyway?");
+    }
+
+    [Fact]
+    public async Task EmptyAccount_DoneAtEachStep_NeverAsksToContinueAnyway()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        await ann.SendAll("I want to close my account", "yes", "EMPTY");
+        (await ann.Send("no")).Says("Good news: there are no servers on EMPTY");
+        (await ann.Send("done")).Says("All clear: no servers remain on EMPTY.");
+        (await ann.Send("done")).Says("Step 3 of 5");
+        (await ann.Send("done")).Says("Step 4 of 5");
+        var receipt = await ann.Send("empty");
+
+        receipt.Says("Your closure request for EMPTY is logged.");
+        var logged = Assert.Single(await app.ClosureRequestsAsync())!;
+        Assert.Equal(0, (int)logged["remainingResources"]!["servers"]!);
+    }
+
+    [Fact]
+    public async Task StaleCard_DoneFromStep1ClickedAtStep2_SaysWhereWeAreAndDoesNotAdvance()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        var stale = await ann.Click(new { action = "done", step = "retrieve-data" });
+
+        stale.Says("That button belongs to an earlier step. We're now at Step 2 of 5 — Delete running, stopped and archived servers.")
+            .Asks(Script.Question(OffboardingSteps.DeleteServers)).DoesNotSay("Continue anyway?");
+        (await ann.Send("status")).Says("You're at Step 2 of 5");
+        (await ann.Click(new { action = "done", step = "delete-servers" })).Asks("6 servers remain");
+    }
+
+    [Fact]
+    public async Task StaleCard_OverviewYesClickedAtStep4_LogsNothing()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
+
+        (await ann.Click(new { action = "yes", step = "overview" })).Says("We're now at Step 4 of 5 — Request to close")
+            .Asks(Script.Question(OffboardingSteps.RequestClose));
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+}
