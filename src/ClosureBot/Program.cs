@@ -5,14 +5,16 @@ Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger()
 try
 {
     var builder = WebApplication.CreateBuilder(args);
+    // Each host gets its own logger and leaves the static one (the bootstrap logger) alone: freezing a shared
+    // bootstrap logger fails when a process starts more than one host, as the integration tests do.
     builder.Services.AddSerilog((services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
-        .Enrich.FromLogContext());
+        .Enrich.FromLogContext(), preserveStaticLogger: true);
     builder.AddClosureBot();
 
     var app = builder.Build();
-    app.UseSerilogRequestLogging();
+    app.UseSerilogRequestLogging(options => options.Logger = app.Services.GetRequiredService<Serilog.ILogger>());
     app.MapClosureBot();
     app.Run();
 }
