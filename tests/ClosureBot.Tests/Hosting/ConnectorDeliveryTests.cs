@@ -1,0 +1,95 @@
+using System.Diagnostics;
+using System.Net;
+using System.Text;
+using System.Text.Json.Nodes;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Hosting;
+
+/// <summary>With normal delivery the replies go to the channel's Connector (<c>serviceUrl</c>), in order, once each.</summary>
+public sealed class ConnectorDeliveryTests
+{
+    [Fact]
+    public async Task NormalDelivery_RepliesArePostedToTheConnectorAsRepliesToTheMessage()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApplicationFactory(fakeClock: false);
+        var ann = app.WebChat();
+
+        var message = ConnectorMessage(ann, connector, "I want to close my account");
+        using var response = await Post(app, message);
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var reply = Assert.Single(connector.Delivered);
+        Assert.Equal(ann.ConversationId, reply.ConversationId);
+        Assert.Equal((string?)message["id"], reply.ReplyToId);
+        Assert.Equal("Shall we start?", reply.Text);
+        Assert.Equal((string?)message["id"], (string?)reply.Activity["replyToId"]);
+        Assert.Equal(ann.UserId, (string?)reply.Activity["recipient"]!["id"]);
+        Assert.Equal("bot", (string?)reply.Activity["from"]!["role"]);
+        Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)reply.Activity["attachments"]![0]!["contentType"]);
+    }
+
+    [Fact]
+    public async Task NormalDelivery_SeveralReplies_ArriveInOrder()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApplicationFactory(fakeClock: false);
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(ClosureBot.Offboarding.OffboardingSteps.DeleteServers));
+
+        using var response = await Post(app, ConnectorMessage(ann, connector, "help"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.Collection(connector.Delivered,
+            help => Assert.StartsWith("Delete your running, stopped, paused and archived servers", help.Text),
+            question => Assert.Equal(Script.Question(ClosureBot.Offboarding.OffboardingSteps.DeleteServers), question.Text));
+    }
+
+    [Fact]
+    public async Task NormalDelivery_ConnectorThrottles_ReplyIsDeliveredOnceAfterRetryAfter()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApplicationFactory(fakeClock: false);
+        var ann = app.WebChat();
+        connector.ThrottleNext(retryAfterSeconds: 1);
+
+        using var response = await Post(app, ConnectorMessage(ann, connector, "I want to close my account"));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        var attempts = connector.Requests.ToList();
+        Assert.Equal([429, 200], attempts.Select(a => a.Status));
+        Assert.All(attempts, a => Assert.Equal("Shall we start?", a.Text));
+        Assert.Single(connector.Delivered);
+        Assert.True(Stopwatch.GetElapsedTime(attempts[0].Timestamp, attempts[1].Timestamp) >= TimeSpan.FromMilliseconds(900),
+            "The retry came before the Retry-After second was over.");
+        // The turn itself ran once: the conversation moved on by one question only.
+        (await ann.Send("yes")).Asks("Which account do you want to close?");
+    }
+
+    [Fact]
+    public async Task NormalDelivery_ServiceUrlNotAllowed_NothingIsPostedAnywhere()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        // Overrides every entry of the shipped list: the operator allows only the Bot Framework's own hosts.
+        var onlyBotFramework = Enumerable.Range(0, 6).ToDictionary(i => $"Bot:AllowedServiceUrlHosts:{i}", _ => (string?)"*.botframework.com");
+        await using var app = new BotApplicationFactory(fakeClock: false, settings: onlyBotFramework);
+        var ann = app.WebChat();
+
+        using var response = await Post(app, ConnectorMessage(ann, connector, "I want to close my account"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Empty(connector.Requests);
+    }
+
+    private static JsonObject ConnectorMessage(ConversationClient client, FakeConnector connector, string text)
+    {
+        var message = client.Message(text, null);
+        message["serviceUrl"] = connector.ServiceUrl;
+        message.Remove("deliveryMode");
+        return message;
+    }
+
+    private static async Task<HttpResponseMessage> Post(BotApplicationFactory app, JsonObject activity) =>
+        await app.CreateClient().PostAsync("/api/messages", new StringContent(activity.ToJsonString(), Encoding.UTF8, "application/json"));
+}

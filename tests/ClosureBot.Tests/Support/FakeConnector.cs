@@ -1,0 +1,75 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using Microsoft.AspNetCore.Builder;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Http;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+
+namespace ClosureBot.Tests.Support;
+
+/// <summary>
+/// A channel's Connector service on a free port of 127.0.0.1: records every reply the bot posts to
+/// <c>/v3/conversations/{id}/activities[/{replyToId}]</c> and answers with the statuses it is told to (200 otherwise).
+/// </summary>
+public sealed class FakeConnector : IAsyncDisposable
+{
+    private readonly WebApplication _app;
+    private readonly ConcurrentQueue<Func<HttpResponse, Task>> _scripted = new();
+
+    private FakeConnector(WebApplication app) => _app = app;
+
+    /// <summary>Every request, in arrival order, with the status it was answered.</summary>
+    public ConcurrentQueue<Received> Requests { get; } = new();
+
+    public string ServiceUrl { get; private set; } = "";
+
+    /// <summary>The replies accepted (answered 2xx), in order.</summary>
+    public IReadOnlyList<Received> Delivered => Requests.Where(r => r.Status is >= 200 and < 300).ToList();
+
+    public static async Task<FakeConnector> StartAsync()
+    {
+        var builder = WebApplication.CreateSlimBuilder();
+        builder.Logging.ClearProviders();
+        builder.WebHost.UseUrls("http://127.0.0.1:0");
+        var app = builder.Build();
+        var connector = new FakeConnector(app);
+        app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", connector.HandleAsync);
+        await app.StartAsync();
+        var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
+        connector.ServiceUrl = address.TrimEnd('/') + "/";
+        return connector;
+    }
+
+    /// <summary>The next request is answered 429 Too Many Requests with <c>Retry-After</c>.</summary>
+    public void ThrottleNext(int retryAfterSeconds) => _scripted.Enqueue(response =>
+    {
+        response.StatusCode = StatusCodes.Status429TooManyRequests;
+        response.Headers.RetryAfter = retryAfterSeconds.ToString();
+        return Task.CompletedTask;
+    });
+
+    private async Task HandleAsync(HttpContext http, string conversationId, string? replyToId)
+    {
+        var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!.AsObject();
+        if (_scripted.TryDequeue(out var respond))
+            await respond(http.Response);
+        else
+            await http.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
+        Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp()));
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        await _app.StopAsync();
+        await _app.DisposeAsync();
+    }
+
+    public sealed record Received(string ConversationId, string? ReplyToId, JsonObject Activity, int Status, long Timestamp)
+    {
+        public string? Text => (string?)Activity["text"];
+    }
+}
