@@ -14,7 +14,7 @@ namespace ClosureBot.Offboarding;
 /// interruptions (help, cancel, talk to support, status, check again, remind me later, a stale card) — all of
 /// them handled here, in one place, the same way at every step.
 /// </summary>
-public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offboarding, OffboardingCards cards,
+public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offboarding, ResumeDialog resume, OffboardingCards cards,
     IAccountInventory inventory, IBotStore store)
 {
     public async Task HandleAsync(ITurnContext context, ConversationData data, CancellationToken ct)
@@ -27,7 +27,7 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
             return;
         }
 
-        if (data.PendingCancel && active is not null)
+        if (data.PendingCancel && dc.Stack.Count > 0)
         {
             await ConfirmCancelAsync(dc, data, ct);
             return;
@@ -36,6 +36,20 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
         var intent = Intents.Recognize(context.Activity);
         if (active is null)
         {
+            // Cancel and remind-me-later answer a pending offer to resume; greeting again would stack a second offer.
+            if (dc.FindInstance(ResumeDialog.DialogId) is { } offer && intent is Intents.Cancel or Intents.RemindLater)
+            {
+                if (intent == Intents.Cancel)
+                {
+                    data.PendingCancel = true;
+                    AskYesNo(context, OffboardingTexts.ConfirmCancel);
+                    return;
+                }
+                Say(context, OffboardingTexts.RemindLater(resume.ReadState(offer).Screen));
+                await dc.CancelAllDialogsAsync(ct);
+                OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Paused;
+                return;
+            }
             if (dc.Stack.Count > 0 && intent is null or Intents.Start or Intents.Help or Intents.Status or Intents.CheckAgain)
                 await ContinueAsync(dc, ct);
             else
