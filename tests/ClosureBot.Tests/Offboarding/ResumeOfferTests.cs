@@ -1,0 +1,65 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Offboarding;
+
+/// <summary>What a returning customer can say to the offer to pick up where they left off.</summary>
+public sealed class ResumeOfferTests
+{
+    [Fact]
+    public async Task ResumeOffer_CancelConfirmed_StopsAndForgetsTheSavedPlace()
+    {
+        await using var app = new BotApplicationFactory();
+        var later = await ReturningCustomerAsync(app);
+
+        (await later.Send("cancel")).Asks("Do you want to stop closing your account?").DoesNotSay("Welcome back");
+        (await later.Send("yes")).Says("I've stopped. Nothing has been requested");
+
+        (await later.NewConversation().Send("hello")).Says("Hi, I'm ClosureBot").DoesNotSay("Welcome back");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task ResumeOffer_CancelThenNo_AsksAgainAndResumes()
+    {
+        await using var app = new BotApplicationFactory();
+        var later = await ReturningCustomerAsync(app);
+
+        await later.Send("cancel");
+        (await later.Send("no")).Says("Good, let's carry on.").Asks("Shall we pick up where you left off?");
+        (await later.Send("yes")).Says("Here we are again, at Step 2 of 5");
+        (await later.Send("done")).Asks("6 servers remain");
+    }
+
+    [Fact]
+    public async Task ResumeOffer_RemindMeLater_KeepsThePlaceForNextTime()
+    {
+        await using var app = new BotApplicationFactory();
+        var later = await ReturningCustomerAsync(app);
+
+        (await later.Send("not now")).Says("I've saved your place at Step 2 of 5").DoesNotSay("Shall we pick up");
+
+        var again = later.NewConversation();
+        (await again.Join()).Says("Welcome back").Says("had reached step 2");
+        (await again.Send("yes")).Says("Here we are again, at Step 2 of 5");
+    }
+
+    [Fact]
+    public async Task ResumeOffer_NotUnderstood_AsksYesOrNo()
+    {
+        await using var app = new BotApplicationFactory();
+        var later = await ReturningCustomerAsync(app);
+
+        (await later.Send("what is this")).Asks("Shall we pick up where you left off? Please answer yes or no.");
+    }
+
+    private static async Task<ConversationClient> ReturningCustomerAsync(BotApplicationFactory app)
+    {
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("remind me later");
+        var later = ann.NewConversation();
+        (await later.Send("hello")).Says("Welcome back").Asks("Shall we pick up where you left off?");
+        return later;
+    }
+}
