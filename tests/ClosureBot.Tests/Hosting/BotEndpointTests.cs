@@ -31,6 +31,8 @@ public sealed class BotEndpointTests
     [InlineData("[1, 2, 3]")]
     [InlineData("\"just a string\"")]
     [InlineData("")]
+    [InlineData("null")]
+    [InlineData("{\"type\": 42}")]
     public async Task NotAnActivityObject_Returns400(string body)
     {
         await using var app = new BotApplicationFactory();

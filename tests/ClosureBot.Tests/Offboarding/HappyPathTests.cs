@@ -116,6 +116,19 @@ public sealed partial class HappyPathTests
     }
 
     [Fact]
+    public async Task Teams_CardClicks_ReachStep2()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.Teams();
+
+        (await ann.Send("close my account")).Asks("Shall we start?");
+        (await ann.Click(new { action = "yes", step = "overview" })).Asks("Which account do you want to close?");
+        await ann.Send("ACME");
+        (await ann.Click(new { action = "no", step = "term-commitment" })).Says("Step 1 of 5");
+        (await ann.Click(new { action = "done", step = "retrieve-data" })).Says("Step 2 of 5").Says("6 servers remain on ACME:");
+    }
+
+    [Fact]
     public async Task WebChat_Joining_WelcomesWithStartAndSupportButtons()
     {
         await using var app = new BotApplicationFactory();
