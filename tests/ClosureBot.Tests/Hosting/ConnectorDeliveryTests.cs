@@ -71,9 +71,9 @@ public sealed class ConnectorDeliveryTests
     public async Task NormalDelivery_ServiceUrlNotAllowed_NothingIsPostedAnywhere()
     {
         await using var connector = await FakeConnector.StartAsync();
-        // Overrides every entry of the shipped list: the operator allows only the Bot Framework's own hosts.
-        var onlyBotFramework = Enumerable.Range(0, 6).ToDictionary(i => $"Bot:AllowedServiceUrlHosts:{i}", _ => (string?)"*.botframework.com");
-        await using var app = new BotApplicationFactory(fakeClock: false, settings: onlyBotFramework);
+        // The operator allows only the Bot Framework's own hosts: the built-in 127.0.0.1 must no longer be allowed.
+        await using var app = new BotApplicationFactory(fakeClock: false,
+            settings: new Dictionary<string, string?> { ["Bot:AllowedServiceUrlHosts:0"] = "*.botframework.com" });
         var ann = app.WebChat();
 
         using var response = await Post(app, ConnectorMessage(ann, connector, "I want to close my account"));
