@@ -12,6 +12,9 @@ namespace ClosureBot.Tests.Channels.DirectLine;
 public sealed class DirectLineTestHost : IAsyncDisposable
 {
     public const string Secret = "test-directline-secret-0123456789";
+    // Program.cs installs Serilog's process-wide bootstrap logger, which each host freezes once while it starts;
+    // two hosts starting at the same moment would freeze the same one, so starts take turns.
+    private static readonly Lock StartLock = new();
     private readonly WebApplicationFactory<Program> _factory;
 
     public DirectLineTestHost(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null)
@@ -25,11 +28,13 @@ public sealed class DirectLineTestHost : IAsyncDisposable
             builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(Folder, "closurebot.db")}");
             builder.UseSetting("Inventory:FilePath", inventory);
             builder.UseSetting("DirectLine:Secret", Secret);
+            builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+            builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         });
-        _factory.UseKestrel(0);
-        _factory.StartServer();
+        _factory.UseKestrel();
+        lock (StartLock) _factory.StartServer();
         var addresses = _factory.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
         BaseAddress = new Uri(addresses.First().Replace("[::]", "127.0.0.1").Replace("localhost", "127.0.0.1"));
         Client = new HttpClient { BaseAddress = BaseAddress, Timeout = TimeSpan.FromSeconds(30) };
