@@ -93,7 +93,7 @@
       directLine,
       store,
       userID: grant.userId,
-      username: grant.userName || 'You',
+      username: grant.userName || undefined,
       locale,
       styleOptions: {
         accent: '#0b5cad',

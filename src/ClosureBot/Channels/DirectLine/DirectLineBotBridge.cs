@@ -85,7 +85,7 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
     private Activity Stamp(Activity activity, DirectLineToken grant)
     {
         activity.ChannelId = ProtocolChannels.WebChat;
-        activity.From = User(grant, activity.From?.Name);
+        activity.From = User(grant);
         activity.Recipient = Bot();
         activity.Conversation = new ConversationAccount { Id = grant.ConversationId };
         activity.ServiceUrl = null;
@@ -94,8 +94,8 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         return activity;
     }
 
-    private static ChannelAccount User(DirectLineToken grant, string? clientName = null) =>
-        new() { Id = grant.UserId, Name = grant.Verified ? grant.UserName : grant.UserName ?? clientName, Role = RoleTypes.User };
+    // Who sent it is the token's business, never the client's: a name typed into the page is not an identity.
+    private static ChannelAccount User(DirectLineToken grant) => new() { Id = grant.UserId, Name = grant.UserName, Role = RoleTypes.User };
 
     private ChannelAccount Bot() => new() { Id = _options.BotId, Name = _options.BotName, Role = RoleTypes.Bot };
 }
