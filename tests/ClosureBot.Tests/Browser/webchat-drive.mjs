@@ -50,10 +50,12 @@ try {
   };
   const sendBox = page.locator('[data-id="webchat-sendbox-input"]');
 
+  const loadStarted = Date.now();
   await page.goto(url);
   await page.getByText("I'm ClosureBot").first().waitFor({ timeout: 20000 });
   await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 10000 });
   report.welcomeCards = await cards();
+  report.loadMs = Date.now() - loadStarted;
   await screenshot('welcome');
   const first = await page.evaluate(() => window.closureBotChat.conversationId);
 
@@ -67,6 +69,7 @@ try {
       report.afterReload.cards = await cards();
       report.afterReload.screenshot = await screenshot('after-reload');
     }
+    const started = Date.now();
     const before = await cards();
     const clicking = (scenario === 'click' || (scenario === 'reload' && index % 2 === 1)) && s.click;
     if (clicking) {
@@ -80,7 +83,7 @@ try {
     await page.getByText(s.expect).first().waitFor({ timeout: 20000 });
     if (s.card) await page.waitForFunction(n => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 10000 });
     await page.waitForTimeout(300); // let the bubble finish laying out before the picture
-    report.steps.push({ name: s.name, how: clicking ? 'click' : 'type', cardsBefore: before, cardsAfter: await cards(), screenshot: await screenshot(s.name) });
+    report.steps.push({ name: s.name, how: clicking ? 'click' : 'type', ms: Date.now() - started, cardsBefore: before, cardsAfter: await cards(), screenshot: await screenshot(s.name) });
   }
 
   report.sendFailed = await page.getByText('Send failed').count();
