@@ -46,17 +46,19 @@
 
   function watchConnection(directLine) {
     let wasOnline = false;
+    let current = 0;
     directLine.connectionStatus$.subscribe(status => {
+      current = status;
       switch (status) {
-        case 2: wasOnline = true; hideBanner(); break;                         // Online
-        case 1: if (wasOnline) showBanner('Connection lost. Reconnecting…'); break; // Connecting
+        case 2: wasOnline = true; hideBanner(); break; // Online
+        case 1: if (wasOnline) showBanner('Connection lost. Reconnecting…'); break;
         case 3: showBanner('Your chat session has expired. Reconnect to carry on where you left off.', { error: true, action: true }); break;
         case 4: showBanner('Connection lost: the chat service cannot be reached. Your progress is saved; reconnect to carry on.', { error: true, action: true }); break;
         case 5: showBanner('This conversation has ended. Reconnect to start again.', { error: true, action: true }); break;
       }
     });
     window.addEventListener('offline', () => showBanner('Connection lost: you are offline. Your progress is saved.', { error: true }));
-    window.addEventListener('online', () => { if (wasOnline) showBanner('Back online. Reconnecting…'); });
+    window.addEventListener('online', () => { if (current === 2) hideBanner(); else if (wasOnline) showBanner('Back online. Reconnecting…'); });
   }
 
   async function start() {

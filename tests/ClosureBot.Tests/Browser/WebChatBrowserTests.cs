@@ -11,7 +11,7 @@ public sealed class WebChatBrowserTests
         ["start", "account-alias", "no-term-commitment", "data-retrieved", "servers-continue", "services-continue", "confirm-alias"];
 
     [Fact]
-    public async Task WebChat_TypingEveryAnswerOverWebSocket_CompletesClosureWithEveryCardRendered()
+    public async Task WebChat_TypingEveryAnswerOverWebSocket_CompletesClosureAndShowsLostConnection()
     {
         await using var host = new DirectLineTestHost();
 
@@ -22,6 +22,8 @@ public sealed class WebChatBrowserTests
         Assert.True((int)report["typingFrames"]! > 0, "a typing indicator is streamed while turns run");
         Assert.Equal(0, (int)report["polls"]!);
         Assert.All(report["userLocales"]!.AsArray(), l => Assert.Equal("en-GB", (string?)l));
+        Assert.Contains("Connection lost", (string?)report["connectionLost"]!["text"]);
+        Assert.True((bool?)report["connectionLost"]!["recovered"]);
     }
 
     [Fact]

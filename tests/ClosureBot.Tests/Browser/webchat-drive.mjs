@@ -94,6 +94,16 @@ try {
     const set = await response.json();
     return set.activities.filter(a => a.from.role === 'user').map(a => a.locale);
   });
+  if (scenario === 'type') {
+    // The connection drops: the page says so, and clears the message once Web Chat is back online.
+    await context.setOffline(true);
+    const banner = page.locator('#banner');
+    await banner.filter({ hasText: 'Connection lost' }).waitFor({ state: 'visible', timeout: 10000 });
+    report.connectionLost = { text: await banner.textContent(), screenshot: await screenshot('connection-lost') };
+    await context.setOffline(false);
+    await banner.waitFor({ state: 'hidden', timeout: 40000 });
+    report.connectionLost.recovered = true;
+  }
   report.ok = true;
 } catch (error) {
   report.ok = false;

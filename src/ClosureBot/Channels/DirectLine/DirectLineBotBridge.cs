@@ -21,6 +21,7 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
     public async Task StartAsync(DirectLineToken grant, string? locale, CancellationToken ct)
     {
         if (!await store.TryMarkStartedAsync(grant.ConversationId, locale, ct)) return;
+        locale ??= (await store.FindConversationAsync(grant.ConversationId, ct))?.Locale;
         var update = new Activity
         {
             Type = ActivityTypes.ConversationUpdate,

@@ -64,11 +64,13 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> ReconnectAsync(HttpContext http, string conversationId, string? watermark, DirectLineAuthorization auth,
-        DirectLineTokenService tokens, CancellationToken ct)
+        DirectLineTokenService tokens, DirectLineBotBridge bridge, CancellationToken ct)
     {
         var (grant, error) = await auth.ForConversationAsync(http.Request, conversationId, ct);
         if (grant is null) return error!;
         if (!TryParseWatermark(watermark, out var after)) return DirectLineErrors.BadArgument("The watermark is not one this service issued.");
+        // A page reloaded between getting its token and starting still deserves its greeting (this runs once per conversation).
+        await bridge.StartAsync(grant, locale: null, CancellationToken.None);
         return Results.Json(ConversationBody(http, tokens, grant, string.IsNullOrEmpty(watermark) ? null : after));
     }
 

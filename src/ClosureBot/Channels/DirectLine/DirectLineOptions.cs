@@ -3,7 +3,7 @@ using System.ComponentModel.DataAnnotations;
 namespace ClosureBot.Channels.DirectLine;
 
 /// <summary>Configuration section <c>DirectLine</c>: the embedded Direct Line 3.0 service.</summary>
-public sealed class DirectLineOptions
+public sealed class DirectLineOptions : IValidatableObject
 {
     public const string SectionName = "DirectLine";
 
@@ -11,11 +11,9 @@ public sealed class DirectLineOptions
     /// Server-side secret for <c>POST /tokens/generate</c> and secret-authorized calls. Empty disables secret access
     /// (the chat page gets its tokens from <c>/api/webchat/token</c> instead). Never sent to a browser.
     /// </summary>
-    [MinLength(16)]
     public string? Secret { get; set; }
 
     /// <summary>HMAC key that signs conversation tokens. Empty: a random key is generated once and kept in the database.</summary>
-    [MinLength(32)]
     public string? TokenSigningKey { get; set; }
 
     /// <summary>How long a conversation token is valid; refreshable before it expires.</summary>
@@ -36,4 +34,13 @@ public sealed class DirectLineOptions
 
     [Required]
     public string BotName { get; set; } = "ClosureBot";
+
+    // Empty means "not configured"; anything set must be long enough not to be guessed.
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (Secret is { Length: > 0 and < 16 })
+            yield return new ValidationResult("DirectLine:Secret must be at least 16 characters (or empty to disable it).", [nameof(Secret)]);
+        if (TokenSigningKey is { Length: > 0 and < 32 })
+            yield return new ValidationResult("DirectLine:TokenSigningKey must be at least 32 characters (or empty to generate one).", [nameof(TokenSigningKey)]);
+    }
 }
