@@ -1,4 +1,6 @@
+using System.Text;
 using System.Text.Json.Nodes;
+using ClosureBot.Channels.DirectLine;
 using ClosureBot.Tests.Channels.DirectLine;
 
 namespace ClosureBot.Tests.Browser;
@@ -57,17 +59,40 @@ public sealed class WebChatBrowserTests
         Assert.NotNull(afterReload["saved"]!["watermark"]);
     }
 
-    private static void AssertHappyPath(JsonObject report)
+    [Fact]
+    public async Task WebChat_PortalAssertionInFragment_SignsUserInAndSkipsAccountQuestion()
     {
+        const string issuer = "https://portal.example.test", key = "portal-shared-key-0123456789abcdef0123";
+        await using var host = new DirectLineTestHost(settings: new Dictionary<string, string?>
+        {
+            ["WebChat:TrustedIssuer"] = issuer,
+            ["WebChat:TrustedIssuerKey"] = key,
+        });
+        var assertion = HmacJwt.Sign(new JsonObject
+        {
+            ["iss"] = issuer, ["sub"] = "jane@example.test", ["name"] = "Jane Doe", ["account"] = "ACME",
+            ["exp"] = DateTimeOffset.UtcNow.AddMinutes(10).ToUnixTimeSeconds(),
+        }, Encoding.UTF8.GetBytes(key));
+
+        var report = await WebChatDriver.RunAsync(host.BaseAddress, "websocket", "verified", assertion: assertion);
+
+        AssertHappyPath(report, expectedSteps: 9, cardSteps: [.. CardSteps.Except(["account-alias"]).Append("overview-yes")]);
+        Assert.Equal("Signed in as Jane Doe", (string?)report["session"]);
+        Assert.False((bool?)report["askedForAccount"]);
+    }
+
+    private static void AssertHappyPath(JsonObject report, int expectedSteps = 10, string[]? cardSteps = null)
+    {
+        cardSteps ??= CardSteps;
         Assert.Equal(1, (int)report["welcomeCards"]!);
         var steps = report["steps"]!.AsArray();
-        Assert.Equal(10, steps.Count);
+        Assert.Equal(expectedSteps, steps.Count);
         foreach (var step in steps)
         {
             var name = (string)step!["name"]!;
             var before = (int)step["cardsBefore"]!;
             var after = (int)step["cardsAfter"]!;
-            Assert.True(CardSteps.Contains(name) ? after == before + 1 : after == before, $"{name}: {before} cards before, {after} after");
+            Assert.True(cardSteps.Contains(name) ? after == before + 1 : after == before, $"{name}: {before} cards before, {after} after");
             Assert.True(File.Exists((string)step["screenshot"]!));
         }
         Assert.Matches(@"CLS-\d{8}-[A-Z0-9]+", (string?)report["receiptReference"]);

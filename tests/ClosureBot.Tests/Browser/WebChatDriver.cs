@@ -13,7 +13,7 @@ public static class WebChatDriver
 
     public static string ScreenshotFolder => Path.Combine(RepoPaths.TestsFolder, "artifacts", "screenshots");
 
-    public static async Task<JsonObject> RunAsync(Uri baseAddress, string transport, string scenario, string locale = "en-GB")
+    public static async Task<JsonObject> RunAsync(Uri baseAddress, string transport, string scenario, string locale = "en-GB", string? assertion = null)
     {
         if (!File.Exists("/usr/bin/chromium")) throw new InvalidOperationException($"Chromium is not installed at /usr/bin/chromium. {InstallHint}");
         if (!Directory.Exists(Path.Combine(RepoPaths.TestsFolder, "node_modules", "playwright-core")))
@@ -26,6 +26,7 @@ public static class WebChatDriver
             ["scenario"] = scenario,
             ["screenshotDir"] = ScreenshotFolder,
             ["locale"] = locale,
+            ["assertion"] = assertion,
         };
         var start = new ProcessStartInfo("node", [Path.Combine(RepoPaths.TestsFolder, "ClosureBot.Tests", "Browser", "webchat-drive.mjs"), options.ToJsonString()])
         {

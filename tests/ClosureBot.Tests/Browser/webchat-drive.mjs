@@ -1,12 +1,12 @@
 // Drives the real chat page (Bot Framework Web Chat) in Debian's headless Chromium through one scenario and
 // prints a JSON report on stdout. Usage: node webchat-drive.mjs '<json options>'
-//   { baseUrl, transport: "websocket"|"polling", scenario: "type"|"click"|"reload", screenshotDir, locale }
+//   { baseUrl, transport: "websocket"|"polling", scenario: "type"|"click"|"reload"|"verified", screenshotDir, locale, assertion? }
 import { chromium } from 'playwright-core';
 import path from 'node:path';
 import fs from 'node:fs';
 
 const options = JSON.parse(process.argv[2]);
-const { baseUrl, transport, scenario, screenshotDir, locale } = options;
+const { baseUrl, transport, scenario, screenshotDir, locale, assertion } = options;
 const step = (name, answer, expect, card, click) => ({ name, answer, expect, card, click });
 // The canonical happy path; `click` names the button a person would click instead of typing.
 const steps = [
@@ -21,6 +21,8 @@ const steps = [
   step('services-continue', 'yes', 'Type the account alias ACME to confirm', true, 'Yes'),
   step('confirm-alias', 'ACME', 'Your closure request for ACME is logged', true, null),
 ];
+// A portal-verified user names their account up front, so the bot never asks which one.
+if (scenario === 'verified') steps.splice(1, 2, step('overview-yes', 'yes', 'Do you have a cloud term commitment?', true, 'Yes'));
 const report = { steps: [], externalRequests: [], pageErrors: [], websockets: 0, typingFrames: 0, polls: 0, sendFailed: 0 };
 fs.mkdirSync(screenshotDir, { recursive: true });
 let shot = 0;
@@ -41,7 +43,7 @@ try {
     ws.on('framereceived', f => { if (String(f.payload).includes('"type":"typing"')) report.typingFrames++; });
   });
 
-  const url = `${baseUrl}/${transport === 'polling' ? '?transport=polling' : ''}`;
+  const url = `${baseUrl}/${transport === 'polling' ? '?transport=polling' : ''}${assertion ? `#assertion=${assertion}` : ''}`;
   const cards = () => page.locator('.ac-adaptiveCard').count();
   const screenshot = async name => {
     const file = path.join(screenshotDir, `${scenario}-${transport}-${String(++shot).padStart(2, '0')}-${name}.png`);
@@ -55,6 +57,7 @@ try {
   await page.getByText("I'm ClosureBot").first().waitFor({ timeout: 20000 });
   await page.locator('.ac-adaptiveCard').first().waitFor({ timeout: 10000 });
   report.welcomeCards = await cards();
+  report.session = await page.locator('#session').textContent();
   report.loadMs = Date.now() - loadStarted;
   await screenshot('welcome');
   const first = await page.evaluate(() => window.closureBotChat.conversationId);
@@ -87,6 +90,7 @@ try {
   }
 
   report.sendFailed = await page.getByText('Send failed').count();
+  report.askedForAccount = await page.getByText('Which account do you want to close?').count() > 0;
   report.receiptReference = await page.getByText(/CLS-\d{8}-[A-Z0-9]+/).first().textContent();
   report.userLocales = await page.evaluate(async () => {
     const { directLine, conversationId } = window.closureBotChat;
