@@ -1,5 +1,6 @@
 using ClosureBot.Accounts;
 using ClosureBot.Cards;
+using ClosureBot.Channels.DirectLine;
 using ClosureBot.Closure;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
@@ -25,6 +26,7 @@ public static class ClosureBotExtensions
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName));
         services.AddSingleton(_ => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards")));
         services.AddOffboarding();
+        services.AddDirectLine(configuration);
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         return builder;
     }
@@ -46,6 +48,7 @@ public static class ClosureBotExtensions
 
     public static WebApplication MapClosureBot(this WebApplication app)
     {
+        app.MapDirectLine();
         app.MapBotMessages();
         app.MapClosureAdmin();
         app.MapGet("/healthz", async (IBotStore store, CancellationToken ct) =>

@@ -1,0 +1,91 @@
+using System.Collections.Concurrent;
+using System.Text.Json;
+using System.Threading.Channels;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Serialization;
+
+namespace ClosureBot.Channels.DirectLine;
+
+/// <summary>
+/// Each conversation's ordered activity log: appends get the next id (<c>{conversationId}|0000001</c>), are written to
+/// the store, then fanned out to the conversation's live WebSocket subscribers. Ephemeral activities (typing) only fan out.
+/// </summary>
+public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider time)
+{
+    /// <summary>Most activities one GET returns; the client pages on with the returned watermark.</summary>
+    public const int PageSize = 200;
+
+    private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
+
+    /// <summary>Assigns id and timestamp to <paramref name="activity"/>, persists it and publishes it.</summary>
+    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken ct)
+    {
+        var entry = _entries.GetOrAdd(conversationId, _ => new Entry());
+        await entry.Gate.WaitAsync(ct);
+        try
+        {
+            entry.Last ??= await store.LastSequenceAsync(conversationId, ct);
+            var sequence = entry.Last.Value + 1;
+            activity.Id = $"{conversationId}|{sequence:D7}";
+            activity.Timestamp = time.GetUtcNow();
+            activity.Conversation ??= new ConversationAccount { Id = conversationId };
+            var json = JsonSerializer.Serialize(activity, ProtocolJson.Options);
+            await store.AppendActivityAsync(conversationId, sequence, json, ct);
+            entry.Last = sequence;
+            entry.Publish(new StreamItem(sequence, json));
+            return activity.Id;
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    /// <summary>Sends <paramref name="activity"/> to live subscribers only (it is not part of the history).</summary>
+    public void PublishEphemeral(string conversationId, Activity activity)
+    {
+        if (_entries.TryGetValue(conversationId, out var entry))
+            entry.Publish(new StreamItem(null, JsonSerializer.Serialize(activity, ProtocolJson.Options)));
+    }
+
+    /// <summary>Activities after <paramref name="afterSequence"/> and the watermark to ask with next time.</summary>
+    public async Task<(IReadOnlyList<StreamItem> Items, long Watermark)> ReadAsync(string conversationId, long afterSequence, CancellationToken ct)
+    {
+        var rows = await store.ReadActivitiesAsync(conversationId, afterSequence, PageSize, ct);
+        return (rows.Select(r => new StreamItem(r.Sequence, r.Json)).ToList(), rows.Count > 0 ? rows[^1].Sequence : afterSequence);
+    }
+
+    /// <summary>Starts buffering everything published to the conversation until the subscription is disposed.</summary>
+    public Subscription Subscribe(string conversationId)
+    {
+        var entry = _entries.GetOrAdd(conversationId, _ => new Entry());
+        var channel = Channel.CreateUnbounded<StreamItem>(new UnboundedChannelOptions { SingleReader = true });
+        lock (entry.Subscribers) entry.Subscribers.Add(channel.Writer);
+        return new Subscription(channel.Reader, () =>
+        {
+            lock (entry.Subscribers) entry.Subscribers.Remove(channel.Writer);
+            channel.Writer.TryComplete();
+        });
+    }
+
+    /// <summary>A live feed of one conversation's activities.</summary>
+    public sealed class Subscription(ChannelReader<StreamItem> reader, Action unsubscribe) : IDisposable
+    {
+        public ChannelReader<StreamItem> Reader { get; } = reader;
+
+        public void Dispose() => unsubscribe();
+    }
+
+    private sealed class Entry
+    {
+        public SemaphoreSlim Gate { get; } = new(1, 1);
+        public long? Last { get; set; }
+        public List<ChannelWriter<StreamItem>> Subscribers { get; } = [];
+
+        public void Publish(StreamItem item)
+        {
+            lock (Subscribers)
+                foreach (var subscriber in Subscribers) subscriber.TryWrite(item);
+        }
+    }
+}

@@ -1,0 +1,102 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Turns;
+using Microsoft.Extensions.Options;
+using ProtocolChannels = ClosureBot.Protocol.Activities.Channels;
+
+namespace ClosureBot.Channels.DirectLine;
+
+/// <summary>
+/// Hands Direct Line activities to the bot in-process, through the same turn pipeline as <c>/api/messages</c>:
+/// the user's activity is stamped with the token's user and echoed into the log, a typing indicator runs while
+/// the turn does, and the replies are appended to the log.
+/// </summary>
+public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLog log, DirectLineStore store, IOptions<DirectLineOptions> options,
+    TimeProvider time, ILogger<DirectLineBotBridge> logger)
+{
+    private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
+    private readonly DirectLineOptions _options = options.Value;
+
+    /// <summary>Tells the bot, once per conversation, that the user joined (so it greets them).</summary>
+    public async Task StartAsync(DirectLineToken grant, string? locale, CancellationToken ct)
+    {
+        if (!await store.TryMarkStartedAsync(grant.ConversationId, locale, ct)) return;
+        locale ??= (await store.FindConversationAsync(grant.ConversationId, ct))?.Locale;
+        var update = new Activity
+        {
+            Type = ActivityTypes.ConversationUpdate,
+            Id = Guid.NewGuid().ToString("N"),
+            Locale = locale,
+            MembersAdded = [User(grant)],
+        };
+        await RunTurnAsync(grant, Stamp(update, grant), ct);
+    }
+
+    /// <summary>Posts the user's <paramref name="activity"/>: returns its assigned id once the bot has answered.</summary>
+    public async Task<string> PostAsync(DirectLineToken grant, Activity activity, CancellationToken ct)
+    {
+        Stamp(activity, grant);
+        var id = await log.AppendAsync(grant.ConversationId, activity, ct);
+        await RunTurnAsync(grant, activity, ct);
+        return id;
+    }
+
+    private async Task RunTurnAsync(DirectLineToken grant, Activity activity, CancellationToken ct)
+    {
+        using var typing = CancellationTokenSource.CreateLinkedTokenSource(ct);
+        var indicator = activity.Type == ActivityTypes.Message ? SendTypingAsync(grant, typing.Token) : Task.CompletedTask;
+        try
+        {
+            var turnState = grant.Verified
+                ? new Dictionary<string, object> { [VerifiedIdentity.TurnStateKey] = new VerifiedIdentity(grant.UserId, grant.UserName, grant.AccountAlias) }
+                : null;
+            var result = await adapter.ProcessActivityAsync(activity, new DirectLineReplyTransport(log, grant.ConversationId), ct, turnState);
+            logger.LogDebug("Direct Line turn {ActivityType} produced {ReplyCount} replies", activity.Type, result.Replies.Count);
+        }
+        finally
+        {
+            await typing.CancelAsync();
+            await indicator;
+        }
+    }
+
+    private async Task SendTypingAsync(DirectLineToken grant, CancellationToken ct)
+    {
+        using var timer = new PeriodicTimer(TypingInterval, time);
+        do
+        {
+            log.PublishEphemeral(grant.ConversationId, new Activity
+            {
+                Type = ActivityTypes.Typing,
+                ChannelId = ProtocolChannels.WebChat,
+                Conversation = new ConversationAccount { Id = grant.ConversationId },
+                From = Bot(),
+                Timestamp = time.GetUtcNow(),
+            });
+        }
+        while (await WaitAsync(timer, ct));
+    }
+
+    private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
+    {
+        try { return await timer.WaitForNextTickAsync(ct); }
+        catch (OperationCanceledException) { return false; }
+    }
+
+    private Activity Stamp(Activity activity, DirectLineToken grant)
+    {
+        activity.ChannelId = ProtocolChannels.WebChat;
+        activity.From = User(grant);
+        activity.Recipient = Bot();
+        activity.Conversation = new ConversationAccount { Id = grant.ConversationId };
+        activity.ServiceUrl = null;
+        activity.DeliveryMode = null;
+        activity.CallerId = null;
+        return activity;
+    }
+
+    // Who sent it is the token's business, never the client's: a name typed into the page is not an identity.
+    private static ChannelAccount User(DirectLineToken grant) => new() { Id = grant.UserId, Name = grant.UserName, Role = RoleTypes.User };
+
+    private ChannelAccount Bot() => new() { Id = _options.BotId, Name = _options.BotName, Role = RoleTypes.Bot };
+}

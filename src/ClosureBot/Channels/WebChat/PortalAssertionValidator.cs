@@ -1,0 +1,31 @@
+using System.Security.Cryptography;
+using System.Text;
+using System.Text.Json.Nodes;
+using ClosureBot.Channels.DirectLine;
+using Microsoft.Extensions.Options;
+
+namespace ClosureBot.Channels.WebChat;
+
+/// <summary>
+/// Checks the provider portal's assertion: an HS256 JWT from <c>WebChat:TrustedIssuer</c>, unexpired, naming the
+/// user (<c>sub</c>, <c>name</c>) and the account they manage (<c>account</c>).
+/// </summary>
+public sealed class PortalAssertionValidator(IOptions<WebChatOptions> options, TimeProvider time)
+{
+    private readonly WebChatOptions _options = options.Value;
+
+    public PortalUser? Validate(string? assertion)
+    {
+        if (!_options.RequiresAssertion || string.IsNullOrEmpty(assertion)) return null;
+        var claims = HmacJwt.Verify(assertion, Encoding.UTF8.GetBytes(_options.TrustedIssuerKey!));
+        if (claims is null || Text(claims["iss"]) != _options.TrustedIssuer || Text(claims["sub"]) is not { } subject) return null;
+        if (claims["exp"] is not JsonValue exp || !exp.TryGetValue<long>(out var seconds)
+            || DateTimeOffset.FromUnixTimeSeconds(seconds) <= time.GetUtcNow()) return null;
+        // A stable, opaque id: the portal's subject (often an e-mail) must not reach transcripts or logs.
+        var hash = SHA256.HashData(Encoding.UTF8.GetBytes(_options.TrustedIssuer + "\n" + subject));
+        return new PortalUser("dl_" + HmacJwt.Base64Url(hash.AsSpan(0, 18)), Text(claims["name"]), Text(claims["account"]));
+    }
+
+    private static string? Text(JsonNode? node) =>
+        node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s : null;
+}

@@ -1,0 +1,92 @@
+using System.Text.Json;
+using System.Text.RegularExpressions;
+using ClosureBot.Channels.DirectLine;
+using ClosureBot.Protocol.Serialization;
+using Microsoft.Extensions.Options;
+
+namespace ClosureBot.Channels.WebChat;
+
+/// <summary>
+/// <c>POST /api/webchat/token</c>: gives the chat page a Direct Line token for its conversation — the one it asks to
+/// resume when it belongs to the same user, otherwise a new one. The user is the portal's verified user when a trusted
+/// issuer is configured, else an anonymous <c>dl_…</c> id kept in a cookie.
+/// </summary>
+public static partial class WebChatTokenEndpoint
+{
+    public static IServiceCollection AddWebChat(this IServiceCollection services, IConfiguration configuration)
+    {
+        services.AddOptions<WebChatOptions>().Bind(configuration.GetSection(WebChatOptions.SectionName))
+            .ValidateDataAnnotations().ValidateOnStart();
+        services.AddSingleton<PortalAssertionValidator>();
+        return services;
+    }
+
+    public static RouteHandlerBuilder MapWebChatToken(this IEndpointRouteBuilder endpoints) => endpoints.MapPost("/api/webchat/token", IssueAsync);
+
+    private static async Task<IResult> IssueAsync(HttpContext http, IOptions<WebChatOptions> options, PortalAssertionValidator assertions,
+        DirectLineStore store, DirectLineTokenService tokens, TimeProvider time, ILogger<WebChatTokenRequest> logger, CancellationToken ct)
+    {
+        WebChatTokenRequest request;
+        try
+        {
+            request = await http.Request.ReadFromJsonAsync<WebChatTokenRequest>(ProtocolJson.Options, ct) ?? new WebChatTokenRequest(null, null, null);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException)
+        {
+            return DirectLineErrors.BadArgument("The body must be JSON: {conversationId?, assertion?, locale?}.");
+        }
+
+        PortalUser user;
+        var verified = options.Value.RequiresAssertion;
+        if (verified)
+        {
+            if (assertions.Validate(request.Assertion) is not { } portalUser)
+                return DirectLineErrors.Error(StatusCodes.Status401Unauthorized, "SignInRequired",
+                    "Open the chat from the portal while signed in; its sign-in assertion is missing, invalid or expired.");
+            user = portalUser;
+        }
+        else
+        {
+            user = new PortalUser(AnonymousUserId(http, options.Value.UserCookieName), null, null);
+        }
+
+        var conversation = request.ConversationId is { Length: > 0 } id ? await store.FindConversationAsync(id, ct) : null;
+        var resumed = conversation is not null && conversation.UserId == user.UserId;
+        if (!resumed)
+        {
+            conversation = new DirectLineConversation(DirectLineIds.NewConversationId(), user.UserId, user.Name, request.Locale, false, time.GetUtcNow());
+            await store.CreateConversationAsync(conversation, ct);
+        }
+        logger.LogInformation("Web chat token issued for conversation {ConversationId} (resumed: {Resumed}, verified: {Verified})",
+            conversation!.Id, resumed, verified);
+
+        var grant = new DirectLineToken(conversation.Id, user.UserId, user.Name, user.AccountAlias, verified, time.GetUtcNow().Add(tokens.Lifetime));
+        return Results.Json(new
+        {
+            conversationId = conversation.Id,
+            token = tokens.Issue(grant),
+            expires_in = (int)tokens.Lifetime.TotalSeconds,
+            userId = user.UserId,
+            userName = user.Name,
+            resumed,
+        }, ProtocolJson.Options);
+    }
+
+    private static string AnonymousUserId(HttpContext http, string cookieName)
+    {
+        if (http.Request.Cookies[cookieName] is { } existing && UserIdPattern().IsMatch(existing)) return existing;
+        var userId = DirectLineIds.NewUserId();
+        http.Response.Cookies.Append(cookieName, userId, new CookieOptions
+        {
+            HttpOnly = true,
+            Secure = http.Request.IsHttps,
+            SameSite = SameSiteMode.Lax,
+            MaxAge = TimeSpan.FromDays(30),
+            IsEssential = true,
+        });
+        return userId;
+    }
+
+    [GeneratedRegex("^dl_[A-Za-z0-9_-]{16,64}$")]
+    private static partial Regex UserIdPattern();
+}

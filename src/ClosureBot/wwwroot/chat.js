@@ -1,0 +1,119 @@
+// The customer's chat page: gets a token from the app, then runs Bot Framework Web Chat against the app's own
+// Direct Line 3.0 service. Session storage keeps the conversation (id + watermark) so a reload resumes it.
+(function () {
+  'use strict';
+  const storageKey = 'closurebot.webchat';
+  const query = new URLSearchParams(location.search);
+  const fragment = new URLSearchParams(location.hash.slice(1));
+  const webSocket = query.get('transport') !== 'polling';
+  // The portal passes its signed assertion in the fragment, which never reaches server logs.
+  const assertion = fragment.get('assertion') || undefined;
+  const locale = navigator.language || 'en-US';
+  const banner = document.getElementById('banner');
+  const bannerText = document.getElementById('banner-text');
+  const bannerAction = document.getElementById('banner-action');
+
+  function showBanner(text, { error = false, action = false } = {}) {
+    bannerText.textContent = text;
+    banner.classList.toggle('error', error);
+    bannerAction.hidden = !action;
+    banner.hidden = false;
+  }
+
+  function hideBanner() { banner.hidden = true; }
+
+  bannerAction.addEventListener('click', () => location.reload());
+
+  function readSaved() {
+    try { return JSON.parse(sessionStorage.getItem(storageKey)) || {}; } catch { return {}; }
+  }
+
+  function save(conversationId, watermark) {
+    sessionStorage.setItem(storageKey, JSON.stringify({ conversationId, watermark }));
+  }
+
+  async function fetchToken(conversationId) {
+    const response = await fetch('/api/webchat/token', {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify({ conversationId, assertion, locale })
+    });
+    const body = await response.json().catch(() => ({}));
+    if (!response.ok) throw new Error((body.error && body.error.message) || `The chat service answered ${response.status}.`);
+    return body;
+  }
+
+  function watchConnection(directLine) {
+    let wasOnline = false;
+    let current = 0;
+    directLine.connectionStatus$.subscribe(status => {
+      current = status;
+      switch (status) {
+        case 2: wasOnline = true; hideBanner(); break; // Online
+        case 1: if (wasOnline) showBanner('Connection lost. Reconnecting…'); break;
+        case 3: showBanner('Your chat session has expired. Reconnect to carry on where you left off.', { error: true, action: true }); break;
+        case 4: showBanner('Connection lost: the chat service cannot be reached. Your progress is saved; reconnect to carry on.', { error: true, action: true }); break;
+        case 5: showBanner('This conversation has ended. Reconnect to start again.', { error: true, action: true }); break;
+      }
+    });
+    window.addEventListener('offline', () => showBanner('Connection lost: you are offline. Your progress is saved.', { error: true }));
+    window.addEventListener('online', () => { if (current === 2) hideBanner(); else if (wasOnline) showBanner('Back online. Reconnecting…'); });
+  }
+
+  async function start() {
+    if (!window.WebChat) {
+      showBanner('The chat could not be loaded. Please reload the page.', { error: true, action: true });
+      return;
+    }
+    const saved = readSaved();
+    let grant;
+    try {
+      grant = await fetchToken(saved.conversationId);
+    } catch (error) {
+      showBanner(`The chat could not start: ${error.message}`, { error: true, action: true });
+      return;
+    }
+    document.getElementById('session').textContent = grant.userName ? `Signed in as ${grant.userName}` : 'Guest session';
+    save(grant.conversationId, grant.resumed ? saved.watermark : undefined);
+
+    // Resuming replays the stored log from the start so the transcript shows again; a new conversation is started.
+    const directLine = window.WebChat.createDirectLine({
+      domain: `${location.origin}/v3/directline`,
+      token: grant.token,
+      webSocket,
+      conversationId: grant.resumed ? grant.conversationId : undefined
+    });
+    const store = window.WebChat.createStore({}, () => next => action => {
+      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && directLine.watermark) save(grant.conversationId, directLine.watermark);
+      return next(action);
+    });
+    watchConnection(directLine);
+    window.closureBotChat = { directLine, store, conversationId: grant.conversationId, resumed: grant.resumed };
+
+    window.WebChat.renderWebChat({
+      directLine,
+      store,
+      userID: grant.userId,
+      username: grant.userName || undefined,
+      locale,
+      styleOptions: {
+        accent: '#0b5cad',
+        botAvatarInitials: 'CB',
+        botAvatarBackgroundColor: '#0b5cad',
+        userAvatarInitials: 'You',
+        userAvatarBackgroundColor: '#5b6b7c',
+        bubbleBorderRadius: 8,
+        bubbleFromUserBackground: '#e8f1fb',
+        bubbleFromUserBorderRadius: 8,
+        hideUploadButton: true,
+        sendBoxButtonColor: '#0b5cad',
+        suggestedActionBorderRadius: 16,
+        primaryFont: '"Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif'
+      }
+    }, document.getElementById('webchat'));
+    document.querySelector('[data-id="webchat-sendbox-input"]')?.focus();
+  }
+
+  start();
+})();

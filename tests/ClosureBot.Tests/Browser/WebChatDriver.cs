@@ -1,0 +1,69 @@
+using System.ComponentModel;
+using System.Diagnostics;
+using System.Text.Json.Nodes;
+using ClosureBot.Tests.Cards;
+
+namespace ClosureBot.Tests.Browser;
+
+// Runs webchat-drive.mjs (playwright-core + Debian's /usr/bin/chromium) against a running app and returns its report.
+public static class WebChatDriver
+{
+    private const string InstallHint = "Run the test command from the README (bash tests/run.sh), which installs Chromium and the Node packages.";
+    private static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
+
+    public static string ScreenshotFolder => Path.Combine(RepoPaths.TestsFolder, "artifacts", "screenshots");
+
+    public static async Task<JsonObject> RunAsync(Uri baseAddress, string transport, string scenario, string locale = "en-GB", string? assertion = null)
+    {
+        if (!File.Exists("/usr/bin/chromium")) throw new InvalidOperationException($"Chromium is not installed at /usr/bin/chromium. {InstallHint}");
+        if (!Directory.Exists(Path.Combine(RepoPaths.TestsFolder, "node_modules", "playwright-core")))
+            throw new InvalidOperationException($"The Node package 'playwright-core' is missing from tests/node_modules. {InstallHint}");
+
+        var options = new JsonObject
+        {
+            ["baseUrl"] = baseAddress.GetLeftPart(UriPartial.Authority),
+            ["transport"] = transport,
+            ["scenario"] = scenario,
+            ["screenshotDir"] = ScreenshotFolder,
+            ["locale"] = locale,
+            ["assertion"] = assertion,
+        };
+        var start = new ProcessStartInfo("node", [Path.Combine(RepoPaths.TestsFolder, "ClosureBot.Tests", "Browser", "webchat-drive.mjs"), options.ToJsonString()])
+        {
+            WorkingDirectory = RepoPaths.TestsFolder,
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        Process process;
+        try
+        {
+            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
+        }
+        catch (Win32Exception ex)
+        {
+            throw new InvalidOperationException($"Node.js ('node') was not found on the PATH. {InstallHint}", ex);
+        }
+
+        using (process)
+        using (var timeout = new CancellationTokenSource(Limit))
+        {
+            var stdout = process.StandardOutput.ReadToEndAsync();
+            var stderr = process.StandardError.ReadToEndAsync();
+            try
+            {
+                await process.WaitForExitAsync(timeout.Token);
+            }
+            catch (OperationCanceledException)
+            {
+                process.Kill(entireProcessTree: true);
+                throw new TimeoutException($"The browser scenario {scenario}/{transport} did not finish within {Limit.TotalSeconds} s.");
+            }
+            var output = await stdout;
+            if (process.ExitCode != 0 || output.Length == 0)
+                throw new InvalidOperationException($"webchat-drive.mjs failed (exit {process.ExitCode}): {await stderr}");
+            var report = JsonNode.Parse(output)!.AsObject();
+            Assert.True((bool?)report["ok"] == true, $"The browser scenario {scenario}/{transport} failed: {report["error"]}\nReport: {report}");
+            return report;
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Net;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
+
+namespace ClosureBot.Tests.Channels.DirectLine;
+
+// The WebSocket behind streamUrl: ActivitySet frames (history, echo, typing, replies) and empty keep-alives.
+public sealed class DirectLineStreamTests : IAsyncLifetime
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
+    private DirectLineTestHost _host = null!;
+    private DirectLineTestClient _client = null!;
+
+    public Task InitializeAsync()
+    {
+        _host = new DirectLineTestHost(settings: new Dictionary<string, string?> { ["DirectLine:KeepAliveInterval"] = "00:00:01" });
+        _client = new DirectLineTestClient(_host.Client);
+        return Task.CompletedTask;
+    }
+
+    public async Task DisposeAsync() => await _host.DisposeAsync();
+
+    [Fact]
+    public async Task Stream_AfterStart_ReplaysGreetingThenEchoTypingAndReplies()
+    {
+        var (conversationId, token) = await _client.GenerateAsync();
+        var started = await _client.JsonAsync(HttpMethod.Post, "/conversations", token, expectedStatus: 201);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(Deadline);
+        await socket.ConnectAsync(new Uri((string)started["streamUrl"]!), timeout.Token);
+
+        var greeting = await NextActivitySetAsync(socket, timeout.Token);
+        Assert.Equal("bot", (string?)greeting["activities"]![0]!["from"]!["role"]);
+        Assert.Equal("1", (string?)greeting["watermark"]);
+
+        await _client.PostMessageAsync(conversationId, (string)started["token"]!, "I want to close my account", "cid-ws");
+        var seen = new List<JsonNode>();
+        while (!seen.Any(a => DirectLineTestClient.TextOf(a) == "Shall we start?"))
+            seen.AddRange((await NextActivitySetAsync(socket, timeout.Token))["activities"]!.AsArray().Select(a => a!));
+
+        Assert.Equal("cid-ws", (string?)seen[0]["channelData"]!["clientActivityID"]);
+        var typing = seen.FindIndex(a => (string?)a["type"] == "typing");
+        Assert.InRange(typing, 1, seen.FindIndex(a => DirectLineTestClient.TextOf(a) == "Shall we start?") - 1);
+    }
+
+    [Fact]
+    public async Task Stream_Idle_SendsEmptyKeepAliveFrames()
+    {
+        var (conversationId, token) = await _client.StartAsync();
+        var reconnect = await _client.JsonAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=1", token);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(Deadline);
+        await socket.ConnectAsync(new Uri((string)reconnect["streamUrl"]!), timeout.Token);
+
+        Assert.Equal("", await ReceiveTextAsync(socket, timeout.Token));
+    }
+
+    [Fact]
+    public async Task Stream_WithWatermark_ReplaysOnlyLaterActivities()
+    {
+        var (conversationId, token) = await _client.StartAsync();
+        await _client.PostMessageAsync(conversationId, token, "I want to close my account");
+        var reconnect = await _client.JsonAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=2", token);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(Deadline);
+        await socket.ConnectAsync(new Uri((string)reconnect["streamUrl"]!), timeout.Token);
+
+        var set = await NextActivitySetAsync(socket, timeout.Token);
+
+        Assert.EndsWith("|0000003", (string)set["activities"]![0]!["id"]!);
+    }
+
+    [Theory]
+    [InlineData("garbage", HttpStatusCode.Unauthorized)]
+    [InlineData(null, HttpStatusCode.Forbidden)]
+    public async Task Stream_BadOrOtherConversationsStreamToken_IsRefused(string? streamToken, HttpStatusCode expected)
+    {
+        var (conversationId, _) = await _client.StartAsync();
+        var (_, otherToken) = await _client.StartAsync();
+        var other = await _client.JsonAsync(HttpMethod.Post, "/conversations", otherToken);
+        var otherStreamToken = ((string)other["streamUrl"]!).Split("?t=")[1];
+        using var socket = new ClientWebSocket();
+        socket.Options.CollectHttpResponseDetails = true;
+        var url = $"ws://{_host.BaseAddress.Authority}/v3/directline/conversations/{conversationId}/stream?t={streamToken ?? otherStreamToken}";
+
+        await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(url), CancellationToken.None));
+
+        Assert.Equal(expected, socket.HttpStatusCode);
+    }
+
+    private static async Task<JsonObject> NextActivitySetAsync(WebSocket socket, CancellationToken ct)
+    {
+        while (true)
+        {
+            var text = await ReceiveTextAsync(socket, ct);
+            if (text.Length > 0) return JsonNode.Parse(text)!.AsObject();
+        }
+    }
+
+    private static async Task<string> ReceiveTextAsync(WebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[64 * 1024];
+        using var message = new MemoryStream();
+        WebSocketReceiveResult frame;
+        do
+        {
+            frame = await socket.ReceiveAsync(buffer, ct);
+            message.Write(buffer, 0, frame.Count);
+        }
+        while (!frame.EndOfMessage);
+        return Encoding.UTF8.GetString(message.ToArray());
+    }
+}
