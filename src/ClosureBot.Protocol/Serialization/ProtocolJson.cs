@@ -35,4 +35,5 @@ public static class ProtocolJson
 [JsonSerializable(typeof(ResourceResponse))]
 [JsonSerializable(typeof(ErrorResponse))]
 [JsonSerializable(typeof(ConversationReference))]
+[JsonSerializable(typeof(PreSerializedJson))]
 internal sealed partial class ProtocolJsonContext : JsonSerializerContext;

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ClosureBot.Cards;
@@ -17,6 +18,23 @@ internal sealed class ArrayNode(TemplateNode[] items) : TemplateNode
         foreach (var item in items)
         {
             item.ExpandInto(scope, target);
+        }
+    }
+
+    public override bool WriteProperty(BindingScope scope, string name, Utf8JsonWriter writer)
+    {
+        writer.WritePropertyName(name);
+        writer.WriteStartArray();
+        WriteItems(scope, writer);
+        writer.WriteEndArray();
+        return true;
+    }
+
+    public override void WriteItems(BindingScope scope, Utf8JsonWriter writer)
+    {
+        foreach (var item in items)
+        {
+            item.WriteItems(scope, writer);
         }
     }
 }

@@ -49,4 +49,6 @@ public sealed class CardCatalog
     }
 
     public JsonObject Bind(string name, JsonNode? data) => Get(name).Bind(data);
+
+    public byte[] BindToUtf8(string name, JsonNode? data) => Get(name).BindToUtf8(data);
 }

@@ -1,5 +1,7 @@
+using System.Buffers;
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClosureBot.Protocol.Serialization;
 
 namespace ClosureBot.Cards;
 
@@ -60,5 +62,43 @@ public sealed class CardTemplate
         {
             throw new CardTemplateException(Name, ex.Message, ex);
         }
+    }
+
+    // One writer per thread, reset for each card: binding runs on every turn.
+    [ThreadStatic]
+    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_output;
+
+    /// <summary>
+    /// Binds <paramref name="data"/> straight to UTF-8 JSON text (what <see cref="Bind"/> would produce, serialized
+    /// with the app's encoder), without building the card as a tree.
+    /// </summary>
+    public byte[] BindToUtf8(JsonNode? data)
+    {
+        var root = JsValue.FromNode(data);
+        var (buffer, writer) = t_output ??= CreateOutput();
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        try
+        {
+            _root.WriteItems(new BindingScope(root, root, Undefined.Value), writer);
+            writer.Flush();
+        }
+        catch (TemplateEvaluationException ex)
+        {
+            throw new CardTemplateException(Name, ex.Message, ex);
+        }
+
+        if (buffer.WrittenCount == 0 || buffer.WrittenSpan[0] != (byte)'{')
+        {
+            throw new CardTemplateException(Name, "binding produced no card (the root's $when was false or its $data empty)");
+        }
+
+        return buffer.WrittenSpan.ToArray();
+    }
+
+    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) CreateOutput()
+    {
+        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
+        return (buffer, new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ProtocolJson.Options.Encoder, SkipValidation = true }));
     }
 }

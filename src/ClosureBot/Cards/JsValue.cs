@@ -45,6 +45,31 @@ internal static class JsValue
         _ => throw new InvalidOperationException($"Unexpected value type {value.GetType()}."),
     };
 
+    // Writes what ToNode would produce, without building it.
+    public static void Write(object? value, Utf8JsonWriter writer)
+    {
+        switch (value)
+        {
+            case null or Undefined:
+                writer.WriteNullValue();
+                break;
+            case string s:
+                writer.WriteStringValue(s);
+                break;
+            case double d:
+                writer.WriteNumberValue(d);
+                break;
+            case bool b:
+                writer.WriteBooleanValue(b);
+                break;
+            case JsonNode n:
+                n.WriteTo(writer);
+                break;
+            default:
+                throw new InvalidOperationException($"Unexpected value type {value.GetType()}.");
+        }
+    }
+
     public static bool IsLogicTrue(object? value) => value switch
     {
         bool b => b,

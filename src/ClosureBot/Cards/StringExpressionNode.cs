@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ClosureBot.Cards;
@@ -79,6 +80,38 @@ internal sealed class StringExpressionNode : TemplateNode
         var result = Evaluate(scope);
         value = JsValue.ToNode(result);
         return result is not Undefined;
+    }
+
+    public override bool WriteProperty(BindingScope scope, string name, Utf8JsonWriter writer)
+    {
+        var result = Evaluate(scope);
+        if (result is Undefined)
+        {
+            return false;
+        }
+
+        writer.WritePropertyName(name);
+        JsValue.Write(result, writer);
+        return true;
+    }
+
+    public override void WriteItems(BindingScope scope, Utf8JsonWriter writer)
+    {
+        switch (Evaluate(scope))
+        {
+            case null:
+                break;
+            case JsonArray items:
+                foreach (var item in items)
+                {
+                    JsValue.Write(item, writer);
+                }
+
+                break;
+            case var other:
+                JsValue.Write(other, writer);
+                break;
+        }
     }
 
     public override void ExpandInto(BindingScope scope, JsonArray target)

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using System.Text.Json.Nodes;
 
 namespace ClosureBot.Cards;
@@ -10,4 +11,9 @@ internal abstract class TemplateNode
     public abstract bool TryExpand(BindingScope scope, out JsonNode? value);
 
     public abstract void ExpandInto(BindingScope scope, JsonArray target);
+
+    // The same two expansions written straight to JSON text, for the per-turn path: no output tree is built.
+    public abstract bool WriteProperty(BindingScope scope, string name, Utf8JsonWriter writer);
+
+    public abstract void WriteItems(BindingScope scope, Utf8JsonWriter writer);
 }

@@ -40,6 +40,17 @@ public sealed class CardConformanceTests(CardCheckFixture fixture) : IClassFixtu
         Assert.True(errors.Count == 0, $"{name}:\n{string.Join("\n", errors)}");
     }
 
+    [Theory]
+    [MemberData(nameof(CaseNames))]
+    public void BindToUtf8_CaseData_WritesExactlyWhatBindBuilds(string name)
+    {
+        var @case = fixture.Cases.Single(c => c.Name == name);
+
+        var written = fixture.Catalog.Get(@case.TemplateName).BindToUtf8(@case.Data);
+
+        Assert.True(JsonNode.DeepEquals(JsonNode.Parse(written), fixture.Bound[name]), $"{name}: the written card differs from the bound one");
+    }
+
     [Fact]
     public void CardsFolder_EveryTemplate_HasSampleDataBesideIt()
     {
