@@ -92,6 +92,7 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             SaveProgress = save,
             DeleteProgressFor = delete,
             ClosureRequest = turn.NewClosureRequest,
+            KeepCached = data.Dialog.Stack.Count > 0,
         };
     }
 }

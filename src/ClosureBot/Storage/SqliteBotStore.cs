@@ -80,7 +80,7 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
 
     public ValueTask DisposeAsync() => _committer.DisposeAsync();
 
-    private SqliteConnection Open() => _database.Open();
+    private SqliteConnection Open() => _database.Open(forWriting: false);
 
     private async Task<List<ClosureRequest>> QueryRequestsAsync(string where, string? alias, CancellationToken cancellationToken)
     {

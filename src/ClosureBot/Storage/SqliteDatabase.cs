@@ -22,11 +22,15 @@ public sealed class SqliteDatabase
         _synchronous = options.Value.Synchronous;
     }
 
-    /// <summary>An open connection (pooled) with busy timeout and the configured durability.</summary>
-    public SqliteConnection Open()
+    /// <summary>
+    /// An open pooled connection. Readers need nothing more (WAL lets them run beside the writer, and the provider
+    /// retries a busy database); a connection that writes is given a busy timeout and the configured durability.
+    /// </summary>
+    public SqliteConnection Open(bool forWriting = true)
     {
         var connection = new SqliteConnection(_connectionString);
         connection.Open();
+        if (!forWriting) return connection;
         using var command = connection.CreateCommand();
         command.CommandText = $"PRAGMA busy_timeout = 5000; PRAGMA synchronous = {(_synchronous == "Normal" ? "NORMAL" : "FULL")};";
         command.ExecuteNonQuery();

@@ -98,7 +98,10 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             }
             else
             {
-                _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.StateJson));
+                if (commit.KeepCached)
+                    _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.StateJson));
+                else
+                    _cache.Remove(commit.ConversationKey);
                 batch[i].Done.TrySetResult();
             }
         }

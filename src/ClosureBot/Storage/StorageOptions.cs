@@ -18,7 +18,7 @@ public sealed class StorageOptions
     [AllowedValues("Full", "Normal")]
     public string Synchronous { get; set; } = "Full";
 
-    /// <summary>Conversations kept in memory between turns (each entry is a few KB).</summary>
+    /// <summary>Conversations in progress kept in memory between turns (each entry is a few KB).</summary>
     [Range(0, 1_000_000)]
-    public int CacheSize { get; set; } = 20_000;
+    public int CacheSize { get; set; } = 4_096;
 }

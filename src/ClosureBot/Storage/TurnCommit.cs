@@ -20,6 +20,12 @@ public sealed class TurnCommit
     /// <summary>A user whose saved progress is finished with (closed, redirected, abandoned).</summary>
     public string? DeleteProgressFor { get; init; }
 
+    /// <summary>
+    /// Keep the conversation in the in-memory cache after the commit. Conversations whose dialog has ended are
+    /// dropped from it: most never speak again, and caching them would only grow the process.
+    /// </summary>
+    public bool KeepCached { get; init; } = true;
+
     /// <summary>A new closure request.</summary>
     public ClosureRequest? ClosureRequest { get; init; }
 }
