@@ -20,6 +20,24 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
     public async Task HandleAsync(ITurnContext context, ConversationData data, CancellationToken ct)
     {
         var dc = dialogs.CreateContext(context, data.Dialog);
+        try
+        {
+            await RouteAsync(dc, data, ct);
+        }
+        catch (AccountGoneException gone)
+        {
+            context.ClearReplies();
+            Say(context, $"I can't find the account {gone.Alias} any more: it may have been closed or renamed meanwhile. " +
+                "Nothing has been requested. If that's not what you expected, please talk to support.");
+            dc.Stack.Clear();
+            data.PendingCancel = false;
+            OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Abandoned;
+        }
+    }
+
+    private async Task RouteAsync(DialogContext dc, ConversationData data, CancellationToken ct)
+    {
+        var context = dc.Context;
         var active = dc.FindInstance(OffboardingDialog.DialogId);
         if (context.Activity.Type != ActivityTypes.Message)
         {

@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Nodes;
 using ClosureBot.Accounts;
 using ClosureBot.Cards;
 using ClosureBot.Closure;
@@ -68,7 +67,7 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
         reference = request.Reference,
         accountAlias = request.AccountAlias,
         requestedAt = request.CreatedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", English),
-        requesterName = request.Requester.Name ?? request.Requester.UserId,
+        requesterName = request.Requester.Name ?? "Guest",
         verified = request.Requester.Verified,
         remaining = Remaining(request.RemainingResources),
         finalInvoiceAfter = finalInvoiceAfter.ToString("d MMMM yyyy", English),
@@ -102,7 +101,6 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
     {
         accountAlias = alias ?? "your account",
         stepTitle = OffboardingSteps.Describe(stepId),
-        stepNumber = OffboardingSteps.NumberOf(stepId),
         savedAt = savedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", English),
     }, text);
 
@@ -124,13 +122,27 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
 
     private Activity Card(string template, object data, string? text = null)
     {
-        var content = catalog.Bind(template, JsonSerializer.SerializeToNode(data, ProtocolJson.Options));
+        var card = catalog.BindToUtf8(template, JsonSerializer.SerializeToNode(data, ProtocolJson.Options));
         return new Activity
         {
             Type = ActivityTypes.Message,
             Text = text,
-            Speak = content["speak"]?.GetValue<string>(),
-            Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = content }],
+            Speak = TopLevelString(card, "speak"u8),
+            Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = PreSerializedJson.ToNode(card) }],
         };
+    }
+
+    private static string? TopLevelString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> property)
+    {
+        var reader = new Utf8JsonReader(json);
+        reader.Read();
+        while (reader.Read() && reader.TokenType == JsonTokenType.PropertyName)
+        {
+            var match = reader.ValueTextEquals(property);
+            reader.Read();
+            if (match) return reader.TokenType == JsonTokenType.String ? reader.GetString() : null;
+            reader.Skip();
+        }
+        return null;
     }
 }

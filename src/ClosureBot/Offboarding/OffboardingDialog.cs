@@ -71,12 +71,12 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         ("term-commitment-answer", HandleTermCommitmentStepAsync),
         ("retrieve-data", ShowDataRetrievalStepAsync),
         ("retrieve-data-answer", AcknowledgeDataRetrievalStepAsync),
-        ("delete-servers", ShowRemainingServersStepAsync),
-        ("delete-servers-answer", WarnIfServersRemainStepAsync),
-        ("servers-remaining-answer", HandleServersRemainingStepAsync),
-        ("delete-services", ShowRemainingServicesStepAsync),
-        ("delete-services-answer", WarnIfServicesRemainStepAsync),
-        ("services-remaining-answer", HandleServicesRemainingStepAsync),
+        ("delete-servers", (step, ct) => ShowRemainingAsync(step, RemainingResourceStep.Servers, ct)),
+        ("delete-servers-answer", (step, ct) => WarnIfAnyRemainAsync(step, RemainingResourceStep.Servers, ct)),
+        ("servers-remaining-answer", (step, ct) => HandleRemainingAnswerAsync(step, RemainingResourceStep.Servers, ct)),
+        ("delete-services", (step, ct) => ShowRemainingAsync(step, RemainingResourceStep.Services, ct)),
+        ("delete-services-answer", (step, ct) => WarnIfAnyRemainAsync(step, RemainingResourceStep.Services, ct)),
+        ("services-remaining-answer", (step, ct) => HandleRemainingAnswerAsync(step, RemainingResourceStep.Services, ct)),
         ("request-close", ShowRequestToCloseStepAsync),
         (AskConfirmation, AskForTypedConfirmationStepAsync),
         ("confirmation-answer", LogClosureRequestStepAsync),
@@ -181,59 +181,34 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         return await step.NextAsync(null, ct);
     }
 
-    private async Task<DialogTurnResult> ShowRemainingServersStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct) =>
-        await step.PromptAsync(PromptIds.Choice, new PromptOptions
+    private async Task<DialogTurnResult> ShowRemainingAsync(WaterfallStepContext<OffboardingState> step, RemainingResourceStep kind, CancellationToken ct)
+    {
+        var account = await AccountAsync(step, ct);
+        return await step.PromptAsync(PromptIds.Choice, new PromptOptions
         {
-            Prompt = _cards.Servers(await AccountAsync(step, ct), "Delete your servers in the Control Portal or with the API, then choose Done."),
-            RetryText = "Choose Done when your servers are deleted, or Check again to refresh the list.",
+            Prompt = kind.Card(_cards, account, kind.Instruction),
+            RetryText = kind.RetryText,
             Choices = [Done, CheckAgain],
         }, ct);
+    }
 
-    private async Task<DialogTurnResult> WarnIfServersRemainStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    private async Task<DialogTurnResult> WarnIfAnyRemainAsync(WaterfallStepContext<OffboardingState> step, RemainingResourceStep kind, CancellationToken ct)
     {
-        if (step.Result == PromptResult.Exhausted) return await OfferSupportAndRepeatAsync(step, "delete-servers", ct);
-        var remaining = (await AccountAsync(step, ct)).Servers.Count;
+        if (step.Result == PromptResult.Exhausted) return await OfferSupportAndRepeatAsync(step, kind.Screen, ct);
+        var remaining = kind.Count(await AccountAsync(step, ct));
         if (remaining == 0) return await step.NextAsync(null, ct);
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = Message($"{Plural(remaining, "server remains", "servers remain")} and keep incurring charges until the closure is verified. Continue anyway?"),
-            RetryText = "Continue anyway with servers still on the account? Please answer yes or no.",
+            Prompt = Message($"{Plural(remaining, kind.One, kind.Many)} and {kind.Charges}. Continue anyway?"),
+            RetryText = kind.WarnRetryText,
         }, ct);
     }
 
-    private async Task<DialogTurnResult> HandleServersRemainingStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    private async Task<DialogTurnResult> HandleRemainingAnswerAsync(WaterfallStepContext<OffboardingState> step, RemainingResourceStep kind, CancellationToken ct)
     {
-        if (step.Result == PromptResult.Exhausted) return await OfferSupportAndRepeatAsync(step, "delete-servers", ct);
-        if (step.Result is false) return await step.GoToStepAsync("delete-servers", null, ct);
-        step.State.ContinuedWithServersRemaining = step.Result is true;
-        return await step.NextAsync(null, ct);
-    }
-
-    private async Task<DialogTurnResult> ShowRemainingServicesStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct) =>
-        await step.PromptAsync(PromptIds.Choice, new PromptOptions
-        {
-            Prompt = _cards.Services(await AccountAsync(step, ct), "Remove these services, then choose Done."),
-            RetryText = "Choose Done when the services are removed, or Check again to refresh the list.",
-            Choices = [Done, CheckAgain],
-        }, ct);
-
-    private async Task<DialogTurnResult> WarnIfServicesRemainStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
-    {
-        if (step.Result == PromptResult.Exhausted) return await OfferSupportAndRepeatAsync(step, "delete-services", ct);
-        var remaining = (await AccountAsync(step, ct)).Services.Count;
-        if (remaining == 0) return await step.NextAsync(null, ct);
-        return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
-        {
-            Prompt = Message($"{Plural(remaining, "billed service remains", "billed services remain")} and keep incurring charges. Continue anyway?"),
-            RetryText = "Continue anyway with billed services still on the account? Please answer yes or no.",
-        }, ct);
-    }
-
-    private async Task<DialogTurnResult> HandleServicesRemainingStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
-    {
-        if (step.Result == PromptResult.Exhausted) return await OfferSupportAndRepeatAsync(step, "delete-services", ct);
-        if (step.Result is false) return await step.GoToStepAsync("delete-services", null, ct);
-        step.State.ContinuedWithServicesRemaining = step.Result is true;
+        if (step.Result == PromptResult.Exhausted) return await OfferSupportAndRepeatAsync(step, kind.Screen, ct);
+        if (step.Result is false) return await step.GoToStepAsync(kind.Screen, null, ct);
+        if (step.Result is true) kind.MarkContinued(step.State);
         return await step.NextAsync(null, ct);
     }
 
@@ -305,8 +280,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     }
 
     private async Task<AccountSnapshot> AccountAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct) =>
-        await _inventory.FindAsync(step.State.AccountAlias!, ct)
-        ?? throw new InvalidOperationException($"Account {step.State.AccountAlias} is no longer in the inventory.");
+        await _inventory.FindAsync(step.State.AccountAlias!, ct) ?? throw new AccountGoneException(step.State.AccountAlias!);
 
     private static void Remember(OffboardingState state, AccountSnapshot account, bool verified)
     {

@@ -20,7 +20,7 @@ public sealed class ResumeAndRefreshTests
 
         var later = ann.NewConversation();
         var offer = await later.Join();
-        offer.Says("Welcome back").Says("On 12 November 2026, 09:30 UTC you were closing ACME and had reached step 2")
+        offer.Says("Welcome back").Says("On 12 November 2026, 09:30 UTC you were closing ACME and had reached Step 2 of 5")
             .Offers("Yes, resume", "No, start over");
         var resumed = await later.Click(new { action = "yes", step = "resume" });
 
@@ -31,6 +31,19 @@ public sealed class ResumeAndRefreshTests
         var logged = Assert.Single(await app.ClosureRequestsAsync())!;
         Assert.Equal(later.ConversationId, (string?)logged["conversationId"]);
         Assert.Equal(3, (int)logged["remainingResources"]!["servers"]!);
+    }
+
+    [Fact]
+    public async Task CheckAgain_AccountGoneFromTheInventory_SaysSoAndRequestsNothing()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        app.RemoveFromInventory("ACME");
+
+        (await ann.Send("check again")).Says("I can't find the account ACME any more").Says("Nothing has been requested");
+        (await ann.Send("hello")).Says(OffboardingTexts.Welcome);
+        Assert.Empty(await app.ClosureRequestsAsync());
     }
 
     [Fact]

@@ -40,7 +40,7 @@ public sealed class ResumeOfferTests
         (await later.Send("not now")).Says("I've saved your place at Step 2 of 5").DoesNotSay("Shall we pick up");
 
         var again = later.NewConversation();
-        (await again.Join()).Says("Welcome back").Says("had reached step 2");
+        (await again.Join()).Says("Welcome back").Says("had reached Step 2 of 5");
         (await again.Send("yes")).Says("Here we are again, at Step 2 of 5");
     }
 

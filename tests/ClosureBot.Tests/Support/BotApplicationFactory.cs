@@ -95,6 +95,15 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         File.SetLastWriteTimeUtc(InventoryPath, File.GetLastWriteTimeUtc(InventoryPath).AddSeconds(1));
     }
 
+    public void RemoveFromInventory(string alias)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(InventoryPath))!.AsObject();
+        var accounts = root["accounts"]!.AsArray();
+        accounts.Remove(accounts.Single(a => (string?)a!["alias"] == alias));
+        File.WriteAllText(InventoryPath, root.ToJsonString());
+        File.SetLastWriteTimeUtc(InventoryPath, File.GetLastWriteTimeUtc(InventoryPath).AddSeconds(1));
+    }
+
     public static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N")[..12];
 
     public override async ValueTask DisposeAsync()
