@@ -32,6 +32,18 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         };
         dc.ActiveDialog!.State = (JsonObject)JsonSerializer.SerializeToNode(state, ProtocolJson.Options)!;
         var activity = prompt.Prompt;
+        if (activity.Attachments is { Count: > 0 } && !string.IsNullOrEmpty(activity.Text))
+        {
+            // Clients show an activity's text above its cards, but the question is about the card: send the card
+            // first and ask after it. The card carries its own buttons, so no suggested actions either.
+            var question = new Activity { Type = ActivityTypes.Message, Text = activity.Text, InputHint = InputHints.ExpectingInput };
+            activity.Text = null;
+            activity.InputHint ??= InputHints.AcceptingInput;
+            dc.Context.SendActivity(activity);
+            dc.Context.SendActivity(question);
+            return Task.FromResult(DialogTurnResult.Waiting);
+        }
+
         activity.InputHint ??= InputHints.ExpectingInput;
         // A card carries its own buttons; suggested actions would show them twice.
         if (activity.SuggestedActions is null && activity.Attachments is not { Count: > 0 } && state.Choices is { Count: > 0 } choices)

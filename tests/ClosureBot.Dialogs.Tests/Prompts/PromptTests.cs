@@ -144,9 +144,19 @@ public class PromptTests
 
         var outcome = await probe.StartAsync();
 
-        var ask = Assert.Single(outcome.Replies);
-        Assert.Null(ask.SuggestedActions);
-        Assert.Equal(Attachment.AdaptiveCardContentType, Assert.Single(ask.Attachments!).ContentType);
+        Assert.Collection(outcome.Replies,
+            shown =>
+            {
+                Assert.Null(shown.SuggestedActions);
+                Assert.Equal(Attachment.AdaptiveCardContentType, Assert.Single(shown.Attachments!).ContentType);
+            },
+            ask =>
+            {
+                Assert.Null(ask.SuggestedActions);
+                Assert.Null(ask.Attachments);
+                Assert.False(string.IsNullOrEmpty(ask.Text));
+                Assert.Equal(InputHints.ExpectingInput, ask.InputHint);
+            });
     }
 
     [Fact]
