@@ -1,14 +1,14 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json.Nodes;
 using ClosureBot.Tests.Cards;
+using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Browser;
 
 // Runs webchat-drive.mjs (playwright-core + Debian's /usr/bin/chromium) against a running app and returns its report.
 public static class WebChatDriver
 {
-    private const string InstallHint = "Run the test command from the README (bash tests/run.sh), which installs Chromium and the Node packages.";
+    private const string InstallHint = NodeScript.InstallHint;
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(150);
 
     public static string ScreenshotFolder => Path.Combine(RepoPaths.TestsFolder, "artifacts", "screenshots");
@@ -28,22 +28,7 @@ public static class WebChatDriver
             ["locale"] = locale,
             ["assertion"] = assertion,
         };
-        var start = new ProcessStartInfo("node", [Path.Combine(RepoPaths.TestsFolder, "ClosureBot.Tests", "Browser", "webchat-drive.mjs"), options.ToJsonString()])
-        {
-            WorkingDirectory = RepoPaths.TestsFolder,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException($"Node.js ('node') was not found on the PATH. {InstallHint}", ex);
-        }
-
+        var process = NodeScript.Start("Browser/webchat-drive.mjs", [options.ToJsonString()]);
         using (process)
         using (var timeout = new CancellationTokenSource(Limit))
         {

@@ -1,8 +1,8 @@
-using System.ComponentModel;
 using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClosureBot.Cards;
+using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Cards;
 
@@ -55,23 +55,7 @@ public sealed class CardCheckFixture
             ["bound"] = Bound[c.Name].DeepClone(),
         })]);
 
-        var start = new ProcessStartInfo("node", [Path.Combine(RepoPaths.TestsFolder, "ClosureBot.Tests", "Cards", "card-check.js")])
-        {
-            WorkingDirectory = RepoPaths.TestsFolder,
-            RedirectStandardInput = true,
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-        };
-
-        Process process;
-        try
-        {
-            process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-        }
-        catch (Win32Exception ex)
-        {
-            throw new InvalidOperationException($"Node.js ('node') was not found on the PATH. {InstallHint}", ex);
-        }
+        var process = NodeScript.Start("Cards/card-check.js", [], redirectInput: true);
 
         using (process)
         {
