@@ -1,3 +1,4 @@
+using System.Text.Json;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Serialization;
@@ -45,7 +46,11 @@ public static class BotEndpoint
 
         if (repliesInBody)
         {
-            await http.Response.WriteAsJsonAsync(new ExpectedReplies(result.Replies), ProtocolJson.Options, ct);
+            // Serialized up front so the reply goes out with a Content-Length in one write, not as chunks.
+            var body = JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(result.Replies), ProtocolJson.Options);
+            http.Response.ContentType = "application/json; charset=utf-8";
+            http.Response.ContentLength = body.Length;
+            await http.Response.Body.WriteAsync(body, ct);
         }
         else if (activity.Type == ActivityTypes.Invoke)
         {
