@@ -1,3 +1,5 @@
+using System.Text.Json.Serialization;
+
 namespace ClosureBot.Dialogs.Choices;
 
 /// <summary>
@@ -14,5 +16,6 @@ public sealed record Choice(string Value)
     public IReadOnlyList<string> Synonyms { get; init; } = [];
 
     /// <summary>The caption shown to the customer.</summary>
+    [JsonIgnore]
     public string DisplayTitle => Title ?? Value;
 }
