@@ -7,6 +7,7 @@ using Microsoft.AspNetCore.Builder;
 using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
 
 namespace ClosureBot.Protocol.Hosting;
 
@@ -42,7 +43,26 @@ public static class BotEndpoint
         }
 
         var transport = repliesInBody ? null : http.RequestServices.GetRequiredService<ConnectorClient>();
-        var result = await adapter.ProcessActivityAsync(activity, transport, ct);
+        TurnResult result;
+        try
+        {
+            result = await adapter.ProcessActivityAsync(activity, transport, ct);
+        }
+        catch (ReplyDeliveryException ex)
+        {
+            Log(http, ex, activity);
+            await WriteErrorAsync(http, StatusCodes.Status502BadGateway,
+                ErrorResponse.Of("ReplyDeliveryFailed", "The activity was processed, but the channel did not accept its replies."));
+            return;
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !ct.IsCancellationRequested)
+        {
+            // The bot commits a turn's state before anything is sent, so a turn that failed here changed nothing.
+            Log(http, ex, activity);
+            await WriteErrorAsync(http, StatusCodes.Status500InternalServerError,
+                ErrorResponse.Of("TurnFailed", "The bot could not process this activity; nothing was changed. Please try again."));
+            return;
+        }
 
         if (repliesInBody)
         {
@@ -63,6 +83,10 @@ public static class BotEndpoint
             http.Response.StatusCode = StatusCodes.Status200OK;
         }
     }
+
+    private static void Log(HttpContext http, Exception ex, Activity activity) =>
+        http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotEndpoint))
+            .LogError(ex, "The turn for activity {ActivityId} failed", activity.Id);
 
     /// <summary>Writes a <c>{"error":{"code","message"}}</c> body with <paramref name="status"/>.</summary>
     public static Task WriteErrorAsync(HttpContext http, int status, ErrorResponse error)

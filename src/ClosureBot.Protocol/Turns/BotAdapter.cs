@@ -33,7 +33,14 @@ public sealed class BotAdapter(IBot bot, IEnumerable<ITurnMiddleware> middleware
         if (activity.ExpectsReplies() || transport is null || replies.Count == 0)
             return new TurnResult(replies, context.InvokeResponse, Delivered: false);
 
-        await transport.SendAsync(activity, replies, cancellationToken).ConfigureAwait(false);
+        try
+        {
+            await transport.SendAsync(activity, replies, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            throw new ReplyDeliveryException(ex);
+        }
         logger.LogDebug("Delivered {ReplyCount} replies", replies.Count);
         return new TurnResult(replies, context.InvokeResponse, Delivered: true);
     }

@@ -27,6 +27,27 @@ public sealed class BotEndpointTests
         (await ann.Send("status")).Says("You're at Step 1 of 5");
     }
 
+    [Fact]
+    public async Task TurnFails_Returns500WithReason_AndTheRetriedActivityIsProcessedOnce()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        var inventory = File.ReadAllText(app.InventoryPath);
+        File.WriteAllText(app.InventoryPath, "{ \"accounts\": [ this is not json");
+        var done = ann.Message("done", null);
+
+        using var failed = await Post(app, done.ToJsonString());
+
+        var error = await ErrorOf(failed, HttpStatusCode.InternalServerError);
+        Assert.Equal("TurnFailed", (string?)error["code"]);
+        File.WriteAllText(app.InventoryPath, inventory);
+        File.SetLastWriteTimeUtc(app.InventoryPath, DateTime.UtcNow.AddSeconds(5));
+        // The channel delivers the same activity again: it was not marked processed, so it now goes through, once.
+        (await ann.Deliver(done)).Asks("6 servers remain and keep incurring charges");
+        (await ann.Send("status")).Says("You're at Step 2 of 5");
+    }
+
     [Theory]
     [InlineData("[1, 2, 3]")]
     [InlineData("\"just a string\"")]

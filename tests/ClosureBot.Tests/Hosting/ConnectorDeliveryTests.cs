@@ -72,6 +72,24 @@ public sealed class ConnectorDeliveryTests
     }
 
     [Fact]
+    public async Task NormalDelivery_ChannelRejectsTheReply_Returns502AndTheTurnStaysProcessed()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApplicationFactory(fakeClock: false);
+        var ann = app.WebChat();
+        connector.RejectNext(1);
+
+        using var response = await Post(app, ConnectorMessage(ann, connector, "I want to close my account"));
+
+        Assert.Equal(HttpStatusCode.BadGateway, response.StatusCode);
+        var error = JsonNode.Parse(await response.Content.ReadAsStringAsync())!["error"]!;
+        Assert.Equal("ReplyDeliveryFailed", (string?)error["code"]);
+        // A 400 is not retried, and the turn itself was saved: the conversation is at the overview.
+        Assert.Equal([400], connector.Requests.Select(r => r.Status));
+        (await ann.Send("yes")).Asks("Which account do you want to close?");
+    }
+
+    [Fact]
     public async Task NormalDelivery_ServiceUrlNotAllowed_NothingIsPostedAnywhere()
     {
         await using var connector = await FakeConnector.StartAsync();

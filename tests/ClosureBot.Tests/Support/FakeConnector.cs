@@ -52,6 +52,16 @@ public sealed class FakeConnector : IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    public void RejectNext(int times)
+    {
+        for (var i = 0; i < times; i++)
+            _scripted.Enqueue(response =>
+            {
+                response.StatusCode = StatusCodes.Status400BadRequest;
+                return Task.CompletedTask;
+            });
+    }
+
     private async Task HandleAsync(HttpContext http, string conversationId, string? replyToId)
     {
         var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!.AsObject();
