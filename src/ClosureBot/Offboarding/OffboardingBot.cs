@@ -32,7 +32,10 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.LoadConversationAsync(key, ct);
-            var data = stored is null ? new ConversationData() : JsonSerializer.Deserialize<ConversationData>(stored.Json, ProtocolJson.Options)!;
+            // The cached object of the last committed turn saves parsing its JSON again. This turn changes it in
+            // place, so any failure below must drop it from the cache.
+            var data = stored?.Parsed as ConversationData
+                ?? (stored is null ? new ConversationData() : JsonSerializer.Deserialize<ConversationData>(stored.Json, ProtocolJson.Options)!);
             if (data.HasProcessed(activity.Id))
             {
                 logger.LogInformation("Activity {ActivityId} was already processed; ignoring the redelivery", activity.Id);
@@ -40,10 +43,10 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             }
 
             var turn = OffboardingTurn.Attach(context, new OffboardingTurn { Identity = identity });
-            await router.HandleAsync(context, data, ct);
-            data.MarkProcessed(activity.Id);
             try
             {
+                await router.HandleAsync(context, data, ct);
+                data.MarkProcessed(activity.Id);
                 await store.CommitAsync(BuildCommit(key, stored, data, turn, activity), ct);
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
@@ -52,6 +55,11 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
                 store.Evict(key);
                 context.ClearReplies();
                 continue;
+            }
+            catch
+            {
+                store.Evict(key);
+                throw;
             }
 
             if (turn.NewClosureRequest is { } request)
@@ -93,6 +101,7 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             DeleteProgressFor = delete,
             ClosureRequest = turn.NewClosureRequest,
             KeepCached = data.Dialog.Stack.Count > 0,
+            Parsed = data,
         };
     }
 }

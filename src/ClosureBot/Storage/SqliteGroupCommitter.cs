@@ -99,7 +99,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             else
             {
                 if (commit.KeepCached)
-                    _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.StateJson));
+                    _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.StateJson, commit.Parsed));
                 else
                     _cache.Remove(commit.ConversationKey);
                 batch[i].Done.TrySetResult();

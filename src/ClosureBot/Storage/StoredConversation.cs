@@ -1,7 +1,11 @@
 namespace ClosureBot.Storage;
 
-/// <summary>A conversation's persisted state as the store holds it: opaque JSON guarded by an ETag.</summary>
-public sealed record StoredConversation(string Key, string ETag, string Json);
+/// <summary>
+/// A conversation's persisted state as the store holds it: opaque JSON guarded by an ETag. A copy served from the
+/// in-memory cache may also carry <see cref="Parsed"/>, the object that JSON was written from, so the next turn need
+/// not parse it again; whoever takes it must <see cref="IBotStore.Evict"/> the conversation if their turn fails.
+/// </summary>
+public sealed record StoredConversation(string Key, string ETag, string Json, object? Parsed = null);
 
 /// <summary>A user's saved progress, so they can resume in a later conversation on the same channel identity.</summary>
 public sealed record StoredProgress(string UserKey, string ConversationId, string Json, DateTimeOffset SavedAt);

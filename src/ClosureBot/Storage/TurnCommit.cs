@@ -14,6 +14,9 @@ public sealed class TurnCommit
 
     public required string StateJson { get; init; }
 
+    /// <summary>The object <see cref="StateJson"/> was written from; cached with it (see <see cref="StoredConversation.Parsed"/>).</summary>
+    public object? Parsed { get; init; }
+
     /// <summary>Progress to save for the user, if it changed.</summary>
     public StoredProgress? SaveProgress { get; init; }
 
