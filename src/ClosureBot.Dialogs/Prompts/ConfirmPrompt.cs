@@ -15,8 +15,17 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     /// <inheritdoc />
     protected override bool Recognize(ITurnContext context, PromptState state, out bool value)
     {
-        var answer = SubmittedAction(context) is { } action ? ConfirmRecognizer.Recognize(action, "en") : ConfirmRecognizer.Recognize(context.Activity.Text, context.Activity.Locale);
+        var answer = RecognizeAnswer(context);
         value = answer ?? false;
         return answer.HasValue;
     }
+
+    /// <summary>
+    /// The yes/no of a turn: a card button's <c>action</c> (<c>yes</c>/<c>no</c>) or the typed text in the turn's
+    /// locale; null when it is neither. For yes/no questions asked outside a prompt.
+    /// </summary>
+    public static bool? RecognizeAnswer(ITurnContext context) =>
+        SubmittedAction(context) is { } action
+            ? ConfirmRecognizer.Recognize(action, "en")
+            : ConfirmRecognizer.Recognize(context.Activity.Text, context.Activity.Locale);
 }

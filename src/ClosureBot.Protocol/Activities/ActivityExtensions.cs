@@ -11,8 +11,6 @@ public static class ActivityExtensions
     /// </summary>
     public static Activity CreateReply(this Activity incoming, string? text = null)
     {
-        var skipReplyTo = incoming.Type == ActivityTypes.ConversationUpdate
-            && (incoming.ChannelId == Channels.DirectLine || incoming.ChannelId == Channels.WebChat);
         return new Activity
         {
             Type = ActivityTypes.Message,
@@ -22,10 +20,18 @@ public static class ActivityExtensions
             Conversation = incoming.Conversation,
             ChannelId = incoming.ChannelId,
             ServiceUrl = incoming.ServiceUrl,
-            ReplyToId = skipReplyTo ? null : incoming.Id,
+            ReplyToId = incoming.RepliesNameIt() ? incoming.Id : null,
             Locale = incoming.Locale,
         };
     }
+
+    /// <summary>
+    /// Whether replies to <paramref name="incoming"/> carry its id as <c>replyToId</c>: always, except for a
+    /// conversationUpdate on Direct Line / Web Chat, which the clients do not show (the SDK's rule).
+    /// </summary>
+    internal static bool RepliesNameIt(this Activity incoming) =>
+        !(incoming.Type == ActivityTypes.ConversationUpdate
+          && (incoming.ChannelId == Channels.DirectLine || incoming.ChannelId == Channels.WebChat));
 
     /// <summary>The reference needed to continue this conversation later.</summary>
     public static ConversationReference GetConversationReference(this Activity activity) => new()

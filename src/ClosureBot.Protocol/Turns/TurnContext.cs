@@ -33,14 +33,10 @@ public sealed class TurnContext(Activity activity) : ITurnContext
         reply.Locale ??= Activity.Locale;
         reply.From ??= Activity.Recipient is { } bot ? new ChannelAccount { Id = bot.Id, Name = bot.Name, Role = RoleTypes.Bot } : null;
         reply.Recipient ??= Activity.From is { } user ? new ChannelAccount { Id = user.Id, Name = user.Name } : null;
-        if (reply.ReplyToId is null && !IsDirectLineConversationUpdate()) reply.ReplyToId = Activity.Id;
+        if (reply.ReplyToId is null && Activity.RepliesNameIt()) reply.ReplyToId = Activity.Id;
         _replies.Add(reply);
     }
 
     /// <inheritdoc />
     public void ClearReplies() => _replies.Clear();
-
-    private bool IsDirectLineConversationUpdate() =>
-        Activity.Type == ActivityTypes.ConversationUpdate
-        && (Activity.ChannelId == Channels.DirectLine || Activity.ChannelId == Channels.WebChat);
 }

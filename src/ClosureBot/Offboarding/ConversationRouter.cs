@@ -1,7 +1,7 @@
 using System.Text.Json;
 using ClosureBot.Accounts;
 using ClosureBot.Dialogs;
-using ClosureBot.Dialogs.Recognition;
+using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
@@ -159,8 +159,7 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
     private async Task ConfirmCancelAsync(DialogContext dc, ConversationData data, CancellationToken ct)
     {
         var context = dc.Context;
-        var action = context.Activity.GetValueString("action");
-        var answer = action is not null ? ConfirmRecognizer.Recognize(action, "en") : ConfirmRecognizer.Recognize(context.Activity.Text, context.Activity.Locale);
+        var answer = ConfirmPrompt.RecognizeAnswer(context);
         if (answer is null)
         {
             AskYesNo(context, "Please answer yes to stop, or no to carry on.");

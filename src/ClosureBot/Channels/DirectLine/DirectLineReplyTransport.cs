@@ -12,8 +12,6 @@ public sealed class DirectLineReplyTransport(DirectLineActivityLog log, string c
         foreach (var reply in replies)
         {
             reply.ServiceUrl = null;
-            reply.From ??= incoming.Recipient;
-            if (reply.From is not null) reply.From.Role ??= RoleTypes.Bot;
             responses.Add(new ResourceResponse(await log.AppendAsync(conversationId, reply, cancellationToken)));
         }
         return responses;

@@ -67,7 +67,7 @@ public sealed class DirectLineStore
 
     public async Task<DirectLineConversation?> FindConversationAsync(string id, CancellationToken ct)
     {
-        await using var connection = _database.Open();
+        await using var connection = _database.Open(forWriting: false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT id, user_id, user_name, locale, started, created_at FROM directline_conversations WHERE id = $id;";
         command.Parameters.AddWithValue("$id", id);
@@ -90,7 +90,7 @@ public sealed class DirectLineStore
 
     public async Task<long> LastSequenceAsync(string conversationId, CancellationToken ct)
     {
-        await using var connection = _database.Open();
+        await using var connection = _database.Open(forWriting: false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM directline_activities WHERE conversation_id = $id;";
         command.Parameters.AddWithValue("$id", conversationId);
@@ -112,7 +112,7 @@ public sealed class DirectLineStore
     public async Task<IReadOnlyList<(long Sequence, string Json)>> ReadActivitiesAsync(string conversationId, long afterSequence, int limit,
         CancellationToken ct)
     {
-        await using var connection = _database.Open();
+        await using var connection = _database.Open(forWriting: false);
         await using var command = connection.CreateCommand();
         command.CommandText = "SELECT seq, json FROM directline_activities WHERE conversation_id = $id AND seq > $after ORDER BY seq LIMIT $limit;";
         command.Parameters.AddWithValue("$id", conversationId);
