@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ClosureBot.Protocol.Activities;
 using Microsoft.Extensions.Logging;
 
@@ -15,18 +16,16 @@ public sealed class BotAdapter(IBot bot, IEnumerable<ITurnMiddleware> middleware
 
     /// <summary>
     /// Processes <paramref name="activity"/>; <paramref name="transport"/> is used unless replies are expected in the response.
-    /// <paramref name="turnState"/> seeds the turn's state with what the channel vouches for (e.g. a verified identity).
+    /// <paramref name="identity"/> is the person as the credential of this request proves them (see <see cref="ITurnContext.Identity"/>).
     /// </summary>
     public async Task<TurnResult> ProcessActivityAsync(Activity activity, IReplyTransport? transport, CancellationToken cancellationToken,
-        IReadOnlyDictionary<string, object>? turnState = null)
+        ClaimsIdentity? identity = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
         using var held = await _conversationLocks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
 
-        var context = new TurnContext(activity);
-        if (turnState is not null)
-            foreach (var (name, value) in turnState) context.TurnState[name] = value;
+        var context = new TurnContext(activity, identity);
         await RunPipelineAsync(context, 0, cancellationToken).ConfigureAwait(false);
 
         var replies = context.BufferedReplies;

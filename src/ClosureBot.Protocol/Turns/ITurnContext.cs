@@ -1,3 +1,4 @@
+using System.Security.Claims;
 using ClosureBot.Protocol.Activities;
 
 namespace ClosureBot.Protocol.Turns;
@@ -10,6 +11,12 @@ public interface ITurnContext
 {
     /// <summary>The incoming activity.</summary>
     Activity Activity { get; }
+
+    /// <summary>
+    /// The person behind the activity as a credential checked in this same request vouches for them (a portal
+    /// assertion, a sign-in, a channel token); null when nothing was proven. Never built from <c>from.id</c> or state.
+    /// </summary>
+    ClaimsIdentity? Identity { get; }
 
     /// <summary>Per-turn values shared by middleware and the bot.</summary>
     IDictionary<string, object> TurnState { get; }

@@ -1,14 +1,18 @@
+using System.Security.Claims;
 using ClosureBot.Protocol.Activities;
 
 namespace ClosureBot.Protocol.Turns;
 
 /// <summary>The default <see cref="ITurnContext"/>.</summary>
-public sealed class TurnContext(Activity activity) : ITurnContext
+public sealed class TurnContext(Activity activity, ClaimsIdentity? identity = null) : ITurnContext
 {
     private readonly List<Activity> _replies = [];
 
     /// <inheritdoc />
     public Activity Activity { get; } = activity;
+
+    /// <inheritdoc />
+    public ClaimsIdentity? Identity { get; } = identity is { IsAuthenticated: true } ? identity : null;
 
     /// <inheritdoc />
     public IDictionary<string, object> TurnState { get; } = new Dictionary<string, object>(StringComparer.Ordinal);

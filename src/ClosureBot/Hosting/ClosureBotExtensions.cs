@@ -4,6 +4,7 @@ using ClosureBot.Channels.DirectLine;
 using ClosureBot.Closure;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Identity;
 using ClosureBot.Offboarding;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Turns;
@@ -25,6 +26,7 @@ public static class ClosureBotExtensions
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName));
         services.AddSingleton(_ => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards")));
+        services.AddCustomerIdentity(configuration);
         services.AddOffboarding();
         services.AddDirectLine(configuration);
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
@@ -28,7 +29,7 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
     {
         var activity = context.Activity;
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
-        var identity = context.TurnState.TryGetValue(VerifiedIdentity.TurnStateKey, out var id) ? id as VerifiedIdentity : null;
+        var identity = VerifiedCustomer.From(context.Identity);
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.LoadConversationAsync(key, ct);

@@ -103,7 +103,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> AskAccountStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         if (step.State.AccountAlias is not null) return await step.NextAsync(null, ct);
-        if (OffboardingTurn.Of(step.Context).Identity is { AccountAlias: { } verified }
+        if (OffboardingTurn.Of(step.Context).Identity is { Accounts: [var verified] }
             && await _inventory.FindAsync(verified, ct) is { } account)
         {
             Remember(step.State, account, verified: true);

@@ -1,4 +1,5 @@
 using ClosureBot.Closure;
+using ClosureBot.Identity;
 using ClosureBot.Protocol.Turns;
 
 namespace ClosureBot.Offboarding;
@@ -9,7 +10,7 @@ public sealed class OffboardingTurn
     private const string Key = "closurebot.offboarding-turn";
 
     /// <summary>The customer as the channel vouches for them, if it does.</summary>
-    public VerifiedIdentity? Identity { get; init; }
+    public VerifiedCustomer? Identity { get; init; }
 
     /// <summary>A closure request to write in this turn's commit.</summary>
     public ClosureRequest? NewClosureRequest { get; set; }
@@ -25,13 +26,4 @@ public sealed class OffboardingTurn
         context.TurnState[Key] = turn;
         return turn;
     }
-}
-
-/// <summary>
-/// An identity the channel has verified (e.g. the provider's portal signed it), naming the customer and,
-/// when known, the account they manage. Channels put it in the turn state under <see cref="TurnStateKey"/>.
-/// </summary>
-public sealed record VerifiedIdentity(string UserId, string? Name, string? AccountAlias)
-{
-    public const string TurnStateKey = "closurebot.verified-identity";
 }

@@ -168,18 +168,30 @@ public class BotAdapterTests
     }
 
     [Fact]
-    public async Task ProcessActivityAsync_TurnStateSeed_VisibleToMiddlewareAndBot()
+    public async Task ProcessActivityAsync_ProvenIdentity_VisibleToMiddlewareAndBot()
     {
-        object? seenByMiddleware = null, seenByBot = null;
-        var middleware = new DelegateMiddleware((turn, next, ct) => { seenByMiddleware = turn.TurnState["identity"]; return next(ct); });
-        var bot = new DelegateBot((turn, _) => { seenByBot = turn.TurnState.TryGetValue("identity", out var v) ? v : null; return Task.CompletedTask; });
-        var identity = new object();
+        System.Security.Claims.ClaimsIdentity? seenByMiddleware = null, seenByBot = null;
+        var middleware = new DelegateMiddleware((turn, next, ct) => { seenByMiddleware = turn.Identity; return next(ct); });
+        var bot = new DelegateBot((turn, _) => { seenByBot = turn.Identity; return Task.CompletedTask; });
+        var identity = new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", "u1")], "portal");
 
-        await Adapter(bot, middleware).ProcessActivityAsync(Message("hi"), null, CancellationToken.None,
-            new Dictionary<string, object> { ["identity"] = identity });
+        await Adapter(bot, middleware).ProcessActivityAsync(Message("hi"), null, CancellationToken.None, identity);
 
         Assert.Same(identity, seenByMiddleware);
         Assert.Same(identity, seenByBot);
+    }
+
+    [Fact]
+    public async Task ProcessActivityAsync_UnauthenticatedIdentity_IsNotAnIdentity()
+    {
+        var seen = new List<System.Security.Claims.ClaimsIdentity?>();
+        var bot = new DelegateBot((turn, _) => { seen.Add(turn.Identity); return Task.CompletedTask; });
+
+        await Adapter(bot).ProcessActivityAsync(Message("hi"), null, CancellationToken.None,
+            new System.Security.Claims.ClaimsIdentity([new System.Security.Claims.Claim("sub", "u1")]));
+        await Adapter(bot).ProcessActivityAsync(Message("hi"), null, CancellationToken.None);
+
+        Assert.Equal([null, null], seen);
     }
 
     [Fact]

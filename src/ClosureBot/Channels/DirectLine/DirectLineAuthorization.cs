@@ -42,5 +42,5 @@ public sealed class DirectLineAuthorization(DirectLineTokenService tokens, Direc
 
     /// <summary>A grant for the conversation's own user, as the secret holder acts on their behalf.</summary>
     public DirectLineToken OwnerGrant(DirectLineConversation conversation) =>
-        new(conversation.Id, conversation.UserId, conversation.UserName, null, false, DateTimeOffset.MaxValue);
+        new(conversation.Id, conversation.UserId, conversation.UserName, [], null, DateTimeOffset.MaxValue);
 }

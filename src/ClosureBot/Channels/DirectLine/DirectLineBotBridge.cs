@@ -1,4 +1,4 @@
-using ClosureBot.Offboarding;
+using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
 using Microsoft.Extensions.Options;
@@ -47,10 +47,8 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         var indicator = activity.Type == ActivityTypes.Message ? SendTypingAsync(grant, typing.Token) : Task.CompletedTask;
         try
         {
-            var turnState = grant.Verified
-                ? new Dictionary<string, object> { [VerifiedIdentity.TurnStateKey] = new VerifiedIdentity(grant.UserId, grant.UserName, grant.AccountAlias) }
-                : null;
-            var result = await adapter.ProcessActivityAsync(activity, new DirectLineReplyTransport(log, grant.ConversationId), ct, turnState);
+            var identity = grant.VerifiedBy is { } source ? CustomerClaims.Create(source, grant.UserId, grant.UserName, grant.Accounts) : null;
+            var result = await adapter.ProcessActivityAsync(activity, new DirectLineReplyTransport(log, grant.ConversationId), ct, identity);
             logger.LogDebug("Direct Line turn {ActivityType} produced {ReplyCount} replies", activity.Type, result.Replies.Count);
         }
         finally

@@ -121,7 +121,7 @@ public static class DirectLineEndpoints
         var conversation = new DirectLineConversation(DirectLineIds.NewConversationId(), parameters.UserId ?? DirectLineIds.NewUserId(),
             parameters.UserName, parameters.Locale, false, time.GetUtcNow());
         await store.CreateConversationAsync(conversation, ct);
-        return new DirectLineToken(conversation.Id, conversation.UserId, conversation.UserName, null, false, time.GetUtcNow().Add(tokens.Lifetime));
+        return new DirectLineToken(conversation.Id, conversation.UserId, conversation.UserName, [], null, time.GetUtcNow().Add(tokens.Lifetime));
     }
 
     private static object ConversationBody(HttpContext http, DirectLineTokenService tokens, DirectLineToken grant, long? watermark)

@@ -32,8 +32,8 @@ public sealed class DirectLineTokenService
         var claims = Claims(grant.ConversationId, ConversationScope, _options.TokenLifetime);
         claims["user"] = grant.UserId;
         if (grant.UserName is not null) claims["name"] = grant.UserName;
-        if (grant.AccountAlias is not null) claims["acct"] = grant.AccountAlias;
-        if (grant.Verified) claims["vrf"] = true;
+        if (grant.Accounts.Count > 0) claims["acct"] = new JsonArray(grant.Accounts.Select(a => (JsonNode)JsonValue.Create(a)).ToArray());
+        if (grant.VerifiedBy is not null) claims["vrf"] = grant.VerifiedBy;
         return HmacJwt.Sign(claims, _key);
     }
 
@@ -67,8 +67,11 @@ public sealed class DirectLineTokenService
             || claims["conv"]?.GetValue<string>() is not { Length: > 0 } conversationId || claims["exp"] is not JsonValue expValue)
             return TokenCheck.Invalid;
         var expires = DateTimeOffset.FromUnixTimeSeconds(expValue.GetValue<long>());
-        var grant = new DirectLineToken(conversationId, (string?)claims["user"] ?? "", (string?)claims["name"], (string?)claims["acct"],
-            claims["vrf"] is JsonValue v && v.GetValue<bool>(), expires);
+        var accounts = claims["acct"] is JsonArray list
+            ? list.Select(a => a is JsonValue value && value.TryGetValue<string>(out var alias) ? alias : null).OfType<string>().ToArray()
+            : [];
+        var verifiedBy = claims["vrf"] is JsonValue v && v.TryGetValue<string>(out var source) ? source : null;
+        var grant = new DirectLineToken(conversationId, (string?)claims["user"] ?? "", (string?)claims["name"], accounts, verifiedBy, expires);
         return expires <= _time.GetUtcNow() ? new TokenCheck(TokenCheck.State.Expired, grant) : new TokenCheck(TokenCheck.State.Valid, grant);
     }
 }

@@ -2,6 +2,7 @@ using System.Security.Cryptography;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Channels.DirectLine;
+using ClosureBot.Identity;
 using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Channels.WebChat;
@@ -23,7 +24,8 @@ public sealed class PortalAssertionValidator(IOptions<WebChatOptions> options, T
             || DateTimeOffset.FromUnixTimeSeconds(seconds) <= time.GetUtcNow()) return null;
         // A stable, opaque id: the portal's subject (often an e-mail) must not reach transcripts or logs.
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(_options.TrustedIssuer + "\n" + subject));
-        return new PortalUser("dl_" + HmacJwt.Base64Url(hash.AsSpan(0, 18)), Text(claims["name"]), Text(claims["account"]));
+        string[] accounts = Text(claims["account"]) is { } account ? [account] : [];
+        return new PortalUser("dl_" + HmacJwt.Base64Url(hash.AsSpan(0, 18)), Text(claims["name"]), accounts, CustomerClaims.Sources.Portal);
     }
 
     private static string? Text(JsonNode? node) =>

@@ -1,4 +1,7 @@
 namespace ClosureBot.Channels.WebChat;
 
-/// <summary>A signed-in portal user as the trusted issuer asserted them; <see cref="UserId"/> is derived, never the portal's raw subject.</summary>
-public sealed record PortalUser(string UserId, string? Name, string? AccountAlias);
+/// <summary>
+/// The web chat's user: anonymous (<see cref="VerifiedBy"/> null) or verified by a proof named in
+/// <see cref="Identity.CustomerClaims.Sources"/>. <see cref="UserId"/> is derived, never the provider's raw subject.
+/// </summary>
+public sealed record PortalUser(string UserId, string? Name, IReadOnlyList<string> Accounts, string? VerifiedBy = null);

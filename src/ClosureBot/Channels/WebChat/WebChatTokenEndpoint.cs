@@ -47,7 +47,7 @@ public static partial class WebChatTokenEndpoint
         }
         else
         {
-            user = new PortalUser(AnonymousUserId(http, options.Value.UserCookieName), null, null);
+            user = new PortalUser(AnonymousUserId(http, options.Value.UserCookieName), null, []);
         }
 
         var conversation = request.ConversationId is { Length: > 0 } id ? await store.FindConversationAsync(id, ct) : null;
@@ -60,7 +60,7 @@ public static partial class WebChatTokenEndpoint
         logger.LogInformation("Web chat token issued for conversation {ConversationId} (resumed: {Resumed}, verified: {Verified})",
             conversation!.Id, resumed, verified);
 
-        var grant = new DirectLineToken(conversation.Id, user.UserId, user.Name, user.AccountAlias, verified, time.GetUtcNow().Add(tokens.Lifetime));
+        var grant = new DirectLineToken(conversation.Id, user.UserId, user.Name, user.Accounts, user.VerifiedBy, time.GetUtcNow().Add(tokens.Lifetime));
         return Results.Json(new
         {
             conversationId = conversation.Id,

@@ -227,7 +227,7 @@ public sealed class DirectLineEndpointsTests : IAsyncLifetime
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
         var service = new DirectLineTokenService(_host.Services.GetRequiredService<IOptions<DirectLineOptions>>(),
             _host.Services.GetRequiredService<DirectLineStore>(), past);
-        return service.Issue(new DirectLineToken(issued.ConversationId, "dl_contract_user", null, null, false, past.GetUtcNow()));
+        return service.Issue(new DirectLineToken(issued.ConversationId, "dl_contract_user", null, [], null, past.GetUtcNow()));
     }
 
     private static async Task AssertErrorAsync(HttpResponseMessage response, HttpStatusCode status, string code)

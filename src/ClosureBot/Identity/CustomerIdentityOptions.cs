@@ -1,0 +1,29 @@
+namespace ClosureBot.Identity;
+
+/// <summary>
+/// Configuration section <c>Identity</c>: who may act for an account, and the OpenID Connect provider customers of
+/// the public web chat sign in with.
+/// </summary>
+public sealed class CustomerIdentityOptions
+{
+    public const string SectionName = "Identity";
+
+    /// <summary>The OpenID Connect provider (issuer URL). Empty: the web chat offers no sign-in.</summary>
+    public string? Authority { get; set; }
+
+    public string? ClientId { get; set; }
+
+    /// <summary>Keep it out of <c>appsettings.json</c> (environment or user-secrets).</summary>
+    public string? ClientSecret { get; set; }
+
+    /// <summary>The claim of the provider's ID token that lists the account aliases the person may administer.</summary>
+    public string AccountsClaim { get; set; } = "accounts";
+
+    /// <summary>
+    /// Whether only verified customers see an account's resources and request its closure. Unset: true, except in
+    /// the Development environment, where typed aliases keep working and every card says "not verified".
+    /// </summary>
+    public bool? RequireVerified { get; set; }
+
+    public bool SignInEnabled => !string.IsNullOrEmpty(Authority) && !string.IsNullOrEmpty(ClientId);
+}
