@@ -28,6 +28,12 @@ public abstract class Dialog(string id)
     public virtual Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
         dc.EndDialogAsync(result, cancellationToken);
 
+    /// <summary>
+    /// Whether the turn's activity reads as an answer to what <paramref name="instance"/> is waiting for. An
+    /// interruption found inside a longer message wins only when this is false (prompts override it).
+    /// </summary>
+    public virtual bool RecognizesAnswer(ITurnContext turnContext, DialogInstance instance) => false;
+
     /// <summary>Asks again for whatever the dialog is waiting for.</summary>
     public virtual Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken) =>
         Task.CompletedTask;

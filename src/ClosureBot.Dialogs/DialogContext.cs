@@ -33,6 +33,21 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
     public Task<DialogTurnResult> PromptAsync(string promptId, PromptOptions options, CancellationToken cancellationToken = default) =>
         BeginDialogAsync(promptId, options, cancellationToken);
 
+    /// <summary>Whether the active dialog reads this turn as an answer (see <see cref="Dialog.RecognizesAnswer"/>).</summary>
+    public bool ActiveDialogRecognizesAnswer() =>
+        ActiveDialog is { } active && Dialogs.Find(active.Id) is { } dialog && dialog.RecognizesAnswer(Context, active);
+
+    /// <summary>
+    /// Clears a stack saved by another version of any of its dialogs (or naming a dialog that no longer exists);
+    /// true when it did. Call it before anything reads the stack, so no path works on an outdated one.
+    /// </summary>
+    public bool DropOutdated()
+    {
+        if (!Stack.Any(i => Dialogs.Find(i.Id) is not { } d || d.Version != i.Version)) return false;
+        Stack.Clear();
+        return true;
+    }
+
     /// <summary>
     /// Hands the turn to the active dialog. A stack saved by another version of any of its dialogs (or naming a
     /// dialog that no longer exists) is cleared and reported as <see cref="DialogTurnStatus.Outdated"/>.
@@ -40,11 +55,7 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
     public async Task<DialogTurnResult> ContinueDialogAsync(CancellationToken cancellationToken = default)
     {
         if (Stack.Count == 0) return new DialogTurnResult(DialogTurnStatus.Empty);
-        if (Stack.Any(i => Dialogs.Find(i.Id) is not { } d || d.Version != i.Version))
-        {
-            Stack.Clear();
-            return new DialogTurnResult(DialogTurnStatus.Outdated);
-        }
+        if (DropOutdated()) return new DialogTurnResult(DialogTurnStatus.Outdated);
         return await Find(ActiveDialog!).ContinueDialogAsync(this, cancellationToken).ConfigureAwait(false);
     }
 

@@ -3,9 +3,21 @@ using ClosureBot.Protocol.Turns;
 
 namespace ClosureBot.Dialogs.Prompts;
 
-/// <summary>Asks the customer to pick one option: by clicking, or by typing its title, a synonym or its number.</summary>
+/// <summary>
+/// Asks the customer to pick one option: by clicking, or by typing its title, a synonym or (when allowed) its number.
+/// A question never picks an option; a negative answer never does either (it keeps the prompt waiting when
+/// <see cref="PromptOptions.NegativeReply"/> is set); a plain yes picks <see cref="PromptOptions.AffirmativeChoice"/>.
+/// </summary>
 public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
 {
+    /// <inheritdoc />
+    protected override string? KeepsWaiting(ITurnContext context, PromptState state) =>
+        state.NegativeReply is { } reply && SubmittedAction(context) is null && !IsTypedQuestion(context)
+        && FindExact(context, state) is null
+        && PolarityRecognizer.Read(context.Activity.Text, context.Activity.Locale) == AnswerPolarity.Negative
+            ? reply
+            : null;
+
     /// <inheritdoc />
     protected override bool Recognize(ITurnContext context, PromptState state, out FoundChoice? value)
     {
@@ -17,7 +29,29 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
             if (index >= 0) value = new FoundChoice(choices[index].Value, index, 1.0);
             return value is not null;
         }
-        value = ChoiceRecognizer.Recognize(context.Activity.Text, choices, context.Activity.Locale);
+        if (IsTypedQuestion(context)) return false;
+        if (FindExact(context, state) is { } exact)
+        {
+            value = exact;
+            return true;
+        }
+
+        var text = context.Activity.Text;
+        var locale = context.Activity.Locale;
+        var polarity = PolarityRecognizer.Read(text, locale);
+        if (polarity == AnswerPolarity.Negative) return false;
+        value = ChoiceRecognizer.Recognize(text, choices, locale, state.RecognizeNumbers);
+        if (value is null && polarity == AnswerPolarity.Affirmative && state.AffirmativeChoice is { } affirmative)
+        {
+            var index = choices.FindIndex(c => c.Value == affirmative);
+            if (index >= 0) value = new FoundChoice(choices[index].Value, index, 1.0);
+        }
         return value is not null;
     }
+
+    // A choice typed exactly as offered (so an option that itself reads as a no, such as "Not now", can still be picked).
+    private static FoundChoice? FindExact(ITurnContext context, PromptState state) =>
+        ChoiceRecognizer.Recognize(context.Activity.Text, state.Choices ?? [], context.Activity.Locale, recognizeNumbers: false) is { Score: >= 1.0 } exact
+            ? exact
+            : null;
 }

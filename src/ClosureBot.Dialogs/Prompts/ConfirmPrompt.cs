@@ -15,7 +15,7 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     /// <inheritdoc />
     protected override bool Recognize(ITurnContext context, PromptState state, out bool value)
     {
-        var answer = RecognizeAnswer(context);
+        var answer = IsTypedQuestion(context) ? null : RecognizeAnswer(context);
         value = answer ?? false;
         return answer.HasValue;
     }

@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClosureBot.Dialogs.Choices;
+using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
@@ -29,6 +30,10 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
             Choices = (prompt.Choices ?? DefaultChoices(dc.Context))?.ToList(),
             MaxAttempts = prompt.MaxAttempts,
             ValueField = prompt.ValueField,
+            RecognizeNumbers = prompt.RecognizeNumbers,
+            AffirmativeChoice = prompt.AffirmativeChoice,
+            NegativeReply = prompt.NegativeReply,
+            AnswerPattern = prompt.AnswerPattern,
         };
         dc.ActiveDialog!.State = (JsonObject)JsonSerializer.SerializeToNode(state, ProtocolJson.Options)!;
         var activity = prompt.Prompt;
@@ -58,6 +63,11 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         if (dc.Context.Activity.Type != ActivityTypes.Message) return DialogTurnResult.Waiting;
         var instance = dc.ActiveDialog!;
         var state = Read(instance);
+        if (KeepsWaiting(dc.Context, state) is { } reply)
+        {
+            Ask(dc.Context, state, reply);
+            return DialogTurnResult.Waiting;
+        }
         state.Attempts++;
 
         var recognized = Recognize(dc.Context, state, out var value);
@@ -71,6 +81,20 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         return DialogTurnResult.Waiting;
     }
 
+    /// <summary>
+    /// A dialog started above this prompt (an interruption such as a cancel confirmation) ended: ask again and keep
+    /// waiting, rather than taking the interruption's result as the answer.
+    /// </summary>
+    public override async Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
+    {
+        await RepromptDialogAsync(dc.Context, dc.ActiveDialog!, cancellationToken).ConfigureAwait(false);
+        return DialogTurnResult.Waiting;
+    }
+
+    /// <inheritdoc />
+    public override bool RecognizesAnswer(ITurnContext turnContext, DialogInstance instance) =>
+        turnContext.Activity.Type == ActivityTypes.Message && Recognize(turnContext, Read(instance), out _);
+
     /// <inheritdoc />
     public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
     {
@@ -81,6 +105,17 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
 
     /// <summary>Reads the answer from the turn; false when it is not an answer to this prompt.</summary>
     protected abstract bool Recognize(ITurnContext context, PromptState state, out T? value);
+
+    /// <summary>
+    /// A reply that keeps the prompt waiting without counting a miss (e.g. a choice prompt's answer to "not yet"), or
+    /// null to go on recognizing.
+    /// </summary>
+    protected virtual string? KeepsWaiting(ITurnContext context, PromptState state) => null;
+
+    /// <summary>Whether the turn is typed text that asks a question; a question never answers a prompt.</summary>
+    protected static bool IsTypedQuestion(ITurnContext context) =>
+        SubmittedAction(context) is null && context.Activity.Value is null
+        && QuestionDetector.IsQuestion(context.Activity.Text, context.Activity.Locale);
 
     /// <summary>Options offered when the caller gives none (Yes / No for a confirm prompt).</summary>
     protected virtual IReadOnlyList<Choice>? DefaultChoices(ITurnContext context) => null;
@@ -121,5 +156,13 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         public int Attempts { get; set; }
         /// <summary>See <see cref="PromptOptions.ValueField"/>.</summary>
         public string? ValueField { get; set; }
+        /// <summary>See <see cref="PromptOptions.RecognizeNumbers"/>.</summary>
+        public bool RecognizeNumbers { get; set; } = true;
+        /// <summary>See <see cref="PromptOptions.AffirmativeChoice"/>.</summary>
+        public string? AffirmativeChoice { get; set; }
+        /// <summary>See <see cref="PromptOptions.NegativeReply"/>.</summary>
+        public string? NegativeReply { get; set; }
+        /// <summary>See <see cref="PromptOptions.AnswerPattern"/>.</summary>
+        public string? AnswerPattern { get; set; }
     }
 }

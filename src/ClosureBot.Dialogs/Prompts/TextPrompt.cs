@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
 using ClosureBot.Protocol.Turns;
 
 namespace ClosureBot.Dialogs.Prompts;
@@ -15,6 +16,9 @@ public sealed class TextPrompt(string id, PromptValidator<string>? validator = n
             ? fromCard
             : activity.Text;
         value = value?.Trim();
-        return !string.IsNullOrEmpty(value);
+        if (string.IsNullOrEmpty(value)) return false;
+        if (state.AnswerPattern is { } pattern)
+            return Regex.IsMatch(value, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+        return !IsTypedQuestion(context);
     }
 }

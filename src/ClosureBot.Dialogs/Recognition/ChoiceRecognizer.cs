@@ -26,12 +26,13 @@ public static class ChoiceRecognizer
     /// <param name="text">What the customer typed.</param>
     /// <param name="choices">The options the prompt offered, in the order shown.</param>
     /// <param name="locale">BCP-47 locale of the conversation, e.g. <c>fr-FR</c>; English when missing.</param>
+    /// <param name="recognizeNumbers">Whether a position by number or ordinal may pick a choice (stage 3).</param>
     /// <returns>
     /// The recognized choice, or <see langword="null"/> when the text is empty, matches nothing, matches several
     /// choices equally well, or names a position outside the list.
     /// </returns>
     /// <exception cref="ArgumentNullException"><paramref name="choices"/> is null.</exception>
-    public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices, string? locale)
+    public static FoundChoice? Recognize(string? text, IReadOnlyList<Choice> choices, string? locale, bool recognizeNumbers = true)
     {
         ArgumentNullException.ThrowIfNull(choices);
         if (string.IsNullOrWhiteSpace(text) || choices.Count == 0)
@@ -57,7 +58,7 @@ public static class ChoiceRecognizer
             return byTokens.Index < 0 ? null : new FoundChoice(choices[byTokens.Index].Value, byTokens.Index, byTokens.Score);
         }
 
-        return NumberChoiceMatcher.FindIndex(text, tokens, choices.Count, locale) is { } position
+        return recognizeNumbers && NumberChoiceMatcher.FindIndex(text, tokens, choices.Count, locale) is { } position
             ? new FoundChoice(choices[position].Value, position, NumberScore)
             : null;
     }

@@ -32,6 +32,9 @@ public sealed class WaterfallStepContext<TState> where TState : class, new()
     /// <summary>Zero-based step index.</summary>
     public int Index { get; }
 
+    /// <summary>The step's name.</summary>
+    public string StepName => _dialog.StepNames[Index];
+
     /// <summary>Why this step runs.</summary>
     public DialogReason Reason { get; }
 

@@ -4,7 +4,7 @@ namespace ClosureBot.Accounts;
 public sealed record AccountSnapshot(
     string Alias,
     string Name,
-    TermCommitment? TermCommitment,
+    TermCommitment TermCommitment,
     IReadOnlyList<Server> Servers,
     IReadOnlyList<BilledService> Services)
 {
@@ -17,8 +17,15 @@ public sealed record AccountSnapshot(
     }
 }
 
-/// <summary>A cloud term commitment on record.</summary>
-public sealed record TermCommitment(DateOnly? EndsOn);
+/// <summary>What the account record knows of a cloud term commitment.</summary>
+public sealed record TermCommitment(TermCommitmentStatus Status, DateOnly? EndsOn = null)
+{
+    public static readonly TermCommitment Unknown = new(TermCommitmentStatus.Unknown);
+    public static readonly TermCommitment None = new(TermCommitmentStatus.None);
+}
+
+/// <summary>Whether the record shows a commitment, shows there is none, or does not know (then the customer is asked).</summary>
+public enum TermCommitmentStatus { Unknown, None, OnRecord }
 
 /// <summary>A virtual or bare-metal server.</summary>
 public sealed record Server(string Name, ServerKind Kind, ServerState State, string DataCenter);

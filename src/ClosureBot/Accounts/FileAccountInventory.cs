@@ -50,7 +50,12 @@ public sealed class FileAccountInventory : IAccountInventory
     private static AccountSnapshot ToSnapshot(AccountEntry a) => new(
         a.Alias.ToUpperInvariant(),
         a.Name ?? a.Alias,
-        a.TermCommitment is { } t ? new TermCommitment(t.EndsOn) : null,
+        a.TermCommitment switch
+        {
+            null => TermCommitment.Unknown,
+            { OnRecord: false } => TermCommitment.None,
+            { EndsOn: var endsOn } => new TermCommitment(TermCommitmentStatus.OnRecord, endsOn),
+        },
         (a.Servers ?? []).Select(s => new Server(s.Name, s.Kind, s.State, s.DataCenter ?? "")).ToList(),
         (a.Services ?? []).Select(s => new BilledService(s.Kind, s.Name, s.Location ?? "")).ToList());
 
@@ -60,7 +65,11 @@ public sealed class FileAccountInventory : IAccountInventory
 
     private sealed record AccountEntry(string Alias, string? Name, CommitmentEntry? TermCommitment, List<ServerEntry>? Servers, List<ServiceEntry>? Services);
 
-    private sealed record CommitmentEntry(DateOnly? EndsOn);
+    /// <summary>
+    /// Absent or null: the record does not know. <c>{"onRecord": false}</c>: known to have none.
+    /// <c>{"endsOn": "2027-06-30"}</c> (or <c>"onRecord": true</c>): a commitment on record.
+    /// </summary>
+    private sealed record CommitmentEntry(bool? OnRecord, DateOnly? EndsOn);
 
     private sealed record ServerEntry(
         string Name,

@@ -3,28 +3,36 @@ using System.Text;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Serialization;
-using ClosureBot.Storage;
 using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Closure;
 
 public static class ClosureEndpoints
 {
-    /// <summary><c>GET /admin/closure-requests</c>: the logged requests, for callers holding <c>Admin:ApiKey</c>.</summary>
+    /// <summary>
+    /// <c>GET /admin/closure-requests</c> (the logged requests with everyone who asked) and <c>GET /admin/audit</c> (the
+    /// newest 1,000 audit entries), for callers holding <c>Admin:ApiKey</c>.
+    /// </summary>
     public static IEndpointRouteBuilder MapClosureAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/admin/closure-requests", async (HttpContext http, IBotStore store, IOptions<AdminOptions> options) =>
-        {
-            if (!IsAuthorized(http.Request.Headers["X-Api-Key"], options.Value.ApiKey))
-            {
-                await BotEndpoint.WriteErrorAsync(http, StatusCodes.Status401Unauthorized,
-                    ErrorResponse.Of("Unauthorized", "Send the admin key in the X-Api-Key header."));
-                return;
-            }
-            var requests = await store.ListClosureRequestsAsync(http.RequestAborted);
-            await http.Response.WriteAsJsonAsync(requests, ProtocolJson.Options, http.RequestAborted);
-        });
+        endpoints.MapGet("/admin/closure-requests", (HttpContext http, IClosureLog log, IOptions<AdminOptions> options) =>
+            AnswerAsync(http, options.Value, async ct => await log.ListAsync(ct)));
+        endpoints.MapGet("/admin/audit", (HttpContext http, IClosureLog log, IOptions<AdminOptions> options) =>
+            AnswerAsync(http, options.Value, async ct => await log.ListAuditAsync(MaxAuditEntries, ct)));
         return endpoints;
+    }
+
+    private const int MaxAuditEntries = 1_000;
+
+    private static async Task AnswerAsync<T>(HttpContext http, AdminOptions options, Func<CancellationToken, Task<T>> read)
+    {
+        if (!IsAuthorized(http.Request.Headers["X-Api-Key"], options.ApiKey))
+        {
+            await BotEndpoint.WriteErrorAsync(http, StatusCodes.Status401Unauthorized,
+                ErrorResponse.Of("Unauthorized", "Send the admin key in the X-Api-Key header."));
+            return;
+        }
+        await http.Response.WriteAsJsonAsync(await read(http.RequestAborted), ProtocolJson.Options, http.RequestAborted);
     }
 
     private static bool IsAuthorized(string? presented, string? expected) =>

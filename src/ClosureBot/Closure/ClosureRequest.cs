@@ -13,7 +13,11 @@ public sealed record ClosureRequest(
     IReadOnlyDictionary<string, int> RemainingResources,
     bool HasTermCommitment,
     bool DataRetrievalAcknowledged,
-    string Status = ClosureRequestStatus.Open);
+    string Status = ClosureRequestStatus.Open)
+{
+    /// <summary>Others who asked to close the account while this request was open.</summary>
+    public IReadOnlyList<AdditionalRequester> AlsoRequestedBy { get; init; } = [];
+}
 
 /// <summary>Who asked: the channel identity, never an e-mail address.</summary>
 public sealed record Requester(string ChannelId, string UserId, string? Name, bool Verified);

@@ -36,11 +36,15 @@ public static class ClosureBotExtensions
     private static void AddOffboarding(this IServiceCollection services)
     {
         services.AddSingleton<OffboardingCards>();
+        services.AddSingleton<AccountChooser>();
+        services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();
         services.AddSingleton<ResumeDialog>();
+        services.AddSingleton<SavedPlaces>();
         services.AddSingleton(sp => new DialogSet()
             .Add(sp.GetRequiredService<OffboardingDialog>())
             .Add(sp.GetRequiredService<ResumeDialog>())
+            .Add(new CancelDialog())
             .Add(new ConfirmPrompt(PromptIds.Confirm))
             .Add(new ChoicePrompt(PromptIds.Choice))
             .Add(new TextPrompt(PromptIds.Text)));

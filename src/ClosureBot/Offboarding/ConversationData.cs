@@ -12,9 +12,6 @@ public sealed class ConversationData
     /// <summary>Ids of the latest activities processed, so a redelivered activity is processed once.</summary>
     public List<string> RecentActivityIds { get; set; } = [];
 
-    /// <summary>The customer asked to cancel and we are waiting for them to confirm.</summary>
-    public bool PendingCancel { get; set; }
-
     /// <summary>The step last written to the user's saved progress (to write it only when it changes).</summary>
     public string? SavedProgressStep { get; set; }
 

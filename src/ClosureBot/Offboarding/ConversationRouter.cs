@@ -1,28 +1,57 @@
-using System.Text.Json;
 using ClosureBot.Accounts;
 using ClosureBot.Dialogs;
-using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Dialogs.Recognition;
+using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
-using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
-using ClosureBot.Storage;
 
 namespace ClosureBot.Offboarding;
 
 /// <summary>
-/// Decides what one customer turn means: the welcome, a resume offer, an answer for the dialog, or one of the
-/// interruptions (help, cancel, talk to support, status, check again, remind me later, a stale card) — all of
-/// them handled here, in one place, the same way at every step.
+/// Decides what one customer turn means: the welcome, an answer for the dialog on top of the stack, a question, or one
+/// of the interruptions (help, cancel, talk to support, status, check again, remind me later, a stale card), handled
+/// through one table, the same way at every step, at the resume offer and at the cancel confirmation.
 /// </summary>
-public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offboarding, ResumeDialog resume, OffboardingCards cards,
-    IAccountInventory inventory, IBotStore store)
+/// <remarks>
+/// An interruption wins when the whole message is that interruption, or when it cannot be read as an answer to the
+/// question being asked ("done, I asked the support agent" is an answer; "can I talk to support?" is not). A question
+/// is never an answer: it is answered, and the question being asked is asked again.
+/// </remarks>
+public sealed partial class ConversationRouter
 {
+    public const string SignedInEvent = "closurebot/signed-in";
+
+    private readonly DialogSet _dialogs;
+    private readonly OffboardingDialog _offboarding;
+    private readonly ResumeDialog _resume;
+    private readonly OffboardingCards _cards;
+    private readonly IAccountInventory _inventory;
+    private readonly AccountAccess _access;
+    private readonly SavedPlaces _savedPlaces;
+    private readonly Dictionary<string, Func<DialogContext, Place, CancellationToken, Task>> _interruptions;
+
+    public ConversationRouter(DialogSet dialogs, OffboardingDialog offboarding, ResumeDialog resume, OffboardingCards cards,
+        IAccountInventory inventory, AccountAccess access, SavedPlaces savedPlaces)
+    {
+        (_dialogs, _offboarding, _resume, _cards, _inventory, _access, _savedPlaces) = (dialogs, offboarding, resume, cards, inventory, access, savedPlaces);
+        _interruptions = new()
+        {
+            [Intents.Help] = HelpAsync,
+            [Intents.Support] = SupportAsync,
+            [Intents.Status] = StatusAsync,
+            [Intents.CheckAgain] = CheckAgainAsync,
+            [Intents.RemindLater] = RemindLaterAsync,
+            [Intents.Cancel] = CancelAsync,
+            [Intents.Start] = AlreadyStartedAsync,
+        };
+    }
+
     public async Task HandleAsync(ITurnContext context, ConversationData data, CancellationToken ct)
     {
-        var dc = dialogs.CreateContext(context, data.Dialog);
+        var dc = _dialogs.CreateContext(context, data.Dialog);
         try
         {
-            await RouteAsync(dc, data, ct);
+            await RouteAsync(dc, ct);
         }
         catch (AccountGoneException gone)
         {
@@ -30,95 +59,66 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
             Say(context, $"I can't find the account {gone.Alias} any more: it may have been closed or renamed meanwhile. " +
                 "Nothing has been requested. If that's not what you expected, please talk to support.");
             dc.Stack.Clear();
-            data.PendingCancel = false;
             OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Abandoned;
         }
     }
 
-    private async Task RouteAsync(DialogContext dc, ConversationData data, CancellationToken ct)
+    private async Task RouteAsync(DialogContext dc, CancellationToken ct)
     {
         var context = dc.Context;
-        var active = dc.FindInstance(OffboardingDialog.DialogId);
-        if (context.Activity.Type != ActivityTypes.Message)
+        if (dc.DropOutdated()) Say(context, OffboardingTexts.Outdated);
+        var place = Locate(dc);
+        switch (context.Activity.Type)
         {
-            if (dc.Stack.Count == 0) await GreetAsync(dc, intent: null, ct);
-            return;
-        }
-
-        if (data.PendingCancel && dc.Stack.Count > 0)
-        {
-            await ConfirmCancelAsync(dc, data, ct);
-            return;
-        }
-
-        var intent = Intents.Recognize(context.Activity);
-        if (active is null)
-        {
-            // Cancel and remind-me-later answer a pending offer to resume; greeting again would stack a second offer.
-            if (dc.FindInstance(ResumeDialog.DialogId) is { } offer && intent is Intents.Cancel or Intents.RemindLater)
-            {
-                if (intent == Intents.Cancel)
-                {
-                    data.PendingCancel = true;
-                    AskYesNo(context, OffboardingTexts.ConfirmCancel);
-                    return;
-                }
-                Say(context, OffboardingTexts.RemindLater(resume.ReadState(offer).Screen));
-                await dc.CancelAllDialogsAsync(ct);
-                OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Paused;
+            case ActivityTypes.Event when context.Activity.Name == SignedInEvent:
+                await SignedInAsync(dc, place, ct);
                 return;
-            }
-            if (dc.Stack.Count > 0 && intent is null or Intents.Start or Intents.Help or Intents.Status or Intents.CheckAgain)
-                await ContinueAsync(dc, ct);
-            else
-                await GreetAsync(dc, intent, ct);
+            case ActivityTypes.Message:
+                break;
+            default:
+                if (dc.Stack.Count == 0) await GreetAsync(dc, intent: null, ct);
+                return;
+        }
+
+        var interruption = Intents.Recognize(context.Activity);
+        if (place is null)
+        {
+            await GreetAsync(dc, interruption?.Intent, ct);
             return;
         }
 
-        var screen = offboarding.CurrentScreen(active);
-        if (context.Activity.GetValueString("step") is { } cardStep && cardStep != screen && intent is null or Intents.CheckAgain)
+        if (place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel
+            && context.Activity.GetValueString("step") is { } cardStep && cardStep != place.Screen
+            && interruption is null or { Intent: Intents.CheckAgain })
         {
-            Say(context, OffboardingTexts.Stale(screen));
+            Say(context, OffboardingTexts.Stale(place.Screen));
             await dc.RepromptDialogAsync(ct);
             return;
         }
 
-        switch (intent)
+        if (interruption is { } found && (found.Whole || !dc.ActiveDialogRecognizesAnswer()))
         {
-            case Intents.Help:
-                Say(context, OffboardingTexts.Help(screen));
-                await dc.RepromptDialogAsync(ct);
-                break;
-            case Intents.Support:
-                context.SendActivity(cards.Support("You can reach our support team here. I'll keep your place in the meantime."));
-                await dc.RepromptDialogAsync(ct);
-                break;
-            case Intents.Status:
-                var state = offboarding.ReadState(active);
-                var account = state.AccountAlias is { } alias ? await inventory.FindAsync(alias, ct) : null;
-                context.SendActivity(cards.Progress(state.AccountAlias, screen, account, $"You're at {OffboardingSteps.Describe(screen)}."));
-                await dc.RepromptDialogAsync(ct);
-                break;
-            case Intents.CheckAgain:
-                await offboarding.GoToStepAsync(dc, screen, ct);
-                break;
-            case Intents.RemindLater:
-                Say(context, OffboardingTexts.RemindLater(screen));
-                await dc.CancelAllDialogsAsync(ct);
-                OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Paused;
-                break;
-            case Intents.Cancel:
-                data.PendingCancel = true;
-                AskYesNo(context, OffboardingTexts.ConfirmCancel);
-                break;
-            case Intents.Start:
-                Say(context, OffboardingTexts.AlreadyStarted(screen));
-                await dc.RepromptDialogAsync(ct);
-                break;
-            default:
-                await ContinueAsync(dc, ct);
-                break;
+            await _interruptions[found.Intent](dc, place, ct);
+            return;
         }
+        if (context.Activity.Value is null && QuestionDetector.IsQuestion(context.Activity.Text, context.Activity.Locale))
+        {
+            Say(context, OffboardingTexts.Question(place.Screen));
+            await dc.RepromptDialogAsync(ct);
+            return;
+        }
+        await ContinueAsync(dc, ct);
+    }
+
+    /// <summary>Where the conversation stands: the cancel question, the resume offer or a screen of the closure; null when idle.</summary>
+    private Place? Locate(DialogContext dc)
+    {
+        if (dc.Stack.Count == 0) return null;
+        var offboarding = dc.FindInstance(OffboardingDialog.DialogId);
+        var screen = dc.FindInstance(CancelDialog.DialogId) is not null ? OffboardingSteps.ConfirmCancel
+            : offboarding is not null ? _offboarding.CurrentScreen(offboarding)
+            : OffboardingSteps.ResumeOffer;
+        return new Place(screen, offboarding, dc.FindInstance(ResumeDialog.DialogId));
     }
 
     private async Task ContinueAsync(DialogContext dc, CancellationToken ct)
@@ -136,14 +136,24 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
         var context = dc.Context;
         if (intent == Intents.Support)
         {
-            context.SendActivity(cards.Support("You can reach our support team here."));
+            context.SendActivity(_cards.Support("You can reach our support team here."));
             return;
         }
-        var saved = await store.LoadProgressAsync(UserKey(context.Activity), ct);
-        if (saved is not null && JsonSerializer.Deserialize<SavedProgress>(saved.Json, ProtocolJson.Options) is { } progress)
+        if (intent == Intents.Help)
         {
-            await dc.BeginDialogAsync(ResumeDialog.DialogId,
-                new ResumeDialog.ResumeState { Saved = progress.State, Screen = progress.Screen, SavedAt = saved.SavedAt }, ct);
+            Say(context, OffboardingTexts.Help(OffboardingSteps.Overview));
+            return;
+        }
+        if (await _savedPlaces.FindAsync(context.Activity, ct) is { } saved)
+        {
+            if (saved.Progress is { } progress)
+            {
+                await dc.BeginDialogAsync(ResumeDialog.DialogId,
+                    new ResumeDialog.ResumeState { Saved = progress.State, Screen = progress.Screen, SavedAt = saved.SavedAt }, ct);
+                return;
+            }
+            Say(context, OffboardingTexts.OutdatedSave);
+            await dc.BeginDialogAsync(OffboardingDialog.DialogId, null, ct);
             return;
         }
         if (intent == Intents.Start)
@@ -151,42 +161,78 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
             await dc.BeginDialogAsync(OffboardingDialog.DialogId, null, ct);
             return;
         }
-        var welcome = cards.Welcome();
+        var welcome = _cards.Welcome();
         welcome.Text = OffboardingTexts.Welcome;
         context.SendActivity(welcome);
     }
 
-    private async Task ConfirmCancelAsync(DialogContext dc, ConversationData data, CancellationToken ct)
+    private async Task SignedInAsync(DialogContext dc, Place? place, CancellationToken ct)
     {
-        var context = dc.Context;
-        var answer = ConfirmPrompt.RecognizeAnswer(context);
-        if (answer is null)
-        {
-            AskYesNo(context, "Please answer yes to stop, or no to carry on.");
-            return;
-        }
-        data.PendingCancel = false;
-        if (answer.Value)
-        {
-            Say(context, OffboardingTexts.Cancelled);
-            await dc.CancelAllDialogsAsync(ct);
-            OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Abandoned;
-            return;
-        }
-        Say(context, OffboardingTexts.CarryOn);
+        Say(dc.Context, OffboardingTexts.SignedIn(OffboardingTurn.Of(dc.Context).Identity?.Name));
+        if (place?.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
+            await _offboarding.GoToStepAsync(dc, place.Screen, ct);
+        else if (place is not null)
+            await dc.RepromptDialogAsync(ct);
+    }
+
+    private async Task HelpAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        Say(dc.Context, OffboardingTexts.Help(place.Screen));
         await dc.RepromptDialogAsync(ct);
     }
 
-    /// <summary>Saved progress is per channel identity: the same user in a new conversation can resume.</summary>
-    public static string UserKey(Activity activity) => $"{activity.ChannelId}/{activity.From?.Id}";
+    private async Task SupportAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        dc.Context.SendActivity(_cards.Support("You can reach our support team here. I'll keep your place in the meantime."));
+        await dc.RepromptDialogAsync(ct);
+    }
+
+    private async Task StatusAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        var (state, screen) = place.Offboarding is { } active
+            ? (_offboarding.ReadState(active), _offboarding.CurrentScreen(active))
+            : (_resume.ReadState(place.Resume!).Saved ?? new OffboardingState(), _resume.ReadState(place.Resume!).Screen);
+        // Figures only for someone who may see them: the card shows the step, and what remains only when allowed.
+        var decision = state.AccountAlias is { } alias ? _access.Decide(OffboardingTurn.Of(dc.Context).Identity, alias) : AccountAccessDecision.SignInRequired;
+        var allowed = decision is AccountAccessDecision.Verified or AccountAccessDecision.Unverified;
+        var account = allowed ? await _inventory.FindAsync(state.AccountAlias!, ct) : null;
+        dc.Context.SendActivity(_cards.Progress(state.AccountAlias, screen, account, decision == AccountAccessDecision.Verified,
+            $"You're at {OffboardingSteps.Describe(screen)}."));
+        await dc.RepromptDialogAsync(ct);
+    }
+
+    private async Task CheckAgainAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        if (place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
+            await _offboarding.GoToStepAsync(dc, place.Screen, ct);
+        else
+            await dc.RepromptDialogAsync(ct);
+    }
+
+    private async Task RemindLaterAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        var screen = place.Offboarding is { } active ? _offboarding.CurrentScreen(active) : _resume.ReadState(place.Resume!).Screen;
+        Say(dc.Context, OffboardingTexts.RemindLater(screen));
+        await dc.CancelAllDialogsAsync(ct);
+        OffboardingTurn.Of(dc.Context).Outcome = OffboardingOutcome.Paused;
+    }
+
+    private async Task CancelAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        if (place.Screen == OffboardingSteps.ConfirmCancel)
+            await dc.RepromptDialogAsync(ct);
+        else
+            await dc.BeginDialogAsync(CancelDialog.DialogId, null, ct);
+    }
+
+    private async Task AlreadyStartedAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        if (place.Offboarding is not null) Say(dc.Context, OffboardingTexts.AlreadyStarted(place.Screen));
+        await dc.RepromptDialogAsync(ct);
+    }
 
     private static void Say(ITurnContext context, string text) => context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = text });
 
-    private static void AskYesNo(ITurnContext context, string text) => context.SendActivity(new Activity
-    {
-        Type = ActivityTypes.Message,
-        Text = text,
-        InputHint = InputHints.ExpectingInput,
-        SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Yes"), CardAction.ImBack("No")] },
-    });
+    /// <summary>Where a conversation stands (see <see cref="Locate"/>).</summary>
+    private sealed record Place(string Screen, DialogInstance? Offboarding, DialogInstance? Resume);
 }

@@ -12,15 +12,16 @@ namespace ClosureBot.Offboarding;
 /// already processed, lets the router decide, then commits state, progress and any closure request in one
 /// durable write before a single reply leaves. A turn that lost a race with another instance is run again.
 /// </summary>
-public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog offboarding, IBotStore store, TimeProvider time,
-    ILogger<OffboardingBot> logger) : IBot
+public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, IBotStore store, ILogger<OffboardingBot> logger) : IBot
 {
     private const int MaxAttempts = 3;
 
     public Task OnTurnAsync(ITurnContext context, CancellationToken cancellationToken) => context.Activity.Type switch
     {
         ActivityTypes.Message => RunAsync(context, cancellationToken),
-        ActivityTypes.ConversationUpdate when context.Activity.MembersAdded?.Any(m => m.Id != context.Activity.Recipient?.Id) == true
+        ActivityTypes.ConversationUpdate when context.Activity.MembersAdded?.Any(m => m is not null && m.Id != context.Activity.Recipient?.Id) == true
+            => RunAsync(context, cancellationToken),
+        ActivityTypes.Event when context.Activity.Name == ConversationRouter.SignedInEvent && context.Identity is not null
             => RunAsync(context, cancellationToken),
         _ => Task.CompletedTask,
     };
@@ -73,25 +74,7 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
 
     private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, Activity activity)
     {
-        var userKey = ConversationRouter.UserKey(activity);
-        StoredProgress? save = null;
-        string? delete = null;
-        if (turn.Outcome is OffboardingOutcome.Requested or OffboardingOutcome.RedirectedToSales or OffboardingOutcome.Abandoned or OffboardingOutcome.NotStarted)
-        {
-            delete = userKey;
-            data.SavedProgressStep = null;
-        }
-        else if (data.Dialog.Stack.LastOrDefault(i => i.Id == OffboardingDialog.DialogId) is { } instance)
-        {
-            var screen = offboarding.CurrentScreen(instance);
-            if (screen != data.SavedProgressStep)
-            {
-                var json = JsonSerializer.Serialize(new SavedProgress(offboarding.ReadState(instance), screen), ProtocolJson.Options);
-                save = new StoredProgress(userKey, activity.Conversation?.Id ?? "", json, time.GetUtcNow());
-                data.SavedProgressStep = screen;
-            }
-        }
-
+        var (save, delete) = savedPlaces.Track(data, activity, turn.Outcome);
         return new TurnCommit
         {
             ConversationKey = key,
@@ -101,6 +84,8 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             SaveProgress = save,
             DeleteProgressFor = delete,
             ClosureRequest = turn.NewClosureRequest,
+            AdditionalRequester = turn.AdditionalRequester,
+            Audit = turn.Audit,
             KeepCached = data.Dialog.Stack.Count > 0,
             Parsed = data,
         };

@@ -21,25 +21,28 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
         steps = OffboardingSteps.Numbered.Select((s, i) => new { number = i + 1, title = s.Title, summary = Summaries[i] }),
     }, text);
 
-    public Activity TermCommitment(AccountSnapshot account, string text) => Card("exception-term-commitment", new
+    public Activity TermCommitment(AccountSnapshot account, bool verified, string? text) => Card("exception-term-commitment", new
     {
         accountAlias = account.Alias,
         accountName = account.Name,
-        termCommitmentOnRecord = account.TermCommitment is not null,
-        commitmentEndsOn = account.TermCommitment?.EndsOn?.ToString("d MMMM yyyy", English),
+        verified,
+        termCommitmentOnRecord = account.TermCommitment.Status == TermCommitmentStatus.OnRecord,
+        commitmentEndsOn = account.TermCommitment.EndsOn?.ToString("d MMMM yyyy", English),
     }, text);
 
-    public Activity RetrieveData(AccountSnapshot account, string text) => Card("step1-retrieve-data", new
+    public Activity RetrieveData(AccountSnapshot account, bool verified, string text) => Card("step1-retrieve-data", new
     {
         accountAlias = account.Alias,
+        verified,
         servers = account.Servers.Select(s => new { name = s.Name, kind = KindName(s.Kind), dataCenter = s.DataCenter, state = s.State.ToString() }),
         serverCount = account.Servers.Count,
         serviceTaskUrl = support.Value.ServiceTaskUrl,
     }, text);
 
-    public Activity Servers(AccountSnapshot account, string text) => Card("step2-servers", new
+    public Activity Servers(AccountSnapshot account, bool verified, string text) => Card("step2-servers", new
     {
         accountAlias = account.Alias,
+        verified,
         groups = account.Servers.GroupBy(s => s.State).OrderBy(g => g.Key).Select(g => new
         {
             state = g.Key.ToString(),
@@ -50,9 +53,10 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
         checkedAt = Now(),
     }, text);
 
-    public Activity Services(AccountSnapshot account, string text) => Card("step3-services", new
+    public Activity Services(AccountSnapshot account, bool verified, string text) => Card("step3-services", new
     {
         accountAlias = account.Alias,
+        verified,
         kinds = ServiceKinds.All.Select(kind => (kind, items: account.Services.Where(s => s.Kind == kind).ToList()))
             .Where(k => k.items.Count > 0)
             .Select(k => new { kind = ServiceKinds.DisplayName(k.kind), count = k.items.Count, items = k.items.Select(i => new { name = i.Name, location = i.Location }) }),
@@ -60,7 +64,7 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
         checkedAt = Now(),
     }, text);
 
-    public Activity RequestClose(string alias, string? text) => Card("step4-request-close", new { accountAlias = alias }, text);
+    public Activity RequestClose(string alias, bool verified, string? text) => Card("step4-request-close", new { accountAlias = alias, verified }, text);
 
     public Activity Receipt(ClosureRequest request, DateOnly finalInvoiceAfter, string text) => Card("receipt", new
     {
@@ -73,12 +77,14 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
         finalInvoiceAfter = finalInvoiceAfter.ToString("d MMMM yyyy", English),
     }, text);
 
-    public Activity Progress(string? alias, string currentStep, AccountSnapshot? account, string text)
+    /// <summary>The progress card; <paramref name="account"/> (with <paramref name="verified"/>) only when the customer may see it.</summary>
+    public Activity Progress(string? alias, string currentStep, AccountSnapshot? account, bool verified, string text)
     {
         var current = OffboardingSteps.NumberOf(currentStep);
         return Card("progress", new
         {
             accountAlias = alias ?? "not chosen yet",
+            verified = verified || alias is null,
             steps = OffboardingSteps.Numbered.Select((s, i) => new
             {
                 number = i + 1,

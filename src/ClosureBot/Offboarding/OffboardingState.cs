@@ -1,19 +1,23 @@
 namespace ClosureBot.Offboarding;
 
-/// <summary>The off-boarding waterfall's typed state: what the customer has told us so far.</summary>
+/// <summary>
+/// The off-boarding waterfall's typed state: what the customer has told us so far. It holds no identity: who may act
+/// for the account is decided afresh on every turn from the turn's proven identity.
+/// </summary>
 public sealed class OffboardingState
 {
     public string? AccountAlias { get; set; }
     public string? AccountName { get; set; }
 
-    /// <summary>The account came from the channel's verified identity rather than being typed.</summary>
-    public bool IdentityVerified { get; set; }
-
+    /// <summary>True when the account record or the customer's answer shows a cloud term commitment.</summary>
     public bool? HasTermCommitment { get; set; }
     public bool DataRetrievalAcknowledged { get; set; }
     public bool ContinuedWithServersRemaining { get; set; }
     public bool ContinuedWithServicesRemaining { get; set; }
     public string? ClosureReference { get; set; }
+
+    /// <summary>The screen to go back to once the customer has proved they may act for the account (after a sign-in).</summary>
+    public string? ResumeAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
 
     /// <summary>Answers in a row that did not work out (unknown alias, wrong confirmation); three bring an offer of support.</summary>
@@ -23,7 +27,7 @@ public sealed class OffboardingState
 /// <summary>How an off-boarding conversation ended.</summary>
 public enum OffboardingOutcome
 {
-    /// <summary>The closure request was logged.</summary>
+    /// <summary>The closure request was logged (or the customer was added to the account's open request).</summary>
     Requested,
     /// <summary>A cloud term commitment: the customer was sent to their sales representative.</summary>
     RedirectedToSales,

@@ -12,6 +12,12 @@ public static class OffboardingSteps
     public const string RequestClose = "request-close";
     public const string FinalInvoice = "final-invoice";
 
+    /// <summary>Not a step of the closure: the offer to pick up a saved place.</summary>
+    public const string ResumeOffer = "resume-offer";
+
+    /// <summary>Not a step of the closure: the question whether to stop.</summary>
+    public const string ConfirmCancel = "confirm-cancel";
+
     /// <summary>The five numbered steps of the article, in order.</summary>
     public static readonly IReadOnlyList<(string Id, string Title)> Numbered =
     [
@@ -38,6 +44,7 @@ public static class OffboardingSteps
             Overview => "the overview",
             Account => "choosing the account",
             TermCommitment => "the cloud term commitment check",
+            ResumeOffer => "the offer to pick up where you left off",
             _ => stepId,
         };
 }

@@ -16,6 +16,58 @@ public static class OffboardingTexts
 
     public const string Outdated = "I've been updated since we last spoke, so I can't continue that conversation exactly where it was. Sorry about that.";
 
+    public const string OutdatedSave =
+        "I've been updated since you saved your place, so I can't pick up exactly where you left off. Sorry about that: " +
+        "let's start again from the beginning. It only takes a few minutes, and nothing has been requested yet.";
+
+    public const string WaitingForSignIn = "I'll wait here while you sign in.";
+
+    public const string AskAlias = "Which account do you want to close? Type its account alias.";
+
+    public const string SignInFirst =
+        "Before I show an account's servers and services or request its closure, I need to know you may act for it. " +
+        "Please sign in first (Sign in, at the top of the chat), and I'll carry on right here. Meanwhile you can ask me " +
+        "about the steps, or talk to support.";
+
+    public const string SalesAnswered =
+        "Thanks for telling me. An account with a cloud term commitment is closed through your sales representative: please " +
+        "contact them and they will execute a terminate service order for you. I haven't requested anything. If you'd like a " +
+        "hand finding the right person, our support team can help.";
+
+    public const string SalesUnsure =
+        "As it isn't clear whether your account has a cloud term commitment, I'll play it safe: please check with your sales " +
+        "representative. If you have one, they will execute a terminate service order for you. I haven't requested anything. " +
+        "If you're sure there is no commitment, say \"close my account\" to start again, or talk to support.";
+
+    public const string ResumeRetry = "Shall we pick up where you left off? Please answer yes, or no to start from the beginning.";
+
+    public const string CancelRetry = "Please answer yes to stop, or no to carry on.";
+
+    public const string TakenAsNo = "I'll take that as a no, so nothing changes: let's carry on.";
+
+    public static string SalesOnRecord(string alias) =>
+        $"Our records show a cloud term commitment on {alias}. An account with a term commitment is closed through your sales " +
+        "representative: please contact them and they will execute a terminate service order for you. I haven't requested " +
+        "anything, and I can't request this closure here. If you think the record is wrong, our support team can help.";
+
+    public static string NoAccounts(string? name) =>
+        $"You're signed in{(name is null ? "" : $" as {name}")}, but no account is listed for you to administer, so I can't " +
+        "show or close one. If that's wrong, our support team can help.";
+
+    public static string NotTheirs(string alias, ClosureBot.Identity.VerifiedCustomer customer) =>
+        $"\"{alias}\" isn't one of the accounts you may close" +
+        (customer.Accounts.Count > 0 ? $" (yours: {string.Join(", ", customer.Accounts)})." : ".") +
+        " Please type one of your accounts, or talk to support.";
+
+    public static string AlreadyRequested(string alias, DateTimeOffset since) =>
+        $"A request to close {alias} already exists, since {since.UtcDateTime:d MMMM yyyy}. I've added your request to it, so our " +
+        "team sees that you asked too. Nothing else is needed from you.";
+
+    public static string SignedIn(string? name) => name is null ? "You're signed in." : $"You're signed in as {name}.";
+
+    public static string Question(string screen) =>
+        $"That's a question I can't answer well yet, so here's what I can tell you about this step. {Help(screen)}";
+
     public static string RemindLater(string screen) =>
         $"No problem — I've saved your place at {OffboardingSteps.Describe(screen)}. " +
         "Come back any time, here or in a new chat, and I'll offer to pick up where you left off with fresh figures.";
@@ -48,6 +100,10 @@ public static class OffboardingTexts
         OffboardingSteps.RequestClose =>
             "Typing your account alias sends the closure request straight away: there is no further confirmation and it cannot " +
             "be undone. In the Control Portal it is the Request to close link under Account → Info. Type \"cancel\" if you'd rather not.",
+        OffboardingSteps.ResumeOffer =>
+            "I saved your place when you left. Answer yes to pick up there, with fresh figures, or no to start from the beginning.",
+        OffboardingSteps.ConfirmCancel =>
+            "Answer yes to stop closing your account (nothing will be requested), or no to carry on where you are.",
         _ => Welcome,
     };
 }

@@ -15,6 +15,12 @@ public sealed class OffboardingTurn
     /// <summary>A closure request to write in this turn's commit.</summary>
     public ClosureRequest? NewClosureRequest { get; set; }
 
+    /// <summary>Someone asking to close an account whose request is already open.</summary>
+    public AdditionalRequester? AdditionalRequester { get; set; }
+
+    /// <summary>Entries for the audit trail, written with this turn's commit.</summary>
+    public List<AuditEvent> Audit { get; } = [];
+
     /// <summary>Set when the off-boarding dialog ended in this turn.</summary>
     public OffboardingOutcome? Outcome { get; set; }
 

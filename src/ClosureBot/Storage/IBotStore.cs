@@ -1,5 +1,3 @@
-using ClosureBot.Closure;
-
 namespace ClosureBot.Storage;
 
 /// <summary>The bot's durable store. Every write of a turn goes through <see cref="CommitAsync"/> in one transaction.</summary>
@@ -8,10 +6,6 @@ public interface IBotStore
     Task<StoredConversation?> LoadConversationAsync(string key, CancellationToken cancellationToken);
 
     Task<StoredProgress?> LoadProgressAsync(string userKey, CancellationToken cancellationToken);
-
-    Task<ClosureRequest?> FindOpenClosureRequestAsync(string accountAlias, CancellationToken cancellationToken);
-
-    Task<IReadOnlyList<ClosureRequest>> ListClosureRequestsAsync(CancellationToken cancellationToken);
 
     /// <summary>Writes the turn durably; throws <see cref="ConcurrencyConflictException"/> when it lost a race.</summary>
     Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken);

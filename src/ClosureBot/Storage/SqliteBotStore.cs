@@ -1,7 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
-using ClosureBot.Closure;
-using ClosureBot.Protocol.Serialization;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -25,6 +22,9 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
         database.EnsureSchema(SqliteSchema.Create);
         _committer = new SqliteGroupCommitter(database.Open(), _cache);
     }
+
+    /// <summary>The database this store created its schema in.</summary>
+    public SqliteDatabase Database => _database;
 
     public async Task<StoredConversation?> LoadConversationAsync(string key, CancellationToken cancellationToken)
     {
@@ -52,12 +52,6 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
             : null;
     }
 
-    public async Task<ClosureRequest?> FindOpenClosureRequestAsync(string accountAlias, CancellationToken cancellationToken) =>
-        (await QueryRequestsAsync("WHERE account_alias = $alias AND status = 'Open'", accountAlias, cancellationToken)).FirstOrDefault();
-
-    public async Task<IReadOnlyList<ClosureRequest>> ListClosureRequestsAsync(CancellationToken cancellationToken) =>
-        await QueryRequestsAsync("", null, cancellationToken);
-
     public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken) => _committer.CommitAsync(commit, cancellationToken);
 
     public void Evict(string conversationKey) => _cache.Remove(conversationKey);
@@ -81,28 +75,4 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
     public ValueTask DisposeAsync() => _committer.DisposeAsync();
 
     private SqliteConnection Open() => _database.Open(forWriting: false);
-
-    private async Task<List<ClosureRequest>> QueryRequestsAsync(string where, string? alias, CancellationToken cancellationToken)
-    {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT reference, account_alias, status, requester_channel, requester_id, requester_name, requester_verified,
-                   conversation_id, created_at, remaining, term_commitment, data_retrieval_acknowledged
-            FROM closure_requests {where} ORDER BY created_at, reference
-            """;
-        if (alias is not null) command.Parameters.AddWithValue("$alias", alias);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<ClosureRequest>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(new ClosureRequest(
-                reader.GetString(0), reader.GetString(1),
-                new Requester(reader.GetString(3), reader.GetString(4), reader.IsDBNull(5) ? null : reader.GetString(5), reader.GetInt64(6) != 0),
-                reader.GetString(7), DateTimeOffset.Parse(reader.GetString(8)),
-                JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(9), ProtocolJson.Options) ?? [],
-                reader.GetInt64(10) != 0, reader.GetInt64(11) != 0, reader.GetString(2)));
-        }
-        return list;
-    }
 }

@@ -113,7 +113,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private sealed class Statements : IDisposable
     {
         private readonly SqliteCommand[] _all;
-        public readonly SqliteCommand Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest;
+        public readonly SqliteCommand Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit;
 
         public Statements(SqliteConnection c)
         {
@@ -134,7 +134,16 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                     requester_verified, conversation_id, created_at, remaining, term_commitment, data_retrieval_acknowledged)
                 VALUES ($reference, $alias, $status, $channel, $user, $name, $verified, $conversation, $created, $remaining, $term, $data)
                 """, "$reference", "$alias", "$status", "$channel", "$user", "$name", "$verified", "$conversation", "$created", "$remaining", "$term", "$data");
-            _all = [Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest];
+            InsertRequester = Create(c, """
+                INSERT INTO closure_request_requesters (reference, requester_channel, requester_id, requester_name, requester_verified,
+                    conversation_id, requested_at)
+                VALUES ($reference, $channel, $user, $name, $verified, $conversation, $at)
+                """, "$reference", "$channel", "$user", "$name", "$verified", "$conversation", "$at");
+            InsertAudit = Create(c, """
+                INSERT INTO audit_events (at, kind, account_alias, actor_channel, actor_id, actor_name, actor_verified, conversation_id, detail)
+                VALUES ($at, $kind, $alias, $channel, $user, $name, $verified, $conversation, $detail)
+                """, "$at", "$kind", "$alias", "$channel", "$user", "$name", "$verified", "$conversation", "$detail");
+            _all = [Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit];
         }
 
         public void Bind(SqliteTransaction transaction)
@@ -169,6 +178,20 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 Set(InsertRequest, "$created", r.CreatedAt.ToString("O"), "$remaining", JsonSerializer.Serialize(r.RemainingResources, ProtocolJson.Options),
                     "$term", r.HasTermCommitment ? 1 : 0, "$data", r.DataRetrievalAcknowledged ? 1 : 0);
                 InsertRequest.ExecuteNonQuery();
+            }
+            if (commit.AdditionalRequester is { } a)
+            {
+                Set(InsertRequester, "$reference", a.Reference, "$channel", a.Requester.ChannelId, "$user", a.Requester.UserId,
+                    "$name", (object?)a.Requester.Name ?? DBNull.Value, "$verified", a.Requester.Verified ? 1 : 0,
+                    "$conversation", a.ConversationId, "$at", a.RequestedAt.ToString("O"));
+                InsertRequester.ExecuteNonQuery();
+            }
+            foreach (var e in commit.Audit)
+            {
+                Set(InsertAudit, "$at", e.At.ToString("O"), "$kind", e.Kind, "$alias", (object?)e.AccountAlias ?? DBNull.Value,
+                    "$channel", e.Actor.ChannelId, "$user", e.Actor.UserId, "$name", (object?)e.Actor.Name ?? DBNull.Value,
+                    "$verified", e.Actor.Verified ? 1 : 0, "$conversation", e.ConversationId, "$detail", (object?)e.Detail ?? DBNull.Value);
+                InsertAudit.ExecuteNonQuery();
             }
         }
 

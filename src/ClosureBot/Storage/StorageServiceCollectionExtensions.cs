@@ -1,3 +1,5 @@
+using ClosureBot.Closure;
+
 namespace ClosureBot.Storage;
 
 public static class StorageServiceCollectionExtensions
@@ -10,6 +12,8 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteBotStore>();
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<SqliteBotStore>());
+        // The log reads the tables the store's schema creates, so the store is built first.
+        services.AddSingleton<IClosureLog>(sp => new SqliteClosureLog(sp.GetRequiredService<SqliteBotStore>().Database));
         return services;
     }
 }

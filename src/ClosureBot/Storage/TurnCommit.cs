@@ -31,6 +31,12 @@ public sealed class TurnCommit
 
     /// <summary>A new closure request.</summary>
     public ClosureRequest? ClosureRequest { get; init; }
+
+    /// <summary>Someone asking to close an account whose request is already open, recorded against that request.</summary>
+    public AdditionalRequester? AdditionalRequester { get; init; }
+
+    /// <summary>Entries for the audit trail.</summary>
+    public IReadOnlyList<AuditEvent> Audit { get; init; } = [];
 }
 
 /// <summary>Another turn (or another instance) changed the conversation first, or the account already has an open request.</summary>

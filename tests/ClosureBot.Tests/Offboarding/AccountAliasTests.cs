@@ -72,14 +72,13 @@ public sealed class AccountAliasTests
     }
 
     [Fact]
-    public async Task TermCommitment_Yes_SendsToSalesAndLogsNothing()
+    public async Task TermCommitment_YesWhenTheRecordDoesNotKnow_SendsToSalesAndLogsNothing()
     {
         await using var app = new BotApplicationFactory();
         var ann = app.WebChat();
 
         await ann.SendAll("I want to close my account", "yes");
-        var exception = await ann.Send("INIT");
-        exception.Says("Cloud term commitment").Says("30 June 2027");
+        (await ann.Send("ACME")).Says("Cloud term commitment").Asks("Do you have a cloud term commitment?");
         var answer = await ann.Send("yes");
 
         answer.Says("please contact them and they will execute a terminate service order for you")

@@ -10,7 +10,6 @@ public sealed class MisunderstandingTests
 
     [Theory]
     [InlineData(OffboardingSteps.Overview, "Shall we start? Please answer yes or no.")]
-    [InlineData(OffboardingSteps.TermCommitment, "Do you have a cloud term commitment? Please answer yes or no.")]
     [InlineData(OffboardingSteps.RetrieveData, "Choose Done once your data is safe, I need help, or Remind me later.")]
     [InlineData(OffboardingSteps.DeleteServers, "Choose Done when your servers are deleted, or Check again to refresh the list.")]
     [InlineData(OffboardingSteps.DeleteServices, "Choose Done when the services are removed, or Check again to refresh the list.")]

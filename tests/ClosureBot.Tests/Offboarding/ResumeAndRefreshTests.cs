@@ -123,7 +123,7 @@ public sealed class ResumeAndRefreshTests
         app.KeepInInventory("ACME", keepService: s => (string?)s["kind"] == "objectStorageBucket");
         (await ann.Send("refresh")).Says("1 service remains on ACME:").Says("Object Storage buckets (1)").Says("acme-backups")
             .DoesNotSay("AppFog applications (1)").DoesNotSay("acme-status-page");
-        (await ann.Send("done")).Asks("1 billed service remains and keep incurring charges. Continue anyway?");
+        (await ann.Send("done")).Asks("1 billed service remains and keeps incurring charges. Continue anyway?");
         (await ann.Send("no")).Asks(Script.Question(OffboardingSteps.DeleteServices));
 
         app.KeepInInventory("ACME", keepService: _ => false);
@@ -136,9 +136,11 @@ public sealed class ResumeAndRefreshTests
         await using var app = new BotApplicationFactory();
         var ann = app.WebChat();
 
-        await ann.SendAll("I want to close my account", "yes", "EMPTY");
-        (await ann.Send("no")).Says("Good news: there are no servers on EMPTY");
-        (await ann.Send("done")).Says("All clear: no servers remain on EMPTY.");
+        await ann.SendAll("I want to close my account", "yes");
+        // EMPTY's record says it has no term commitment, so the question is not asked.
+        (await ann.Send("EMPTY")).Says("Good news: there are no servers on EMPTY").DoesNotSay("Do you have a cloud term commitment?");
+        (await ann.Send("done")).Says("All clear: no servers remain on EMPTY.").Asks("Nothing to delete here: choose Done to go on.")
+            .DoesNotSay("Delete your servers");
         (await ann.Send("done")).Says("Step 3 of 5");
         (await ann.Send("done")).Says("Step 4 of 5");
         var receipt = await ann.Send("empty");

@@ -50,7 +50,7 @@ public sealed class ResumeOfferTests
         await using var app = new BotApplicationFactory();
         var later = await ReturningCustomerAsync(app);
 
-        (await later.Send("what is this")).Asks("Shall we pick up where you left off? Please answer yes or no.");
+        (await later.Send("banana")).Asks("Shall we pick up where you left off? Please answer yes, or no to start from the beginning.");
     }
 
     private static async Task<ConversationClient> ReturningCustomerAsync(BotApplicationFactory app)

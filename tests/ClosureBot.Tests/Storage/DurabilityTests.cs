@@ -100,7 +100,24 @@ public sealed class DurabilityTests
     }
 
     [Fact]
-    public async Task ClosureRequest_SecondConversationForTheSameAccount_GetsTheExistingReference()
+    public async Task ClosureRequest_SameCustomerInASecondConversation_GetsTheExistingReference()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        var first = (await ann.SendAll(Script.HappyPath)).Fact("Reference");
+        var second = await ann.NewConversation().SendAll(Script.HappyPath);
+
+        Assert.NotNull(first);
+        Assert.Equal(first, second.Fact("Reference"));
+        second.Says($"Your reference is {first}.");
+        var logged = Assert.Single(await app.ClosureRequestsAsync())!;
+        Assert.Equal(ann.ConversationId, (string?)logged["conversationId"]);
+        Assert.Empty(logged["alsoRequestedBy"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task ClosureRequest_SecondRequester_LearnsOnlyThatOneExistsAndIsRecordedAgainstIt()
     {
         await using var app = new BotApplicationFactory();
         var ann = app.WebChat();
@@ -109,11 +126,16 @@ public sealed class DurabilityTests
         var first = (await ann.SendAll(Script.HappyPath)).Fact("Reference");
         var second = await bob.SendAll(Script.HappyPath);
 
-        Assert.NotNull(first);
-        Assert.Equal(first, second.Fact("Reference"));
-        second.Says($"Your reference is {first}.");
+        second.Says("A request to close ACME already exists, since 12 November 2026.").Says("I've added your request to it")
+            .DoesNotSay(first!).DoesNotSay("Ann");
+        Assert.Null(second.Fact("Reference"));
         var logged = Assert.Single(await app.ClosureRequestsAsync())!;
         Assert.Equal(ann.ConversationId, (string?)logged["conversationId"]);
+        var also = Assert.Single(logged["alsoRequestedBy"]!.AsArray())!;
+        Assert.Equal(bob.UserId, (string?)also["requester"]!["userId"]);
+        Assert.Equal("msteams", (string?)also["requester"]!["channelId"]);
+        Assert.Equal(bob.ConversationId, (string?)also["conversationId"]);
+        Assert.Equal(BotApplicationFactory.Start, DateTimeOffset.Parse((string)also["requestedAt"]!));
     }
 
     [Fact]
@@ -127,6 +149,9 @@ public sealed class DurabilityTests
         var receipts = await Task.WhenAll(ann.Send("ACME"), bob.Send("ACME"));
 
         var logged = Assert.Single(await app.ClosureRequestsAsync())!;
-        Assert.All(receipts, r => Assert.Equal((string?)logged["reference"], r.Fact("Reference")));
+        var reference = (string?)logged["reference"];
+        Assert.Single(receipts, r => r.Fact("Reference") == reference);
+        Assert.Single(receipts, r => r.Fact("Reference") is null && r.Everything.Contains("A request to close ACME already exists"));
+        Assert.Single(logged["alsoRequestedBy"]!.AsArray());
     }
 }

@@ -1,0 +1,142 @@
+using System.Text.RegularExpressions;
+using ClosureBot.Accounts;
+using ClosureBot.Closure;
+using ClosureBot.Dialogs;
+using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Identity;
+using ClosureBot.Protocol.Activities;
+
+namespace ClosureBot.Offboarding;
+
+/// <summary>
+/// Which account the closure is about, and whether this turn's customer may act for it: the account screen's steps,
+/// and <see cref="AccessAsync"/>, which every step that shows an account's resources or requests its closure goes
+/// through, so access is decided afresh on every turn from the turn's proven identity, never from saved state.
+/// </summary>
+public sealed partial class AccountChooser(IAccountInventory inventory, AccountAccess access)
+{
+    /// <summary>
+    /// The account of the conversation, or null when this turn's customer may not act for it: then the step returns
+    /// <see cref="RefuseAsync"/> instead of showing anything.
+    /// </summary>
+    public async Task<AccountAccessGrant?> AccessAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    {
+        var alias = step.State.AccountAlias!;
+        var decision = access.Decide(OffboardingTurn.Of(step.Context).Identity, alias);
+        if (decision is AccountAccessDecision.SignInRequired or AccountAccessDecision.NotTheirs) return null;
+        var account = await inventory.FindAsync(alias, ct) ?? throw new AccountGoneException(alias);
+        return new AccountAccessGrant(account, decision == AccountAccessDecision.Verified);
+    }
+
+    /// <summary>
+    /// Parks the conversation at the account step, remembering the screen it stood at: after a sign-in that allows
+    /// the account, it picks up there (a customer whose identity does not allow it is asked for another account).
+    /// </summary>
+    public async Task<DialogTurnResult> RefuseAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    {
+        var screen = step.StepName.Split('/')[0];
+        if (screen != OffboardingSteps.Account) step.State.ResumeAt = screen;
+        var customer = OffboardingTurn.Of(step.Context).Identity;
+        step.Context.SendActivity(OffboardingDialog.Message(customer is null ? OffboardingTexts.SignInFirst : OffboardingTexts.NotTheirs(step.State.AccountAlias!, customer)));
+        if (customer is not null) Forget(step.State);
+        return await step.PromptAsync(PromptIds.Text, AliasPrompt(customer is null ? OffboardingTexts.WaitingForSignIn : OffboardingTexts.AskAlias), ct);
+    }
+
+    /// <summary>The account step: skipped when the account is known and allowed, or the verified customer has exactly one.</summary>
+    public async Task<DialogTurnResult> AskAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    {
+        if (step.State.AccountAlias is not null) return await GoOnAsync(step, ct);
+        var customer = OffboardingTurn.Of(step.Context).Identity;
+        if (customer is { Accounts: [var only] } && await inventory.FindAsync(only, ct) is { } account)
+        {
+            Remember(step.State, account);
+            return await GoOnAsync(step, ct);
+        }
+        if (customer is { Accounts: [] })
+        {
+            OffboardingDialog.Say(step, OffboardingTexts.NoAccounts(customer.Name));
+            return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.AskAlias), ct);
+        }
+        if (customer is null && access.RequireVerified)
+            return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.SignInFirst), ct);
+        var prompt = AliasPrompt(OffboardingTexts.AskAlias);
+        if (customer is { Accounts.Count: > 1 })
+            prompt.Prompt.SuggestedActions = new SuggestedActions { Actions = customer.Accounts.Select(a => CardAction.ImBack(a)).ToList() };
+        return await step.PromptAsync(PromptIds.Text, prompt, ct);
+    }
+
+    /// <summary>Checks the typed alias: it must exist and the customer must be allowed to act for it.</summary>
+    public async Task<DialogTurnResult> CheckAnswerAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    {
+        if (step.State.AccountAlias is not null) return await GoOnAsync(step, ct);
+        if (step.Result == PromptResult.Exhausted) return await OffboardingDialog.OfferSupportAndRepeatAsync(step, OffboardingSteps.Account, ct);
+        var alias = (step.Result as string ?? "").Trim().TrimEnd('.', '!');
+        var customer = OffboardingTurn.Of(step.Context).Identity;
+        switch (access.Decide(customer, alias))
+        {
+            case AccountAccessDecision.SignInRequired:
+                return await step.GoToStepAsync(OffboardingSteps.Account, null, ct);
+            case AccountAccessDecision.NotTheirs:
+                // Said the same whether or not the account exists: a verified customer learns nothing of others' accounts.
+                OffboardingDialog.Say(step, OffboardingTexts.NotTheirs(alias, customer!));
+                return await MissAsync(step, ct);
+        }
+        if (await inventory.FindAsync(alias, ct) is not { } account)
+        {
+            OffboardingDialog.Say(step, $"I couldn't find an account with the alias \"{alias}\". Please check it and type it again.");
+            return await MissAsync(step, ct);
+        }
+        Remember(step.State, account);
+        return await GoOnAsync(step, ct);
+    }
+
+    // The account is chosen: on to the next screen, or back to the one a refusal parked the customer at.
+    private async Task<DialogTurnResult> GoOnAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    {
+        if (await AccessAsync(step, ct) is null) return await RefuseAsync(step, ct);
+        if (step.State.ResumeAt is not { } screen) return await step.GoToStepAsync(OffboardingSteps.TermCommitment, null, ct);
+        step.State.ResumeAt = null;
+        return await step.GoToStepAsync(screen, null, ct);
+    }
+
+    /// <summary>An entry for the audit trail about this turn's customer.</summary>
+    public static Requester Actor(Activity activity, bool verified) =>
+        new(activity.ChannelId ?? "", activity.From?.Id ?? "", activity.From?.Name, verified);
+
+    private static async Task<DialogTurnResult> MissAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    {
+        step.State.Misses++;
+        return step.State.Misses >= 3
+            ? await OffboardingDialog.OfferSupportAndRepeatAsync(step, OffboardingSteps.Account, ct)
+            : await step.GoToStepAsync(OffboardingSteps.Account, null, ct);
+    }
+
+    private static PromptOptions AliasPrompt(string text) => new()
+    {
+        Prompt = OffboardingDialog.Message(text),
+        RetryText = "Please type just the account alias of the account you want to close (for example ACME).",
+        AnswerPattern = AliasPattern().ToString(),
+    };
+
+    private static void Remember(OffboardingState state, AccountSnapshot account)
+    {
+        state.AccountAlias = account.Alias;
+        state.AccountName = account.Name;
+        state.Misses = 0;
+    }
+
+    private static void Forget(OffboardingState state)
+    {
+        state.AccountAlias = null;
+        state.AccountName = null;
+        state.ResumeAt = null;
+    }
+
+    // What an alias answer looks like: one word of letters and digits, perhaps with a full stop after it.
+    [GeneratedRegex(@"^\s*[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}\s*[.!]?\s*$")]
+    private static partial Regex AliasPattern();
+}
+
+/// <summary>The account a turn may act for, and whether a proven identity allows it (false: Development, typed alias).</summary>
+public sealed record AccountAccessGrant(AccountSnapshot Account, bool Verified);

@@ -1,0 +1,43 @@
+using ClosureBot.Dialogs;
+using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Protocol.Activities;
+
+namespace ClosureBot.Offboarding;
+
+/// <summary>
+/// "Do you want to stop?" — a dialog on top of whatever the customer was answering. Yes ends everything (nothing is
+/// requested); no, or three unclear answers, ends only this dialog, and the question underneath is asked again.
+/// </summary>
+public sealed class CancelDialog : WaterfallDialog<CancelDialog.CancelState>
+{
+    public const string DialogId = "confirm-cancel";
+
+    public CancelDialog() : base(DialogId) => DefineSteps([("ask", AskStepAsync), ("answer", DecideStepAsync)]);
+
+    /// <summary>Nothing to remember: the question is the whole dialog.</summary>
+    public sealed class CancelState;
+
+    private static async Task<DialogTurnResult> AskStepAsync(WaterfallStepContext<CancelState> step, CancellationToken ct) =>
+        await step.PromptAsync(PromptIds.Confirm, new PromptOptions
+        {
+            Prompt = new Activity { Type = ActivityTypes.Message, Text = OffboardingTexts.ConfirmCancel },
+            RetryText = OffboardingTexts.CancelRetry,
+        }, ct);
+
+    private static async Task<DialogTurnResult> DecideStepAsync(WaterfallStepContext<CancelState> step, CancellationToken ct)
+    {
+        if (step.Result is true)
+        {
+            step.Context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = OffboardingTexts.Cancelled });
+            OffboardingTurn.Of(step.Context).Outcome = OffboardingOutcome.Abandoned;
+            return await step.Dialogs.CancelAllDialogsAsync(ct);
+        }
+        step.Context.SendActivity(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = step.Result is false ? OffboardingTexts.CarryOn : OffboardingTexts.TakenAsNo,
+        });
+        return await step.EndDialogAsync(null, ct);
+    }
+}

@@ -1,0 +1,86 @@
+using ClosureBot.Accounts;
+using ClosureBot.Closure;
+using ClosureBot.Dialogs;
+using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Protocol.Activities;
+
+namespace ClosureBot.Offboarding;
+
+/// <summary>
+/// The two ways the closure ends with a record: the logged closure request (after the typed confirmation), and the
+/// term-commitment exception sending the customer to sales. Both are written in the turn's commit, with an audit entry.
+/// </summary>
+public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, OffboardingCards cards, TimeProvider time,
+    ILogger<ClosureRequests> logger)
+{
+    /// <summary>The last step: the typed alias must match; the request is logged once per account.</summary>
+    public async Task<DialogTurnResult> LogAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
+    {
+        var alias = step.State.AccountAlias!;
+        if (!string.Equals((step.Result as string)?.Trim().TrimEnd('.', '!'), alias, StringComparison.OrdinalIgnoreCase))
+        {
+            step.State.Misses++;
+            OffboardingDialog.Say(step, $"That doesn't match {alias}, so nothing has been requested.");
+            return step.State.Misses >= 3
+                ? await OffboardingDialog.OfferSupportAndRepeatAsync(step, "request-close/confirm", ct)
+                : await step.GoToStepAsync("request-close/confirm", null, ct);
+        }
+
+        if (await accounts.AccessAsync(step, ct) is not { } access) return await accounts.RefuseAsync(step, ct);
+        // The record may have changed since the exception was checked: a commitment on record is never closed here.
+        if (access.Account.TermCommitment.Status == TermCommitmentStatus.OnRecord)
+            return await RedirectToSalesAsync(step, access, "on record at confirmation", ct);
+
+        var activity = step.Context.Activity;
+        var requester = new Requester(activity.ChannelId ?? "", activity.From?.Id ?? "", activity.From?.Name, access.Verified);
+        var turn = OffboardingTurn.Of(step.Context);
+        var now = time.GetUtcNow();
+        var existing = await log.FindOpenAsync(alias, ct);
+        if (existing is not null && !SamePerson(existing.Requester, requester))
+        {
+            // Someone else asked first: this customer learns only that a request exists and since when.
+            turn.AdditionalRequester = new AdditionalRequester(existing.Reference, requester, activity.Conversation?.Id ?? "", now);
+            turn.Audit.Add(new AuditEvent(AuditEventKinds.ClosureRequestJoined, alias, requester, activity.Conversation?.Id ?? "", now));
+            OffboardingDialog.Say(step, OffboardingTexts.AlreadyRequested(alias, existing.CreatedAt));
+            return await OffboardingDialog.EndAsync(step, OffboardingOutcome.Requested, ct);
+        }
+
+        var request = existing ?? NewRequest(step, access, requester, now);
+        step.State.ClosureReference = request.Reference;
+        var monthEnd = new DateOnly(now.UtcDateTime.Year, now.UtcDateTime.Month, DateTime.DaysInMonth(now.UtcDateTime.Year, now.UtcDateTime.Month));
+        step.Context.SendActivity(cards.Receipt(request, monthEnd,
+            $"Your closure request for {alias} is logged. Your reference is {request.Reference}. " +
+            $"Step 5 of 5: your final invoice arrives after the close of the current month, after {monthEnd:d MMMM yyyy}."));
+        return await OffboardingDialog.EndAsync(step, OffboardingOutcome.Requested, ct);
+    }
+
+    /// <summary>The exception: a cloud term commitment is closed through sales, with a terminate service order.</summary>
+    public async Task<DialogTurnResult> RedirectToSalesAsync(WaterfallStepContext<OffboardingState> step, AccountAccessGrant access, string why,
+        CancellationToken ct)
+    {
+        var activity = step.Context.Activity;
+        var actor = AccountChooser.Actor(activity, access.Verified);
+        OffboardingTurn.Of(step.Context).Audit.Add(new AuditEvent(AuditEventKinds.RedirectedToSales, access.Account.Alias, actor,
+            activity.Conversation?.Id ?? "", time.GetUtcNow(), $"term commitment {why}"));
+        logger.LogInformation("Account {AccountAlias} sent to sales: term commitment {TermCommitmentSource}", access.Account.Alias, why);
+        var reply = OffboardingDialog.Message(why.StartsWith("on record", StringComparison.Ordinal)
+            ? OffboardingTexts.SalesOnRecord(access.Account.Alias)
+            : step.State.HasTermCommitment is true ? OffboardingTexts.SalesAnswered : OffboardingTexts.SalesUnsure);
+        reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Talk to support")] };
+        step.Context.SendActivity(reply);
+        return await OffboardingDialog.EndAsync(step, OffboardingOutcome.RedirectedToSales, ct);
+    }
+
+    private ClosureRequest NewRequest(WaterfallStepContext<OffboardingState> step, AccountAccessGrant access, Requester requester, DateTimeOffset now)
+    {
+        var activity = step.Context.Activity;
+        var request = new ClosureRequest(ClosureReference.Create(now), access.Account.Alias, requester, activity.Conversation?.Id ?? "", now,
+            access.Account.CountsByKind(), step.State.HasTermCommitment ?? false, step.State.DataRetrievalAcknowledged);
+        var turn = OffboardingTurn.Of(step.Context);
+        turn.NewClosureRequest = request;
+        turn.Audit.Add(new AuditEvent(AuditEventKinds.ClosureRequested, request.AccountAlias, requester, request.ConversationId, now, request.Reference));
+        return request;
+    }
+
+    private static bool SamePerson(Requester a, Requester b) => a.ChannelId == b.ChannelId && a.UserId == b.UserId;
+}

@@ -1,0 +1,118 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Support;
+using Microsoft.Data.Sqlite;
+
+namespace ClosureBot.Tests.Offboarding;
+
+/// <summary>
+/// Saved places are sacred: the resume offer handles interruptions like any prompt, unclear answers never replace the
+/// saved place, and a save or a conversation from another version of the dialog restarts politely, never with a 500.
+/// </summary>
+public sealed class SavedPlaceTests
+{
+    [Fact]
+    public async Task ResumeOffer_ThreeUnclearAnswers_OffersSupportAndKeepsThePlace()
+    {
+        await using var app = new BotApplicationFactory();
+        var later = await ReturningCustomerAsync(app);
+
+        await later.SendAll("banana", "purple");
+        (await later.Send("wibble")).Says("I'm having trouble understanding").Offers("Talk to support").Says("Your place is saved")
+            .DoesNotSay("let's start from the beginning").DoesNotSay("We're sorry to see you go");
+
+        (await later.NewConversation().Join()).Says("Welcome back").Says("had reached Step 2 of 5");
+    }
+
+    [Fact]
+    public async Task ResumeOffer_Help_ExplainsTheOfferWithoutCountingAMiss()
+    {
+        await using var app = new BotApplicationFactory();
+        var later = await ReturningCustomerAsync(app);
+
+        for (var i = 0; i < 3; i++)
+            (await later.Send("help")).Says("I saved your place when you left").Asks("Welcome back! Shall we pick up where you left off?")
+                .DoesNotSay("I'm having trouble understanding");
+        (await later.Send("yes")).Says("Here we are again, at Step 2 of 5");
+    }
+
+    [Fact]
+    public async Task ResumeOffer_SupportAndStatus_KeepTheOfferStanding()
+    {
+        await using var app = new BotApplicationFactory();
+        var later = await ReturningCustomerAsync(app);
+
+        (await later.Send("talk to support")).Says("You can reach our support team").Asks("Welcome back! Shall we pick up where you left off?");
+        (await later.Send("where was I")).Says("Step 2 of 5").Asks("Welcome back! Shall we pick up where you left off?");
+        (await later.Send("yes")).Says("Here we are again, at Step 2 of 5");
+    }
+
+    [Fact]
+    public async Task ResumeOffer_StartOver_ReplacesTheSavedPlace()
+    {
+        await using var app = new BotApplicationFactory();
+        var later = await ReturningCustomerAsync(app);
+
+        (await later.Send("no")).Says("let's start from the beginning").Says("We're sorry to see you go");
+        (await later.NewConversation().Join()).Says("Welcome back").Says("had reached the overview");
+    }
+
+    [Fact]
+    public async Task SavedPlace_AtAStepThatNoLongerExists_IsExplainedAndRestartedNot500()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("remind me later");
+        Execute(app, "UPDATE user_progress SET state = replace(state, '\"delete-servers\"', '\"delete-the-servers\"')");
+
+        var later = ann.NewConversation();
+        (await later.Send("hi")).Says("I've been updated since you saved your place").Says("We're sorry to see you go");
+        (await later.Send("yes")).Asks("Which account do you want to close? Type its account alias.");
+    }
+
+    [Fact]
+    public async Task SavedPlace_FromAnotherVersion_IsExplainedAndRestarted()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("remind me later");
+        Execute(app, "UPDATE user_progress SET state = json_set(state, '$.version', '1')");
+
+        (await ann.NewConversation().Send("hi")).Says("I've been updated since you saved your place").Says("We're sorry to see you go")
+            .DoesNotSay("Welcome back");
+    }
+
+    [Fact]
+    public async Task Interruption_OnAConversationFromAnotherVersion_RestartsPolitely()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        Execute(app, "UPDATE conversations SET state = json_set(state, '$.dialog.stack[0].version', '0')");
+        await using var restarted = app.SharingStorageWith();
+
+        var help = await ann.Via(restarted.CreateClient()).Send("help");
+
+        help.Says("I've been updated since we last spoke").DoesNotSay("Delete your running, stopped, paused and archived servers");
+    }
+
+    private static async Task<ConversationClient> ReturningCustomerAsync(BotApplicationFactory app)
+    {
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("remind me later");
+        var later = ann.NewConversation();
+        (await later.Join()).Says("Welcome back");
+        return later;
+    }
+
+    private static void Execute(BotApplicationFactory app, string sql)
+    {
+        using var db = new SqliteConnection($"Data Source={app.DatabasePath}");
+        db.Open();
+        using var command = db.CreateCommand();
+        command.CommandText = sql;
+        Assert.True(command.ExecuteNonQuery() > 0, $"nothing changed by: {sql}");
+    }
+}

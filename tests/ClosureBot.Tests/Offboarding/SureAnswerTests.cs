@@ -1,0 +1,152 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Offboarding;
+
+/// <summary>
+/// The irreversible flow moves only on a sure answer: the account record decides the term-commitment exception when it
+/// knows, negatives and questions keep the customer at the step, and an interruption inside an answer does not win.
+/// </summary>
+public sealed class SureAnswerTests
+{
+    [Fact]
+    public async Task TermCommitment_OnRecord_SendsToSalesWithoutAskingAndNeverRequests()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll("I want to close my account", "yes");
+
+        var exception = await ann.Send("INIT");
+
+        exception.Says("Term commitment on record").Says("30 June 2027").Says("Our records show a cloud term commitment on INIT")
+            .Says("terminate service order").DoesNotSay("Do you have a cloud term commitment?");
+        (await ann.Click(new { action = "no", step = OffboardingSteps.TermCommitment })).DoesNotSay("Step 1 of 5");
+        (await ann.SendAll("I want to close my account", "yes", "INIT", "no", "done")).DoesNotSay("Step 1 of 5");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task TermCommitment_RecordSaysNone_IsNotAskedSoYesDoneCannotSendToSales()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll("I want to close my account", "yes");
+
+        (await ann.Send("EMPTY")).Says("Step 1 of 5").DoesNotSay("Do you have a cloud term commitment?");
+        (await ann.Send("yes done")).Says("Step 2 of 5").DoesNotSay("sales representative");
+    }
+
+    [Theory]
+    [InlineData("maybe")]
+    [InlineData("I'm not sure")]
+    [InlineData("yes done")]
+    public async Task TermCommitment_UnclearOrYesWhenTheRecordDoesNotKnow_GoesTheSalesWay(string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
+
+        (await ann.Send(answer)).Says("sales representative").Says("I haven't requested anything").DoesNotSay("Step 1 of 5");
+        (await ann.Send("done")).DoesNotSay("Step 1 of 5");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task TermCommitment_Question_IsAnsweredAndAskedAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
+
+        (await ann.Send("what's a term commitment?")).Says("A cloud term commitment is a contract").Asks("Do you have a cloud term commitment?");
+        (await ann.Send("no")).Says("Step 1 of 5");
+    }
+
+    [Theory]
+    [InlineData("I'm not done")]
+    [InlineData("not yet")]
+    [InlineData("no, wait")]
+    [InlineData("almost done")]
+    [InlineData("I haven't finished")]
+    public async Task RetrieveData_Negative_KeepsTheCustomerAtStep1WithAHelpfulWord(string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send(answer)).Says("No rush").Offers("Done", "I need help", "Remind me later").DoesNotSay("Step 2 of 5");
+        (await ann.Send("done")).Says("Step 2 of 5");
+        await ann.SendAll("done", "yes", "done", "yes", "ACME");
+        var logged = Assert.Single(await app.ClosureRequestsAsync())!;
+        Assert.True((bool)logged["dataRetrievalAcknowledged"]!);
+    }
+
+    [Fact]
+    public async Task RetrieveData_BillingQuestion_NeitherPausesNorAdvances()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send("how much will the last bill be?")).DoesNotSay("I've saved your place").DoesNotSay("Step 2 of 5")
+            .Asks(Script.Question(OffboardingSteps.RetrieveData));
+        (await ann.Send("done")).Says("Step 2 of 5");
+    }
+
+    [Fact]
+    public async Task RetrieveData_DoneMentioningTheSupportAgent_IsAnAnswerNotAHandoff()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send("done, I asked the support agent about it")).Says("Step 2 of 5").DoesNotSay("You can reach our support team");
+    }
+
+    [Fact]
+    public async Task RetrieveData_TalkToSupportInsideAQuestion_IsTheInterruption()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send("could I talk to a person about this?")).Says("You can reach our support team").DoesNotSay("Step 2 of 5");
+    }
+
+    [Theory]
+    [InlineData("2")]
+    [InlineData("how much will the last bill be?")]
+    [InlineData("not yet")]
+    [InlineData("what servers?")]
+    public async Task DeleteServers_NotADone_NeverWarnsOrAdvances(string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        (await ann.Send(answer)).DoesNotSay("Continue anyway?").DoesNotSay("Step 3 of 5");
+        (await ann.Send("done")).Asks("6 servers remain and keep incurring charges until the closure is verified. Continue anyway?");
+    }
+
+    [Fact]
+    public async Task DeleteServers_CheckItAgain_RedrawsTheStep()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        app.KeepInInventory("ACME", keepServer: s => (string?)s["state"] == "Archived");
+
+        (await ann.Send("check it again")).Says("Step 2 of 5").Says("1 server remains on ACME").DoesNotSay("Continue anyway?");
+    }
+
+    [Fact]
+    public async Task ContinueAnyway_Question_IsNotAYes()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("done");
+
+        (await ann.Send("is that ok?")).DoesNotSay("Step 3 of 5").Asks("6 servers remain and keep incurring charges until the closure is verified. Continue anyway?");
+    }
+}
