@@ -45,6 +45,6 @@ public static partial class QuestionDetector
     [GeneratedRegex(@"^((hi|hello|hey|ok|okay|so|and|but|sorry|please|um+|uh+|hmm+|well)[\s,.!]+)+", Options)]
     private static partial Regex Filler();
 
-    [GeneratedRegex(@"^(what|what['’]?s|whats|how|how['’]?s|when|where|why|which|who|whose|whom|(can|could|will|would|should|shall|may|might|must|is|are|was|were|do|does|did|have|has|am)\s+(i|you|we|it|they|there|this|that|these|those|the|my|our|your|he|she|someone|anyone|a|an)\b|tell me (what|how|when|why|where|if|whether|about))\b", Options)]
+    [GeneratedRegex(@"^(what|what['’]?s|whats|how|how['’]?s|when|where|why|which|who|whose|whom|(can|could|will|would|should|shall|may|might|must|is|are|was|were|do|does|did|have|has|am)\s+(i|you|we|they|there|this|that|these|those|the|my|our|your|he|she|someone|anyone|a|an|it\s+\w+)\b|tell me (what|how|when|why|where|if|whether|about))\b", Options)]
     private static partial Regex EnglishOpening();
 }
