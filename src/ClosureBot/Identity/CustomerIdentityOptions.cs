@@ -19,6 +19,9 @@ public sealed class CustomerIdentityOptions
     /// <summary>The claim of the provider's ID token that lists the account aliases the person may administer.</summary>
     public string AccountsClaim { get; set; } = "accounts";
 
+    /// <summary>The scopes asked for at sign-in, space-separated; add the one under which the provider releases the accounts claim.</summary>
+    public string Scopes { get; set; } = "openid profile";
+
     /// <summary>
     /// Whether only verified customers see an account's resources and request its closure. Unset: true, except in
     /// the Development environment, where typed aliases keep working and every card says "not verified".

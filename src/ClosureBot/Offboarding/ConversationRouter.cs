@@ -2,6 +2,7 @@ using System.Text.Json;
 using ClosureBot.Accounts;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
@@ -39,6 +40,11 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
     {
         var context = dc.Context;
         var active = dc.FindInstance(OffboardingDialog.DialogId);
+        if (context.Activity is { Type: ActivityTypes.Event, Name: CustomerClaims.SignedInEvent })
+        {
+            await CarryOnSignedInAsync(dc, active, ct);
+            return;
+        }
         if (context.Activity.Type != ActivityTypes.Message)
         {
             if (dc.Stack.Count == 0) await GreetAsync(dc, intent: null, ct);
@@ -119,6 +125,17 @@ public sealed class ConversationRouter(DialogSet dialogs, OffboardingDialog offb
                 await ContinueAsync(dc, ct);
                 break;
         }
+    }
+
+    /// <summary>The customer signed in mid-way: the current screen runs again with the identity this turn proves.</summary>
+    private async Task CarryOnSignedInAsync(DialogContext dc, DialogInstance? active, CancellationToken ct)
+    {
+        if (OffboardingTurn.Of(dc.Context).Identity is not { } customer) return;
+        Say(dc.Context, OffboardingTexts.SignedIn(customer.Name));
+        if (active is not null)
+            await offboarding.GoToStepAsync(dc, offboarding.CurrentScreen(active), ct);
+        else if (dc.Stack.Count > 0)
+            await dc.RepromptDialogAsync(ct);
     }
 
     private async Task ContinueAsync(DialogContext dc, CancellationToken ct)

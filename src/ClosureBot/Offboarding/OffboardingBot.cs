@@ -20,6 +20,7 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
     public Task OnTurnAsync(ITurnContext context, CancellationToken cancellationToken) => context.Activity.Type switch
     {
         ActivityTypes.Message => RunAsync(context, cancellationToken),
+        ActivityTypes.Event when context.Activity.Name == CustomerClaims.SignedInEvent => RunAsync(context, cancellationToken),
         ActivityTypes.ConversationUpdate when context.Activity.MembersAdded?.Any(m => m.Id != context.Activity.Recipient?.Id) == true
             => RunAsync(context, cancellationToken),
         _ => Task.CompletedTask,

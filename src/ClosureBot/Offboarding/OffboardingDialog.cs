@@ -5,6 +5,7 @@ using ClosureBot.Dialogs.Choices;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Storage;
 
@@ -40,14 +41,16 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     };
 
     private readonly IAccountInventory _inventory;
+    private readonly AccountAccess _access;
     private readonly IBotStore _store;
     private readonly OffboardingCards _cards;
     private readonly TimeProvider _time;
 
-    public OffboardingDialog(IAccountInventory inventory, IBotStore store, OffboardingCards cards, TimeProvider time)
+    public OffboardingDialog(IAccountInventory inventory, AccountAccess access, IBotStore store, OffboardingCards cards, TimeProvider time)
         : base(DialogId)
     {
         _inventory = inventory;
+        _access = access;
         _store = store;
         _cards = cards;
         _time = time;
@@ -103,15 +106,18 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> AskAccountStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         if (step.State.AccountAlias is not null) return await step.NextAsync(null, ct);
-        if (OffboardingTurn.Of(step.Context).Identity is { Accounts: [var verified] }
-            && await _inventory.FindAsync(verified, ct) is { } account)
+        var identity = OffboardingTurn.Of(step.Context).Identity;
+        if (identity is { Accounts: [var verified] } && await _inventory.FindAsync(verified, ct) is { } account)
         {
             Remember(step.State, account, verified: true);
             return await step.NextAsync(null, ct);
         }
+        var question = identity is null && _access.RequireVerified
+            ? OffboardingTexts.SignInRequired
+            : "Which account do you want to close? Type its account alias.";
         return await step.PromptAsync(PromptIds.Text, new PromptOptions
         {
-            Prompt = Message("Which account do you want to close? Type its account alias."),
+            Prompt = Message(question),
             RetryText = "Please type the account alias of the account you want to close.",
         }, ct);
     }
@@ -119,10 +125,15 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> CheckAccountStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         if (step.State.AccountAlias is not null) return await step.NextAsync(null, ct);
-        var alias = step.Result as string ?? "";
+        var alias = (step.Result as string ?? "").Trim();
+        var identity = OffboardingTurn.Of(step.Context).Identity;
+        var decision = _access.Decide(identity, alias);
+        // A refusal names no resource and doesn't even say whether the alias exists; asking again says how to go on.
+        if (decision == AccountAccessDecision.NotTheirs) Say(step, OffboardingTexts.NotTheirs(Shorten(alias), identity!.Accounts));
+        if (decision is AccountAccessDecision.SignInRequired or AccountAccessDecision.NotTheirs) return await step.GoToStepAsync("account", null, ct);
         if (await _inventory.FindAsync(alias, ct) is { } account)
         {
-            Remember(step.State, account, verified: false);
+            Remember(step.State, account, verified: decision == AccountAccessDecision.Verified);
             return await step.NextAsync(null, ct);
         }
         step.State.Misses++;
@@ -235,6 +246,21 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
             return step.State.Misses >= 3
                 ? await OfferSupportAndRepeatAsync(step, AskConfirmation, ct)
                 : await step.GoToStepAsync(AskConfirmation, null, ct);
+        }
+
+        // Who may act is decided by this turn's proof, not by what an earlier turn proved.
+        var identity = OffboardingTurn.Of(step.Context).Identity;
+        switch (_access.Decide(identity, alias))
+        {
+            case AccountAccessDecision.SignInRequired:
+                Say(step, OffboardingTexts.SignInRequired);
+                return await step.GoToStepAsync(AskConfirmation, null, ct);
+            case AccountAccessDecision.NotTheirs:
+                Say(step, OffboardingTexts.NotTheirs(alias, identity!.Accounts));
+                return await step.GoToStepAsync(AskConfirmation, null, ct);
+            case var decision:
+                step.State.IdentityVerified = decision == AccountAccessDecision.Verified;
+                break;
         }
 
         var request = await _store.FindOpenClosureRequestAsync(alias, ct) ?? await NewRequestAsync(step, ct);

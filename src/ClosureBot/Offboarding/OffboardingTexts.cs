@@ -16,6 +16,17 @@ public static class OffboardingTexts
 
     public const string Outdated = "I've been updated since we last spoke, so I can't continue that conversation exactly where it was. Sorry about that.";
 
+    public const string SignInRequired =
+        "To see an account's resources or request its closure, please sign in first: use the Sign in button at the top of " +
+        "the chat, and I'll carry on right here. Meanwhile you can ask me about the steps or talk to support.";
+
+    public static string SignedIn(string? name) => name is null ? "Thanks, you're signed in." : $"Thanks, you're signed in as {name}.";
+
+    public static string NotTheirs(string alias, IReadOnlyList<string> accounts) =>
+        $"Your sign-in doesn't let you act for the account \"{alias}\", so I can't show it or request its closure. " +
+        (accounts.Count == 0 ? "It lists no account you may administer. " : $"The accounts you may close: {string.Join(", ", accounts)}. ") +
+        "If you should have access, please talk to support.";
+
     public static string RemindLater(string screen) =>
         $"No problem — I've saved your place at {OffboardingSteps.Describe(screen)}. " +
         "Come back any time, here or in a new chat, and I'll offer to pick up where you left off with fresh figures.";
