@@ -1,5 +1,4 @@
 using System.Buffers.Text;
-using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
@@ -105,9 +104,8 @@ public static class CustomerSignIn
         return new ClaimsPrincipal(identity);
     }
 
-    private static string LocalOrRoot(string? returnUrl) =>
+    internal static string LocalOrRoot(string? returnUrl) =>
         returnUrl is ['/', not '/' and not '\\', ..] or "/" ? returnUrl : "/";
 
-    private static bool IsLoopback(string authority) =>
-        Uri.TryCreate(authority, UriKind.Absolute, out var uri) && (uri.IsLoopback || (IPAddress.TryParse(uri.Host, out var ip) && IPAddress.IsLoopback(ip)));
+    private static bool IsLoopback(string authority) => Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
 }

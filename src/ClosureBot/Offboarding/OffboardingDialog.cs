@@ -113,7 +113,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
             return await step.NextAsync(null, ct);
         }
         var question = identity is null && _access.RequireVerified
-            ? OffboardingTexts.SignInRequired
+            ? OffboardingTexts.SignInRequired(_access.SignInEnabled)
             : "Which account do you want to close? Type its account alias.";
         return await step.PromptAsync(PromptIds.Text, new PromptOptions
         {
@@ -253,7 +253,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         switch (_access.Decide(identity, alias))
         {
             case AccountAccessDecision.SignInRequired:
-                Say(step, OffboardingTexts.SignInRequired);
+                Say(step, OffboardingTexts.SignInRequired(_access.SignInEnabled));
                 return await step.GoToStepAsync(AskConfirmation, null, ct);
             case AccountAccessDecision.NotTheirs:
                 Say(step, OffboardingTexts.NotTheirs(alias, identity!.Accounts));

@@ -16,9 +16,12 @@ public static class OffboardingTexts
 
     public const string Outdated = "I've been updated since we last spoke, so I can't continue that conversation exactly where it was. Sorry about that.";
 
-    public const string SignInRequired =
-        "To see an account's resources or request its closure, please sign in first: use the Sign in button at the top of " +
-        "the chat, and I'll carry on right here. Meanwhile you can ask me about the steps or talk to support.";
+    /// <summary>Asked of a customer nobody vouched for, when verification is required; <paramref name="signInOffered"/>: the page has a Sign in button.</summary>
+    public static string SignInRequired(bool signInOffered) => signInOffered
+        ? "To see an account's resources or request its closure, please sign in first: use the Sign in button at the top of " +
+          "the chat, and I'll carry on right here. Meanwhile you can ask me about the steps or talk to support."
+        : "To see an account's resources or request its closure, I need to know who you are, and this chat can't tell. Please " +
+          "open it from the Control Portal while signed in. Meanwhile you can ask me about the steps or talk to support.";
 
     public static string SignedIn(string? name) => name is null ? "Thanks, you're signed in." : $"Thanks, you're signed in as {name}.";
 

@@ -17,10 +17,10 @@ public sealed class AccountAccessTests
         await using var app = new BotApplicationFactory(settings: RequireVerified);
         var guest = app.WebChat();
 
-        (await guest.SendAll(Script.To(OffboardingSteps.Account))).Says(OffboardingTexts.SignInRequired);
+        (await guest.SendAll(Script.To(OffboardingSteps.Account))).Says(OffboardingTexts.SignInRequired(signInOffered: false));
         var replies = await guest.Send("ACME");
 
-        replies.Says(OffboardingTexts.SignInRequired).DoesNotSay(Script.Question(OffboardingSteps.TermCommitment)).DoesNotSay("VA1ACMEWEB01");
+        replies.Says(OffboardingTexts.SignInRequired(signInOffered: false)).DoesNotSay(Script.Question(OffboardingSteps.TermCommitment)).DoesNotSay("VA1ACMEWEB01");
         Assert.Empty(replies.Cards);
         foreach (var answer in Script.HappyPath[3..]) Assert.Empty((await guest.Send(answer)).Cards);
         Assert.Empty(await app.ClosureRequestsAsync());
@@ -33,8 +33,8 @@ public sealed class AccountAccessTests
         var guest = app.WebChat();
         await guest.SendAll(Script.To(OffboardingSteps.Account));
 
-        (await guest.Send("help")).Says(OffboardingTexts.Help(OffboardingSteps.Account)).Says(OffboardingTexts.SignInRequired);
-        (await guest.Send("talk to support")).Says("You can reach our support team here.").Says(OffboardingTexts.SignInRequired);
+        (await guest.Send("help")).Says(OffboardingTexts.Help(OffboardingSteps.Account)).Says(OffboardingTexts.SignInRequired(signInOffered: false));
+        (await guest.Send("talk to support")).Says("You can reach our support team here.").Says(OffboardingTexts.SignInRequired(signInOffered: false));
     }
 
     [Fact]
