@@ -52,6 +52,7 @@ public sealed class OidcTestProvider : IAsyncDisposable
             ["clientId"] = ClientId,
             ["clientSecret"] = ClientSecret,
             ["maxSeconds"] = 300,
+            ["stopWhenInputCloses"] = true,
             ["users"] = new JsonObject
             {
                 [Admin] = new JsonObject { ["name"] = AdminName, ["accounts"] = new JsonArray("ACME") },

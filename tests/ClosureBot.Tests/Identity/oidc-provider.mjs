@@ -1,11 +1,11 @@
 // A real OpenID Connect provider (npm oidc-provider) on 127.0.0.1 for the sign-in tests. Any password signs in one of
 // the configured users (its dev login page); the `accounts` claim (scope `accounts`) lists the aliases they administer.
 // Usage: node oidc-provider.mjs '<json options>'
-//   { port, redirectUri, clientId, clientSecret, users: { login: { name, accounts: [..] } }, maxSeconds }
-// Prints "READY <issuer>" once listening; stops when its standard input closes or after maxSeconds.
+//   { port, redirectUri, clientId, clientSecret, users: { login: { name, accounts: [..] } }, maxSeconds, stopWhenInputCloses }
+// Prints "READY <issuer>" once listening; stops after maxSeconds, and (for the tests) when its standard input closes.
 import Provider from 'oidc-provider';
 
-const { port, redirectUri, clientId, clientSecret, users, maxSeconds = 300 } = JSON.parse(process.argv[2]);
+const { port, redirectUri, clientId, clientSecret, users, maxSeconds = 300, stopWhenInputCloses = false } = JSON.parse(process.argv[2]);
 const issuer = `http://127.0.0.1:${port}`;
 // The dev login page warns on stdout; only the READY line is for the caller.
 console.info = console.warn = (...args) => process.stderr.write(args.join(' ') + '\n');
@@ -31,7 +31,9 @@ const provider = new Provider(issuer, {
 
 const server = provider.listen(port, '127.0.0.1', () => process.stdout.write(`READY ${issuer}\n`));
 const stop = () => { server.close(); process.exit(0); };
-process.stdin.on('end', stop);
-process.stdin.on('close', stop);
-process.stdin.resume();
+if (stopWhenInputCloses) {
+  process.stdin.on('end', stop);
+  process.stdin.on('close', stop);
+  process.stdin.resume();
+}
 setTimeout(stop, maxSeconds * 1000).unref();
