@@ -12,7 +12,7 @@ public sealed class WebChatSignInTests
     private const string AdminKey = "admin-key-for-sign-in-tests-93f2";
 
     [Fact]
-    public async Task SignIn_AdministratorOfAcme_ClosesItVerifiedWithoutBeingAskedWhichAccount()
+    public async Task SignIn_AdministratorOfAcme_ClosesItVerifiedWithoutBeingAskedWhichAccountThenSignsOut()
     {
         await using var provider = new OidcTestProvider();
         await using var host = await StartAsync(provider);
@@ -27,6 +27,10 @@ public sealed class WebChatSignInTests
         Assert.True((bool?)requester["verified"]);
         Assert.Equal(OidcTestProvider.AdminName, (string?)requester["name"]);
         Assert.DoesNotContain(OidcTestProvider.Admin, (string?)requester["userId"]);
+        var afterSignOut = report["afterSignOut"]!;
+        Assert.Equal("Guest session", (string?)afterSignOut["session"]);
+        Assert.True((bool?)afterSignOut["newConversation"]);
+        Assert.Equal(1, (int)afterSignOut["cards"]!);
     }
 
     [Fact]

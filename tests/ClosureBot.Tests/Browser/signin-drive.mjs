@@ -113,6 +113,14 @@ try {
   report.askedForAccount = await page.getByText('Which account do you want to close?').count() > 0;
   report.conversationId = await conversationId();
   report.sameConversation = report.conversationId === first;
+  if (scenario === 'verified') {
+    // Signing out leaves a guest with a fresh conversation on this browser.
+    await page.locator('#sign-out button').click();
+    await page.locator('#sign-in').waitFor({ state: 'visible', timeout: 20000 });
+    await page.getByText("I'm ClosureBot").first().waitFor({ timeout: 20000 });
+    report.afterSignOut = { session: await page.locator('#session').textContent(), cards: await cards(),
+      newConversation: (await conversationId()) !== report.conversationId, screenshot: await screenshot('signed-out') };
+  }
   report.ok = true;
 } catch (error) {
   report.ok = false;
