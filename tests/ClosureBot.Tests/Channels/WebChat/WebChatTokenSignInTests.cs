@@ -49,6 +49,10 @@ public sealed class WebChatTokenSignInTests
         Assert.Equal(conversationId, (string?)signedIn.Body["conversationId"]);
         Assert.Equal("Thanks, you're signed in as Alice Admin.", texts[^2]);
         Assert.Equal("Do you have a cloud term commitment?", texts[^1]);
+        using var guestRead = await client.SendAsync(HttpMethod.Get, $"/conversations/{conversationId}/activities", token);
+        Assert.Equal(HttpStatusCode.Forbidden, guestRead.StatusCode);
+        using var guestRefresh = await client.SendAsync(HttpMethod.Post, "/tokens/refresh", token);
+        Assert.Equal(HttpStatusCode.Forbidden, guestRefresh.StatusCode);
     }
 
     [Fact]
