@@ -54,6 +54,7 @@ public static class ClosureBotExtensions
 
     public static WebApplication MapClosureBot(this WebApplication app)
     {
+        app.MapCustomerSignIn();
         app.MapDirectLine();
         app.MapBotMessages();
         app.MapClosureAdmin();

@@ -13,6 +13,12 @@ public static class CustomerClaims
     /// <summary>One claim per account alias the person may act for.</summary>
     public const string Account = "closurebot/account";
 
+    /// <summary>
+    /// Name of the <c>event</c> activity a channel sends into a conversation when its customer has just proved who they
+    /// are, so the bot can carry on with them verified. The event proves nothing itself: the turn's identity does.
+    /// </summary>
+    public const string SignedInEvent = "closurebot/signedIn";
+
     /// <summary>The proofs a channel can offer.</summary>
     public static class Sources
     {

@@ -38,7 +38,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         var screen = step.StepName.Split('/')[0];
         if (screen != OffboardingSteps.Account) step.State.ResumeAt = screen;
         var customer = OffboardingTurn.Of(step.Context).Identity;
-        step.Context.SendActivity(OffboardingDialog.Message(customer is null ? OffboardingTexts.SignInFirst : OffboardingTexts.NotTheirs(step.State.AccountAlias!, customer)));
+        step.Context.SendActivity(OffboardingDialog.Message(customer is null ? OffboardingTexts.SignInRequired(access.SignInEnabled) : OffboardingTexts.NotTheirs(step.State.AccountAlias!, customer.Accounts)));
         if (customer is not null) Forget(step.State);
         return await step.PromptAsync(PromptIds.Text, AliasPrompt(customer is null ? OffboardingTexts.WaitingForSignIn : OffboardingTexts.AskAlias), ct);
     }
@@ -59,7 +59,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
             return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.AskAlias), ct);
         }
         if (customer is null && access.RequireVerified)
-            return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.SignInFirst), ct);
+            return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.SignInRequired(access.SignInEnabled)), ct);
         var prompt = AliasPrompt(OffboardingTexts.AskAlias);
         if (customer is { Accounts.Count: > 1 })
             prompt.Prompt.SuggestedActions = new SuggestedActions { Actions = customer.Accounts.Select(a => CardAction.ImBack(a)).ToList() };
@@ -78,8 +78,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
             case AccountAccessDecision.SignInRequired:
                 return await step.GoToStepAsync(OffboardingSteps.Account, null, ct);
             case AccountAccessDecision.NotTheirs:
-                // Said the same whether or not the account exists: a verified customer learns nothing of others' accounts.
-                OffboardingDialog.Say(step, OffboardingTexts.NotTheirs(alias, customer!));
+                OffboardingDialog.Say(step, OffboardingTexts.NotTheirs(alias, customer!.Accounts));
                 return await MissAsync(step, ct);
         }
         if (await inventory.FindAsync(alias, ct) is not { } account)

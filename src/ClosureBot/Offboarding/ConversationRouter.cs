@@ -19,8 +19,6 @@ namespace ClosureBot.Offboarding;
 /// </remarks>
 public sealed partial class ConversationRouter
 {
-    public const string SignedInEvent = "closurebot/signed-in";
-
     private readonly DialogSet _dialogs;
     private readonly OffboardingDialog _offboarding;
     private readonly ResumeDialog _resume;
@@ -70,7 +68,7 @@ public sealed partial class ConversationRouter
         var place = Locate(dc);
         switch (context.Activity.Type)
         {
-            case ActivityTypes.Event when context.Activity.Name == SignedInEvent:
+            case ActivityTypes.Event when context.Activity.Name == CustomerClaims.SignedInEvent:
                 await SignedInAsync(dc, place, ct);
                 return;
             case ActivityTypes.Message:

@@ -21,7 +21,7 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
         ActivityTypes.Message => RunAsync(context, cancellationToken),
         ActivityTypes.ConversationUpdate when context.Activity.MembersAdded?.Any(m => m is not null && m.Id != context.Activity.Recipient?.Id) == true
             => RunAsync(context, cancellationToken),
-        ActivityTypes.Event when context.Activity.Name == ConversationRouter.SignedInEvent && context.Identity is not null
+        ActivityTypes.Event when context.Activity.Name == CustomerClaims.SignedInEvent && context.Identity is not null
             => RunAsync(context, cancellationToken),
         _ => Task.CompletedTask,
     };

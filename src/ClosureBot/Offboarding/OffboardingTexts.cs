@@ -24,11 +24,6 @@ public static class OffboardingTexts
 
     public const string AskAlias = "Which account do you want to close? Type its account alias.";
 
-    public const string SignInFirst =
-        "Before I show an account's servers and services or request its closure, I need to know you may act for it. " +
-        "Please sign in first (Sign in, at the top of the chat), and I'll carry on right here. Meanwhile you can ask me " +
-        "about the steps, or talk to support.";
-
     public const string SalesAnswered =
         "Thanks for telling me. An account with a cloud term commitment is closed through your sales representative: please " +
         "contact them and they will execute a terminate service order for you. I haven't requested anything. If you'd like a " +
@@ -54,16 +49,24 @@ public static class OffboardingTexts
         $"You're signed in{(name is null ? "" : $" as {name}")}, but no account is listed for you to administer, so I can't " +
         "show or close one. If that's wrong, our support team can help.";
 
-    public static string NotTheirs(string alias, ClosureBot.Identity.VerifiedCustomer customer) =>
-        $"\"{alias}\" isn't one of the accounts you may close" +
-        (customer.Accounts.Count > 0 ? $" (yours: {string.Join(", ", customer.Accounts)})." : ".") +
-        " Please type one of your accounts, or talk to support.";
+    /// <summary>Asked of a customer nobody vouched for, when verification is required; <paramref name="signInOffered"/>: the page has a Sign in button.</summary>
+    public static string SignInRequired(bool signInOffered) => signInOffered
+        ? "To see an account's resources or request its closure, please sign in first: use the Sign in button at the top of " +
+          "the chat, and I'll carry on right here. Meanwhile you can ask me about the steps or talk to support."
+        : "To see an account's resources or request its closure, I need to know who you are, and this chat can't tell. Please " +
+          "open it from the Control Portal while signed in. Meanwhile you can ask me about the steps or talk to support.";
+
+    /// <summary>Said the same whether or not the account exists: a verified customer learns nothing of others' accounts.</summary>
+    public static string NotTheirs(string alias, IReadOnlyList<string> accounts) =>
+        $"Your sign-in doesn't let you act for the account \"{alias}\", so I can't show it or request its closure. " +
+        (accounts.Count == 0 ? "It lists no account you may administer. " : $"The accounts you may close: {string.Join(", ", accounts)}. ") +
+        "If you should have access, please talk to support.";
 
     public static string AlreadyRequested(string alias, DateTimeOffset since) =>
         $"A request to close {alias} already exists, since {since.UtcDateTime:d MMMM yyyy}. I've added your request to it, so our " +
         "team sees that you asked too. Nothing else is needed from you.";
 
-    public static string SignedIn(string? name) => name is null ? "You're signed in." : $"You're signed in as {name}.";
+    public static string SignedIn(string? name) => name is null ? "Thanks, you're signed in." : $"Thanks, you're signed in as {name}.";
 
     public static string Question(string screen) =>
         $"That's a question I can't answer well yet, so here's what I can tell you about this step. {Help(screen)}";

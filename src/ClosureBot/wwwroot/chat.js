@@ -61,6 +61,17 @@
     window.addEventListener('online', () => { if (current === 2) hideBanner(); else if (wasOnline) showBanner('Back online. Reconnecting…'); });
   }
 
+  // Signing in leaves the page and comes back to it; session storage keeps the conversation, which the app then hands
+  // to the signed-in person. Signing out forgets it: the next visitor on this browser starts afresh.
+  function showSignIn(state) {
+    const signIn = document.getElementById('sign-in');
+    const signOut = document.getElementById('sign-out');
+    signIn.hidden = state !== 'available';
+    signOut.hidden = state !== 'signedIn';
+    signIn.onclick = () => location.assign(`/signin?returnUrl=${encodeURIComponent(location.pathname + location.search)}`);
+    signOut.onsubmit = () => sessionStorage.removeItem(storageKey);
+  }
+
   async function start() {
     if (!window.WebChat) {
       showBanner('The chat could not be loaded. Please reload the page.', { error: true, action: true });
@@ -75,6 +86,7 @@
       return;
     }
     document.getElementById('session').textContent = grant.userName ? `Signed in as ${grant.userName}` : 'Guest session';
+    showSignIn(grant.signIn);
     save(grant.conversationId, grant.resumed ? saved.watermark : undefined);
 
     // Resuming replays the stored log from the start so the transcript shows again; a new conversation is started.

@@ -5,7 +5,7 @@ using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Browser;
 
-// Runs webchat-drive.mjs (playwright-core + Debian's /usr/bin/chromium) against a running app and returns its report.
+// Runs the browser scripts (playwright-core + Debian's /usr/bin/chromium) against a running app and returns their reports.
 public static class WebChatDriver
 {
     private const string InstallHint = NodeScript.InstallHint;
@@ -15,10 +15,6 @@ public static class WebChatDriver
 
     public static async Task<JsonObject> RunAsync(Uri baseAddress, string transport, string scenario, string locale = "en-GB", string? assertion = null)
     {
-        if (!File.Exists("/usr/bin/chromium")) throw new InvalidOperationException($"Chromium is not installed at /usr/bin/chromium. {InstallHint}");
-        if (!Directory.Exists(Path.Combine(RepoPaths.TestsFolder, "node_modules", "playwright-core")))
-            throw new InvalidOperationException($"The Node package 'playwright-core' is missing from tests/node_modules. {InstallHint}");
-
         var options = new JsonObject
         {
             ["baseUrl"] = baseAddress.GetLeftPart(UriPartial.Authority),
@@ -28,7 +24,16 @@ public static class WebChatDriver
             ["locale"] = locale,
             ["assertion"] = assertion,
         };
-        var process = NodeScript.Start("Browser/webchat-drive.mjs", [options.ToJsonString()]);
+        return await RunScriptAsync("Browser/webchat-drive.mjs", options, $"{scenario}/{transport}");
+    }
+
+    /// <summary>Runs a browser script of this folder with <paramref name="options"/> and returns its report, which must say ok.</summary>
+    public static async Task<JsonObject> RunScriptAsync(string script, JsonObject options, string description)
+    {
+        if (!File.Exists("/usr/bin/chromium")) throw new InvalidOperationException($"Chromium is not installed at /usr/bin/chromium. {InstallHint}");
+        if (!Directory.Exists(Path.Combine(RepoPaths.TestsFolder, "node_modules", "playwright-core")))
+            throw new InvalidOperationException($"The Node package 'playwright-core' is missing from tests/node_modules. {InstallHint}");
+        var process = NodeScript.Start(script, [options.ToJsonString()]);
         using (process)
         using (var timeout = new CancellationTokenSource(Limit))
         {
@@ -41,13 +46,13 @@ public static class WebChatDriver
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The browser scenario {scenario}/{transport} did not finish within {Limit.TotalSeconds} s.");
+                throw new TimeoutException($"The browser scenario {description} did not finish within {Limit.TotalSeconds} s.");
             }
             var output = await stdout;
             if (process.ExitCode != 0 || output.Length == 0)
-                throw new InvalidOperationException($"webchat-drive.mjs failed (exit {process.ExitCode}): {await stderr}");
+                throw new InvalidOperationException($"{Path.GetFileName(script)} failed (exit {process.ExitCode}): {await stderr}");
             var report = JsonNode.Parse(output)!.AsObject();
-            Assert.True((bool?)report["ok"] == true, $"The browser scenario {scenario}/{transport} failed: {report["error"]}\nReport: {report}");
+            Assert.True((bool?)report["ok"] == true, $"The browser scenario {description} failed: {report["error"]}\nReport: {report}");
             return report;
         }
     }

@@ -26,7 +26,7 @@ public sealed class AccountAccessTests
 
         var answer = await guest.Send("ACME");
 
-        answer.Says("Please sign in first").DoesNotSay("VA1ACMEWEB01").DoesNotSay("64.15.183.20").DoesNotSay("Cloud term commitment");
+        answer.Says("To see an account's resources or request its closure").DoesNotSay("VA1ACMEWEB01").DoesNotSay("64.15.183.20").DoesNotSay("Cloud term commitment");
         (await guest.SendAll("no", "done", "done", "yes", "done", "yes", "ACME")).DoesNotSay("VA1ACMEWEB01").DoesNotSay("is logged");
         (await guest.Send("where do I find my alias?")).Says("Your account alias is the short code");
         (await guest.Send("talk to support")).Says("You can reach our support team");
@@ -78,8 +78,8 @@ public sealed class AccountAccessTests
         var acme = await mallory.SayAsync("ACME");
         var nowhere = await mallory.SayAsync("NOSUCH");
 
-        Assert.Contains(acme, t => t.Contains("\"ACME\" isn't one of the accounts you may close"));
-        Assert.Contains(nowhere, t => t.Contains("\"NOSUCH\" isn't one of the accounts you may close"));
+        Assert.Contains(acme, t => t.Contains("doesn't let you act for the account \"ACME\""));
+        Assert.Contains(nowhere, t => t.Contains("doesn't let you act for the account \"NOSUCH\""));
         Assert.DoesNotContain(acme, t => t.Contains("VA1ACMEWEB01") || t.Contains("Cloud term commitment"));
     }
 
@@ -91,7 +91,7 @@ public sealed class AccountAccessTests
         var mallory = app.WebChat(userId: "dl_" + Guid.NewGuid().ToString("N"));
         await mallory.SendAll("I want to close my account", "yes");
 
-        (await mallory.Send("ACME")).Says("Please sign in first").DoesNotSay("VA1ACMEWEB01");
+        (await mallory.Send("ACME")).Says("To see an account's resources or request its closure").DoesNotSay("VA1ACMEWEB01");
     }
 
     private static DirectLineTestHost PortalHost() => new(settings: new Dictionary<string, string?>

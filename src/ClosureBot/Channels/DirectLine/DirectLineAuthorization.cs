@@ -37,8 +37,15 @@ public sealed class DirectLineAuthorization(DirectLineTokenService tokens, Direc
         if (caller is null) return (null, error);
         if (caller.Grant is { } grant && grant.ConversationId != conversationId) return (null, DirectLineErrors.OtherConversation());
         if (await store.FindConversationAsync(conversationId, ct) is not { } conversation) return (null, DirectLineErrors.ConversationNotFound());
+        if (!IsOwner(caller.Grant, conversation)) return (null, DirectLineErrors.OtherConversation());
         return (caller.Grant ?? OwnerGrant(conversation), null);
     }
+
+    /// <summary>
+    /// Whether <paramref name="grant"/> (null: the secret) still speaks for the conversation's user. A conversation passes
+    /// to the person who signs in on it, and the guest's earlier tokens must not read on as the verified person talks.
+    /// </summary>
+    public static bool IsOwner(DirectLineToken? grant, DirectLineConversation conversation) => grant is null || grant.UserId == conversation.UserId;
 
     /// <summary>A grant for the conversation's own user, as the secret holder acts on their behalf.</summary>
     public DirectLineToken OwnerGrant(DirectLineConversation conversation) =>

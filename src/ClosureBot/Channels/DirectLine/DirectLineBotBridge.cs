@@ -32,6 +32,13 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         await RunTurnAsync(grant, Stamp(update, grant), ct);
     }
 
+    /// <summary>Tells the bot that the conversation's user has just signed in (<see cref="CustomerClaims.SignedInEvent"/>).</summary>
+    public async Task SignedInAsync(DirectLineToken grant, string? locale, CancellationToken ct)
+    {
+        var signedIn = new Activity { Type = ActivityTypes.Event, Name = CustomerClaims.SignedInEvent, Id = Guid.NewGuid().ToString("N"), Locale = locale };
+        await RunTurnAsync(grant, Stamp(signedIn, grant), ct);
+    }
+
     /// <summary>Posts the user's <paramref name="activity"/>: returns its assigned id once the bot has answered.</summary>
     public async Task<string> PostAsync(DirectLineToken grant, Activity activity, CancellationToken ct)
     {

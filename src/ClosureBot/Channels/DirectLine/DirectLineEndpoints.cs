@@ -37,7 +37,8 @@ public static class DirectLineEndpoints
         var (caller, error) = auth.Authenticate(request);
         if (caller is null) return error!;
         if (caller.Grant is not { } grant) return DirectLineErrors.BadArgument("Only a token can be refreshed.");
-        if (await store.FindConversationAsync(grant.ConversationId, ct) is null) return DirectLineErrors.ConversationNotFound();
+        if (await store.FindConversationAsync(grant.ConversationId, ct) is not { } conversation) return DirectLineErrors.ConversationNotFound();
+        if (!DirectLineAuthorization.IsOwner(grant, conversation)) return DirectLineErrors.OtherConversation();
         return Results.Json(new { conversationId = grant.ConversationId, token = tokens.Issue(grant), expires_in = Seconds(tokens) });
     }
 
@@ -49,6 +50,7 @@ public static class DirectLineEndpoints
         if (await TokenParameters.ReadAsync(http.Request, ct) is not { } parameters) return DirectLineErrors.BadArgument("The body must be TokenParameters JSON.");
         var grant = caller.Grant ?? await CreateConversationAsync(store, tokens, time, parameters, ct);
         if (await store.FindConversationAsync(grant.ConversationId, ct) is not { } conversation) return DirectLineErrors.ConversationNotFound();
+        if (!DirectLineAuthorization.IsOwner(caller.Grant, conversation)) return DirectLineErrors.OtherConversation();
         var created = !conversation.Started;
         try
         {

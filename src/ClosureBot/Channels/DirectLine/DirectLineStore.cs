@@ -77,6 +77,22 @@ public sealed class DirectLineStore
             reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4) != 0, DateTimeOffset.Parse(reader.GetString(5)));
     }
 
+    /// <summary>
+    /// Gives conversation <paramref name="id"/> to <paramref name="toUserId"/>, only if it still belongs to
+    /// <paramref name="fromUserId"/>; true when it did.
+    /// </summary>
+    public async Task<bool> HandOverAsync(string id, string fromUserId, string toUserId, string? toUserName, CancellationToken ct)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "UPDATE directline_conversations SET user_id = $to, user_name = $name WHERE id = $id AND user_id = $from;";
+        command.Parameters.AddWithValue("$id", id);
+        command.Parameters.AddWithValue("$from", fromUserId);
+        command.Parameters.AddWithValue("$to", toUserId);
+        command.Parameters.AddWithValue("$name", (object?)toUserName ?? DBNull.Value);
+        return await command.ExecuteNonQueryAsync(ct) == 1;
+    }
+
     /// <summary>Marks the conversation started; true only for the one caller that started it.</summary>
     public async Task<bool> TryMarkStartedAsync(string id, string? locale, CancellationToken ct)
     {

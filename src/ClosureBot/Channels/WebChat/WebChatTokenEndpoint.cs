@@ -1,6 +1,7 @@
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClosureBot.Channels.DirectLine;
+using ClosureBot.Identity;
 using ClosureBot.Protocol.Serialization;
 using Microsoft.Extensions.Options;
 
@@ -9,7 +10,9 @@ namespace ClosureBot.Channels.WebChat;
 /// <summary>
 /// <c>POST /api/webchat/token</c>: gives the chat page a Direct Line token for its conversation — the one it asks to
 /// resume when it belongs to the same user, otherwise a new one. The user is the portal's verified user when a trusted
-/// issuer is configured, else an anonymous <c>dl_…</c> id kept in a cookie.
+/// issuer is configured, else the person signed in through OpenID Connect (<see cref="CustomerSignIn"/>), else an
+/// anonymous <c>dl_…</c> id kept in a cookie. An anonymous conversation of this browser passes to the person who signs
+/// in on it, and the bot is told so.
 /// </summary>
 public static partial class WebChatTokenEndpoint
 {
@@ -24,7 +27,8 @@ public static partial class WebChatTokenEndpoint
     public static RouteHandlerBuilder MapWebChatToken(this IEndpointRouteBuilder endpoints) => endpoints.MapPost("/api/webchat/token", IssueAsync);
 
     private static async Task<IResult> IssueAsync(HttpContext http, IOptions<WebChatOptions> options, PortalAssertionValidator assertions,
-        DirectLineStore store, DirectLineTokenService tokens, TimeProvider time, ILogger<WebChatTokenRequest> logger, CancellationToken ct)
+        AccountAccess access, DirectLineStore store, DirectLineTokenService tokens, DirectLineBotBridge bridge, TimeProvider time,
+        ILogger<WebChatTokenRequest> logger, CancellationToken ct)
     {
         WebChatTokenRequest request;
         try
@@ -45,6 +49,11 @@ public static partial class WebChatTokenEndpoint
                     "Open the chat from the portal while signed in; its sign-in assertion is missing, invalid or expired.");
             user = portalUser;
         }
+        else if (await CustomerSignIn.CurrentAsync(http) is { } signedIn)
+        {
+            user = new PortalUser(signedIn.UserId, signedIn.Name, signedIn.Accounts, signedIn.Source);
+            verified = true;
+        }
         else
         {
             user = new PortalUser(AnonymousUserId(http, options.Value.UserCookieName), null, []);
@@ -52,15 +61,21 @@ public static partial class WebChatTokenEndpoint
 
         var conversation = request.ConversationId is { Length: > 0 } id ? await store.FindConversationAsync(id, ct) : null;
         var resumed = conversation is not null && conversation.UserId == user.UserId;
+        // Signing in mid-flow keeps the conversation: this browser's anonymous cookie proves it was theirs.
+        var handedOver = !resumed && conversation is not null && user.VerifiedBy == CustomerClaims.Sources.OpenIdConnect
+            && ExistingAnonymousUserId(http, options.Value.UserCookieName) is { } anonymous && conversation.UserId == anonymous
+            && await store.HandOverAsync(conversation.Id, anonymous, user.UserId, user.Name, ct);
+        resumed |= handedOver;
         if (!resumed)
         {
             conversation = new DirectLineConversation(DirectLineIds.NewConversationId(), user.UserId, user.Name, request.Locale, false, time.GetUtcNow());
             await store.CreateConversationAsync(conversation, ct);
         }
-        logger.LogInformation("Web chat token issued for conversation {ConversationId} (resumed: {Resumed}, verified: {Verified})",
-            conversation!.Id, resumed, verified);
+        logger.LogInformation("Web chat token issued for conversation {ConversationId} (resumed: {Resumed}, verified: {Verified}, handed over: {HandedOver})",
+            conversation!.Id, resumed, verified, handedOver);
 
         var grant = new DirectLineToken(conversation.Id, user.UserId, user.Name, user.Accounts, user.VerifiedBy, time.GetUtcNow().Add(tokens.Lifetime));
+        if (handedOver && conversation.Started) await bridge.SignedInAsync(grant, request.Locale ?? conversation.Locale, ct);
         return Results.Json(new
         {
             conversationId = conversation.Id,
@@ -69,12 +84,21 @@ public static partial class WebChatTokenEndpoint
             userId = user.UserId,
             userName = user.Name,
             resumed,
+            signIn = SignInState(access, options.Value, user),
         }, ProtocolJson.Options);
     }
 
+    /// <summary>What the page offers: <c>available</c> (a Sign in button), <c>signedIn</c> (Sign out), or null (neither).</summary>
+    private static string? SignInState(AccountAccess access, WebChatOptions options, PortalUser user) =>
+        !access.SignInEnabled || options.RequiresAssertion ? null
+        : user.VerifiedBy == CustomerClaims.Sources.OpenIdConnect ? "signedIn" : "available";
+
+    private static string? ExistingAnonymousUserId(HttpContext http, string cookieName) =>
+        http.Request.Cookies[cookieName] is { } existing && UserIdPattern().IsMatch(existing) ? existing : null;
+
     private static string AnonymousUserId(HttpContext http, string cookieName)
     {
-        if (http.Request.Cookies[cookieName] is { } existing && UserIdPattern().IsMatch(existing)) return existing;
+        if (ExistingAnonymousUserId(http, cookieName) is { } existing) return existing;
         var userId = DirectLineIds.NewUserId();
         http.Response.Cookies.Append(cookieName, userId, new CookieOptions
         {
