@@ -87,7 +87,8 @@ try {
     await say('not-theirs', 'ACME', /doesn.t let you act for the account .ACME./);
     report.refusal = await page.getByText(/doesn.t let you act for the account/).last().textContent();
     report.showsAcmeServers = await page.getByText('VA1ACMEWEB01').count() > 0;
-    await say('own-account', 'EMPTY', 'Do you have a cloud term commitment?', { card: true });
+    // EMPTY's record says it has no term commitment, so the bot goes straight to step 1.
+    await say('own-account', 'EMPTY', 'When your data is safe, choose Done.', { card: true });
   } else if (scenario === 'midflow') {
     await say('start', 'I want to close my account', 'Shall we start?', { card: true });
     await say('overview-yes', 'yes', 'please sign in first');
