@@ -37,7 +37,8 @@ public static class ProtocolServiceCollectionExtensions
                 && !section.GetSection(nameof(ConnectorOptions.AllowedServiceUrlHosts)).GetChildren().Any())
                 o.AllowedServiceUrlHosts.AddRange(ConnectorOptions.DevelopmentLoopbackHosts);
         }));
-        services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName));
+        services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>>(sp => new BotAuthenticationOptionsValidator(sp.GetService<IHostEnvironment>()));
         services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetService<IServer>()));
         services.AddSingleton<IChannelAuthenticator, LocalDevelopmentAuthenticator>();
         services.AddSingleton<BotAdapter>();
