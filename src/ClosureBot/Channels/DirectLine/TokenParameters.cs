@@ -22,10 +22,10 @@ public sealed record TokenParameters(string? UserId, string? UserName, string? L
             await request.Body.CopyToAsync(new LimitedStream(buffer, MaxBodyBytes), ct);
             var body = JsonNode.Parse(buffer.GetBuffer().AsSpan(0, (int)buffer.Length), documentOptions: new JsonDocumentOptions { MaxDepth = 8 });
             if (body is null) return new TokenParameters(null, null, null);
-            if (body is not JsonObject o) return null;
-            var parameters = new TokenParameters(Text(o["user"]?["id"]), Text(o["user"]?["name"]), Text(o["locale"]));
-            return parameters.UserId is { Length: > ActivityLimits.MaxIdLength } || parameters.UserName is { Length: > ActivityLimits.MaxNameLength }
-                || parameters.Locale is { Length: > ActivityLimits.MaxNameLength } ? null : parameters;
+            if (body is not JsonObject o || o["user"] is { } user && user is not JsonObject) return null;
+            if (!TryText(o["user"]?["id"], ActivityLimits.MaxIdLength, out var id) || !TryText(o["user"]?["name"], ActivityLimits.MaxNameLength, out var name)
+                || !TryText(o["locale"], ActivityLimits.MaxNameLength, out var locale)) return null;
+            return new TokenParameters(id, name, locale);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException or InvalidDataException)
         {
@@ -59,6 +59,13 @@ public sealed record TokenParameters(string? UserId, string? UserName, string? L
         }
     }
 
-    private static string? Text(JsonNode? node) =>
-        node is JsonValue v && v.TryGetValue<string>(out var s) && !string.IsNullOrWhiteSpace(s) ? s.Trim() : null;
+    // Absent or blank is fine (null); a number, object or over-long string where a string belongs is a bad request.
+    private static bool TryText(JsonNode? node, int maxLength, out string? text)
+    {
+        text = null;
+        if (node is null) return true;
+        if (node is not JsonValue v || !v.TryGetValue<string>(out var s) || s.Length > maxLength) return false;
+        text = string.IsNullOrWhiteSpace(s) ? null : s.Trim();
+        return true;
+    }
 }
