@@ -67,4 +67,26 @@ public sealed class DirectLineOddInputTests
 
         Assert.False(string.IsNullOrEmpty(conversationId));
     }
+
+    // Hole 7: an activity the bot failed on (502) stayed in the transcript as if it had been taken.
+    [Fact]
+    public async Task PostActivity_TurnFails_Returns502AndTheActivityLeavesTheTranscript()
+    {
+        await using var host = new DirectLineTestHost();
+        var client = new DirectLineTestClient(host.Client);
+        var (conversationId, token) = await client.StartAsync();
+        await client.PostMessageAsync(conversationId, token, "I want to close my account", "c-1");
+        await client.PostMessageAsync(conversationId, token, "yes", "c-2");
+        var inventory = Path.Combine(host.Folder, "inventory.json");
+        File.WriteAllText(inventory, "{ \"accounts\": [ this is not json");
+        File.SetLastWriteTimeUtc(inventory, DateTime.UtcNow.AddSeconds(5));
+
+        using var failed = await client.SendAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token,
+            """{"type":"message","text":"ACME","locale":"en-US"}""");
+
+        Assert.Equal(HttpStatusCode.BadGateway, failed.StatusCode);
+        var (activities, _) = await client.GetActivitiesAsync(conversationId, token);
+        Assert.DoesNotContain(activities, a => DirectLineTestClient.TextOf(a) == "ACME");
+        Assert.Contains(activities, a => DirectLineTestClient.TextOf(a) == "yes");
+    }
 }
