@@ -10,7 +10,8 @@ try
     builder.Services.AddSerilog((services, logger) => logger
         .ReadFrom.Configuration(builder.Configuration)
         .ReadFrom.Services(services)
-        .Enrich.FromLogContext(), preserveStaticLogger: true);
+        .Enrich.FromLogContext()
+        .Enrich.With<ClosureBot.Hosting.ControlCharacterEscaper>(), preserveStaticLogger: true);
     builder.AddClosureBot();
 
     var app = builder.Build();

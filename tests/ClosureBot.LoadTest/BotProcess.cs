@@ -35,6 +35,9 @@ public sealed class BotProcess : IAsyncDisposable
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
+        // The customers post to /api/messages without a channel token, which the bot accepts only in Development and
+        // only from loopback: the bot listens on 127.0.0.1 and the generator calls it there.
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var arg in new[]
                  {
                      dllPath, "--urls", url.ToString().TrimEnd('/'), "--contentRoot", contentRoot,

@@ -12,12 +12,25 @@ namespace ClosureBot.Dialogs.Recognition;
 /// <item>a choice's words inside a longer sentence ("I'm done", "ok I am finished now"), the best-covering
 /// choice winning and a tie recognizing nothing;</item>
 /// <item>a position by number or ordinal ("2", "two", "the second one", "2nd", "last"), in the locale's
-/// language or English, the number models running only when the text holds a digit or a number word.</item>
+/// language or English, the number models running only when the text holds a digit or a number word and is at
+/// most <see cref="MaxNumberTextLength"/> characters long.</item>
 /// </list>
 /// Thread-safe; regexes and number models are built once per culture, on first use.
 /// </remarks>
 public static class ChoiceRecognizer
 {
+    /// <summary>
+    /// Longest text read for a position by number or ordinal; a longer answer is not a pick by number (nobody types
+    /// 256 characters to say "the second one"), and the number models' cost grows faster than the text.
+    /// </summary>
+    public const int MaxNumberTextLength = 256;
+
+    /// <summary>
+    /// Time the number stage may spend before it gives up on a second reading (the English fallback); with texts of
+    /// at most <see cref="MaxNumberTextLength"/> characters one reading takes a few milliseconds.
+    /// </summary>
+    public static readonly TimeSpan NumberTimeBudget = TimeSpan.FromMilliseconds(50);
+
     private const double ExactScore = 1.0;
     private const double NumberScore = 1.0;
     private const double Tolerance = 1e-9;

@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Diagnostics;
 using System.Globalization;
 using Microsoft.Recognizers.Text;
 using Microsoft.Recognizers.Text.Number;
@@ -9,6 +10,11 @@ namespace ClosureBot.Dialogs.Recognition;
 /// Finds the position a customer named by number or ordinal ("2", "two", "the second one", "2nd", "last") with the
 /// <c>Microsoft.Recognizers.Text.Number</c> models, which are built once per culture, on first use.
 /// </summary>
+/// <remarks>
+/// The models' cost grows faster than the text (2.7 s of CPU for 32 KB of digits, minutes for 128 KB), so they only
+/// ever see a text of at most <see cref="ChoiceRecognizer.MaxNumberTextLength"/> characters (a few milliseconds), and
+/// the English fallback is skipped once <see cref="ChoiceRecognizer.NumberTimeBudget"/> is spent.
+/// </remarks>
 internal static class NumberChoiceMatcher
 {
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> CultureByLanguage =
@@ -47,6 +53,12 @@ internal static class NumberChoiceMatcher
     /// </summary>
     public static int? FindIndex(string text, string[] tokens, int count, string? locale)
     {
+        if (text.Length > ChoiceRecognizer.MaxNumberTextLength)
+        {
+            return null;
+        }
+
+        long started = Stopwatch.GetTimestamp();
         ReadOnlySpan<char> language = RecognitionLocale.LanguageOf(locale);
         Lazy<Models> models = ModelsFor(locale, language);
         bool hasDigit = ContainsDigit(text);
@@ -60,7 +72,8 @@ internal static class NumberChoiceMatcher
             }
         }
 
-        if (models != EnglishModels && NumberWords.AnyIn(RecognitionLocale.DefaultLanguage, tokens))
+        if (models != EnglishModels && Stopwatch.GetElapsedTime(started) < ChoiceRecognizer.NumberTimeBudget
+            && NumberWords.AnyIn(RecognitionLocale.DefaultLanguage, tokens))
         {
             return EnglishModels.Value.Resolve(text, count).Index;
         }

@@ -19,14 +19,10 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
         {
             var serviceUrl = reply.ServiceUrl ?? incoming.ServiceUrl;
             if (!serviceUrls.IsAllowed(serviceUrl))
-                throw new InvalidOperationException($"The serviceUrl host of conversation {reply.Conversation?.Id} is not allowed.");
-            var baseUrl = serviceUrl!.EndsWith('/') ? serviceUrl : serviceUrl + "/";
-            var conversationId = Uri.EscapeDataString(reply.Conversation?.Id ?? incoming.Conversation?.Id ?? "");
-            var path = reply.ReplyToId is { Length: > 0 } replyTo
-                ? $"v3/conversations/{conversationId}/activities/{Uri.EscapeDataString(replyTo)}"
-                : $"v3/conversations/{conversationId}/activities";
+                throw new InvalidOperationException("The reply's serviceUrl is not allowed (Bot:AllowedServiceUrlHosts).");
+            var url = ReplyUrl(serviceUrl!, reply.Conversation?.Id ?? incoming.Conversation?.Id, reply.ReplyToId);
 
-            using var response = await http.PostAsJsonAsync(baseUrl + path, reply, ProtocolJson.Options, cancellationToken).ConfigureAwait(false);
+            using var response = await http.PostAsJsonAsync(url, reply, ProtocolJson.Options, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             var body = response.Content.Headers.ContentLength is > 0
                 ? await response.Content.ReadFromJsonAsync<ResourceResponse>(ProtocolJson.Options, cancellationToken).ConfigureAwait(false)
@@ -35,4 +31,24 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
         }
         return results;
     }
+
+    /// <summary>
+    /// <c>{serviceUrl}/v3/conversations/{conversationId}/activities[/{replyToId}]</c> built as a URI: the ids are
+    /// escaped path segments (a <c>/</c>, <c>?</c> or <c>#</c> in them cannot change the path), and the base keeps its
+    /// path but may carry no query or fragment.
+    /// </summary>
+    internal static Uri ReplyUrl(string serviceUrl, string? conversationId, string? replyToId)
+    {
+        var baseUri = new Uri(serviceUrl, UriKind.Absolute);
+        if (baseUri.Query.Length > 0 || baseUri.Fragment.Length > 0)
+            throw new InvalidOperationException("A serviceUrl with a query or fragment is refused.");
+        var path = baseUri.AbsolutePath.TrimEnd('/') + "/v3/conversations/" + Segment(conversationId) + "/activities"
+            + (replyToId is { Length: > 0 } ? "/" + Segment(replyToId) : "");
+        return new Uri(baseUri.GetLeftPart(UriPartial.Authority) + path, UriKind.Absolute);
+    }
+
+    // "." and ".." would be dot segments that a URI resolves away, so they are refused rather than escaped.
+    private static string Segment(string? id) =>
+        id is null or "" or "." or ".." ? throw new InvalidOperationException("A conversation or activity id cannot be a path segment.")
+            : Uri.EscapeDataString(id);
 }

@@ -7,11 +7,17 @@ using Microsoft.AspNetCore.Http;
 
 namespace ClosureBot.Protocol.Hosting;
 
-/// <summary>Reads one activity from an HTTP request, turning every kind of bad input into a protocol error.</summary>
+/// <summary>
+/// Reads one activity from an HTTP request, turning every kind of bad input into a protocol error: a body over
+/// 1 MiB is 413, anything that is not an activity or breaks one of the <see cref="ActivityLimits"/> is 400.
+/// </summary>
 public static class ActivityReader
 {
-    /// <summary>Largest body accepted: 1 MiB.</summary>
-    public const int MaxBodyBytes = 1024 * 1024;
+    /// <summary>Largest body accepted: 1 MiB (<see cref="ActivityLimits.MaxBodyBytes"/>).</summary>
+    public const int MaxBodyBytes = ActivityLimits.MaxBodyBytes;
+
+    // The shared options with the nesting bound: a deeply nested body fails while it is read, not after.
+    private static readonly JsonSerializerOptions ReadOptions = CreateReadOptions();
 
     /// <summary>The parsed activity, or the error to answer with (and nothing else happens).</summary>
     public readonly record struct Result(Activity? Activity, int StatusCode, ErrorResponse? Error);
@@ -57,18 +63,32 @@ public static class ActivityReader
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(json, ProtocolJson.Options);
+            activity = JsonSerializer.Deserialize<Activity>(json, ReadOptions);
         }
         catch (JsonException ex)
         {
-            return Fail(StatusCodes.Status400BadRequest, "MalformedJson", $"The body is not a valid activity: {ex.Message}");
+            return Fail(StatusCodes.Status400BadRequest, "MalformedJson", $"The body is not a valid activity: {Describe(ex)}");
         }
         if (activity is null)
             return Fail(StatusCodes.Status400BadRequest, "MissingActivity", "The body must be an activity object.");
         if (string.IsNullOrWhiteSpace(activity.Type))
             return Fail(StatusCodes.Status400BadRequest, "MissingType", "The activity has no 'type'.");
+        if (ActivityLimits.Check(activity) is { } violation)
+            return Fail(StatusCodes.Status400BadRequest, violation.Code, violation.Message);
         return new Result(activity, StatusCodes.Status200OK, null);
     }
+
+    private static JsonSerializerOptions CreateReadOptions()
+    {
+        var options = new JsonSerializerOptions(ProtocolJson.Options) { MaxDepth = ActivityLimits.MaxJsonDepth };
+        options.MakeReadOnly();
+        return options;
+    }
+
+    // The reader's own words (position and reason), without the inner exception's text or the offending value.
+    private static string Describe(JsonException ex) =>
+        ex.Path is { Length: > 0 } path && path.Length <= 200 ? $"invalid JSON at {path} (line {ex.LineNumber}, byte {ex.BytePositionInLine})."
+            : $"invalid JSON (line {ex.LineNumber}, byte {ex.BytePositionInLine}).";
 
     private static bool IsJson(string? contentType) =>
         MediaTypeHeaderValue.TryParse(contentType, out var media)

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Text.Json;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Connector;
@@ -8,6 +9,7 @@ using Microsoft.AspNetCore.Http;
 using Microsoft.AspNetCore.Routing;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Protocol.Hosting;
 
@@ -18,9 +20,24 @@ public static class BotEndpoint
     public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
         endpoints.MapPost(pattern, HandleAsync);
 
-    private static async Task HandleAsync(HttpContext http, BotAdapter adapter, IChannelAuthenticator authenticator, ServiceUrlPolicy serviceUrls)
+    private static async Task HandleAsync(HttpContext http, BotAdapter adapter, IChannelAuthenticator authenticator, ServiceUrlPolicy serviceUrls,
+        IOptions<BotAuthenticationOptions> botOptions)
     {
         var ct = http.RequestAborted;
+        var options = botOptions.Value;
+        if (!options.MessagesEndpointEnabled)
+        {
+            await WriteErrorAsync(http, StatusCodes.Status404NotFound,
+                ErrorResponse.Of("NotFound", "The messaging endpoint is disabled (Bot:MessagesEndpointEnabled)."));
+            return;
+        }
+        if (options.IsLocalDevelopmentMode && !IsLocal(http.Connection))
+        {
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized,
+                ErrorResponse.Of("Unauthorized", "Without Bot:MicrosoftAppId only callers on this machine may post activities."));
+            return;
+        }
+
         var read = await ActivityReader.ReadAsync(http.Request, ct);
         if (read.Activity is not { } activity)
         {
@@ -83,6 +100,10 @@ public static class BotEndpoint
             http.Response.StatusCode = StatusCodes.Status200OK;
         }
     }
+
+    // Kestrel on TCP always knows the peer; no address means an in-process or Unix-socket caller, local by nature.
+    private static bool IsLocal(ConnectionInfo connection) =>
+        connection.RemoteIpAddress is not { } remote || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
 
     private static void Log(HttpContext http, Exception ex, Activity activity) =>
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotEndpoint))

@@ -5,7 +5,8 @@ namespace ClosureBot.Protocol.Hosting;
 
 /// <summary>
 /// Accepts unauthenticated requests only while no <c>Bot:MicrosoftAppId</c> is configured (the local-development
-/// mode of every Bot Framework bot). With an app id but no token validator registered it refuses everything,
+/// mode of every Bot Framework bot, which <see cref="BotEndpoint"/> further limits to loopback callers and the
+/// Development environment refuses to leave). With an app id but no token validator registered it refuses everything,
 /// so configuring an identity can never silently leave the endpoint open.
 /// </summary>
 public sealed class LocalDevelopmentAuthenticator(IOptions<BotAuthenticationOptions> options) : IChannelAuthenticator

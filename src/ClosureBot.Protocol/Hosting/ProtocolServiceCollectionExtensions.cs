@@ -1,7 +1,9 @@
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Turns;
+using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -28,8 +30,16 @@ public static class ProtocolServiceCollectionExtensions
             })
             .Validate(o => o.AllowedServiceUrlHosts.Count > 0, "Bot:AllowedServiceUrlHosts needs at least one host.")
             .ValidateOnStart();
-        services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName));
-        services.AddSingleton<ServiceUrlPolicy>();
+        // Local emulators and tests reply through loopback; a deployed bot never should (SSRF to local services).
+        services.AddSingleton<IPostConfigureOptions<ConnectorOptions>>(sp => new PostConfigureOptions<ConnectorOptions>(Options.DefaultName, o =>
+        {
+            if (sp.GetService<IHostEnvironment>()?.IsDevelopment() == true
+                && !section.GetSection(nameof(ConnectorOptions.AllowedServiceUrlHosts)).GetChildren().Any())
+                o.AllowedServiceUrlHosts.AddRange(ConnectorOptions.DevelopmentLoopbackHosts);
+        }));
+        services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<BotAuthenticationOptions>>(sp => new BotAuthenticationOptionsValidator(sp.GetService<IHostEnvironment>()));
+        services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetService<IServer>()));
         services.AddSingleton<IChannelAuthenticator, LocalDevelopmentAuthenticator>();
         services.AddSingleton<BotAdapter>();
 
@@ -37,6 +47,7 @@ public static class ProtocolServiceCollectionExtensions
             .AddResilienceHandler("connector", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;
+                pipeline.AddTimeout(options.TotalTimeout);
                 // MaxRetries 0 turns retries off (Polly's retry strategy itself needs at least one attempt).
                 if (options.MaxRetries > 0)
                 {
@@ -49,7 +60,7 @@ public static class ProtocolServiceCollectionExtensions
                         ShouldRetryAfterHeader = true,
                     });
                 }
-                pipeline.AddTimeout(TimeSpan.FromSeconds(10));
+                pipeline.AddTimeout(options.AttemptTimeout);
             });
         return services;
     }

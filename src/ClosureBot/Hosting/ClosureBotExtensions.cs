@@ -20,6 +20,7 @@ public static class ClosureBotExtensions
         var services = builder.Services;
         var configuration = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
+        services.AddEdge(configuration);
         services.AddBotProtocol(configuration);
         services.AddBotStorage(configuration);
         services.AddAccountInventory(configuration);
@@ -54,6 +55,7 @@ public static class ClosureBotExtensions
 
     public static WebApplication MapClosureBot(this WebApplication app)
     {
+        app.UseEdge();
         app.MapCustomerSignIn();
         app.MapDirectLine();
         app.MapBotMessages();

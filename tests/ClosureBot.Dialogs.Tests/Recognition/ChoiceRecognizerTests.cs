@@ -173,4 +173,28 @@ public sealed class ChoiceRecognizerTests
 
         Assert.All(found, (index, i) => Assert.Equal(i % 2 == 0 ? 1 : 2, index));
     }
+
+    // Issue 7, hole 1: the number models' cost grows faster than the text; 32 KB of digits took 2.7 s of one core.
+    [Theory]
+    [InlineData(32 * 1024, "en-US")]
+    [InlineData(128 * 1024, "fr-FR")]
+    public void Recognize_LongTextWithDigits_AnswersWithinBoundAndPicksNothing(int length, string locale)
+    {
+        string text = string.Concat(Enumerable.Repeat("1 2 ", length / 4));
+        var started = System.Diagnostics.Stopwatch.StartNew();
+
+        FoundChoice? found = ChoiceRecognizer.Recognize(text, Servers, locale);
+
+        Assert.Null(found);
+        Assert.True(started.Elapsed < TimeSpan.FromSeconds(1), $"took {started.Elapsed}");
+    }
+
+    [Fact]
+    public void Recognize_NumberAtTheMaxLength_IsStillRead()
+    {
+        string text = "2" + new string(' ', ChoiceRecognizer.MaxNumberTextLength - 2) + ".";
+
+        Assert.Equal(1, ChoiceRecognizer.Recognize(text, Servers, "en-US")?.Index);
+        Assert.Null(ChoiceRecognizer.Recognize(text + " ", Servers, "en-US"));
+    }
 }

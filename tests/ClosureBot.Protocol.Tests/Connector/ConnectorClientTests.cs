@@ -142,4 +142,43 @@ public class ConnectorClientTests
 
         Assert.Equal(HttpStatusCode.Forbidden, error.StatusCode);
     }
+
+    // Issue 7, hole 4: ids are escaped path segments, so nothing a channel sends can move the request elsewhere.
+    [Theory]
+    [InlineData("a/../../admin?x=", "https://smba.trafficmanager.net/emea/v3/conversations/a%2F..%2F..%2Fadmin%3Fx%3D/activities")]
+    [InlineData("c#frag", "https://smba.trafficmanager.net/emea/v3/conversations/c%23frag/activities")]
+    [InlineData("%2e%2e", "https://smba.trafficmanager.net/emea/v3/conversations/%252e%252e/activities")]
+    public async Task SendAsync_HostileConversationId_StaysOnePathSegment(string conversationId, string expected)
+    {
+        var handler = FakeHttpHandler.Always(HttpStatusCode.OK);
+        var client = new ConnectorClient(new HttpClient(handler), Policy);
+
+        await client.SendAsync(Incoming(conversationId: conversationId), [Reply("hi", conversationId: conversationId)], CancellationToken.None);
+
+        Assert.Equal(expected, Assert.Single(handler.Requests).Uri.AbsoluteUri);
+    }
+
+    [Theory]
+    [InlineData("..")]
+    [InlineData(".")]
+    public async Task SendAsync_DotSegmentConversationId_RefusedWithoutARequest(string conversationId)
+    {
+        var handler = FakeHttpHandler.Always(HttpStatusCode.OK);
+        var client = new ConnectorClient(new HttpClient(handler), Policy);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            client.SendAsync(Incoming(conversationId: conversationId), [Reply("hi", conversationId: conversationId)], CancellationToken.None));
+        Assert.Empty(handler.Requests);
+    }
+
+    [Fact]
+    public async Task SendAsync_ServiceUrlWithQuery_RefusedWithoutARequest()
+    {
+        var handler = FakeHttpHandler.Always(HttpStatusCode.OK);
+        var client = new ConnectorClient(new HttpClient(handler), Policy);
+
+        await Assert.ThrowsAsync<InvalidOperationException>(() =>
+            client.SendAsync(Incoming("https://smba.trafficmanager.net/emea/?"), [Reply("hi")], CancellationToken.None));
+        Assert.Empty(handler.Requests);
+    }
 }

@@ -10,17 +10,69 @@ public class ServiceUrlPolicyTests
 
     private static readonly ServiceUrlPolicy Defaults = new(Options.Create(new ConnectorOptions()));
 
+    private static readonly ServiceUrlPolicy DevelopmentDefaults =
+        Policy([.. new ConnectorOptions().AllowedServiceUrlHosts, .. ConnectorOptions.DevelopmentLoopbackHosts]);
+
     [Theory]
     [InlineData("https://smba.trafficmanager.net/teams/")]
     [InlineData("https://SMBA.TrafficManager.NET/emea/")]
     [InlineData("https://directline.botframework.com/")]
     [InlineData("https://europe.directline.botframework.com/")]
+    public void IsAllowed_DefaultHosts_AllowsChannels(string url)
+    {
+        Assert.True(Defaults.IsAllowed(url));
+    }
+
+    [Theory]
     [InlineData("http://localhost:3978/")]
     [InlineData("http://127.0.0.1:56000/")]
     [InlineData("http://[::1]:56000/")]
-    public void IsAllowed_DefaultHosts_AllowsChannelsAndLoopback(string url)
+    public void IsAllowed_Loopback_OnlyWithTheDevelopmentDefaults(string url)
     {
-        Assert.True(Defaults.IsAllowed(url));
+        Assert.False(Defaults.IsAllowed(url));
+        Assert.True(DevelopmentDefaults.IsAllowed(url));
+    }
+
+    // Issue 7, hole 4: a '?' in serviceUrl turned the bot's own reply path into a query string.
+    [Theory]
+    [InlineData("http://127.0.0.1:6379/admin?")]
+    [InlineData("http://127.0.0.1:6379/admin?x=1")]
+    [InlineData("http://127.0.0.1:6379/admin#")]
+    [InlineData("https://directline.botframework.com/?steal=1")]
+    [InlineData("https://directline.botframework.com/#frag")]
+    [InlineData("https://user:pass@directline.botframework.com/")]
+    public void IsAllowed_QueryFragmentOrUserInfo_Refused(string url)
+    {
+        Assert.False(DevelopmentDefaults.IsAllowed(url));
+    }
+
+    [Theory]
+    [InlineData("http://127.0.0.1:3978/", false)]
+    [InlineData("http://localhost:3978/", false)]
+    [InlineData("http://[::1]:3978/", false)]
+    [InlineData("http://127.0.0.1:3979/", true)]
+    public void IsAllowed_TheBotsOwnAddress_RefusedEvenWhenAllowListed(string url, bool allowed)
+    {
+        var server = new AddressedServer("http://127.0.0.1:3978", "http://[::]:3978");
+        var policy = new ServiceUrlPolicy(Options.Create(new ConnectorOptions { AllowedServiceUrlHosts = ["localhost", "127.0.0.1", "[::1]"] }), server);
+
+        Assert.Equal(allowed, policy.IsAllowed(url));
+    }
+
+    private sealed class AddressedServer : Microsoft.AspNetCore.Hosting.Server.IServer
+    {
+        public AddressedServer(params string[] addresses)
+        {
+            var feature = new Microsoft.AspNetCore.Hosting.Server.Features.ServerAddressesFeature();
+            foreach (var address in addresses) feature.Addresses.Add(address);
+            Features.Set<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>(feature);
+        }
+
+        public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
+        public void Dispose() { }
+        public Task StartAsync<TContext>(Microsoft.AspNetCore.Hosting.Server.IHttpApplication<TContext> application, CancellationToken cancellationToken)
+            where TContext : notnull => Task.CompletedTask;
+        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [Theory]

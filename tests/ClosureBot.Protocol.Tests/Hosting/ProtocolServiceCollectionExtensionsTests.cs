@@ -6,6 +6,8 @@ using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Tests.Support;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Hosting.Internal;
 
 namespace ClosureBot.Protocol.Tests.Hosting;
 
@@ -13,8 +15,8 @@ namespace ClosureBot.Protocol.Tests.Hosting;
 public class ProtocolServiceCollectionExtensionsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
-    // The pipeline's per-attempt timeout also creates a timer; retry delays are the other ones.
-    private static readonly Func<TimeSpan, bool> RetryDelay = due => due != TimeSpan.FromSeconds(10);
+    // The pipeline's per-attempt and total timeouts also create timers; retry delays are the other ones.
+    private static readonly Func<TimeSpan, bool> RetryDelay = due => due != TimeSpan.FromSeconds(10) && due != TimeSpan.FromSeconds(30);
 
     private static (ConnectorClient Client, RecordingTimeProvider Clock) Build(FakeHttpHandler handler, int? maxRetries = null)
     {
@@ -163,9 +165,11 @@ public class ProtocolServiceCollectionExtensionsTests
         Assert.Empty(delays);
     }
 
-    private static ServiceUrlPolicy PolicyFrom(Dictionary<string, string?> settings)
+    private static ServiceUrlPolicy PolicyFrom(Dictionary<string, string?> settings, string? environment = null)
     {
         var services = new ServiceCollection();
+        if (environment is not null)
+            services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = environment });
         services.AddBotProtocol(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         return services.BuildServiceProvider().GetRequiredService<ServiceUrlPolicy>();
     }
@@ -182,10 +186,25 @@ public class ProtocolServiceCollectionExtensionsTests
         Assert.False(policy.IsAllowed("https://attacker.trafficmanager.net/"));
     }
 
-    [Fact]
-    public void AddBotProtocol_NoAllowListConfigured_UsesDefaults()
+    // Issue 7, hole 4: the default allow-list admitted loopback on any port in every environment.
+    [Theory]
+    [InlineData(null)]
+    [InlineData("Production")]
+    [InlineData("Staging")]
+    public void AddBotProtocol_NoAllowListOutsideDevelopment_RefusesLoopback(string? environment)
     {
-        var policy = PolicyFrom([]);
+        var policy = PolicyFrom([], environment);
+
+        Assert.True(policy.IsAllowed("https://directline.botframework.com/"));
+        Assert.False(policy.IsAllowed("http://localhost:3978/"));
+        Assert.False(policy.IsAllowed("http://127.0.0.1:5432/"));
+        Assert.False(policy.IsAllowed("http://[::1]:6379/"));
+    }
+
+    [Fact]
+    public void AddBotProtocol_NoAllowListInDevelopment_AddsLoopback()
+    {
+        var policy = PolicyFrom([], "Development");
 
         Assert.True(policy.IsAllowed("https://directline.botframework.com/"));
         Assert.True(policy.IsAllowed("http://localhost:3978/"));

@@ -265,4 +265,28 @@ public class BotAdapterTests
 
         Assert.Equal(2, calls);
     }
+
+    // Issue 7: a client that leaves mid-turn cancels it; the conversation must stay open to its next turn.
+    [Fact]
+    public async Task ProcessActivityAsync_TurnCancelledMidway_LockReleasedForNextTurn()
+    {
+        var entered = new TaskCompletionSource();
+        var calls = 0;
+        var bot = new DelegateBot(async (_, ct) =>
+        {
+            if (++calls > 1) return;
+            entered.SetResult();
+            await new TaskCompletionSource().Task.WaitAsync(ct);
+        });
+        var adapter = Adapter(bot);
+        using var leaving = new CancellationTokenSource();
+
+        var first = adapter.ProcessActivityAsync(Message("a"), null, leaving.Token);
+        await entered.Task.WaitAsync(Patience);
+        await leaving.CancelAsync();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => first);
+        await adapter.ProcessActivityAsync(Message("b"), null, CancellationToken.None).WaitAsync(Patience);
+        Assert.Equal(2, calls);
+    }
 }

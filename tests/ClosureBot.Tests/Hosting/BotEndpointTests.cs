@@ -105,9 +105,10 @@ public sealed class BotEndpointTests
     {
         await using var app = new BotApplicationFactory();
         var ann = app.WebChat();
-        var activity = ann.Message("", null);
+        var activity = ann.Message("hello", null);
+        activity["attachments"] = new JsonArray(new JsonObject { ["contentType"] = "text/plain", ["content"] = "" });
         var overhead = Encoding.UTF8.GetByteCount(activity.ToJsonString());
-        activity["text"] = new string('a', 1024 * 1024 - overhead);
+        activity["attachments"]![0]!["content"] = new string('a', 1024 * 1024 - overhead);
 
         var replies = await ann.Deliver(activity);
 

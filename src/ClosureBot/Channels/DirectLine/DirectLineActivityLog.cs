@@ -41,6 +41,15 @@ public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider ti
         }
     }
 
+    /// <summary>
+    /// Takes back an activity <see cref="AppendAsync"/> stored (its id names the sequence), so a post the bot failed
+    /// on does not stay in the history; its number is not reused.
+    /// </summary>
+    public Task RetractAsync(string conversationId, string activityId, CancellationToken ct) =>
+        long.TryParse(activityId.AsSpan(activityId.LastIndexOf('|') + 1), out var sequence)
+            ? store.DeleteActivityAsync(conversationId, sequence, ct)
+            : Task.CompletedTask;
+
     /// <summary>Sends <paramref name="activity"/> to live subscribers only (it is not part of the history).</summary>
     public void PublishEphemeral(string conversationId, Activity activity)
     {

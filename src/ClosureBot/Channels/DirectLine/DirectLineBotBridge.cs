@@ -39,12 +39,24 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         await RunTurnAsync(grant, Stamp(signedIn, grant), ct);
     }
 
-    /// <summary>Posts the user's <paramref name="activity"/>: returns its assigned id once the bot has answered.</summary>
+    /// <summary>
+    /// Posts the user's <paramref name="activity"/>: returns its assigned id once the bot has answered. When the turn
+    /// fails the activity is taken back out of the history.
+    /// </summary>
     public async Task<string> PostAsync(DirectLineToken grant, Activity activity, CancellationToken ct)
     {
         Stamp(activity, grant);
         var id = await log.AppendAsync(grant.ConversationId, activity, ct);
-        await RunTurnAsync(grant, activity, ct);
+        try
+        {
+            await RunTurnAsync(grant, activity, ct);
+        }
+        catch
+        {
+            // The client is told the post failed; the history must not keep it as if the bot had taken it.
+            await log.RetractAsync(grant.ConversationId, id, CancellationToken.None);
+            throw;
+        }
         return id;
     }
 

@@ -124,6 +124,17 @@ public sealed class DirectLineStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
+    /// <summary>Removes one activity from the transcript (a user's activity whose turn failed).</summary>
+    public async Task DeleteActivityAsync(string conversationId, long sequence, CancellationToken ct)
+    {
+        await using var connection = _database.Open();
+        await using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM directline_activities WHERE conversation_id = $id AND seq = $seq;";
+        command.Parameters.AddWithValue("$id", conversationId);
+        command.Parameters.AddWithValue("$seq", sequence);
+        await command.ExecuteNonQueryAsync(ct);
+    }
+
     /// <summary>The conversation's activities after <paramref name="afterSequence"/>, oldest first, as stored JSON.</summary>
     public async Task<IReadOnlyList<(long Sequence, string Json)>> ReadActivitiesAsync(string conversationId, long afterSequence, int limit,
         CancellationToken ct)

@@ -13,14 +13,19 @@ namespace ClosureBot.Channels.WebChat;
 /// </summary>
 public sealed class PortalAssertionValidator(IOptions<WebChatOptions> options, TimeProvider time)
 {
+    /// <summary>Longest assertion looked at; a portal's is a few hundred characters.</summary>
+    public const int MaxAssertionLength = 8 * 1024;
+
+    private static readonly long MaxUnixSeconds = DateTimeOffset.MaxValue.ToUnixTimeSeconds();
     private readonly WebChatOptions _options = options.Value;
 
     public PortalUser? Validate(string? assertion)
     {
-        if (!_options.RequiresAssertion || string.IsNullOrEmpty(assertion)) return null;
+        if (!_options.RequiresAssertion || string.IsNullOrEmpty(assertion) || assertion.Length > MaxAssertionLength) return null;
         var claims = HmacJwt.Verify(assertion, Encoding.UTF8.GetBytes(_options.TrustedIssuerKey!));
         if (claims is null || Text(claims["iss"]) != _options.TrustedIssuer || Text(claims["sub"]) is not { } subject) return null;
-        if (claims["exp"] is not JsonValue exp || !exp.TryGetValue<long>(out var seconds)
+        // An exp past year 9999 (1e15) is no date at all: refused, not an exception.
+        if (claims["exp"] is not JsonValue exp || !exp.TryGetValue<long>(out var seconds) || seconds is < 0 || seconds > MaxUnixSeconds
             || DateTimeOffset.FromUnixTimeSeconds(seconds) <= time.GetUtcNow()) return null;
         // A stable, opaque id: the portal's subject (often an e-mail) must not reach transcripts or logs.
         var hash = SHA256.HashData(Encoding.UTF8.GetBytes(_options.TrustedIssuer + "\n" + subject));

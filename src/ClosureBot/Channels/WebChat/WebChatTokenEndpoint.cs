@@ -2,6 +2,7 @@ using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClosureBot.Channels.DirectLine;
 using ClosureBot.Identity;
+using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using Microsoft.Extensions.Options;
 
@@ -39,6 +40,7 @@ public static partial class WebChatTokenEndpoint
         {
             return DirectLineErrors.BadArgument("The body must be JSON: {conversationId?, assertion?, locale?}.");
         }
+        if (request.ConversationId?.Length > ActivityLimits.MaxIdLength || request.Locale?.Length > ActivityLimits.MaxNameLength) return DirectLineErrors.BadArgument("The conversationId or locale is too long.");
 
         PortalUser user;
         var verified = options.Value.RequiresAssertion;

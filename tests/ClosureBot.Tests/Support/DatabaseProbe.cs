@@ -1,0 +1,57 @@
+using Microsoft.Data.Sqlite;
+
+namespace ClosureBot.Tests.Support;
+
+/// <summary>Reads the app's SQLite file from outside, to check that a refused request changed nothing.</summary>
+public static class DatabaseProbe
+{
+    public static readonly string[] Tables = ["conversations", "user_progress", "closure_requests", "directline_conversations", "directline_activities"];
+
+    /// <summary>Row counts of <see cref="Tables"/>, by table.</summary>
+    public static Dictionary<string, long> RowCounts(string databasePath)
+    {
+        var counts = Tables.ToDictionary(t => t, _ => 0L);
+        if (!File.Exists(databasePath)) return counts;
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        foreach (var table in Existing(connection))
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT COUNT(*) FROM {table};";
+            counts[table] = (long)command.ExecuteScalar()!;
+        }
+        return counts;
+    }
+
+    /// <summary>The longest text stored in any column of any of <see cref="Tables"/>.</summary>
+    public static long LongestValue(string databasePath)
+    {
+        if (!File.Exists(databasePath)) return 0;
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        long longest = 0;
+        foreach (var table in Existing(connection))
+        {
+            using var columns = connection.CreateCommand();
+            columns.CommandText = $"SELECT name FROM pragma_table_info('{table}');";
+            var names = new List<string>();
+            using (var reader = columns.ExecuteReader())
+                while (reader.Read()) names.Add(reader.GetString(0));
+            using var command = connection.CreateCommand();
+            command.CommandText = $"SELECT MAX(MAX({string.Join(", ", names.Select(n => $"COALESCE(LENGTH(\"{n}\"), 0)"))}, 0)) FROM {table};";
+            longest = Math.Max(longest, command.ExecuteScalar() is long l ? l : 0);
+        }
+        return longest;
+    }
+
+    // Tables are created by the feature that first needs them, so a fresh database may lack some.
+    private static List<string> Existing(SqliteConnection connection)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT name FROM sqlite_master WHERE type = 'table';";
+        var names = new HashSet<string>();
+        using (var reader = command.ExecuteReader())
+            while (reader.Read()) names.Add(reader.GetString(0));
+        return Tables.Where(names.Contains).ToList();
+    }
+}
