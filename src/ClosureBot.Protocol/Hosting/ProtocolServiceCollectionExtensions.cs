@@ -2,6 +2,7 @@ using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Turns;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -32,6 +33,8 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<ServiceUrlPolicy>();
         services.AddSingleton<IChannelAuthenticator, LocalDevelopmentAuthenticator>();
         services.AddSingleton<BotAdapter>();
+        // The Connector delivers replies unless the app puts a transport of its own in front of it (a reply outbox).
+        services.TryAddTransient<IReplyTransport>(sp => sp.GetRequiredService<ConnectorClient>());
 
         services.AddHttpClient<ConnectorClient>()
             .AddResilienceHandler("connector", (pipeline, context) =>

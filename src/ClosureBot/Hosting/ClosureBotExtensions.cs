@@ -6,6 +6,7 @@ using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Identity;
 using ClosureBot.Offboarding;
+using ClosureBot.Outbox;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Turns;
 using ClosureBot.Storage;
@@ -22,6 +23,7 @@ public static class ClosureBotExtensions
         services.AddSingleton(TimeProvider.System);
         services.AddBotProtocol(configuration);
         services.AddBotStorage(configuration);
+        services.AddReplyOutbox(configuration, builder.Environment);
         services.AddAccountInventory(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName));

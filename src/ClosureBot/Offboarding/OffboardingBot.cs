@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClosureBot.Identity;
+using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
@@ -8,12 +9,13 @@ using ClosureBot.Storage;
 namespace ClosureBot.Offboarding;
 
 /// <summary>
-/// The bot: routes by activity type, and for a conversation turn loads the conversation, skips an activity it
-/// already processed, lets the router decide, then commits state, progress and any closure request in one
-/// durable write before a single reply leaves. A turn that lost a race with another instance is run again.
+/// The bot: routes by activity type, and for a conversation turn loads the conversation, lets the router decide,
+/// then commits state, progress, any closure request and the turn's replies (the outbox) in one durable write before
+/// a single reply leaves. A turn that lost a race with another instance is run again; an activity already processed
+/// (its outbox row exists) is answered with the stored replies of its turn instead.
 /// </summary>
-public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog offboarding, IBotStore store, TimeProvider time,
-    ILogger<OffboardingBot> logger) : IBot
+public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog offboarding, IBotStore store, ReplyOutbox outbox,
+    TimeProvider time, ILogger<OffboardingBot> logger) : IBot
 {
     private const int MaxAttempts = 3;
 
@@ -37,9 +39,10 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             // place, so any failure below must drop it from the cache.
             var data = stored?.Parsed as ConversationData
                 ?? (stored is null ? new ConversationData() : JsonSerializer.Deserialize<ConversationData>(stored.Json, ProtocolJson.Options)!);
+            // The recent ids in the state spare a quick redelivery the turn; the outbox row decides over the whole window.
             if (data.HasProcessed(activity.Id))
             {
-                logger.LogInformation("Activity {ActivityId} was already processed; ignoring the redelivery", activity.Id);
+                await outbox.ReplayAsync(context, key, ct);
                 return;
             }
 
@@ -48,7 +51,13 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             {
                 await router.HandleAsync(context, data, ct);
                 data.MarkProcessed(activity.Id);
-                await store.CommitAsync(BuildCommit(key, stored, data, turn, activity), ct);
+                await store.CommitAsync(BuildCommit(key, stored, data, turn, activity, outbox.Capture(context, key)), ct);
+            }
+            catch (DuplicateActivityException)
+            {
+                store.Evict(key);
+                await outbox.ReplayAsync(context, key, ct);
+                return;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -71,7 +80,8 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
         }
     }
 
-    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, Activity activity)
+    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, Activity activity,
+        OutboxEntry? replies)
     {
         var userKey = ConversationRouter.UserKey(activity);
         StoredProgress? save = null;
@@ -101,6 +111,7 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             SaveProgress = save,
             DeleteProgressFor = delete,
             ClosureRequest = turn.NewClosureRequest,
+            Replies = replies,
             KeepCached = data.Dialog.Stack.Count > 0,
             Parsed = data,
         };

@@ -1,3 +1,5 @@
+using ClosureBot.Outbox;
+
 namespace ClosureBot.Storage;
 
 public static class StorageServiceCollectionExtensions
@@ -10,6 +12,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteBotStore>();
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<SqliteBotStore>());
+        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         return services;
     }
 }
