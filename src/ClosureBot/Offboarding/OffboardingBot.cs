@@ -39,12 +39,9 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             // place, so any failure below must drop it from the cache.
             var data = stored?.Parsed as ConversationData
                 ?? (stored is null ? new ConversationData() : JsonSerializer.Deserialize<ConversationData>(stored.Json, ProtocolJson.Options)!);
-            // The recent ids in the state spare a quick redelivery the turn; the outbox row decides over the whole window.
-            if (data.HasProcessed(activity.Id))
-            {
-                await outbox.ReplayAsync(context, key, ct);
-                return;
-            }
+            // The recent ids in the state spare a quick redelivery the turn; the outbox row decides over the whole window
+            // (a redelivery it no longer holds is a new activity).
+            if (data.HasProcessed(activity.Id) && await outbox.ReplayAsync(context, key, ct)) return;
 
             var turn = OffboardingTurn.Attach(context, new OffboardingTurn { Identity = identity });
             try
@@ -56,6 +53,7 @@ public sealed class OffboardingBot(ConversationRouter router, OffboardingDialog 
             catch (DuplicateActivityException)
             {
                 store.Evict(key);
+                context.ClearReplies();
                 await outbox.ReplayAsync(context, key, ct);
                 return;
             }

@@ -36,16 +36,20 @@ public sealed class ReplyOutbox(IOutboxStore store, IEnumerable<IOutboxRoute> ro
             push ? now + _options.ReplyRetryDelay : null);
     }
 
-    /// <summary>Puts the stored replies of the turn that processed this activity back into <paramref name="context"/>.</summary>
-    public async Task ReplayAsync(ITurnContext context, string conversationKey, CancellationToken cancellationToken)
+    /// <summary>
+    /// Puts the stored replies of the turn that processed this activity back into <paramref name="context"/>; false when
+    /// the outbox has no row for it (never processed, or processed longer ago than the duplicate window).
+    /// </summary>
+    public async Task<bool> ReplayAsync(ITurnContext context, string conversationKey, CancellationToken cancellationToken)
     {
-        context.ClearReplies();
-        if (context.Activity.Id is not { } activityId) return;
+        if (context.Activity.Id is not { } activityId) return false;
         var record = await store.FindAsync(conversationKey, activityId, cancellationToken);
+        if (record is null) return false;
         logger.LogInformation("Activity {ActivityId} was already processed; answering with the {ReplyCount} stored replies of its turn",
-            activityId, record?.ReplyCount ?? 0);
-        if (record is null) return;
+            activityId, record.ReplyCount);
+        context.ClearReplies();
         foreach (var reply in Parse(record)) context.SendActivity(reply);
+        return true;
     }
 
     /// <summary>A transport that delivers through <paramref name="inner"/> and records in the outbox what the channel took.</summary>

@@ -67,6 +67,26 @@ public sealed class ReplyOutboxTests
         (await ann.Send("yes")).Asks("Which account do you want to close?");
     }
 
+    [Fact]
+    public async Task ConnectorDelivery_CallerHangsUpWhileTheFirstReplyIsInFlight_EveryReplyStillArrives()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var gate = connector.HoldNext(out var arrived);
+        using var hangUp = new CancellationTokenSource();
+        using var content = new StringContent(ConnectorMessage(ann, connector, "I want to close my account").ToJsonString(), Encoding.UTF8, "application/json");
+
+        var posting = app.CreateClient().PostAsync("/api/messages", content, hangUp.Token);
+        await arrived.WaitAsync(TimeSpan.FromSeconds(10));
+        await hangUp.CancelAsync();
+        gate.SetResult();
+
+        await connector.WaitForDeliveredAsync(2, TimeSpan.FromSeconds(10));
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => posting);
+        Assert.Equal([null, "Shall we start?"], connector.Delivered.Select(r => r.Text));
+    }
+
     internal static JsonObject ConnectorMessage(ConversationClient client, FakeConnector connector, string text)
     {
         var message = client.Message(text, null);

@@ -53,6 +53,9 @@ public sealed class FakeConnector : IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    /// <summary>The next request is answered as usual (to script a refusal of a later one).</summary>
+    public void AcceptNext() => _scripted.Enqueue(response => response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") }));
+
     public void RejectNext(int times)
     {
         for (var i = 0; i < times; i++)
