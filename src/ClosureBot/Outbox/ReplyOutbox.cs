@@ -32,7 +32,7 @@ public sealed class ReplyOutbox(IOutboxStore store, IEnumerable<IOutboxRoute> ro
         var replies = context.BufferedReplies;
         var now = time.GetUtcNow();
         var push = replies.Count > 0 && !context.Activity.ExpectsReplies();
-        return new OutboxEntry(conversationKey, activityId, JsonSerializer.Serialize(replies, ProtocolJson.Options), replies.Count, now,
+        return new OutboxEntry(conversationKey, activityId, JsonSerializer.SerializeToUtf8Bytes(replies, ProtocolJson.Options), replies.Count, now,
             push ? now + _options.ReplyRetryDelay : null);
     }
 
@@ -144,5 +144,5 @@ public sealed class ReplyOutbox(IOutboxStore store, IEnumerable<IOutboxRoute> ro
     }
 
     private static List<Activity> Parse(OutboxRecord record) =>
-        JsonSerializer.Deserialize<List<Activity>>(record.RepliesJson, ProtocolJson.Options) ?? [];
+        JsonSerializer.Deserialize<List<Activity>>(record.Replies, ProtocolJson.Options) ?? [];
 }

@@ -10,7 +10,7 @@ internal sealed class OutboxStatements : IDisposable
         CREATE TABLE IF NOT EXISTS outbox (
             conversation_key TEXT NOT NULL,
             activity_id TEXT NOT NULL,
-            replies TEXT NOT NULL,
+            replies BLOB NOT NULL,
             reply_count INTEGER NOT NULL,
             delivered INTEGER NOT NULL DEFAULT 0,
             attempts INTEGER NOT NULL DEFAULT 0,
@@ -42,7 +42,7 @@ internal sealed class OutboxStatements : IDisposable
         var p = _insert.Parameters;
         p["$key"].Value = entry.ConversationKey;
         p["$activity"].Value = entry.ActivityId;
-        p["$replies"].Value = entry.RepliesJson;
+        p["$replies"].Value = entry.Replies;
         p["$count"].Value = entry.ReplyCount;
         p["$created"].Value = entry.CreatedAt.ToUnixTimeMilliseconds();
         p["$next"].Value = (object?)entry.NextAttemptAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;

@@ -78,7 +78,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteBotStore bo
     }
 
     private static OutboxRecord Read(SqliteDataReader reader) => new(
-        reader.GetString(0), reader.GetString(1), reader.GetString(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
+        reader.GetString(0), reader.GetString(1), (byte[])reader.GetValue(2), reader.GetInt32(3), reader.GetInt32(4), reader.GetInt32(5),
         DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(6)),
         reader.IsDBNull(7) ? null : DateTimeOffset.FromUnixTimeMilliseconds(reader.GetInt64(7)));
 }
