@@ -37,12 +37,11 @@ public sealed class OutboxDeliveryWorker(ReplyOutbox outbox, IOptions<OutboxOpti
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        while (!stoppingToken.IsCancellationRequested)
+        while (true)
         {
             try
             {
                 await RunOnceAsync(stoppingToken);
-                await Task.Delay(_options.OutboxPollInterval, time, stoppingToken);
             }
             catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
             {
@@ -51,7 +50,15 @@ public sealed class OutboxDeliveryWorker(ReplyOutbox outbox, IOptions<OutboxOpti
             catch (Exception ex)
             {
                 logger.LogError(ex, "The outbox pass failed; trying again in {Interval}", _options.OutboxPollInterval);
-                await Task.Delay(_options.OutboxPollInterval, time, stoppingToken).ContinueWith(_ => { }, TaskScheduler.Default);
+            }
+
+            try
+            {
+                await Task.Delay(_options.OutboxPollInterval, time, stoppingToken);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
             }
         }
     }
