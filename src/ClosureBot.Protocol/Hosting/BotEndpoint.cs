@@ -59,7 +59,7 @@ public static class BotEndpoint
             return;
         }
 
-        var transport = repliesInBody ? null : http.RequestServices.GetRequiredService<ConnectorClient>();
+        var transport = repliesInBody ? null : http.RequestServices.GetRequiredService<IReplyTransport>();
         TurnResult result;
         try
         {

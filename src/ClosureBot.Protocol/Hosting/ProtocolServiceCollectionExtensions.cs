@@ -4,6 +4,7 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Http.Resilience;
 using Microsoft.Extensions.Options;
 using Polly;
@@ -42,6 +43,8 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetService<IServer>()));
         services.AddSingleton<IChannelAuthenticator, LocalDevelopmentAuthenticator>();
         services.AddSingleton<BotAdapter>();
+        // The Connector delivers replies unless the app puts a transport of its own in front of it (a reply outbox).
+        services.TryAddTransient<IReplyTransport>(sp => sp.GetRequiredService<ConnectorClient>());
 
         services.AddHttpClient<ConnectorClient>()
             .AddResilienceHandler("connector", (pipeline, context) =>

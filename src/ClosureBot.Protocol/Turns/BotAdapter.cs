@@ -34,9 +34,10 @@ public sealed class BotAdapter(IBot bot, IEnumerable<ITurnMiddleware> middleware
 
         try
         {
-            await transport.SendAsync(activity, replies, cancellationToken).ConfigureAwait(false);
+            // Not the request's token: the turn is saved, so its replies must still go if the caller hangs up.
+            await transport.SendAsync(activity, replies, CancellationToken.None).ConfigureAwait(false);
         }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        catch (Exception ex)
         {
             throw new ReplyDeliveryException(ex);
         }

@@ -6,6 +6,7 @@ using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Identity;
 using ClosureBot.Offboarding;
+using ClosureBot.Outbox;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Turns;
 using ClosureBot.Storage;
@@ -23,6 +24,7 @@ public static class ClosureBotExtensions
         services.AddEdge(configuration);
         services.AddBotProtocol(configuration);
         services.AddBotStorage(configuration);
+        services.AddReplyOutbox(configuration, builder.Environment);
         services.AddAccountInventory(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
         services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName));

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClosureBot.Identity;
+using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
@@ -8,11 +9,13 @@ using ClosureBot.Storage;
 namespace ClosureBot.Offboarding;
 
 /// <summary>
-/// The bot: routes by activity type, and for a conversation turn loads the conversation, skips an activity it
-/// already processed, lets the router decide, then commits state, progress and any closure request in one
-/// durable write before a single reply leaves. A turn that lost a race with another instance is run again.
+/// The bot: routes by activity type, and for a conversation turn loads the conversation, lets the router decide,
+/// then commits state, progress, any closure request and the turn's replies (the outbox) in one durable write before
+/// a single reply leaves. A turn that lost a race with another instance is run again; an activity already processed
+/// (its outbox row exists) is answered with the stored replies of its turn instead.
 /// </summary>
-public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, IBotStore store, ILogger<OffboardingBot> logger) : IBot
+public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, IBotStore store, ReplyOutbox outbox,
+    ILogger<OffboardingBot> logger) : IBot
 {
     private const int MaxAttempts = 3;
 
@@ -38,18 +41,23 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             // place, so any failure below must drop it from the cache.
             var data = stored?.Parsed as ConversationData
                 ?? (stored is null ? new ConversationData() : JsonSerializer.Deserialize<ConversationData>(stored.Json, ProtocolJson.Options)!);
-            if (data.HasProcessed(activity.Id))
-            {
-                logger.LogInformation("Activity {ActivityId} was already processed; ignoring the redelivery", activity.Id);
-                return;
-            }
+            // The recent ids in the state spare a quick redelivery the turn; the outbox row decides over the whole window
+            // (a redelivery it no longer holds is a new activity).
+            if (data.HasProcessed(activity.Id) && await outbox.ReplayAsync(context, key, ct)) return;
 
             var turn = OffboardingTurn.Attach(context, new OffboardingTurn { Identity = identity });
             try
             {
                 await router.HandleAsync(context, data, ct);
                 data.MarkProcessed(activity.Id);
-                await store.CommitAsync(BuildCommit(key, stored, data, turn, activity), ct);
+                await store.CommitAsync(BuildCommit(key, stored, data, turn, activity, outbox.Capture(context, key)), ct);
+            }
+            catch (DuplicateActivityException)
+            {
+                store.Evict(key);
+                context.ClearReplies();
+                await outbox.ReplayAsync(context, key, ct);
+                return;
             }
             catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
             {
@@ -72,7 +80,8 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
         }
     }
 
-    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, Activity activity)
+    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, Activity activity,
+        OutboxEntry? replies)
     {
         var (save, delete) = savedPlaces.Track(data, activity, turn.Outcome);
         return new TurnCommit
@@ -86,6 +95,7 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             ClosureRequest = turn.NewClosureRequest,
             AdditionalRequester = turn.AdditionalRequester,
             Audit = turn.Audit,
+            Replies = replies,
             KeepCached = data.Dialog.Stack.Count > 0,
             Parsed = data,
         };

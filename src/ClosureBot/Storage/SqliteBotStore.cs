@@ -20,6 +20,7 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
         _database = database;
         _cache = new ConversationCache(options.Value.CacheSize);
         database.EnsureSchema(SqliteSchema.Create);
+        database.EnsureSchema(OutboxStatements.Schema);
         _committer = new SqliteGroupCommitter(database.Open(), _cache);
     }
 
@@ -55,6 +56,9 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
     public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken) => _committer.CommitAsync(commit, cancellationToken);
 
     public void Evict(string conversationKey) => _cache.Remove(conversationKey);
+
+    /// <summary>Runs <paramref name="work"/> inside the next group commit (see <see cref="SqliteGroupCommitter.WriteAsync"/>).</summary>
+    internal Task<int> WriteAsync(Func<SqliteTransaction, int> work, CancellationToken cancellationToken) => _committer.WriteAsync(work, cancellationToken);
 
     public async Task<bool> IsHealthyAsync(CancellationToken cancellationToken)
     {

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Threading.Channels;
+using ClosureBot.Outbox;
 using ClosureBot.Protocol.Serialization;
 using Microsoft.Data.Sqlite;
 
@@ -29,9 +30,20 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
 
     public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
-        var pending = new Pending(commit, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously));
+        var pending = new Pending(commit, null, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The store is shutting down.");
         // The commit is not abandoned when the request is: the turn's work lands even if the caller went away.
+        return pending.Done.Task.WaitAsync(cancellationToken);
+    }
+
+    /// <summary>
+    /// A write that is not a turn (outbox bookkeeping), run under its own savepoint in the next group transaction, so
+    /// it shares that transaction's flush. Returns what <paramref name="work"/> returns (rows changed).
+    /// </summary>
+    public Task<int> WriteAsync(Func<SqliteTransaction, int> work, CancellationToken cancellationToken)
+    {
+        var pending = new Pending(null, work, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
+        if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The store is shutting down.");
         return pending.Done.Task.WaitAsync(cancellationToken);
     }
 
@@ -57,6 +69,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private void WriteBatch(List<Pending> batch, Statements statements)
     {
         var outcomes = new Exception?[batch.Count];
+        var results = new int[batch.Count];
         try
         {
             using var transaction = _connection.BeginTransaction(deferred: false);
@@ -66,14 +79,18 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 statements.Savepoint.ExecuteNonQuery();
                 try
                 {
-                    statements.Write(batch[i].Commit);
+                    if (batch[i].Commit is { } commit) statements.Write(commit);
+                    else results[i] = batch[i].Work!(transaction);
                     statements.Release.ExecuteNonQuery();
                 }
-                catch (Exception ex) when (ex is ConcurrencyConflictException or SqliteException { SqliteErrorCode: 19 })
+                catch (Exception ex) when (batch[i].Commit is null
+                    || ex is ConcurrencyConflictException or DuplicateActivityException or SqliteException { SqliteErrorCode: 19 })
                 {
+                    // A failed bookkeeping write fails alone; it never takes the turns of its batch down with it.
                     statements.Rollback.ExecuteNonQuery();
                     statements.Release.ExecuteNonQuery();
-                    outcomes[i] = ex as ConcurrencyConflictException ?? new ConcurrencyConflictException(ex.Message);
+                    outcomes[i] = batch[i].Commit is null || ex is ConcurrencyConflictException or DuplicateActivityException
+                        ? ex : new ConcurrencyConflictException(ex.Message);
                 }
             }
             transaction.Commit();
@@ -82,7 +99,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         {
             for (var i = 0; i < batch.Count; i++)
             {
-                _cache.Remove(batch[i].Commit.ConversationKey);
+                if (batch[i].Commit is { } commit) _cache.Remove(commit.ConversationKey);
                 batch[i].Done.TrySetException(ex);
             }
             return;
@@ -91,7 +108,12 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         for (var i = 0; i < batch.Count; i++)
         {
             var commit = batch[i].Commit;
-            if (outcomes[i] is { } conflict)
+            if (commit is null)
+            {
+                if (outcomes[i] is { } failure) batch[i].Done.TrySetException(failure);
+                else batch[i].Done.TrySetResult(results[i]);
+            }
+            else if (outcomes[i] is { } conflict)
             {
                 _cache.Remove(commit.ConversationKey);
                 batch[i].Done.TrySetException(conflict);
@@ -102,17 +124,19 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                     _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.StateJson, commit.Parsed));
                 else
                     _cache.Remove(commit.ConversationKey);
-                batch[i].Done.TrySetResult();
+                batch[i].Done.TrySetResult(0);
             }
         }
     }
 
-    private sealed record Pending(TurnCommit Commit, TaskCompletionSource Done);
+    /// <summary>A turn's commit, or (with a null commit) other work for the same transaction.</summary>
+    private sealed record Pending(TurnCommit? Commit, Func<SqliteTransaction, int>? Work, TaskCompletionSource<int> Done);
 
     /// <summary>Prepared statements reused for every batch.</summary>
     private sealed class Statements : IDisposable
     {
         private readonly SqliteCommand[] _all;
+        private readonly OutboxStatements _outbox;
         public readonly SqliteCommand Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit;
 
         public Statements(SqliteConnection c)
@@ -144,15 +168,19 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 VALUES ($at, $kind, $alias, $channel, $user, $name, $verified, $conversation, $detail)
                 """, "$at", "$kind", "$alias", "$channel", "$user", "$name", "$verified", "$conversation", "$detail");
             _all = [Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit];
+            _outbox = new OutboxStatements(c);
         }
 
         public void Bind(SqliteTransaction transaction)
         {
             foreach (var command in _all) command.Transaction = transaction;
+            _outbox.Bind(transaction);
         }
 
         public void Write(TurnCommit commit)
         {
+            // First, so a redelivered activity is turned away before anything else of its turn is written.
+            if (commit.Replies is { } replies) _outbox.Insert(replies);
             var now = DateTimeOffset.UtcNow.ToString("O");
             var command = commit.ExpectedETag is null ? Insert : Update;
             Set(command, "$key", commit.ConversationKey, "$etag", commit.NewETag, "$state", commit.StateJson, "$now", now);
@@ -198,6 +226,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         public void Dispose()
         {
             foreach (var command in _all) command.Dispose();
+            _outbox.Dispose();
         }
 
         private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)

@@ -1,4 +1,5 @@
 using ClosureBot.Closure;
+using ClosureBot.Outbox;
 
 namespace ClosureBot.Storage;
 
@@ -14,6 +15,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<SqliteBotStore>());
         // The log reads the tables the store's schema creates, so the store is built first.
         services.AddSingleton<IClosureLog>(sp => new SqliteClosureLog(sp.GetRequiredService<SqliteBotStore>().Database));
+        services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         return services;
     }
 }

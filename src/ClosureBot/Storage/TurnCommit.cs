@@ -1,4 +1,5 @@
 using ClosureBot.Closure;
+using ClosureBot.Outbox;
 
 namespace ClosureBot.Storage;
 
@@ -37,6 +38,8 @@ public sealed class TurnCommit
 
     /// <summary>Entries for the audit trail.</summary>
     public IReadOnlyList<AuditEvent> Audit { get; init; } = [];
+    /// <summary>The turn's replies for the outbox; its row also marks the activity processed (a duplicate fails the commit).</summary>
+    public OutboxEntry? Replies { get; init; }
 }
 
 /// <summary>Another turn (or another instance) changed the conversation first, or the account already has an open request.</summary>

@@ -125,6 +125,40 @@ public class BotAdapterTests
     }
 
     [Fact]
+    public async Task ProcessActivityAsync_RequestAbortedWhileRepliesAreSent_EveryReplyIsStillSent()
+    {
+        using var request = new CancellationTokenSource();
+        var sent = new List<string?>();
+        var transport = new CallbackTransport((reply, ct) =>
+        {
+            ct.ThrowIfCancellationRequested();
+            sent.Add(reply.Text);
+            // The client hangs up once the first reply is out: the turn is saved, so the rest must still go.
+            request.Cancel();
+        });
+        var bot = new DelegateBot((turn, _) =>
+        {
+            turn.SendActivity(new Activity { Text = "one" });
+            turn.SendActivity(new Activity { Text = "two" });
+            return Task.CompletedTask;
+        });
+
+        var result = await Adapter(bot).ProcessActivityAsync(Message("hi"), transport, request.Token);
+
+        Assert.True(result.Delivered);
+        Assert.Equal(["one", "two"], sent);
+    }
+
+    private sealed class CallbackTransport(Action<Activity, CancellationToken> onReply) : IReplyTransport
+    {
+        public Task<IReadOnlyList<ResourceResponse>> SendAsync(Activity incoming, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
+        {
+            foreach (var reply in replies) onReply(reply, cancellationToken);
+            return Task.FromResult<IReadOnlyList<ResourceResponse>>(replies.Select(_ => new ResourceResponse("r")).ToList());
+        }
+    }
+
+    [Fact]
     public async Task ProcessActivityAsync_NoReplies_TransportNotCalled()
     {
         var transport = new RecordingTransport();

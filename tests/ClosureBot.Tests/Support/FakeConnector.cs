@@ -19,6 +19,7 @@ public sealed class FakeConnector : IAsyncDisposable
 {
     private readonly WebApplication _app;
     private readonly ConcurrentQueue<Func<HttpResponse, Task>> _scripted = new();
+    private readonly List<(int Count, TaskCompletionSource Waiter)> _waiters = [];
 
     private FakeConnector(WebApplication app) => _app = app;
 
@@ -52,6 +53,9 @@ public sealed class FakeConnector : IAsyncDisposable
         return Task.CompletedTask;
     });
 
+    /// <summary>The next request is answered as usual (to script a refusal of a later one).</summary>
+    public void AcceptNext() => _scripted.Enqueue(response => response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") }));
+
     public void RejectNext(int times)
     {
         for (var i = 0; i < times; i++)
@@ -62,6 +66,40 @@ public sealed class FakeConnector : IAsyncDisposable
             });
     }
 
+    /// <summary>
+    /// The next request is held unanswered until the returned gate is completed; <paramref name="arrived"/> completes
+    /// when that request is in (so a test can kill the bot while its reply is in flight).
+    /// </summary>
+    public TaskCompletionSource HoldNext(out Task arrived)
+    {
+        var gate = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var reached = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        arrived = reached.Task;
+        _scripted.Enqueue(async response =>
+        {
+            reached.TrySetResult();
+            await gate.Task;
+            response.StatusCode = StatusCodes.Status200OK;
+        });
+        return gate;
+    }
+
+    /// <summary>Completes once <paramref name="count"/> replies were accepted (fails after <paramref name="limit"/>).</summary>
+    public async Task WaitForDeliveredAsync(int count, TimeSpan limit)
+    {
+        var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_waiters) _waiters.Add((count, waiter));
+        if (Delivered.Count >= count) waiter.TrySetResult();
+        try
+        {
+            await waiter.Task.WaitAsync(limit);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"Expected {count} delivered replies within {limit.TotalSeconds} s; got {Delivered.Count}.");
+        }
+    }
+
     private async Task HandleAsync(HttpContext http, string conversationId, string? replyToId)
     {
         var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!.AsObject();
@@ -70,6 +108,10 @@ public sealed class FakeConnector : IAsyncDisposable
         else
             await http.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
         Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp()));
+        var delivered = Delivered.Count;
+        lock (_waiters)
+            foreach (var (count, waiter) in _waiters)
+                if (delivered >= count) waiter.TrySetResult();
     }
 
     public async ValueTask DisposeAsync()

@@ -1,4 +1,5 @@
 using ClosureBot.Identity;
+using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
 using Microsoft.Extensions.Options;
@@ -12,7 +13,7 @@ namespace ClosureBot.Channels.DirectLine;
 /// the turn does, and the replies are appended to the log.
 /// </summary>
 public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLog log, DirectLineStore store, IOptions<DirectLineOptions> options,
-    TimeProvider time, ILogger<DirectLineBotBridge> logger)
+    ReplyOutbox outbox, TimeProvider time, ILogger<DirectLineBotBridge> logger)
 {
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);
     private readonly DirectLineOptions _options = options.Value;
@@ -67,7 +68,8 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         try
         {
             var identity = grant.VerifiedBy is { } source ? CustomerClaims.Create(source, grant.UserId, grant.UserName, grant.Accounts) : null;
-            var result = await adapter.ProcessActivityAsync(activity, new DirectLineReplyTransport(log, grant.ConversationId), ct, identity);
+            var transport = outbox.Wrap(new DirectLineReplyTransport(log, grant.ConversationId));
+            var result = await adapter.ProcessActivityAsync(activity, transport, ct, identity);
             logger.LogDebug("Direct Line turn {ActivityType} produced {ReplyCount} replies", activity.Type, result.Replies.Count);
         }
         finally

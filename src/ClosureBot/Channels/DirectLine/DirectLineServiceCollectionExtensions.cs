@@ -1,4 +1,5 @@
 using ClosureBot.Channels.WebChat;
+using ClosureBot.Outbox;
 
 namespace ClosureBot.Channels.DirectLine;
 
@@ -14,6 +15,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineActivityLog>();
         services.AddSingleton<DirectLineAuthorization>();
         services.AddSingleton<DirectLineBotBridge>();
+        services.AddSingleton<IOutboxRoute, DirectLineOutboxRoute>();
         services.AddWebChat(configuration);
         return services;
     }
