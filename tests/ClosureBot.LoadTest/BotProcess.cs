@@ -29,6 +29,7 @@ public sealed class BotProcess : IAsyncDisposable
         var databasePath = Path.Combine(Path.GetTempPath(), $"closurebot-load-{Guid.NewGuid():N}.db");
         // The content root is the project folder, as when the bot is run from src/ClosureBot.
         var contentRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dllPath)!, "..", "..", ".."));
+        var inventoryPath = WriteInventory(contentRoot, databasePath + ".inventory.json");
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = contentRoot,
@@ -41,7 +42,8 @@ public sealed class BotProcess : IAsyncDisposable
         foreach (var arg in new[]
                  {
                      dllPath, "--urls", url.ToString().TrimEnd('/'), "--contentRoot", contentRoot,
-                     $"--Storage:ConnectionString=Data Source={databasePath}", "--Serilog:MinimumLevel:Default=Warning",
+                     $"--Storage:ConnectionString=Data Source={databasePath}", $"--Inventory:FilePath={inventoryPath}",
+                     "--Serilog:MinimumLevel:Default=Warning",
                      "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
                  }.Concat(botArgs.Select(a => "--" + a)))
             start.ArgumentList.Add(arg);
@@ -64,7 +66,7 @@ public sealed class BotProcess : IAsyncDisposable
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         _process.Dispose();
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" })
+        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", ".inventory.json" })
             File.Delete(_databasePath + suffix);
     }
 
@@ -99,5 +101,27 @@ public sealed class BotProcess : IAsyncDisposable
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
         return ((IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>The most customers one run can have (see <c>--customers</c>).</summary>
+    public const int MaxCustomers = 1024;
+
+    /// <summary>The account alias customer <paramref name="customer"/> (1-based) closes in a bot this command started.</summary>
+    public static string AccountOf(int customer) => $"LOAD{customer:D4}";
+
+    // The demo inventory plus, for every customer, an account shaped like ACME of their own.
+    private static string WriteInventory(string contentRoot, string path)
+    {
+        var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(contentRoot, "Accounts", "demo-inventory.json")))!;
+        var accounts = root["accounts"]!.AsArray();
+        var acme = accounts.Single(a => (string?)a!["alias"] == "ACME")!;
+        for (var i = 1; i <= MaxCustomers; i++)
+        {
+            var copy = acme.DeepClone();
+            copy["alias"] = AccountOf(i);
+            accounts.Add(copy);
+        }
+        File.WriteAllText(path, root.ToJsonString());
+        return path;
     }
 }

@@ -6,16 +6,19 @@ namespace ClosureBot.LoadTest;
 
 /// <summary>
 /// One simulated Web Chat customer: walks the canonical closure flow turn by turn over keep-alive HTTP with
-/// <c>deliveryMode: expectReplies</c>, then starts again in a fresh conversation. Request and response buffers
+/// <c>deliveryMode: expectReplies</c>, then starts again in a fresh conversation. It types its own account alias where
+/// the canonical walk types ACME (a customer closes their own account; a second requester of an account already being
+/// closed is told only that a request exists, so the walk accepts that answer too). Request and response buffers
 /// are reused, and latencies go into a preallocated histogram.
 /// </summary>
-public sealed class Customer(HttpClient http, Uri messagesUrl, string userId, LoadClock clock, TimeSpan turnTimeout)
+public sealed class Customer(HttpClient http, Uri messagesUrl, string userId, string accountAlias, LoadClock clock, TimeSpan turnTimeout)
 {
     public static readonly string[] CanonicalSequence =
         ["I want to close my account", "yes", "ACME", "no", "done", "done", "yes", "done", "yes", "ACME"];
 
     private static readonly byte[] AtLeastOneActivity = "\"activities\":[{"u8.ToArray();
     private static readonly byte[] ClosureReference = "CLS-"u8.ToArray();
+    private static readonly byte[] AlreadyRequested = "already exists, since"u8.ToArray();
 
     private readonly ArrayBufferWriter<byte> _request = new(1024);
     private readonly Utf8JsonWriter _json = new(Stream.Null);
@@ -63,7 +66,8 @@ public sealed class Customer(HttpClient http, Uri messagesUrl, string userId, Lo
             if (response.StatusCode != System.Net.HttpStatusCode.OK) return $"turn {turn + 1}: HTTP {(int)response.StatusCode}";
             var body = _response.AsSpan(0, length);
             if (body.IndexOf(AtLeastOneActivity) < 0) return $"turn {turn + 1}: no activity in the reply";
-            if (turn == CanonicalSequence.Length - 1 && body.IndexOf(ClosureReference) < 0) return $"turn {turn + 1}: no CLS- reference";
+            if (turn == CanonicalSequence.Length - 1 && body.IndexOf(ClosureReference) < 0 && body.IndexOf(AlreadyRequested) < 0)
+                return $"turn {turn + 1}: no CLS- reference";
             return null;
         }
         catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
@@ -109,7 +113,7 @@ public sealed class Customer(HttpClient http, Uri messagesUrl, string userId, Lo
         json.WriteStartObject("conversation");
         json.WriteString("id", conversationId);
         json.WriteEndObject();
-        json.WriteString("text", CanonicalSequence[turn]);
+        json.WriteString("text", CanonicalSequence[turn] == "ACME" ? accountAlias : CanonicalSequence[turn]);
         json.WriteString("textFormat", "plain");
         json.WriteString("locale", "en-US");
         json.WriteString("deliveryMode", "expectReplies");

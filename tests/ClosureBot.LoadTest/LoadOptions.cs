@@ -36,7 +36,7 @@ public sealed record LoadOptions
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
             options = args[i] switch
             {
-                "--customers" => options with { Customers = Next().Split(',').Select(v => Bounded(v, 1, 1024, "--customers")).ToArray() },
+                "--customers" => options with { Customers = Next().Split(',').Select(v => Bounded(v, 1, BotProcess.MaxCustomers, "--customers")).ToArray() },
                 "--duration" => options with { DurationSeconds = Bounded(Next(), 1, 600, "--duration") },
                 "--warmup" => options with { WarmupSeconds = Bounded(Next(), 0, 120, "--warmup") },
                 "--timeout" => options with { TimeoutSeconds = Bounded(Next(), 1, 60, "--timeout") },

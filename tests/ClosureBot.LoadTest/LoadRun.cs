@@ -17,7 +17,8 @@ public static class LoadRun
         // earlier run turns a first turn into a "resume where you left off?" question.
         var runId = Guid.NewGuid().ToString("N")[..8];
         var all = Enumerable.Range(1, customers)
-            .Select(i => new Customer(http, messages, $"load-{runId}-{i}", clock, TimeSpan.FromSeconds(options.TimeoutSeconds)))
+            .Select(i => new Customer(http, messages, $"load-{runId}-{i}", options.Start ? BotProcess.AccountOf(i) : "ACME", clock,
+                TimeSpan.FromSeconds(options.TimeoutSeconds)))
             .ToArray();
 
         await using var memory = pid is { } p ? new MemorySampler(p) : null;
