@@ -84,7 +84,9 @@ public static class BotEndpoint
         if (repliesInBody)
         {
             // Serialized up front so the reply goes out with a Content-Length in one write, not as chunks.
-            var body = JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(result.Replies), ProtocolJson.Options);
+            var body = result.SerializedReplies is { } replies
+                ? [.. ExpectedRepliesStart, .. replies, (byte)'}']
+                : JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(result.Replies), ProtocolJson.Options);
             http.Response.ContentType = "application/json; charset=utf-8";
             http.Response.ContentLength = body.Length;
             await http.Response.Body.WriteAsync(body, ct);
@@ -104,6 +106,9 @@ public static class BotEndpoint
     // Kestrel on TCP always knows the peer; no address means an in-process or Unix-socket caller, local by nature.
     private static bool IsLocal(ConnectionInfo connection) =>
         connection.RemoteIpAddress is not { } remote || IPAddress.IsLoopback(remote.IsIPv4MappedToIPv6 ? remote.MapToIPv4() : remote);
+
+    // How ExpectedReplies starts when serialized: its one property, before the array of activities.
+    private static ReadOnlySpan<byte> ExpectedRepliesStart => "{\"activities\":"u8;
 
     private static void Log(HttpContext http, Exception ex, Activity activity) =>
         http.RequestServices.GetRequiredService<ILoggerFactory>().CreateLogger(typeof(BotEndpoint))

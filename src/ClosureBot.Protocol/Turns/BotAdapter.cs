@@ -30,7 +30,7 @@ public sealed class BotAdapter(IBot bot, IEnumerable<ITurnMiddleware> middleware
 
         var replies = context.BufferedReplies;
         if (activity.ExpectsReplies() || transport is null || replies.Count == 0)
-            return new TurnResult(replies, context.InvokeResponse, Delivered: false);
+            return new TurnResult(replies, context.InvokeResponse, Delivered: false) { SerializedReplies = context.SerializedReplies };
 
         try
         {

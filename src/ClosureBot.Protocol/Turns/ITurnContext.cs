@@ -30,6 +30,13 @@ public interface ITurnContext
     /// <summary>The answer to an invoke activity; null until the bot sets one.</summary>
     InvokeResponse? InvokeResponse { get; set; }
 
+    /// <summary>
+    /// The buffered replies serialized as a JSON array with the protocol's options, when the bot serialized them anyway
+    /// (e.g. to store them): the endpoint then sends these bytes instead of serializing again. Any change to the
+    /// replies clears it.
+    /// </summary>
+    byte[]? SerializedReplies { get; set; }
+
     /// <summary>Queues a reply; missing addressing fields are filled from the incoming activity.</summary>
     void SendActivity(Activity activity);
 

@@ -27,9 +27,13 @@ public sealed class TurnContext(Activity activity, ClaimsIdentity? identity = nu
     public InvokeResponse? InvokeResponse { get; set; }
 
     /// <inheritdoc />
+    public byte[]? SerializedReplies { get; set; }
+
+    /// <inheritdoc />
     public void SendActivity(Activity reply)
     {
         ArgumentNullException.ThrowIfNull(reply);
+        SerializedReplies = null;
         reply.Type ??= ActivityTypes.Message;
         reply.ChannelId ??= Activity.ChannelId;
         reply.Conversation ??= Activity.Conversation;
@@ -42,5 +46,9 @@ public sealed class TurnContext(Activity activity, ClaimsIdentity? identity = nu
     }
 
     /// <inheritdoc />
-    public void ClearReplies() => _replies.Clear();
+    public void ClearReplies()
+    {
+        _replies.Clear();
+        SerializedReplies = null;
+    }
 }

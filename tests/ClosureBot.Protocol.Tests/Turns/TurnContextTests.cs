@@ -75,4 +75,19 @@ public class TurnContextTests
         Assert.Empty(turn.BufferedReplies);
         Assert.False(turn.Responded);
     }
+
+    [Fact]
+    public void SerializedReplies_AnyChangeToTheReplies_ClearsThem()
+    {
+        var turn = new TurnContext(new Activity { Type = ActivityTypes.Message, Id = "a1", ChannelId = "test" });
+        turn.SendActivity(new Activity { Text = "one" });
+        turn.SerializedReplies = [1, 2, 3];
+
+        turn.SendActivity(new Activity { Text = "two" });
+        Assert.Null(turn.SerializedReplies);
+
+        turn.SerializedReplies = [1, 2, 3];
+        turn.ClearReplies();
+        Assert.Null(turn.SerializedReplies);
+    }
 }
