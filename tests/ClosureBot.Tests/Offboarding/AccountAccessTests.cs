@@ -94,6 +94,28 @@ public sealed class AccountAccessTests
         (await mallory.Send("ACME")).Says("To see an account's resources or request its closure").DoesNotSay("VA1ACMEWEB01");
     }
 
+    [Fact]
+    public async Task ImpersonatedPortalUser_ResumingTheirSavedPlace_IsRecordedUnverified()
+    {
+        await using var host = PortalHost();
+        var jane = await PortalChat.StartAsync(host, Assertion("jane@example.test", "Jane Doe", "ACME"));
+        foreach (var text in new[] { "I want to close my account", "yes", "no", "done" }) await jane.SayAsync(text);
+        Assert.Contains(await jane.SayAsync("remind me later"), t => t.Contains("I've saved your place"));
+
+        // Someone posts straight to /api/messages (Development, loopback) claiming Jane's channel id.
+        var mallory = ConversationClient.FromPayload(host.Client, "webchat-message.json", jane.UserId, BotApplicationFactory.NewId("conv-"));
+        (await mallory.Send("hi")).Says("Welcome back");
+        (await mallory.Send("yes")).Says("Not verified");
+        var receipt = await mallory.SendAll("done", "yes", "done", "yes", "ACME");
+
+        Assert.Equal("Not verified", receipt.Fact("Identity"));
+        await using var db = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={Path.Combine(host.Folder, "closurebot.db")}");
+        db.Open();
+        using var query = db.CreateCommand();
+        query.CommandText = "SELECT requester_verified FROM closure_requests WHERE account_alias = 'ACME'";
+        Assert.Equal(0L, (long)query.ExecuteScalar()!);
+    }
+
     private static DirectLineTestHost PortalHost() => new(settings: new Dictionary<string, string?>
     {
         ["WebChat:TrustedIssuer"] = Issuer,
@@ -108,9 +130,11 @@ public sealed class AccountAccessTests
     }
 
     /// <summary>A portal user's web chat over the app's Direct Line: each message returns what the bot said (texts and card JSON).</summary>
-    private sealed class PortalChat(DirectLineTestClient client, string conversationId, string token)
+    private sealed class PortalChat(DirectLineTestClient client, string conversationId, string token, string userId)
     {
         private int _sent;
+
+        public string UserId => userId;
 
         public static async Task<PortalChat> StartAsync(DirectLineTestHost host, string assertion)
         {
@@ -119,7 +143,7 @@ public sealed class AccountAccessTests
             var issued = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
             var client = new DirectLineTestClient(host.Client);
             var started = await client.JsonAsync(HttpMethod.Post, "/conversations", (string)issued["token"]!, expectedStatus: 201);
-            return new PortalChat(client, (string)issued["conversationId"]!, (string)started["token"]!);
+            return new PortalChat(client, (string)issued["conversationId"]!, (string)started["token"]!, (string)issued["userId"]!);
         }
 
         public async Task<List<string>> SayAsync(string text)
