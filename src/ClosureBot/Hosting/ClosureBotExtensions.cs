@@ -1,6 +1,7 @@
 using ClosureBot.Accounts;
 using ClosureBot.Cards;
 using ClosureBot.Channels.DirectLine;
+using ClosureBot.Channels.WebChat;
 using ClosureBot.Closure;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
@@ -32,6 +33,7 @@ public static class ClosureBotExtensions
         services.AddCustomerIdentity(configuration);
         services.AddOffboarding();
         services.AddDirectLine(configuration);
+        services.AddWebChat(configuration);
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         return builder;
     }
@@ -59,6 +61,7 @@ public static class ClosureBotExtensions
     {
         app.UseEdge();
         app.MapCustomerSignIn();
+        app.MapWebChat();
         app.MapDirectLine();
         app.MapBotMessages();
         app.MapClosureAdmin();

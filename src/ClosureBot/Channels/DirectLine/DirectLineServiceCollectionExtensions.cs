@@ -1,9 +1,8 @@
-using ClosureBot.Channels.WebChat;
 using ClosureBot.Outbox;
 
 namespace ClosureBot.Channels.DirectLine;
 
-/// <summary>Registers and maps the embedded Direct Line 3.0 service and the web chat page's token endpoint.</summary>
+/// <summary>Registers and maps the embedded Direct Line 3.0 service.</summary>
 public static class DirectLineServiceCollectionExtensions
 {
     public static IServiceCollection AddDirectLine(this IServiceCollection services, IConfiguration configuration)
@@ -16,18 +15,14 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineAuthorization>();
         services.AddSingleton<DirectLineBotBridge>();
         services.AddSingleton<IOutboxRoute, DirectLineOutboxRoute>();
-        services.AddWebChat(configuration);
         return services;
     }
 
-    /// <summary>Maps the chat page (static files), the WebSocket stream, <c>/v3/directline</c> and <c>/api/webchat/token</c>.</summary>
+    /// <summary>Maps <c>/v3/directline</c>, with its WebSocket stream.</summary>
     public static WebApplication MapDirectLine(this WebApplication app)
     {
-        app.UseDefaultFiles();
-        app.UseStaticFiles();
         app.UseWebSockets();
         app.MapDirectLineEndpoints();
-        app.MapWebChatToken();
         return app;
     }
 }

@@ -25,6 +25,15 @@ public static partial class WebChatTokenEndpoint
         return services;
     }
 
+    /// <summary>Maps the chat page (static files under <c>wwwroot/</c>) and <c>/api/webchat/token</c>.</summary>
+    public static WebApplication MapWebChat(this WebApplication app)
+    {
+        app.UseDefaultFiles();
+        app.UseStaticFiles();
+        app.MapWebChatToken();
+        return app;
+    }
+
     public static RouteHandlerBuilder MapWebChatToken(this IEndpointRouteBuilder endpoints) => endpoints.MapPost("/api/webchat/token", IssueAsync);
 
     private static async Task<IResult> IssueAsync(HttpContext http, IOptions<WebChatOptions> options, PortalAssertionValidator assertions,
