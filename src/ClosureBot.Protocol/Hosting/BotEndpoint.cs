@@ -51,6 +51,18 @@ public static class BotEndpoint
             return;
         }
 
+        // After authentication, so a stranger cannot spend a real conversation's allowance; never per address, as the
+        // channel service posts every conversation from a few.
+        if (activity.Conversation?.Id is { Length: > 0 } conversationId
+            && http.RequestServices.GetService<IConversationRateLimiter>()?.TryAcquire(activity.ChannelId ?? "", conversationId) is { } wait)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            await WriteErrorAsync(http, StatusCodes.Status429TooManyRequests,
+                ErrorResponse.Of("TooManyRequests", $"Too many activities in this conversation; try again in {seconds} s."));
+            return;
+        }
+
         var repliesInBody = activity.ExpectsReplies();
         if (!repliesInBody && !serviceUrls.IsAllowed(activity.ServiceUrl))
         {
