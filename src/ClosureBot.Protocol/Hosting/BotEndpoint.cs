@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ClosureBot.Protocol.Activities;
@@ -57,7 +58,7 @@ public static class BotEndpoint
             && http.RequestServices.GetService<IConversationRateLimiter>()?.TryAcquire(activity.ChannelId ?? "", conversationId) is { } wait)
         {
             var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
-            http.Response.Headers.RetryAfter = seconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
             await WriteErrorAsync(http, StatusCodes.Status429TooManyRequests,
                 ErrorResponse.Of("TooManyRequests", $"Too many activities in this conversation; try again in {seconds} s."));
             return;
