@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ClosureBot.Protocol.Activities;
@@ -48,6 +49,18 @@ public static class BotEndpoint
         if (await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, ct) is { } refusal)
         {
             await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, ErrorResponse.Of("Unauthorized", refusal));
+            return;
+        }
+
+        // After authentication, so a stranger cannot spend a real conversation's allowance; never per address, as the
+        // channel service posts every conversation from a few.
+        if (activity.Conversation?.Id is { Length: > 0 } conversationId
+            && http.RequestServices.GetService<IConversationRateLimiter>()?.TryAcquire(activity.ChannelId ?? "", conversationId) is { } wait)
+        {
+            var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
+            http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
+            await WriteErrorAsync(http, StatusCodes.Status429TooManyRequests,
+                ErrorResponse.Of("TooManyRequests", $"Too many activities in this conversation; try again in {seconds} s."));
             return;
         }
 

@@ -10,6 +10,7 @@ using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Turns;
+using ClosureBot.RateLimits;
 using ClosureBot.Storage;
 
 namespace ClosureBot.Hosting;
@@ -23,6 +24,7 @@ public static class ClosureBotExtensions
         var configuration = builder.Configuration;
         services.AddSingleton(TimeProvider.System);
         services.AddEdge(configuration);
+        services.AddRateLimits(configuration);
         services.AddBotProtocol(configuration);
         services.AddBotStorage(configuration);
         services.AddReplyOutbox(configuration, builder.Environment);
@@ -60,6 +62,7 @@ public static class ClosureBotExtensions
     public static WebApplication MapClosureBot(this WebApplication app)
     {
         app.UseEdge();
+        app.UseRateLimits();
         app.MapCustomerSignIn();
         app.MapWebChat();
         app.MapDirectLine();

@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using ClosureBot.RateLimits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
 using Microsoft.AspNetCore.Authentication.OpenIdConnect;
@@ -71,7 +72,8 @@ public static class CustomerSignIn
         if (!app.Services.GetRequiredService<AccountAccess>().SignInEnabled) return app;
         app.UseAuthentication();
         app.MapGet("/signin", (string? returnUrl) =>
-            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [ProviderScheme]));
+            Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [ProviderScheme]))
+            .RequireRateLimiting(RateLimitPolicies.TokensPerClient);
         app.MapPost("/signout", async (HttpContext http) =>
         {
             await http.SignOutAsync(CookieScheme);

@@ -22,10 +22,13 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public static readonly DateTimeOffset Start = new(2026, 11, 12, 9, 30, 0, TimeSpan.Zero);
 
     private readonly bool _ownsFolder;
+    private readonly bool _defaultRateLimits;
     private readonly Dictionary<string, string?> _settings = new();
 
-    public BotApplicationFactory(bool fakeClock = true, IDictionary<string, string?>? settings = null)
+    /// <param name="defaultRateLimits">Run with the configured rate limits instead of <see cref="TestRateLimits.Raised"/>.</param>
+    public BotApplicationFactory(bool fakeClock = true, IDictionary<string, string?>? settings = null, bool defaultRateLimits = false)
     {
+        _defaultRateLimits = defaultRateLimits;
         Folder = Directory.CreateTempSubdirectory("closurebot-tests-").FullName;
         _ownsFolder = true;
         File.Copy(Path.Combine(RepoPaths.Root, "src", "ClosureBot", "Accounts", "demo-inventory.json"), InventoryPath);
@@ -37,6 +40,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     {
         Folder = other.Folder;
         Clock = other.Clock;
+        _defaultRateLimits = other._defaultRateLimits;
         foreach (var (key, value) in other._settings) _settings[key] = value;
     }
 
@@ -58,6 +62,8 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         builder.UseSetting("Inventory:FilePath", InventoryPath);
         builder.UseSetting("Admin:ApiKey", AdminKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        if (!_defaultRateLimits)
+            foreach (var (key, value) in TestRateLimits.Raised) builder.UseSetting(key, value);
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is { } clock)
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));

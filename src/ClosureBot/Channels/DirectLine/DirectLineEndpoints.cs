@@ -1,5 +1,6 @@
 using System.Text;
 using ClosureBot.Protocol.Hosting;
+using ClosureBot.RateLimits;
 
 namespace ClosureBot.Channels.DirectLine;
 
@@ -9,14 +10,14 @@ public static class DirectLineEndpoints
     public static RouteGroupBuilder MapDirectLineEndpoints(this IEndpointRouteBuilder endpoints)
     {
         var group = endpoints.MapGroup("/v3/directline");
-        group.MapPost("/tokens/generate", GenerateAsync);
-        group.MapPost("/tokens/refresh", RefreshAsync);
-        group.MapPost("/conversations", StartAsync);
+        group.MapPost("/tokens/generate", GenerateAsync).RequireRateLimiting(RateLimitPolicies.TokensPerClient);
+        group.MapPost("/tokens/refresh", RefreshAsync).RequireRateLimiting(RateLimitPolicies.TokensPerClient);
+        group.MapPost("/conversations", StartAsync).RequireRateLimiting(RateLimitPolicies.ConversationsPerClient);
         group.MapGet("/conversations/{conversationId}", ReconnectAsync);
         group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
         group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
-        group.Map("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync);
+        group.Map("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync).RequireRateLimiting(RateLimitPolicies.StreamsPerConversation);
         return group;
     }
 
@@ -32,11 +33,12 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> RefreshAsync(HttpRequest request, DirectLineAuthorization auth, DirectLineTokenService tokens,
-        DirectLineStore store, CancellationToken ct)
+        DirectLineStore store, [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, CancellationToken ct)
     {
         var (caller, error) = auth.Authenticate(request);
         if (caller is null) return error!;
         if (caller.Grant is not { } grant) return DirectLineErrors.BadArgument("Only a token can be refreshed.");
+        if (userLimits.TryAcquire(grant.UserId) is { } wait) return RateLimitRefusal.Result(wait);
         if (await store.FindConversationAsync(grant.ConversationId, ct) is not { } conversation) return DirectLineErrors.ConversationNotFound();
         if (!DirectLineAuthorization.IsOwner(grant, conversation)) return DirectLineErrors.OtherConversation();
         return Results.Json(new { conversationId = grant.ConversationId, token = tokens.Issue(grant), expires_in = Seconds(tokens) });
@@ -87,10 +89,11 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> PostActivityAsync(HttpRequest request, string conversationId, DirectLineAuthorization auth,
-        DirectLineBotBridge bridge, ILogger<DirectLineBotBridge> logger, CancellationToken ct)
+        DirectLineBotBridge bridge, IConversationRateLimiter limits, ILogger<DirectLineBotBridge> logger, CancellationToken ct)
     {
         var (grant, error) = await auth.ForConversationAsync(request, conversationId, ct);
         if (grant is null) return error!;
+        if (limits.TryAcquire("directline", grant.ConversationId) is { } wait) return RateLimitRefusal.Result(wait);
         var read = await ActivityReader.ReadAsync(request, ct);
         if (read.Activity is not { } activity) return DirectLineErrors.Error(read.StatusCode, read.Error!.Error.Code, read.Error.Error.Message);
         try

@@ -4,6 +4,7 @@ using ClosureBot.Channels.DirectLine;
 using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
+using ClosureBot.RateLimits;
 using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Channels.WebChat;
@@ -34,11 +35,12 @@ public static partial class WebChatTokenEndpoint
         return app;
     }
 
-    public static RouteHandlerBuilder MapWebChatToken(this IEndpointRouteBuilder endpoints) => endpoints.MapPost("/api/webchat/token", IssueAsync);
+    public static RouteHandlerBuilder MapWebChatToken(this IEndpointRouteBuilder endpoints) =>
+        endpoints.MapPost("/api/webchat/token", IssueAsync).RequireRateLimiting(RateLimitPolicies.TokensPerClient);
 
     private static async Task<IResult> IssueAsync(HttpContext http, IOptions<WebChatOptions> options, PortalAssertionValidator assertions,
         AccountAccess access, DirectLineStore store, DirectLineTokenService tokens, DirectLineBotBridge bridge, TimeProvider time,
-        ILogger<WebChatTokenRequest> logger, CancellationToken ct)
+        [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, ILogger<WebChatTokenRequest> logger, CancellationToken ct)
     {
         WebChatTokenRequest request;
         try
@@ -69,6 +71,8 @@ public static partial class WebChatTokenEndpoint
         {
             user = new PortalUser(AnonymousUserId(http, options.Value.UserCookieName), null, []);
         }
+        // An anonymous id is whatever cookie the caller sends; only a proven user is worth a limit of its own.
+        if (verified && userLimits.TryAcquire(user.UserId) is { } wait) return RateLimitRefusal.Result(wait);
 
         var conversation = request.ConversationId is { Length: > 0 } id ? await store.FindConversationAsync(id, ct) : null;
         var resumed = conversation is not null && conversation.UserId == user.UserId;

@@ -3,7 +3,9 @@ using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 using ClosureBot.Tests.Cards;
+using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Channels.DirectLine;
 
@@ -17,7 +19,8 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     private static readonly Lock StartLock = new();
     private readonly WebApplicationFactory<Program> _factory;
 
-    public DirectLineTestHost(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null)
+    public DirectLineTestHost(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null, bool defaultRateLimits = false,
+        TimeProvider? clock = null)
     {
         Folder = folder ?? Directory.CreateTempSubdirectory("closurebot-dl-").FullName;
         var inventory = Path.Combine(Folder, "inventory.json");
@@ -31,6 +34,10 @@ public sealed class DirectLineTestHost : IAsyncDisposable
             builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
             builder.UseSetting("Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime", "Warning");
+            if (!defaultRateLimits)
+                foreach (var (key, value) in TestRateLimits.Raised) builder.UseSetting(key, value);
+            if (clock is not null)
+                builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
         });
         _factory.UseKestrel();
