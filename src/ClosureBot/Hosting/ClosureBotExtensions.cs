@@ -9,6 +9,7 @@ using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Turns;
+using ClosureBot.Retention;
 using ClosureBot.Storage;
 
 namespace ClosureBot.Hosting;
@@ -32,6 +33,7 @@ public static class ClosureBotExtensions
         services.AddCustomerIdentity(configuration);
         services.AddOffboarding();
         services.AddDirectLine(configuration);
+        services.AddRetention(configuration);
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         return builder;
     }

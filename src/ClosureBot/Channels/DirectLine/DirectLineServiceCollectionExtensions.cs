@@ -1,5 +1,6 @@
 using ClosureBot.Channels.WebChat;
 using ClosureBot.Outbox;
+using ClosureBot.Retention;
 
 namespace ClosureBot.Channels.DirectLine;
 
@@ -16,6 +17,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineAuthorization>();
         services.AddSingleton<DirectLineBotBridge>();
         services.AddSingleton<IOutboxRoute, DirectLineOutboxRoute>();
+        services.AddSingleton<IRetentionSweep, DirectLineTranscriptRetention>();
         services.AddWebChat(configuration);
         return services;
     }
