@@ -12,6 +12,7 @@ public sealed class RetentionWorker(IEnumerable<IRetentionSweep> sweeps, IClosur
     TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
+    private PeriodicTimer? _timer;
 
     /// <summary>One pass as of <paramref name="now"/>; returns what it deleted, by kind.</summary>
     public async Task<IReadOnlyDictionary<string, int>> RunOnceAsync(DateTimeOffset now, CancellationToken cancellationToken)
@@ -23,8 +24,9 @@ public sealed class RetentionWorker(IEnumerable<IRetentionSweep> sweeps, IClosur
             // Read once, before any delete: a conversation only gains a request through a turn, and a turn makes it young again.
             var pass = new RetentionPass(now, await closureLog.OpenRequestConversationsAsync(cancellationToken));
             foreach (var sweep in sweeps) await sweep.SweepAsync(pass, cancellationToken);
+            // A Dictionary<,> (not the sorted view) is what Serilog captures as a structured dictionary.
             logger.LogInformation("Retention pass deleted {@Deleted} in {ElapsedMs:0} ms and kept {Kept} old items of conversations with an open closure request",
-                pass.Deleted, time.GetElapsedTime(started).TotalMilliseconds, pass.Kept);
+                new Dictionary<string, int>(pass.Deleted), time.GetElapsedTime(started).TotalMilliseconds, pass.Kept);
             return pass.Deleted;
         }
         finally
@@ -33,10 +35,22 @@ public sealed class RetentionWorker(IEnumerable<IRetentionSweep> sweeps, IClosur
         }
     }
 
+    public override Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Started with the host, not when ExecuteAsync gets to run, so the first pass is one interval after start.
+        if (options.Value.Enabled) _timer = new PeriodicTimer(options.Value.Interval, time);
+        return base.StartAsync(cancellationToken);
+    }
+
+    public override void Dispose()
+    {
+        _timer?.Dispose();
+        base.Dispose();
+    }
+
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        if (!options.Value.Enabled) return;
-        using var timer = new PeriodicTimer(options.Value.Interval, time);
+        if (_timer is not { } timer) return;
         try
         {
             while (await timer.WaitForNextTickAsync(stoppingToken))

@@ -3,7 +3,10 @@ using ClosureBot.Offboarding;
 using ClosureBot.Retention;
 using ClosureBot.Tests.Channels.DirectLine;
 using ClosureBot.Tests.Support;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
+using Serilog.Core;
+using Serilog.Events;
 
 namespace ClosureBot.Tests.Retention;
 
@@ -141,12 +144,50 @@ public sealed class RetentionWorkerTests
         Assert.Equal(0, DatabaseProbe.RowCounts(first.DatabasePath)["directline_activities"]);
     }
 
-    private static BotApplicationFactory App() => new(settings: new Dictionary<string, string?>
+    [Fact]
+    public async Task RunOnce_LogsOneLineWithTheCountsAsProperties()
     {
-        // The tests run passes themselves; the background timer would race them for the counts.
-        ["Retention:Enabled"] = "false",
-        ["DirectLine:Secret"] = DirectLineTestHost.Secret,
-    });
+        var sink = new EventSink();
+        await using var factory = App(new() { ["Serilog:MinimumLevel:Default"] = "Information" });
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(sink)));
+        var client = ConversationClient.FromPayload(app.CreateClient(), "webchat-message.json", "dl_logged", "conv-logged");
+        for (var i = 0; i < 3; i++) await client.NewConversation().Send("hi");
+        factory.Clock!.Advance(31 * Day);
+
+        await app.Services.GetRequiredService<RetentionWorker>().RunOnceAsync(factory.Clock.GetUtcNow(), CancellationToken.None);
+
+        var line = Assert.Single(sink.Events, e => e.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains(nameof(RetentionWorker)));
+        var deleted = Assert.IsType<DictionaryValue>(line.Properties["Deleted"]);
+        Assert.Equal("3", deleted.Elements.Single(e => e.Key.Value as string == "finishedConversations").Value.ToString());
+        Assert.Equal(LogEventLevel.Information, line.Level);
+    }
+
+    [Fact]
+    public async Task Worker_WhenTheIntervalComes_RunsAPassByItself()
+    {
+        var sink = new EventSink();
+        await using var factory = App(new() { ["Retention:Enabled"] = "true", ["Serilog:MinimumLevel:Default"] = "Information" });
+        await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(sink)));
+        await ConversationClient.FromPayload(app.CreateClient(), "webchat-message.json", "dl_timed", "conv-timed").Send("hi");
+        Assert.Single(DatabaseProbe.Strings(factory.DatabasePath, "SELECT key FROM conversations"));
+
+        factory.Clock!.Advance(31 * Day);
+
+        await sink.Passed.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Empty(DatabaseProbe.Strings(factory.DatabasePath, "SELECT key FROM conversations"));
+    }
+
+    private static BotApplicationFactory App(Dictionary<string, string?>? more = null)
+    {
+        var settings = new Dictionary<string, string?>
+        {
+            // The tests run passes themselves; the background timer would race them for the counts.
+            ["Retention:Enabled"] = "false",
+            ["DirectLine:Secret"] = DirectLineTestHost.Secret,
+        };
+        foreach (var (key, value) in more ?? []) settings[key] = value;
+        return new BotApplicationFactory(settings: settings);
+    }
 
     private static Task<IReadOnlyDictionary<string, int>> RunAsync(BotApplicationFactory app) =>
         app.Services.GetRequiredService<RetentionWorker>().RunOnceAsync(app.Clock!.GetUtcNow(), CancellationToken.None);
@@ -164,4 +205,24 @@ public sealed class RetentionWorkerTests
         DatabaseProbe.Strings(app.DatabasePath, "SELECT json_array(reference, status, conversation_id) FROM closure_requests")
             .Concat(DatabaseProbe.Strings(app.DatabasePath, "SELECT json_array(reference, conversation_id) FROM closure_request_requesters"))
             .Concat(DatabaseProbe.Strings(app.DatabasePath, "SELECT json_array(id, kind, conversation_id) FROM audit_events")));
+
+    private sealed class EventSink : ILogEventSink
+    {
+        private readonly List<LogEvent> _events = [];
+        private readonly TaskCompletionSource _passed = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        /// <summary>Completes when the retention job logs its line.</summary>
+        public Task Passed => _passed.Task;
+
+        public IReadOnlyList<LogEvent> Events
+        {
+            get { lock (_events) return [.. _events]; }
+        }
+
+        public void Emit(LogEvent logEvent)
+        {
+            lock (_events) _events.Add(logEvent);
+            if (logEvent.Properties.TryGetValue("SourceContext", out var source) && source.ToString().Contains(nameof(RetentionWorker))) _passed.TrySetResult();
+        }
+    }
 }
