@@ -13,4 +13,7 @@ public interface IClosureLog
 
     /// <summary>The audit trail, oldest first (at most <paramref name="limit"/> entries, the newest ones).</summary>
     Task<IReadOnlyList<AuditEvent>> ListAuditAsync(int limit, CancellationToken cancellationToken);
+
+    /// <summary>The conversations (channel conversation ids) in which an open request was made or asked for again.</summary>
+    Task<IReadOnlySet<string>> OpenRequestConversationsAsync(CancellationToken cancellationToken);
 }

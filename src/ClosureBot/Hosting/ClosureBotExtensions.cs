@@ -11,6 +11,7 @@ using ClosureBot.Outbox;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Turns;
 using ClosureBot.RateLimits;
+using ClosureBot.Retention;
 using ClosureBot.Storage;
 
 namespace ClosureBot.Hosting;
@@ -36,6 +37,7 @@ public static class ClosureBotExtensions
         services.AddOffboarding();
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
+        services.AddRetention(configuration);
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         return builder;
     }

@@ -15,13 +15,13 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
     private readonly ConversationCache _cache;
     private readonly SqliteGroupCommitter _committer;
 
-    public SqliteBotStore(SqliteDatabase database, IOptions<StorageOptions> options)
+    public SqliteBotStore(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider time)
     {
         _database = database;
         _cache = new ConversationCache(options.Value.CacheSize);
         database.EnsureSchema(SqliteSchema.Create);
         database.EnsureSchema(OutboxStatements.Schema);
-        _committer = new SqliteGroupCommitter(database.Open(), _cache);
+        _committer = new SqliteGroupCommitter(database.Open(), _cache, time);
     }
 
     /// <summary>The database this store created its schema in.</summary>

@@ -36,6 +36,20 @@ public sealed class SqliteClosureLog(SqliteDatabase database) : IClosureLog
         return list;
     }
 
+    public async Task<IReadOnlySet<string>> OpenRequestConversationsAsync(CancellationToken cancellationToken)
+    {
+        await using var connection = database.Open(forWriting: false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT conversation_id FROM closure_requests WHERE status = 'Open'
+            UNION SELECT r.conversation_id FROM closure_request_requesters r JOIN closure_requests c ON c.reference = r.reference WHERE c.status = 'Open'
+            """;
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        var ids = new HashSet<string>(StringComparer.Ordinal);
+        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
+        return ids;
+    }
+
     private async Task<List<ClosureRequest>> QueryRequestsAsync(string where, string? alias, CancellationToken cancellationToken)
     {
         await using var connection = database.Open(forWriting: false);

@@ -16,13 +16,15 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private const int MaxBatch = 128;
     private readonly SqliteConnection _connection;
     private readonly ConversationCache _cache;
+    private readonly TimeProvider _time;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache)
+    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache, TimeProvider time)
     {
         _connection = connection;
         _cache = cache;
+        _time = time;
         _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -57,7 +59,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private async Task WriteLoopAsync()
     {
         var batch = new List<Pending>(MaxBatch);
-        using var statements = new Statements(_connection);
+        using var statements = new Statements(_connection, _time);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
@@ -137,10 +139,12 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     {
         private readonly SqliteCommand[] _all;
         private readonly OutboxStatements _outbox;
+        private readonly TimeProvider _time;
         public readonly SqliteCommand Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit;
 
-        public Statements(SqliteConnection c)
+        public Statements(SqliteConnection c, TimeProvider time)
         {
+            _time = time;
             Savepoint = Create(c, "SAVEPOINT turn");
             Release = Create(c, "RELEASE turn");
             Rollback = Create(c, "ROLLBACK TO turn");
@@ -181,7 +185,8 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         {
             // First, so a redelivered activity is turned away before anything else of its turn is written.
             if (commit.Replies is { } replies) _outbox.Insert(replies);
-            var now = DateTimeOffset.UtcNow.ToString("O");
+            // The app's clock, so the retention job's ages and the tests' fake clock agree with what was written.
+            var now = _time.GetUtcNow().ToString("O");
             var command = commit.ExpectedETag is null ? Insert : Update;
             Set(command, "$key", commit.ConversationKey, "$etag", commit.NewETag, "$state", commit.StateJson, "$now", now);
             if (commit.ExpectedETag is not null) command.Parameters["$expected"].Value = commit.ExpectedETag;

@@ -1,5 +1,6 @@
 using ClosureBot.Closure;
 using ClosureBot.Outbox;
+using ClosureBot.Retention;
 
 namespace ClosureBot.Storage;
 
@@ -16,6 +17,7 @@ public static class StorageServiceCollectionExtensions
         // The log reads the tables the store's schema creates, so the store is built first.
         services.AddSingleton<IClosureLog>(sp => new SqliteClosureLog(sp.GetRequiredService<SqliteBotStore>().Database));
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IRetentionSweep, SqliteConversationRetention>();
         return services;
     }
 }

@@ -23,6 +23,19 @@ public static class DatabaseProbe
         return counts;
     }
 
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as text.</summary>
+    public static List<string> Strings(string databasePath, string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={databasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
+    }
+
     /// <summary>The longest text stored in any column of any of <see cref="Tables"/>.</summary>
     public static long LongestValue(string databasePath)
     {

@@ -20,14 +20,14 @@ public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider ti
     /// <summary>Assigns id and timestamp to <paramref name="activity"/>, persists it and publishes it.</summary>
     public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken ct)
     {
-        var entry = _entries.GetOrAdd(conversationId, _ => new Entry());
-        await entry.Gate.WaitAsync(ct);
+        var entry = await LockAsync(conversationId, ct);
         try
         {
             entry.Last ??= await store.LastSequenceAsync(conversationId, ct);
             var sequence = entry.Last.Value + 1;
             activity.Id = $"{conversationId}|{sequence:D7}";
             activity.Timestamp = time.GetUtcNow();
+            entry.UsedAt = activity.Timestamp.Value;
             activity.Conversation ??= new ConversationAccount { Id = conversationId };
             var json = JsonSerializer.Serialize(activity, ProtocolJson.Options);
             await store.AppendActivityAsync(conversationId, sequence, json, ct);
@@ -67,14 +67,78 @@ public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider ti
     /// <summary>Starts buffering everything published to the conversation until the subscription is disposed.</summary>
     public Subscription Subscribe(string conversationId)
     {
-        var entry = _entries.GetOrAdd(conversationId, _ => new Entry());
         var channel = Channel.CreateUnbounded<StreamItem>(new UnboundedChannelOptions { SingleReader = true });
-        lock (entry.Subscribers) entry.Subscribers.Add(channel.Writer);
-        return new Subscription(channel.Reader, () =>
+        while (true)
         {
-            lock (entry.Subscribers) entry.Subscribers.Remove(channel.Writer);
-            channel.Writer.TryComplete();
-        });
+            var entry = _entries.GetOrAdd(conversationId, _ => new Entry());
+            lock (entry.Subscribers)
+            {
+                if (entry.Removed) continue;
+                entry.Subscribers.Add(channel.Writer);
+                entry.UsedAt = time.GetUtcNow();
+            }
+            return new Subscription(channel.Reader, () =>
+            {
+                lock (entry.Subscribers)
+                {
+                    entry.Subscribers.Remove(channel.Writer);
+                    entry.UsedAt = time.GetUtcNow();
+                }
+                channel.Writer.TryComplete();
+            });
+        }
+    }
+
+    /// <summary>Conversations with state in memory (a sequence counter, stream subscribers).</summary>
+    public int InMemoryCount => _entries.Count;
+
+    /// <summary>Whether a stream of the conversation is connected to this instance.</summary>
+    public bool HasSubscribers(string conversationId)
+    {
+        if (!_entries.TryGetValue(conversationId, out var entry)) return false;
+        lock (entry.Subscribers) return entry.Subscribers.Count > 0;
+    }
+
+    /// <summary>
+    /// Drops the in-memory state of conversations with no stream connected and nothing appended since
+    /// <paramref name="idleSince"/> (all of it is in the store); returns how many went.
+    /// </summary>
+    public int TrimIdle(DateTimeOffset idleSince) => _entries.Count(pair => TryRemove(pair.Key, pair.Value, idleSince));
+
+    /// <summary>Drops the in-memory state of a conversation whose transcript was deleted (unless a stream is connected).</summary>
+    public void Forget(string conversationId)
+    {
+        if (_entries.TryGetValue(conversationId, out var entry)) TryRemove(conversationId, entry, DateTimeOffset.MaxValue);
+    }
+
+    private bool TryRemove(string conversationId, Entry entry, DateTimeOffset idleSince)
+    {
+        // Only an entry nobody holds: an append waiting for it, or a subscriber arriving, finds it marked removed and takes a fresh one.
+        if (!entry.Gate.Wait(0)) return false;
+        try
+        {
+            lock (entry.Subscribers)
+            {
+                if (entry.Subscribers.Count > 0 || entry.UsedAt >= idleSince) return false;
+                entry.Removed = true;
+            }
+            return _entries.TryRemove(new KeyValuePair<string, Entry>(conversationId, entry));
+        }
+        finally
+        {
+            entry.Gate.Release();
+        }
+    }
+
+    private async Task<Entry> LockAsync(string conversationId, CancellationToken ct)
+    {
+        while (true)
+        {
+            var entry = _entries.GetOrAdd(conversationId, _ => new Entry { UsedAt = time.GetUtcNow() });
+            await entry.Gate.WaitAsync(ct);
+            if (!entry.Removed) return entry;
+            entry.Gate.Release();
+        }
     }
 
     /// <summary>A live feed of one conversation's activities.</summary>
@@ -89,6 +153,8 @@ public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider ti
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
         public long? Last { get; set; }
+        public DateTimeOffset UsedAt { get; set; }
+        public bool Removed { get; set; }
         public List<ChannelWriter<StreamItem>> Subscribers { get; } = [];
 
         public void Publish(StreamItem item)

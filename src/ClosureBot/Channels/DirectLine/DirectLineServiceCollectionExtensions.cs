@@ -1,4 +1,5 @@
 using ClosureBot.Outbox;
+using ClosureBot.Retention;
 
 namespace ClosureBot.Channels.DirectLine;
 
@@ -15,6 +16,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineAuthorization>();
         services.AddSingleton<DirectLineBotBridge>();
         services.AddSingleton<IOutboxRoute, DirectLineOutboxRoute>();
+        services.AddSingleton<IRetentionSweep, DirectLineTranscriptRetention>();
         return services;
     }
 

@@ -36,6 +36,9 @@ public sealed class DirectLineStore
         _database.EnsureSchema(Schema);
     }
 
+    /// <summary>The database holding these tables.</summary>
+    public SqliteDatabase Database => _database;
+
     /// <summary>The token-signing key kept in the database, created on first use (the first instance to write wins).</summary>
     public byte[] GetOrCreateSigningKey()
     {

@@ -1,0 +1,140 @@
+using ClosureBot.Retention;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Options;
+
+namespace ClosureBot.Storage;
+
+/// <summary>
+/// Deletes old conversation state (finished after <see cref="RetentionOptions.FinishedConversations"/>, left mid-dialog
+/// after <see cref="RetentionOptions.IdleConversations"/>) and old saved places. Candidates are found with a read
+/// connection, a batch at a time in rowid order; each batch is deleted through the group committer (the one writer),
+/// only where the row is still the one read (same ETag, same save time), so a turn that came in meanwhile wins.
+/// </summary>
+internal sealed class SqliteConversationRetention(SqliteDatabase database, SqliteBotStore store, IOptions<RetentionOptions> options)
+    : IRetentionSweep
+{
+    private readonly RetentionOptions _options = options.Value;
+
+    public async Task SweepAsync(RetentionPass pass, CancellationToken cancellationToken)
+    {
+        await SweepConversationsAsync(pass, cancellationToken);
+        await SweepSavedPlacesAsync(pass, cancellationToken);
+    }
+
+    private async Task SweepConversationsAsync(RetentionPass pass, CancellationToken ct)
+    {
+        // Times are stored as round-trip UTC text of one fixed width, so text order is time order. A stack's length is
+        // only read for rows old enough to matter; unreadable state counts as mid-dialog.
+        const string find = """
+            SELECT rowid, key, etag, CASE WHEN json_valid(state) THEN json_array_length(state, '$.dialog.stack') = 0 ELSE 0 END
+            FROM conversations
+            WHERE rowid > $after AND CASE
+                WHEN updated_at < $idle THEN 1
+                WHEN updated_at >= $finished THEN 0
+                WHEN json_valid(state) THEN json_array_length(state, '$.dialog.stack') = 0
+                ELSE 0 END
+            ORDER BY rowid LIMIT $limit
+            """;
+        var idle = Cutoff(pass.Now - _options.IdleConversations);
+        var finished = Cutoff(pass.Now - _options.FinishedConversations);
+        long after = 0;
+        while (true)
+        {
+            var batch = new List<(string Key, string ETag, bool Finished)>();
+            await using (var connection = database.Open(forWriting: false))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = find;
+                command.Parameters.AddWithValue("$idle", idle);
+                command.Parameters.AddWithValue("$finished", finished);
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$limit", _options.BatchSize);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                var read = 0;
+                while (await reader.ReadAsync(ct))
+                {
+                    read++;
+                    after = reader.GetInt64(0);
+                    var key = reader.GetString(1);
+                    if (!pass.IsProtected(key[(key.IndexOf('/') + 1)..])) batch.Add((key, reader.GetString(2), reader.GetInt64(3) != 0));
+                }
+                if (read == 0) return;
+            }
+            if (batch.Count == 0) continue;
+
+            var deleted = new bool[batch.Count];
+            await store.WriteAsync(transaction =>
+            {
+                using var delete = Command(transaction, "DELETE FROM conversations WHERE key = $key AND etag = $etag", "$key", "$etag");
+                for (var i = 0; i < batch.Count; i++)
+                {
+                    delete.Parameters["$key"].Value = batch[i].Key;
+                    delete.Parameters["$etag"].Value = batch[i].ETag;
+                    deleted[i] = delete.ExecuteNonQuery() == 1;
+                }
+                return 0;
+            }, ct);
+            for (var i = 0; i < batch.Count; i++)
+            {
+                if (!deleted[i]) continue;
+                store.Evict(batch[i].Key);
+                pass.Count(batch[i].Finished ? "finishedConversations" : "idleConversations", 1);
+            }
+        }
+    }
+
+    private async Task SweepSavedPlacesAsync(RetentionPass pass, CancellationToken ct)
+    {
+        var cutoff = Cutoff(pass.Now - _options.SavedPlaces);
+        long after = 0;
+        while (true)
+        {
+            var batch = new List<(string UserKey, string SavedAt)>();
+            await using (var connection = database.Open(forWriting: false))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = """
+                    SELECT rowid, user_key, conversation_id, saved_at FROM user_progress
+                    WHERE rowid > $after AND saved_at < $cutoff ORDER BY rowid LIMIT $limit
+                    """;
+                command.Parameters.AddWithValue("$cutoff", cutoff);
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$limit", _options.BatchSize);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                var read = 0;
+                while (await reader.ReadAsync(ct))
+                {
+                    read++;
+                    after = reader.GetInt64(0);
+                    if (!pass.IsProtected(reader.GetString(2))) batch.Add((reader.GetString(1), reader.GetString(3)));
+                }
+                if (read == 0) return;
+            }
+            if (batch.Count == 0) continue;
+
+            pass.Count("savedPlaces", await store.WriteAsync(transaction =>
+            {
+                using var delete = Command(transaction, "DELETE FROM user_progress WHERE user_key = $key AND saved_at = $saved", "$key", "$saved");
+                var count = 0;
+                foreach (var (userKey, savedAt) in batch)
+                {
+                    delete.Parameters["$key"].Value = userKey;
+                    delete.Parameters["$saved"].Value = savedAt;
+                    count += delete.ExecuteNonQuery();
+                }
+                return count;
+            }, ct));
+        }
+    }
+
+    private static string Cutoff(DateTimeOffset time) => time.ToUniversalTime().ToString("O");
+
+    private static SqliteCommand Command(SqliteTransaction transaction, string sql, params string[] parameters)
+    {
+        var command = transaction.Connection!.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = sql;
+        foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
+        return command;
+    }
+}

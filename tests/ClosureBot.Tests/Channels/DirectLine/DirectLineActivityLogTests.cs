@@ -1,0 +1,69 @@
+using ClosureBot.Channels.DirectLine;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClosureBot.Tests.Channels.DirectLine;
+
+/// <summary>The activity log's memory: per-conversation state goes when idle with no stream, and nothing is lost by it.</summary>
+public sealed class DirectLineActivityLogTests
+{
+    [Fact]
+    public async Task TrimIdle_ConversationsWithoutAStream_AreDroppedAndCarryOnTheirSequenceAfterwards()
+    {
+        await using var app = new BotApplicationFactory();
+        var log = app.Services.GetRequiredService<DirectLineActivityLog>();
+        for (var i = 0; i < 100; i++) await log.AppendAsync($"conv-{i}", Message(), CancellationToken.None);
+        using var watched = log.Subscribe("conv-0");
+        app.Clock!.Advance(TimeSpan.FromMinutes(11));
+        await log.AppendAsync("conv-1", Message(), CancellationToken.None);
+
+        var trimmed = log.TrimIdle(app.Clock.GetUtcNow() - TimeSpan.FromMinutes(10));
+
+        Assert.Equal(98, trimmed);
+        Assert.Equal(2, log.InMemoryCount);
+        Assert.EndsWith("|0000002", await log.AppendAsync("conv-2", Message(), CancellationToken.None));
+        await log.AppendAsync("conv-0", Message(), CancellationToken.None);
+        Assert.True(watched.Reader.TryRead(out var published) && published.Sequence == 2);
+    }
+
+    [Fact]
+    public async Task TrimIdle_WhileAppendsAndSubscriptionsRace_NoSequenceNumberRepeatsAndNoSubscriberMissesOne()
+    {
+        await using var app = new BotApplicationFactory();
+        var log = app.Services.GetRequiredService<DirectLineActivityLog>();
+        using var stop = new CancellationTokenSource();
+        var trimming = Task.Run(() =>
+        {
+            while (!stop.IsCancellationRequested) log.TrimIdle(DateTimeOffset.MaxValue);
+        });
+
+        var missed = 0;
+        var ids = await Task.WhenAll(Enumerable.Range(0, 8).Select(worker => Task.Run(async () =>
+        {
+            var mine = new List<string>();
+            for (var i = 0; i < 50; i++)
+            {
+                if (worker % 2 == 0)
+                {
+                    mine.Add(await log.AppendAsync("busy", Message(), CancellationToken.None));
+                    continue;
+                }
+                using var subscription = log.Subscribe("busy");
+                var id = await log.AppendAsync("busy", Message(), CancellationToken.None);
+                mine.Add(id);
+                var seen = false;
+                while (subscription.Reader.TryRead(out var item)) seen |= item.Json.Contains(id);
+                if (!seen) Interlocked.Increment(ref missed);
+            }
+            return mine;
+        })));
+        await stop.CancelAsync();
+        await trimming;
+
+        Assert.Equal(Enumerable.Range(1, 400).Select(n => $"busy|{n:D7}"), ids.SelectMany(x => x).Order(StringComparer.Ordinal));
+        Assert.Equal(0, missed);
+    }
+
+    private static Activity Message() => new() { Type = ActivityTypes.Message, Text = "hi" };
+}
