@@ -15,6 +15,7 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
     private const string StepKey = "step";
     private const string ValuesKey = "values";
     private (string Name, WaterfallStep<TState> Run)[] _steps = [];
+    private string[] _stepNames = [];
     // The step currently executing for each live instance (the instance objects of one turn).
     private readonly ConditionalWeakTable<DialogInstance, StrongBox<WaterfallStepContext<TState>?>> _running = new();
 
@@ -34,10 +35,11 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
         if (duplicate is not null) throw new ArgumentException($"Step name '{duplicate.Key}' is used twice in '{Id}'.", nameof(steps));
         if (list.Length == 0) throw new ArgumentException($"Waterfall '{Id}' needs at least one step.", nameof(steps));
         _steps = list;
+        _stepNames = list.Select(s => s.Name).ToArray();
     }
 
     /// <summary>The step names, in order.</summary>
-    public IReadOnlyList<string> StepNames => _steps.Select(s => s.Name).ToArray();
+    public IReadOnlyList<string> StepNames => _stepNames;
 
     /// <inheritdoc />
     public override Task<DialogTurnResult> BeginDialogAsync(DialogContext dc, object? options, CancellationToken cancellationToken)

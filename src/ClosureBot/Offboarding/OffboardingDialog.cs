@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using ClosureBot.Accounts;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Choices;
@@ -38,7 +39,11 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         _cards = cards;
         _time = time;
         DefineSteps(Steps());
+        _screenOfStep = StepNames.ToFrozenDictionary(name => name, name => name.Split('/')[0], StringComparer.Ordinal);
     }
+
+    // The screen of each step: its name up to the slash, worked out once.
+    private readonly FrozenDictionary<string, string> _screenOfStep;
 
     /// <summary>Bump when the steps change: conversations and saved places of another version restart politely.</summary>
     public override string Version => "2";
@@ -66,12 +71,10 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     ];
 
     /// <summary>The screen (as card buttons carry it) a conversation stands at.</summary>
-    public string CurrentScreen(DialogInstance instance) => ScreenOf(CurrentStepName(instance));
+    public string CurrentScreen(DialogInstance instance) => _screenOfStep[CurrentStepName(instance)];
 
     /// <summary>Whether <paramref name="name"/> is a screen this version of the dialog can resume at.</summary>
-    public bool IsScreen(string? name) => name is not null && !name.Contains('/') && StepNames.Contains(name);
-
-    private static string ScreenOf(string stepName) => stepName.IndexOf('/') is var slash and >= 0 ? stepName[..slash] : stepName;
+    public bool IsScreen(string? name) => name is not null && _screenOfStep.TryGetValue(name, out var screen) && screen == name;
 
     private async Task<DialogTurnResult> ShowOverviewStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
