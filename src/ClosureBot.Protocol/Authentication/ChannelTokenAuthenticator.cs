@@ -75,9 +75,23 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
         {
             return ChannelAuthenticationResult.Fail("the bearer token is not a JWT");
         }
-        return IsEmulatorIssuer(token.Issuer, TenantOf(token))
-            ? await ValidateEmulatorAsync(token, cancellationToken).ConfigureAwait(false)
-            : await ValidateChannelAsync(token, activity, cancellationToken).ConfigureAwait(false);
+        // Checked before any key is fetched, so garbage cannot make the bot call the issuer.
+        if (!Algorithms.Contains(token.Alg, StringComparer.Ordinal)) return ChannelAuthenticationResult.Fail($"algorithm '{token.Alg}' is not accepted");
+        var emulator = IsEmulatorIssuer(token.Issuer, TenantOf(token));
+        if (!emulator && !string.Equals(token.Issuer, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
+            return ChannelAuthenticationResult.Fail("the token's issuer is neither the channel's nor the Emulator's");
+        try
+        {
+            return emulator
+                ? await ValidateEmulatorAsync(token, cancellationToken).ConfigureAwait(false)
+                : await ValidateChannelAsync(token, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // No keys (the metadata could not be fetched yet): nothing can be proven, so the request is refused like any other.
+            _logger.LogError(ex, "The OpenID signing keys could not be fetched");
+            return ChannelAuthenticationResult.Fail("signing keys unavailable");
+        }
     }
 
     private async Task<ChannelAuthenticationResult> ValidateChannelAsync(JsonWebToken token, Activity activity, CancellationToken cancellationToken)

@@ -158,6 +158,14 @@ public sealed class ChannelAuthenticationTests(ChannelAuthenticationFixture fixt
         Assert.Empty(bot.Replies);
     }
 
+    [Fact]
+    public async Task SigningKeysUnreachable_Returns401NotAServerError()
+    {
+        // The metadata lives on a port nothing listens on: nothing can be proven, so the answer is 401 like any bad token.
+        await using var bot = await StartBot(new Dictionary<string, string?> { ["Bot:ToBotFromChannelOpenIdMetadataUrl"] = "https://127.0.0.1:9/none" });
+        await AssertRefused(bot, bot.Message("hi"), Bearer(ChannelToken(bot)));
+    }
+
     private Task<AuthenticatedBotHost> StartBot(IDictionary<string, string?>? settings = null) =>
         AuthenticatedBotHost.StartAsync(Provider, fixture.Ca, settings);
 
