@@ -43,7 +43,8 @@ public static class ProtocolServiceCollectionExtensions
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>>(sp => new BotAuthenticationOptionsValidator(sp.GetService<IHostEnvironment>()));
         services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetService<IServer>()));
         services.TryAddSingleton(TimeProvider.System);
-        services.AddHttpClient(BotAuthenticationOptions.HttpClientName);
+        // A hung issuer must not hold inbound requests for HttpClient's default 100 s.
+        services.AddHttpClient(BotAuthenticationOptions.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IChannelAuthenticator, ChannelTokenAuthenticator>();
         services.AddSingleton<IConnectorCredentials, MsalConnectorCredentials>();
         services.AddSingleton<BotAdapter>();
