@@ -1,3 +1,4 @@
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
@@ -7,9 +8,10 @@ namespace ClosureBot.Protocol.Connector;
 
 /// <summary>
 /// Sends replies to the channel through the Connector REST API: <c>POST {serviceUrl}v3/conversations/{id}/activities/{replyToId}</c>
-/// (or <c>…/activities</c> without a reply target). Retries live in the HttpClient's resilience pipeline.
+/// (or <c>…/activities</c> without a reply target), with the bot's bearer token when it has an app id. Retries live in
+/// the HttpClient's resilience pipeline.
 /// </summary>
-public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrls) : IReplyTransport
+public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrls, IConnectorCredentials? credentials = null) : IReplyTransport
 {
     /// <inheritdoc />
     public async Task<IReadOnlyList<ResourceResponse>> SendAsync(Activity incoming, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
@@ -22,7 +24,10 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
                 throw new InvalidOperationException("The reply's serviceUrl is not allowed (Bot:AllowedServiceUrlHosts).");
             var url = ReplyUrl(serviceUrl!, reply.Conversation?.Id ?? incoming.Conversation?.Id, reply.ReplyToId);
 
-            using var response = await http.PostAsJsonAsync(url, reply, ProtocolJson.Options, cancellationToken).ConfigureAwait(false);
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(reply, options: ProtocolJson.Options) };
+            if (credentials is not null && await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
+                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
             var body = response.Content.Headers.ContentLength is > 0
                 ? await response.Content.ReadFromJsonAsync<ResourceResponse>(ProtocolJson.Options, cancellationToken).ConfigureAwait(false)

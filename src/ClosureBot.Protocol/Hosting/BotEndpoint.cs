@@ -46,9 +46,11 @@ public static class BotEndpoint
             return;
         }
 
-        if (await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, ct) is { } refusal)
+        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, ct);
+        if (!authentication.Succeeded)
         {
-            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, ErrorResponse.Of("Unauthorized", refusal));
+            // The reason is logged by the authenticator; the caller learns nothing about which check failed.
+            await WriteErrorAsync(http, StatusCodes.Status401Unauthorized, ErrorResponse.Of("Unauthorized", "The request is not authorized."));
             return;
         }
 
@@ -76,7 +78,7 @@ public static class BotEndpoint
         TurnResult result;
         try
         {
-            result = await adapter.ProcessActivityAsync(activity, transport, ct);
+            result = await adapter.ProcessActivityAsync(activity, transport, ct, channelIdentity: authentication.ChannelIdentity);
         }
         catch (ReplyDeliveryException ex)
         {

@@ -5,6 +5,6 @@ namespace ClosureBot.Protocol.Hosting;
 /// <summary>Checks the channel's <c>Authorization</c> header for an inbound activity.</summary>
 public interface IChannelAuthenticator
 {
-    /// <summary>Null when the request may proceed, otherwise the reason it is refused (answered 401).</summary>
-    ValueTask<string?> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken);
+    /// <summary>Whether the request may proceed (a refusal is answered 401), and the channel's proven claims.</summary>
+    ValueTask<ChannelAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken);
 }

@@ -1,3 +1,4 @@
+using ClosureBot.Protocol.Authentication;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Turns;
 using Microsoft.AspNetCore.Hosting.Server;
@@ -41,7 +42,11 @@ public static class ProtocolServiceCollectionExtensions
         services.AddOptions<BotAuthenticationOptions>().Bind(configuration.GetSection(ConnectorOptions.SectionName)).ValidateOnStart();
         services.AddSingleton<IValidateOptions<BotAuthenticationOptions>>(sp => new BotAuthenticationOptionsValidator(sp.GetService<IHostEnvironment>()));
         services.AddSingleton(sp => new ServiceUrlPolicy(sp.GetRequiredService<IOptions<ConnectorOptions>>(), sp.GetService<IServer>()));
-        services.AddSingleton<IChannelAuthenticator, LocalDevelopmentAuthenticator>();
+        services.TryAddSingleton(TimeProvider.System);
+        // A hung issuer must not hold inbound requests for HttpClient's default 100 s.
+        services.AddHttpClient(BotAuthenticationOptions.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
+        services.AddSingleton<IChannelAuthenticator, ChannelTokenAuthenticator>();
+        services.AddSingleton<IConnectorCredentials, MsalConnectorCredentials>();
         services.AddSingleton<BotAdapter>();
         // The Connector delivers replies unless the app puts a transport of its own in front of it (a reply outbox).
         services.TryAddTransient<IReplyTransport>(sp => sp.GetRequiredService<ConnectorClient>());

@@ -16,16 +16,18 @@ public sealed class BotAdapter(IBot bot, IEnumerable<ITurnMiddleware> middleware
 
     /// <summary>
     /// Processes <paramref name="activity"/>; <paramref name="transport"/> is used unless replies are expected in the response.
-    /// <paramref name="identity"/> is the person as the credential of this request proves them (see <see cref="ITurnContext.Identity"/>).
+    /// <paramref name="identity"/> is the person as the credential of this request proves them (see <see cref="ITurnContext.Identity"/>);
+    /// <paramref name="channelIdentity"/> the channel's validated token, kept apart in turn state (<see cref="ChannelIdentity"/>).
     /// </summary>
     public async Task<TurnResult> ProcessActivityAsync(Activity activity, IReplyTransport? transport, CancellationToken cancellationToken,
-        ClaimsIdentity? identity = null)
+        ClaimsIdentity? identity = null, ClaimsIdentity? channelIdentity = null)
     {
         ArgumentNullException.ThrowIfNull(activity);
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
         using var held = await _conversationLocks.AcquireAsync(key, cancellationToken).ConfigureAwait(false);
 
         var context = new TurnContext(activity, identity);
+        if (channelIdentity is not null) context.TurnState[ChannelIdentity.TurnStateKey] = channelIdentity;
         await RunPipelineAsync(context, 0, cancellationToken).ConfigureAwait(false);
 
         var replies = context.BufferedReplies;

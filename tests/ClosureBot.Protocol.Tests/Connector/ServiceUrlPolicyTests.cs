@@ -59,6 +59,32 @@ public class ServiceUrlPolicyTests
         Assert.Equal(allowed, policy.IsAllowed(url));
     }
 
+    [Fact]
+    public void Trust_AHostFromAValidatedToken_IsAllowedOnItsSchemeAndPortOnly()
+    {
+        var policy = Policy("*.botframework.com");
+        Assert.False(policy.IsAllowed("https://smba.trafficmanager.net/emea/"));
+
+        policy.Trust("https://smba.trafficmanager.net/emea/");
+
+        Assert.True(policy.IsAllowed("https://smba.trafficmanager.net/emea/"));
+        Assert.True(policy.IsAllowed("https://SMBA.trafficmanager.net/amer/"));
+        Assert.False(policy.IsAllowed("http://smba.trafficmanager.net/emea/"));
+        Assert.False(policy.IsAllowed("https://smba.trafficmanager.net:8443/emea/"));
+        Assert.False(policy.IsAllowed("https://smba.trafficmanager.net/emea/?x=1"));
+    }
+
+    [Fact]
+    public void Trust_TheBotsOwnAddress_StaysRefused()
+    {
+        var policy = new ServiceUrlPolicy(Options.Create(new ConnectorOptions { AllowedServiceUrlHosts = ["*.botframework.com"] }),
+            new AddressedServer("http://127.0.0.1:3978"));
+
+        policy.Trust("http://127.0.0.1:3978/");
+
+        Assert.False(policy.IsAllowed("http://127.0.0.1:3978/"));
+    }
+
     private sealed class AddressedServer : Microsoft.AspNetCore.Hosting.Server.IServer
     {
         public AddressedServer(params string[] addresses)

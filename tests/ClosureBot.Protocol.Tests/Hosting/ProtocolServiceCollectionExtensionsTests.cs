@@ -26,6 +26,8 @@ public class ProtocolServiceCollectionExtensionsTests
         var clock = new RecordingTimeProvider();
         services.AddSingleton<TimeProvider>(clock);
         services.AddLogging();
+        // The Connector client reads the bot's identity (for its token), validated as at start-up: no app id is local development.
+        services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Development" });
         services.AddBotProtocol(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
         services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
         var provider = services.BuildServiceProvider();

@@ -107,7 +107,10 @@ public sealed class FakeConnector : IAsyncDisposable
             await respond(http.Response);
         else
             await http.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
-        Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp()));
+        Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp())
+        {
+            Authorization = http.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization ? authorization : null,
+        });
         var delivered = Delivered.Count;
         lock (_waiters)
             foreach (var (count, waiter) in _waiters)
@@ -123,5 +126,8 @@ public sealed class FakeConnector : IAsyncDisposable
     public sealed record Received(string ConversationId, string? ReplyToId, JsonObject Activity, int Status, long Timestamp)
     {
         public string? Text => (string?)Activity["text"];
+
+        /// <summary>The bot's <c>Authorization</c> header on this reply, if any.</summary>
+        public string? Authorization { get; init; }
     }
 }

@@ -1,0 +1,171 @@
+using System.Security.Claims;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Connector;
+using ClosureBot.Protocol.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Microsoft.IdentityModel.JsonWebTokens;
+using Microsoft.IdentityModel.Tokens;
+
+namespace ClosureBot.Protocol.Authentication;
+
+/// <summary>
+/// Validates the JWT the Bot Connector (or the Emulator) sends with every activity, as the Bot Framework SDK does:
+/// a channel token must be signed by a key of <c>ToBotFromChannelOpenIdMetadataUrl</c> that endorses the activity's
+/// <c>channelId</c>, be issued by <c>ToBotFromChannelTokenIssuer</c> for the app id, be within its lifetime (5 minutes
+/// of skew) and name the activity's <c>serviceUrl</c>; an Emulator token must be signed by a key of
+/// <c>ToBotFromEmulatorOpenIdMetadataUrl</c>, come from a Bot Framework (or its own tenant's) Entra ID issuer and carry
+/// the app id in <c>appid</c> (v1) or <c>azp</c> (v2). Without an app id (local development) nothing is checked here.
+/// </summary>
+public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
+{
+    /// <summary>The claim in a channel token that names the Connector the bot must reply to.</summary>
+    public const string ServiceUrlClaim = "serviceurl";
+
+    private static readonly TimeSpan ClockSkew = TimeSpan.FromMinutes(5);
+    private static readonly string[] Algorithms = [SecurityAlgorithms.RsaSha256, SecurityAlgorithms.RsaSha384, SecurityAlgorithms.RsaSha512];
+    private static readonly string[] BotFrameworkTenants =
+        ["d6d49420-f39b-4df7-a1dc-d59a935871db", "f8cdef31-a31e-4b4a-93e4-5f571e91255a"];
+
+    private readonly BotAuthenticationOptions _options;
+    private readonly ServiceUrlPolicy _serviceUrls;
+    private readonly ILogger _logger;
+    private readonly OpenIdKeySource _channelKeys;
+    private readonly OpenIdKeySource _emulatorKeys;
+    private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+
+    /// <summary>Creates the authenticator; keys are fetched through the <see cref="BotAuthenticationOptions.HttpClientName"/> client.</summary>
+    public ChannelTokenAuthenticator(IOptions<BotAuthenticationOptions> options, ServiceUrlPolicy serviceUrls, IHttpClientFactory httpClients,
+        TimeProvider clock, ILogger<ChannelTokenAuthenticator> logger)
+    {
+        _options = options.Value;
+        _serviceUrls = serviceUrls;
+        _logger = logger;
+        HttpClient Http() => httpClients.CreateClient(BotAuthenticationOptions.HttpClientName);
+        _channelKeys = new OpenIdKeySource(_options.ToBotFromChannelOpenIdMetadataUrl, Http, clock,
+            _options.OpenIdMetadataRefreshInterval, _options.OpenIdMetadataMinimumRefreshInterval);
+        _emulatorKeys = new OpenIdKeySource(_options.ToBotFromEmulatorOpenIdMetadataUrl, Http, clock,
+            _options.OpenIdMetadataRefreshInterval, _options.OpenIdMetadataMinimumRefreshInterval);
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<ChannelAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
+    {
+        if (_options.IsLocalDevelopmentMode) return ChannelAuthenticationResult.Anonymous;
+        var result = await ValidateAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
+        if (!result.Succeeded)
+            _logger.LogWarning("Refused an activity on channel {ChannelId}: {Reason}", activity.ChannelId, result.Failure);
+        else if (result.ChannelIdentity?.FindFirst(ServiceUrlClaim)?.Value is { } serviceUrl)
+            _serviceUrls.Trust(serviceUrl);
+        return result;
+    }
+
+    private async Task<ChannelAuthenticationResult> ValidateAsync(string? header, Activity activity, CancellationToken cancellationToken)
+    {
+        if (string.IsNullOrWhiteSpace(header)) return ChannelAuthenticationResult.Fail("no Authorization header");
+        var parts = header.Split(' ');
+        if (parts.Length != 2 || !parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase) || parts[1].Length == 0)
+            return ChannelAuthenticationResult.Fail("the Authorization header is not 'Bearer <token>'");
+        JsonWebToken token;
+        try
+        {
+            token = _handler.ReadJsonWebToken(parts[1]);
+        }
+        catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
+        {
+            return ChannelAuthenticationResult.Fail("the bearer token is not a JWT");
+        }
+        // Checked before any key is fetched, so garbage cannot make the bot call the issuer.
+        if (!Algorithms.Contains(token.Alg, StringComparer.Ordinal)) return ChannelAuthenticationResult.Fail($"algorithm '{token.Alg}' is not accepted");
+        var emulator = IsEmulatorIssuer(token.Issuer, TenantOf(token));
+        if (!emulator && !string.Equals(token.Issuer, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
+            return ChannelAuthenticationResult.Fail("the token's issuer is neither the channel's nor the Emulator's");
+        try
+        {
+            return emulator
+                ? await ValidateEmulatorAsync(token, cancellationToken).ConfigureAwait(false)
+                : await ValidateChannelAsync(token, activity, cancellationToken).ConfigureAwait(false);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            // No keys (the metadata could not be fetched yet): nothing can be proven, so the request is refused like any other.
+            _logger.LogError(ex, "The OpenID signing keys could not be fetched");
+            return ChannelAuthenticationResult.Fail("signing keys unavailable");
+        }
+    }
+
+    private async Task<ChannelAuthenticationResult> ValidateChannelAsync(JsonWebToken token, Activity activity, CancellationToken cancellationToken)
+    {
+        var keys = await _channelKeys.GetAsync(KeyIdOf(token), cancellationToken).ConfigureAwait(false);
+        var validation = await _handler.ValidateTokenAsync(token, Parameters(keys, [_options.ToBotFromChannelTokenIssuer], validateAudience: true))
+            .ConfigureAwait(false);
+        if (!validation.IsValid) return ChannelAuthenticationResult.Fail($"channel token invalid ({validation.Exception?.GetType().Name})");
+
+        var serviceUrl = validation.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
+        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+            return ChannelAuthenticationResult.Fail("serviceurl claim mismatch");
+
+        if (!string.IsNullOrEmpty(activity.ChannelId))
+        {
+            var signedBy = (validation.SecurityToken as JsonWebToken)?.SigningKey;
+            var endorsements = signedBy is not null && keys.Keys.TryGetValue(signedBy, out var found) ? found
+                : keys.Keys.FirstOrDefault(k => k.Key.KeyId is { } id && id == KeyIdOf(token)).Value;
+            if (endorsements is null || !endorsements.Contains(activity.ChannelId))
+                return ChannelAuthenticationResult.Fail($"the signing key does not endorse channel '{activity.ChannelId}'");
+        }
+        return ChannelAuthenticationResult.Success(validation.ClaimsIdentity);
+    }
+
+    private async Task<ChannelAuthenticationResult> ValidateEmulatorAsync(JsonWebToken token, CancellationToken cancellationToken)
+    {
+        var keys = await _emulatorKeys.GetAsync(KeyIdOf(token), cancellationToken).ConfigureAwait(false);
+        // As the SDK: the app id is proven by appid/azp, not by the audience (which the Emulator sets in several forms).
+        var validation = await _handler.ValidateTokenAsync(token, Parameters(keys, EmulatorIssuers(TenantOf(token)), validateAudience: false))
+            .ConfigureAwait(false);
+        if (!validation.IsValid) return ChannelAuthenticationResult.Fail($"emulator token invalid ({validation.Exception?.GetType().Name})");
+        var version = validation.ClaimsIdentity.FindFirst("ver")?.Value;
+        var appId = version switch
+        {
+            null or "1.0" => validation.ClaimsIdentity.FindFirst("appid")?.Value,
+            "2.0" => validation.ClaimsIdentity.FindFirst("azp")?.Value,
+            _ => null,
+        };
+        return string.Equals(appId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
+            ? ChannelAuthenticationResult.Success(validation.ClaimsIdentity)
+            : ChannelAuthenticationResult.Fail("emulator token for another app id or of an unknown version");
+    }
+
+    private TokenValidationParameters Parameters(OpenIdKeySource.KeySet keys, IEnumerable<string> issuers, bool validateAudience) => new()
+    {
+        ValidIssuers = issuers,
+        ValidateAudience = validateAudience,
+        ValidAudience = _options.MicrosoftAppId,
+        IssuerSigningKeys = keys.Keys.Keys,
+        ValidAlgorithms = Algorithms,
+        RequireSignedTokens = true,
+        RequireExpirationTime = true,
+        ValidateLifetime = true,
+        ClockSkew = ClockSkew,
+    };
+
+    private bool IsEmulatorIssuer(string? issuer, string? tenant) =>
+        issuer is not null && issuer != _options.ToBotFromChannelTokenIssuer && EmulatorIssuers(tenant).Contains(issuer, StringComparer.Ordinal);
+
+    // The Bot Framework tenants (v1 and v2 tokens), the configured tenant, and (as the SDK) the token's own tenant,
+    // whose tokens still have to name this bot's app id.
+    private IEnumerable<string> EmulatorIssuers(string? tokenTenant)
+    {
+        var tenants = BotFrameworkTenants.AsEnumerable();
+        if (!string.IsNullOrWhiteSpace(_options.MicrosoftAppTenantId)) tenants = tenants.Append(_options.MicrosoftAppTenantId);
+        if (!string.IsNullOrWhiteSpace(tokenTenant)) tenants = tenants.Append(tokenTenant);
+        foreach (var tenant in tenants.Distinct())
+        {
+            yield return $"https://sts.windows.net/{tenant}/";
+            yield return $"https://login.microsoftonline.com/{tenant}/v2.0";
+        }
+    }
+
+    private static string? TenantOf(JsonWebToken token) => token.TryGetPayloadValue<string>("tid", out var tid) ? tid : null;
+
+    private static string? KeyIdOf(JsonWebToken token) => string.IsNullOrEmpty(token.Kid) ? null : token.Kid;
+}

@@ -1,0 +1,70 @@
+using System.Security.Cryptography.X509Certificates;
+using ClosureBot.Protocol.Hosting;
+using Microsoft.Extensions.Options;
+using Microsoft.Identity.Client;
+using Microsoft.Identity.Client.AppConfig;
+
+namespace ClosureBot.Protocol.Connector;
+
+/// <summary>
+/// Gets the Connector token with MSAL: the client-credentials flow with the app password or certificate against
+/// <c>ToChannelFromBotLoginUrl</c> (the app's own tenant when single-tenant), or a user-assigned managed identity.
+/// MSAL's in-memory token cache hands out the same token until shortly before it expires.
+/// </summary>
+public sealed class MsalConnectorCredentials : IConnectorCredentials
+{
+    private readonly BotAuthenticationOptions _options;
+    private readonly Lazy<IConfidentialClientApplication> _confidential;
+    private readonly Lazy<IManagedIdentityApplication> _managed;
+
+    /// <summary>Creates the credentials; MSAL calls go through the <see cref="BotAuthenticationOptions.HttpClientName"/> client.</summary>
+    public MsalConnectorCredentials(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClients)
+    {
+        _options = options.Value;
+        var http = new HttpClientFactoryAdapter(httpClients);
+        _confidential = new(() => BuildConfidential(_options, http));
+        _managed = new(() => ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(_options.MicrosoftAppId!))
+            .WithHttpClientFactory(http).Build());
+    }
+
+    /// <inheritdoc />
+    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
+    {
+        if (_options.IsLocalDevelopmentMode) return null;
+        if (_options.MicrosoftAppType == BotAppType.UserAssignedMSI)
+            return (await _managed.Value.AcquireTokenForManagedIdentity(_options.ToChannelFromBotOAuthScope)
+                .ExecuteAsync(cancellationToken).ConfigureAwait(false)).AccessToken;
+        var scope = _options.ToChannelFromBotOAuthScope.TrimEnd('/') + "/.default";
+        return (await _confidential.Value.AcquireTokenForClient([scope]).ExecuteAsync(cancellationToken).ConfigureAwait(false)).AccessToken;
+    }
+
+    private static IConfidentialClientApplication BuildConfidential(BotAuthenticationOptions options, IMsalHttpClientFactory http)
+    {
+        var builder = ConfidentialClientApplicationBuilder.Create(options.MicrosoftAppId)
+            .WithAuthority(Authority(options), validateAuthority: false)
+            // The login URL is configured, not discovered: a sovereign cloud (or a test's stand-in) is not looked up in Azure's list.
+            .WithInstanceDiscovery(false)
+            .WithHttpClientFactory(http);
+        if (!string.IsNullOrEmpty(options.MicrosoftAppCertificatePath))
+            builder = builder.WithCertificate(X509CertificateLoader.LoadPkcs12FromFile(options.MicrosoftAppCertificatePath, options.MicrosoftAppCertificatePassword));
+        else if (!string.IsNullOrEmpty(options.MicrosoftAppPassword))
+            builder = builder.WithClientSecret(options.MicrosoftAppPassword);
+        else
+            throw new InvalidOperationException("Bot:MicrosoftAppId is set but neither Bot:MicrosoftAppPassword nor Bot:MicrosoftAppCertificatePath is.");
+        return builder.Build();
+    }
+
+    // Multi-tenant apps use the login URL as configured; a single-tenant app the same host with its own tenant.
+    private static string Authority(BotAuthenticationOptions options)
+    {
+        var login = new Uri(options.ToChannelFromBotLoginUrl, UriKind.Absolute);
+        return options.MicrosoftAppType == BotAppType.SingleTenant
+            ? login.GetLeftPart(UriPartial.Authority) + "/" + Uri.EscapeDataString(options.MicrosoftAppTenantId!)
+            : options.ToChannelFromBotLoginUrl;
+    }
+
+    private sealed class HttpClientFactoryAdapter(IHttpClientFactory factory) : IMsalHttpClientFactory
+    {
+        public HttpClient GetHttpClient() => factory.CreateClient(BotAuthenticationOptions.HttpClientName);
+    }
+}
