@@ -33,6 +33,26 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
     }
 
     /// <summary>
+    /// Replaces a message the bot sent earlier (<c>PUT {serviceUrl}v3/conversations/{id}/activities/{activityId}</c>), e.g. a
+    /// card whose buttons should no longer be clicked. <paramref name="activity"/> is the complete new message.
+    /// </summary>
+    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (!serviceUrls.IsAllowed(serviceUrl))
+            throw new InvalidOperationException("The serviceUrl is not allowed (Bot:AllowedServiceUrlHosts).");
+        activity.Id = activityId;
+        using var response = await http.PutAsJsonAsync(ReplyUrl(serviceUrl, conversationId, activityId), activity, ProtocolJson.Options, cancellationToken)
+            .ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        var body = response.Content.Headers.ContentLength is > 0
+            ? await response.Content.ReadFromJsonAsync<ResourceResponse>(ProtocolJson.Options, cancellationToken).ConfigureAwait(false)
+            : null;
+        return body ?? new ResourceResponse(activityId);
+    }
+
+    /// <summary>
     /// <c>{serviceUrl}/v3/conversations/{conversationId}/activities[/{replyToId}]</c> built as a URI: the ids are
     /// escaped path segments (a <c>/</c>, <c>?</c> or <c>#</c> in them cannot change the path), and the base keeps its
     /// path but may carry no query or fragment.
