@@ -13,7 +13,7 @@ namespace ClosureBot.Tests.Support;
 
 /// <summary>
 /// A channel's Connector service on a free port of 127.0.0.1: records every reply the bot posts to
-/// <c>/v3/conversations/{id}/activities[/{replyToId}]</c> and answers with the statuses it is told to (200 otherwise).
+/// <c>/v3/conversations/{id}/activities[/{replyToId}]</c> (and every update, <c>PUT …/activities/{id}</c>) and answers with the statuses it is told to (200 otherwise).
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -39,6 +39,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var app = builder.Build();
         var connector = new FakeConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", connector.HandleAsync);
+        app.MapPut("/v3/conversations/{conversationId}/activities/{replyToId}", connector.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         connector.ServiceUrl = address.TrimEnd('/') + "/";
@@ -107,7 +108,7 @@ public sealed class FakeConnector : IAsyncDisposable
             await respond(http.Response);
         else
             await http.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
-        Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp()));
+        Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp()) { Method = http.Request.Method });
         var delivered = Delivered.Count;
         lock (_waiters)
             foreach (var (count, waiter) in _waiters)
@@ -123,5 +124,8 @@ public sealed class FakeConnector : IAsyncDisposable
     public sealed record Received(string ConversationId, string? ReplyToId, JsonObject Activity, int Status, long Timestamp)
     {
         public string? Text => (string?)Activity["text"];
+
+        /// <summary><c>POST</c> (a new message) or <c>PUT</c> (an update of message <see cref="ReplyToId"/>).</summary>
+        public string Method { get; init; } = "POST";
     }
 }
