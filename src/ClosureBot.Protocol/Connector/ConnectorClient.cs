@@ -24,10 +24,7 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
 
             using var response = await http.PostAsJsonAsync(url, reply, ProtocolJson.Options, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
-            var body = response.Content.Headers.ContentLength is > 0
-                ? await response.Content.ReadFromJsonAsync<ResourceResponse>(ProtocolJson.Options, cancellationToken).ConfigureAwait(false)
-                : null;
-            results.Add(body ?? new ResourceResponse(""));
+            results.Add(await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(""));
         }
         return results;
     }
@@ -46,10 +43,24 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
         using var response = await http.PutAsJsonAsync(ReplyUrl(serviceUrl, conversationId, activityId), activity, ProtocolJson.Options, cancellationToken)
             .ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
-        var body = response.Content.Headers.ContentLength is > 0
-            ? await response.Content.ReadFromJsonAsync<ResourceResponse>(ProtocolJson.Options, cancellationToken).ConfigureAwait(false)
-            : null;
-        return body ?? new ResourceResponse(activityId);
+        return await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(activityId);
+    }
+
+    // The id of the message the channel created, needed to update it later; a chunked answer has no Content-Length,
+    // so the body is read whenever there is one.
+    private static async Task<ResourceResponse?> ReadResourceAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is 0) return null;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ResourceResponse>(text, ProtocolJson.Options);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

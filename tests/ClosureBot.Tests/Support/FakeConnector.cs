@@ -104,11 +104,16 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task HandleAsync(HttpContext http, string conversationId, string? replyToId)
     {
         var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!.AsObject();
+        string? id = null;
         if (_scripted.TryDequeue(out var respond))
             await respond(http.Response);
         else
-            await http.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
-        Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp()) { Method = http.Request.Method });
+            await http.Response.WriteAsJsonAsync(new { id = id = Guid.NewGuid().ToString("N") });
+        Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp())
+        {
+            Method = http.Request.Method,
+            ResponseId = id,
+        });
         var delivered = Delivered.Count;
         lock (_waiters)
             foreach (var (count, waiter) in _waiters)
@@ -127,5 +132,8 @@ public sealed class FakeConnector : IAsyncDisposable
 
         /// <summary><c>POST</c> (a new message) or <c>PUT</c> (an update of message <see cref="ReplyToId"/>).</summary>
         public string Method { get; init; } = "POST";
+
+        /// <summary>The activity id this fake answered with (null for a scripted answer).</summary>
+        public string? ResponseId { get; init; }
     }
 }

@@ -23,8 +23,9 @@ public static class TeamsCards
                 foreach (var item in array) AddMessageBack(item);
                 break;
             case JsonObject obj:
-                if ((string?)obj["type"] is "Action.Submit" && obj["data"] is JsonObject data && data["action"] is JsonValue action
-                    && action.TryGetValue<string>(out var verb) && !data.ContainsKey("msteams"))
+                if ((string?)obj["type"] is "Action.Submit" && obj["data"] is JsonObject data
+                    && data["action"] is JsonValue action && action.GetValueKind() == System.Text.Json.JsonValueKind.String
+                    && (string?)action is { } verb && !data.ContainsKey("msteams"))
                 {
                     data["msteams"] = new JsonObject
                     {
@@ -70,9 +71,19 @@ public static class TeamsCards
     /// <summary>The card's size as Teams counts a message (UTF-16 code units, i.e. 2 bytes a character).</summary>
     public static int SizeInBytes(JsonNode card) => Encoding.Unicode.GetByteCount(card.ToJsonString());
 
-    /// <summary>The Adaptive Cards among <paramref name="activity"/>'s attachments.</summary>
-    public static IEnumerable<JsonObject> AdaptiveCards(Activity activity) =>
-        (activity.Attachments ?? []).Where(a => a.ContentType == Attachment.AdaptiveCardContentType).Select(a => a.Content).OfType<JsonObject>();
+    /// <summary>
+    /// The Adaptive Cards among <paramref name="activity"/>'s attachments, as editable trees: a card carried as
+    /// pre-serialized text (how the bot binds them) is parsed and put back as a tree.
+    /// </summary>
+    public static IEnumerable<JsonObject> AdaptiveCards(Activity activity)
+    {
+        foreach (var attachment in activity.Attachments ?? [])
+        {
+            if (attachment.ContentType != Attachment.AdaptiveCardContentType || attachment.Content is null) continue;
+            if (attachment.Content is not JsonObject && JsonNode.Parse(attachment.Content.ToJsonString()) is JsonObject parsed) attachment.Content = parsed;
+            if (attachment.Content is JsonObject card) yield return card;
+        }
+    }
 
     private static void StripActions(JsonNode? node)
     {

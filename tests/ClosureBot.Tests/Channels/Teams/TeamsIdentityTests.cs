@@ -55,6 +55,7 @@ public sealed class TeamsIdentityTests
         var afterYes = await ann.Send("yes");
         (await ann.Send("ACME")).DoesNotSay(Script.Question(OffboardingSteps.TermCommitment));
 
+        afterYes.Says("no account is listed for you to administer");
         Assert.DoesNotContain("Do you have a cloud term commitment?", afterYes.Everything);
         Assert.Empty(await app.ClosureRequestsAsync());
     }
