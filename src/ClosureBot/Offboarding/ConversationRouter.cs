@@ -51,6 +51,7 @@ public sealed partial class ConversationRouter
         {
             await RouteAsync(dc, data.Welcomed, ct);
             if (context.Activity.Type != ActivityTypes.Message) data.Welcomed = true;
+            OffboardingTurn.Of(context).Locate(Locate(dc)?.Screen);
         }
         catch (AccountGoneException gone)
         {

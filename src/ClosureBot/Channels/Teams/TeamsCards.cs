@@ -68,6 +68,16 @@ public static class TeamsCards
         _ => false,
     };
 
+    /// <summary>The screen a card belongs to: the <c>step</c> its buttons submit; null for a card without one.</summary>
+    public static string? StepOf(JsonNode? node) => node switch
+    {
+        JsonArray array => array.Select(StepOf).FirstOrDefault(s => s is not null),
+        JsonObject obj when (string?)obj["type"] == "Action.Submit" && obj["data"]?["step"] is JsonValue step
+            && step.GetValueKind() == System.Text.Json.JsonValueKind.String => (string?)step,
+        JsonObject obj => obj.Select(p => StepOf(p.Value)).FirstOrDefault(s => s is not null),
+        _ => null,
+    };
+
     /// <summary>The card's size as Teams counts a message (UTF-16 code units, i.e. 2 bytes a character).</summary>
     public static int SizeInBytes(JsonNode card) => Encoding.Unicode.GetByteCount(card.ToJsonString());
 

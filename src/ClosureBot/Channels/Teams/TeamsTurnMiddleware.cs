@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Connector;
@@ -39,13 +40,18 @@ internal sealed class TeamsTurnMiddleware(TeamsConversationStore store, Connecto
         if (execute) await ExecuteAsync(context, next, openCards, ct);
         else await next(ct);
 
-        // A new card supersedes the old ones, and a click answers the card it came from: either way the old buttons go.
-        var answered = activity.Value is not null || context.BufferedReplies.Any(r => TeamsCards.AdaptiveCards(r).Any());
-        if (!viaConnector || !answered) return;
+        // A card is done with when it was clicked, when a new card supersedes it, or when the conversation has moved
+        // past its step (a typed answer); a question or "help" at the same step leaves its buttons.
+        if (!viaConnector) return;
+        var superseded = context.BufferedReplies.Any(r => TeamsCards.AdaptiveCards(r).Any());
+        var turn = OffboardingTurn.Of(context);
         foreach (var (id, sent) in openCards)
         {
-            if (execute && id == activity.ReplyToId) continue;
-            await CompleteAsync(key, id, sent, id == activity.ReplyToId || activity.ReplyToId is null ? AnswerOf(activity) : null);
+            var clicked = id == activity.ReplyToId && activity.Value is not null;
+            var step = TeamsCards.AdaptiveCards(sent).Select(TeamsCards.StepOf).FirstOrDefault(s => s is not null);
+            var movedOn = activity.Type == ActivityTypes.Message && turn.Located && step != turn.Screen;
+            if (execute && clicked || !clicked && !superseded && !movedOn) continue;
+            await CompleteAsync(key, id, sent, clicked || activity.ReplyToId is null ? AnswerOf(activity) : null);
         }
     }
 

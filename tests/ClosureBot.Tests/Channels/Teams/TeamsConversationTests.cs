@@ -101,6 +101,36 @@ public sealed class TeamsConversationTests
     }
 
     [Fact]
+    public async Task TypedAnswer_MovingPastTheStep_UpdatesItsCardWithoutButtons()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApplicationFactory(fakeClock: false);
+        var chat = new TeamsChat(app, connector);
+        await chat.Send("I want to close my account");
+        var cardId = CardId(chat.Messages.Single(m => m.Activity["attachments"] is not null));
+
+        await chat.Send("yes");
+
+        var update = Assert.Single(connector.Requests, r => r.Method == "PUT");
+        Assert.Equal(cardId, update.ReplyToId);
+        Assert.DoesNotContain("Action.Submit", update.Activity.ToJsonString());
+        Assert.Contains("Answered: yes", update.Activity.ToJsonString());
+    }
+
+    [Fact]
+    public async Task QuestionAtTheSameStep_LeavesTheCardsButtons()
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApplicationFactory(fakeClock: false);
+        var chat = new TeamsChat(app, connector);
+        await chat.Send("I want to close my account");
+
+        await chat.Send("how long does it take?");
+
+        Assert.DoesNotContain(connector.Requests, r => r.Method == "PUT");
+    }
+
+    [Fact]
     public async Task ActionExecute_IsAnsweredWithTheCompletedCard_AndAdvancesLikeTheSubmit()
     {
         await using var connector = await FakeConnector.StartAsync();
