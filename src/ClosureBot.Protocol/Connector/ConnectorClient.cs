@@ -25,16 +25,57 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
             var url = ReplyUrl(serviceUrl!, reply.Conversation?.Id ?? incoming.Conversation?.Id, reply.ReplyToId);
 
             using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(reply, options: ProtocolJson.Options) };
-            if (credentials is not null && await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
-                request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+            await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
-            var body = response.Content.Headers.ContentLength is > 0
-                ? await response.Content.ReadFromJsonAsync<ResourceResponse>(ProtocolJson.Options, cancellationToken).ConfigureAwait(false)
-                : null;
-            results.Add(body ?? new ResourceResponse(""));
+            results.Add(await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(""));
         }
         return results;
+    }
+
+    /// <summary>
+    /// Replaces a message the bot sent earlier (<c>PUT {serviceUrl}v3/conversations/{id}/activities/{activityId}</c>), e.g. a
+    /// card whose buttons should no longer be clicked. <paramref name="activity"/> is the complete new message.
+    /// </summary>
+    public async Task<ResourceResponse> UpdateActivityAsync(string serviceUrl, string conversationId, string activityId, Activity activity,
+        CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(activity);
+        if (!serviceUrls.IsAllowed(serviceUrl))
+            throw new InvalidOperationException("The serviceUrl is not allowed (Bot:AllowedServiceUrlHosts).");
+        activity.Id = activityId;
+        using var request = new HttpRequestMessage(HttpMethod.Put, ReplyUrl(serviceUrl, conversationId, activityId))
+        {
+            Content = JsonContent.Create(activity, options: ProtocolJson.Options),
+        };
+        await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
+        using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
+        response.EnsureSuccessStatusCode();
+        return await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(activityId);
+    }
+
+    // Every call to the Connector carries the bot's token (none in local development, where no app id is set).
+    private async Task AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+    {
+        if (credentials is not null && await credentials.GetTokenAsync(cancellationToken).ConfigureAwait(false) is { } token)
+            request.Headers.Authorization = new AuthenticationHeaderValue("Bearer", token);
+    }
+
+    // The id of the message the channel created, needed to update it later; a chunked answer has no Content-Length,
+    // so the body is read whenever there is one.
+    private static async Task<ResourceResponse?> ReadResourceAsync(HttpResponseMessage response, CancellationToken cancellationToken)
+    {
+        if (response.Content.Headers.ContentLength is 0) return null;
+        var text = await response.Content.ReadAsStringAsync(cancellationToken).ConfigureAwait(false);
+        if (string.IsNullOrWhiteSpace(text)) return null;
+        try
+        {
+            return System.Text.Json.JsonSerializer.Deserialize<ResourceResponse>(text, ProtocolJson.Options);
+        }
+        catch (System.Text.Json.JsonException)
+        {
+            return null;
+        }
     }
 
     /// <summary>

@@ -1,6 +1,7 @@
 using ClosureBot.Accounts;
 using ClosureBot.Cards;
 using ClosureBot.Channels.DirectLine;
+using ClosureBot.Channels.Teams;
 using ClosureBot.Channels.WebChat;
 using ClosureBot.Closure;
 using ClosureBot.Dialogs;
@@ -39,6 +40,7 @@ public static class ClosureBotExtensions
         services.AddWebChat(configuration);
         services.AddRetention(configuration);
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
+        services.AddTeams(configuration, builder.Environment);
         return builder;
     }
 

@@ -32,7 +32,9 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
             return await RedirectToSalesAsync(step, access, "on record at confirmation", ct);
 
         var activity = step.Context.Activity;
-        var requester = new Requester(activity.ChannelId ?? "", activity.From?.Id ?? "", activity.From?.Name, access.Verified);
+        // A verified customer is recorded under the id their proof gives (a Teams user: the AAD object id), not from.id.
+        var proven = access.Verified ? OffboardingTurn.Of(step.Context).Identity : null;
+        var requester = new Requester(activity.ChannelId ?? "", proven?.UserId ?? activity.From?.Id ?? "", proven?.Name ?? activity.From?.Name, access.Verified);
         var turn = OffboardingTurn.Of(step.Context);
         var now = time.GetUtcNow();
         var existing = await log.FindOpenAsync(alias, ct);

@@ -15,6 +15,9 @@ public sealed class ConversationData
     /// <summary>The step last written to the user's saved progress (to write it only when it changes).</summary>
     public string? SavedProgressStep { get; set; }
 
+    /// <summary>Whether this conversation was welcomed on install (Teams sends installationUpdate and conversationUpdate for one install).</summary>
+    public bool Welcomed { get; set; }
+
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
 
     public void MarkProcessed(string? activityId)

@@ -49,7 +49,9 @@ public sealed partial class ConversationRouter
         var dc = _dialogs.CreateContext(context, data.Dialog);
         try
         {
-            await RouteAsync(dc, ct);
+            await RouteAsync(dc, data.Welcomed, ct);
+            if (context.Activity.Type != ActivityTypes.Message) data.Welcomed = true;
+            OffboardingTurn.Of(context).Locate(Locate(dc)?.Screen);
         }
         catch (AccountGoneException gone)
         {
@@ -61,7 +63,7 @@ public sealed partial class ConversationRouter
         }
     }
 
-    private async Task RouteAsync(DialogContext dc, CancellationToken ct)
+    private async Task RouteAsync(DialogContext dc, bool welcomed, CancellationToken ct)
     {
         var context = dc.Context;
         if (dc.DropOutdated()) Say(context, OffboardingTexts.Outdated);
@@ -74,7 +76,8 @@ public sealed partial class ConversationRouter
             case ActivityTypes.Message:
                 break;
             default:
-                if (dc.Stack.Count == 0) await GreetAsync(dc, intent: null, ct);
+                // Teams announces one install twice (installationUpdate, then conversationUpdate): welcome once per conversation.
+                if (dc.Stack.Count == 0 && !(welcomed && context.Activity.ChannelId == Protocol.Activities.Channels.MsTeams)) await GreetAsync(dc, intent: null, ct);
                 return;
         }
 

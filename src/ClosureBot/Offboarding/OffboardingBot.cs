@@ -15,7 +15,7 @@ namespace ClosureBot.Offboarding;
 /// (its outbox row exists) is answered with the stored replies of its turn instead.
 /// </summary>
 public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, IBotStore store, ReplyOutbox outbox,
-    ILogger<OffboardingBot> logger) : IBot
+    IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, ILogger<OffboardingBot> logger) : IBot
 {
     private const int MaxAttempts = 3;
 
@@ -24,6 +24,7 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
         ActivityTypes.Message => RunAsync(context, cancellationToken),
         ActivityTypes.ConversationUpdate when context.Activity.MembersAdded?.Any(m => m is not null && m.Id != context.Activity.Recipient?.Id) == true
             => RunAsync(context, cancellationToken),
+        ActivityTypes.InstallationUpdate when context.Activity.Action is "add" or "add-upgrade" => RunAsync(context, cancellationToken),
         ActivityTypes.Event when context.Activity.Name == CustomerClaims.SignedInEvent && context.Identity is not null
             => RunAsync(context, cancellationToken),
         _ => Task.CompletedTask,
@@ -33,7 +34,7 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
     {
         var activity = context.Activity;
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
-        var identity = VerifiedCustomer.From(context.Identity);
+        var identity = VerifiedCustomer.From(context.Identity ?? identitySources.Select(s => s.Prove(context)).FirstOrDefault(i => i is not null));
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.LoadConversationAsync(key, ct);
@@ -50,6 +51,8 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             {
                 await router.HandleAsync(context, data, ct);
                 data.MarkProcessed(activity.Id);
+                // Shaped before the capture: the outbox stores, and a redelivery replays, exactly what the channel got.
+                foreach (var shaper in shapers) shaper.Shape(context);
                 await store.CommitAsync(BuildCommit(key, stored, data, turn, activity, outbox.Capture(context, key)), ct);
             }
             catch (DuplicateActivityException)

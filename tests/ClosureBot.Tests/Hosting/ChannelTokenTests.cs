@@ -32,8 +32,9 @@ public sealed class ChannelTokenTests
         using var response = await Post(app, message, FakeOpenIdProvider.ChannelToken(key, AppId, connector.ServiceUrl));
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal(2, connector.Delivered.Count);
-        Assert.Equal("Shall we start?", connector.Delivered[1].Text);
+        // A typing indicator (Teams), the overview card, then its question.
+        Assert.Equal(3, connector.Delivered.Count);
+        Assert.Equal("Shall we start?", connector.Delivered[2].Text);
         Assert.All(connector.Delivered, reply => Assert.StartsWith("Bearer outbound-", reply.Authorization));
         Assert.Single(connector.Delivered.Select(r => r.Authorization).Distinct());
         Assert.Single(provider.TokenRequests);

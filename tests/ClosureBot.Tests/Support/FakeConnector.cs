@@ -13,7 +13,7 @@ namespace ClosureBot.Tests.Support;
 
 /// <summary>
 /// A channel's Connector service on a free port of 127.0.0.1: records every reply the bot posts to
-/// <c>/v3/conversations/{id}/activities[/{replyToId}]</c> and answers with the statuses it is told to (200 otherwise).
+/// <c>/v3/conversations/{id}/activities[/{replyToId}]</c> (and every update, <c>PUT …/activities/{id}</c>) and answers with the statuses it is told to (200 otherwise).
 /// </summary>
 public sealed class FakeConnector : IAsyncDisposable
 {
@@ -39,6 +39,7 @@ public sealed class FakeConnector : IAsyncDisposable
         var app = builder.Build();
         var connector = new FakeConnector(app);
         app.MapPost("/v3/conversations/{conversationId}/activities/{replyToId?}", connector.HandleAsync);
+        app.MapPut("/v3/conversations/{conversationId}/activities/{replyToId}", connector.HandleAsync);
         await app.StartAsync();
         var address = app.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses.Single();
         connector.ServiceUrl = address.TrimEnd('/') + "/";
@@ -103,12 +104,15 @@ public sealed class FakeConnector : IAsyncDisposable
     private async Task HandleAsync(HttpContext http, string conversationId, string? replyToId)
     {
         var body = JsonNode.Parse(await new StreamReader(http.Request.Body).ReadToEndAsync())!.AsObject();
+        string? id = null;
         if (_scripted.TryDequeue(out var respond))
             await respond(http.Response);
         else
-            await http.Response.WriteAsJsonAsync(new { id = Guid.NewGuid().ToString("N") });
+            await http.Response.WriteAsJsonAsync(new { id = id = Guid.NewGuid().ToString("N") });
         Requests.Enqueue(new Received(conversationId, replyToId, body, http.Response.StatusCode, Stopwatch.GetTimestamp())
         {
+            Method = http.Request.Method,
+            ResponseId = id,
             Authorization = http.Request.Headers.Authorization.ToString() is { Length: > 0 } authorization ? authorization : null,
         });
         var delivered = Delivered.Count;
@@ -129,5 +133,11 @@ public sealed class FakeConnector : IAsyncDisposable
 
         /// <summary>The bot's <c>Authorization</c> header on this reply, if any.</summary>
         public string? Authorization { get; init; }
+
+        /// <summary><c>POST</c> (a new message) or <c>PUT</c> (an update of message <see cref="ReplyToId"/>).</summary>
+        public string Method { get; init; } = "POST";
+
+        /// <summary>The activity id this fake answered with (null for a scripted answer).</summary>
+        public string? ResponseId { get; init; }
     }
 }
