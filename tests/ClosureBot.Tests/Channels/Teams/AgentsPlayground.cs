@@ -85,12 +85,27 @@ public sealed class AgentsPlayground : IAsyncDisposable
     /// <summary>The user adds the app: <c>installationUpdate</c> then <c>conversationUpdate</c> with membersAdded.</summary>
     public Task InstallAsync(string conversationId) => PostAsync($"_debug/conversation/{conversationId}/installation", new JsonObject());
 
-    /// <summary>The user types <paramref name="text"/> (as <paramref name="userId"/>, default the current user).</summary>
-    public Task<JsonObject> SendAsync(string conversationId, string text, string? userId = null) =>
-        PostAsync($"_conversation/v1/conversations/{conversationId}/messages", new JsonObject
+    /// <summary>
+    /// The user types <paramref name="text"/> (as <paramref name="userId"/>, default the current user). Outside the
+    /// personal chat the Playground, like Teams, passes a message to the bot only when it @mentions the bot.
+    /// </summary>
+    public Task<JsonObject> SendAsync(string conversationId, string text, string? userId = null, bool mentionBot = false)
+    {
+        var body = new JsonObject
         {
             ["type"] = "text", ["text"] = text, ["textFormat"] = "plain", ["from"] = new JsonObject { ["id"] = userId ?? CurrentUserId },
-        });
+        };
+        if (mentionBot)
+        {
+            var at = $"<at>{(string?)Config["bot"]!["name"]}</at>";
+            body["text"] = $"{at} {text}";
+            body["mentions"] = new JsonArray(new JsonObject
+            {
+                ["mentioned"] = new JsonObject { ["id"] = BotId, ["name"] = (string?)Config["bot"]!["name"] }, ["text"] = at,
+            });
+        }
+        return PostAsync($"_conversation/v1/conversations/{conversationId}/messages", body);
+    }
 
     /// <summary>The user clicks an <c>Action.Submit</c> of the card in message <paramref name="cardMessageId"/>.</summary>
     public Task<JsonObject> SubmitAsync(string conversationId, string cardMessageId, JsonObject value, string? userId = null) =>

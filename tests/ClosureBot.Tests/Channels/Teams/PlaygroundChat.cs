@@ -4,7 +4,8 @@ namespace ClosureBot.Tests.Channels.Teams;
 
 // One chat in the Agents Playground seen as a person uses it: type, click a button, read what came back.
 // Each action returns the bot's messages that arrived after it, waiting until one of them reads `expect`.
-public sealed class PlaygroundChat(AgentsPlayground playground, string conversationId, string? userId = null)
+// In a group chat or channel, pass mentionBot: the bot only hears messages that @mention it there.
+public sealed class PlaygroundChat(AgentsPlayground playground, string conversationId, string? userId = null, bool mentionBot = false)
 {
     private readonly List<string> _clicks = [];
     private int _seen;
@@ -21,7 +22,7 @@ public sealed class PlaygroundChat(AgentsPlayground playground, string conversat
         ActAsync(() => playground.InstallAsync(ConversationId), expect, "install");
 
     public Task<IReadOnlyList<PlaygroundMessage>> SayAsync(string text, string expect) =>
-        ActAsync(() => playground.SendAsync(ConversationId, text, userId), expect, $"\"{text}\"");
+        ActAsync(() => playground.SendAsync(ConversationId, text, userId, mentionBot), expect, $"\"{text}\"");
 
     /// <summary>
     /// Clicks the newest button titled <paramref name="title"/>: a card's Action.Submit posts its data with the card's
@@ -40,7 +41,7 @@ public sealed class PlaygroundChat(AgentsPlayground playground, string conversat
             if (message.SuggestedActions.FirstOrDefault(a => (string?)a["title"] == title && (string?)a["type"] == "imBack") is { } imBack)
             {
                 _clicks.Add($"imBack: {title}");
-                return ActAsync(() => playground.SendAsync(ConversationId, (string?)imBack["value"] ?? title, userId), expect, $"click {title}");
+                return ActAsync(() => playground.SendAsync(ConversationId, (string?)imBack["value"] ?? title, userId, mentionBot), expect, $"click {title}");
             }
         }
         throw new InvalidOperationException($"No button titled \"{title}\" in the chat:\n{string.Join("\n", Transcript)}");

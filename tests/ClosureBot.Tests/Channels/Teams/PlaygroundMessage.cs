@@ -28,7 +28,7 @@ public sealed class PlaygroundMessage(string action, string conversationId, Json
 
     public IEnumerable<JsonObject> SuggestedActions => (Raw["suggestedActions"]?["actions"]?.AsArray() ?? []).OfType<JsonObject>();
 
-    /// <summary>What a person reads: the text, then every string inside the cards.</summary>
+    /// <summary>What a person reads: the text, then the cards' texts, fact titles and values, and button titles.</summary>
     public string Everything
     {
         get
@@ -52,7 +52,11 @@ public sealed class PlaygroundMessage(string action, string conversationId, Json
     {
         switch (node)
         {
-            case JsonObject o: foreach (var (key, value) in o) if (key is not ("type" or "id" or "data" or "url" or "version") && !key.StartsWith('$')) AppendStrings(value, all); break;
+            case JsonObject o:
+                foreach (var (key, value) in o)
+                    if (key is "body" or "items" or "columns" or "actions" or "facts" or "card" or "inlines" or "text" or "title" or "value")
+                        AppendStrings(value, all);
+                break;
             case JsonArray a: foreach (var item in a) AppendStrings(item, all); break;
             case JsonValue v when v.TryGetValue<string>(out var s): all.AppendLine(s); break;
         }

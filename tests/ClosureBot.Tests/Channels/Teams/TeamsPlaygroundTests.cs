@@ -9,7 +9,7 @@ public sealed class TeamsPlaygroundTests
     // Each step waits for text in the last message of the bot's turn, so the turn's buttons are all there when it returns.
     // The Playground splits an activity with text and a card into two messages, text first.
     private const string WelcomeCard = "Start account closure";
-    private const string ReceiptCard = "Closure of ACME requested";
+    private const string ReceiptCard = "We've logged your request to close ACME";
 
     // The canonical happy path; Click names the button a person would use instead of typing (null: typed either way).
     private static readonly (string Answer, string Expect, string? Click)[] HappyPath =
