@@ -1,12 +1,8 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
-using ClosureBot.Tests.Cards;
-using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Channels.Teams;
 
@@ -15,11 +11,11 @@ namespace ClosureBot.Tests.Channels.Teams;
 // /api/messages (no Authorization header: auth off) and takes the bot's replies on its mock Connector (serviceUrl).
 public sealed class AgentsPlayground : IAsyncDisposable
 {
-    private static readonly TimeSpan StartLimit = TimeSpan.FromSeconds(30);
     private readonly Process _process;
     private readonly ClientWebSocket _socket = new();
     private readonly CancellationTokenSource _stop = new();
     private readonly List<PlaygroundMessage> _messages = [];
+    private readonly Dictionary<string, int> _typing = [];
     private readonly SemaphoreSlim _arrived = new(0);
     private Task _receiving = Task.CompletedTask;
 
@@ -52,34 +48,18 @@ public sealed class AgentsPlayground : IAsyncDisposable
     /// <summary>Starts the Playground in <paramref name="channel"/> mode against <paramref name="botEndpoint"/> and connects to its stream.</summary>
     public static async Task<AgentsPlayground> StartAsync(Uri botEndpoint, string channel = "msteams")
     {
-        var cli = Path.Combine(RepoPaths.TestsFolder, "node_modules", "@microsoft", "m365agentsplayground", "cli.js");
-        if (!File.Exists(cli)) throw new InvalidOperationException($"@microsoft/m365agentsplayground is missing from tests/node_modules. {NodeScript.InstallHint}");
-        // Its port option falls back to a random port when the one asked for is taken; then the serviceUrl it gives the
-        // bot would be wrong, so that start is abandoned and another port tried.
-        for (var attempt = 1; ; attempt++)
+        var (process, port, folder) = await PlaygroundProcess.StartAsync(botEndpoint, channel);
+        var playground = new AgentsPlayground(process, port, folder);
+        try
         {
-            var port = FreePort();
-            var folder = Directory.CreateTempSubdirectory("closurebot-playground-").FullName;
-            var start = new ProcessStartInfo("node",
-            [
-                "-r", Path.Combine(RepoPaths.TestsFolder, "ClosureBot.Tests", "Channels", "Teams", "playground-loopback.cjs"), cli,
-                "--app-endpoint", botEndpoint.ToString(), "--channel-id", channel, "--port", $"{port}",
-                "--service-url", $"http://127.0.0.1:{port}/_connector", "--disable-telemetry",
-            ])
-            { WorkingDirectory = folder, RedirectStandardOutput = true, RedirectStandardError = true };
-            start.Environment["TEAMSAPPTESTER_BROWSER"] = "none";
-            var process = Process.Start(start) ?? throw new InvalidOperationException("node did not start.");
-            var listening = await ReadListeningPortAsync(process);
-            if (listening == port)
-            {
-                var playground = new AgentsPlayground(process, port, folder);
-                await playground.ConnectAsync();
-                return playground;
-            }
-            process.Kill(entireProcessTree: true);
-            process.Dispose();
-            if (attempt == 3) throw new InvalidOperationException($"The Playground did not start on the port it was given (last: {listening}).");
+            await playground.ConnectAsync();
         }
+        catch
+        {
+            await playground.DisposeAsync();
+            throw;
+        }
+        return playground;
     }
 
     /// <summary>The user adds the app: <c>installationUpdate</c> then <c>conversationUpdate</c> with membersAdded.</summary>
@@ -131,6 +111,12 @@ public sealed class AgentsPlayground : IAsyncDisposable
     public IReadOnlyList<PlaygroundMessage> Messages(string conversationId)
     {
         lock (_messages) return _messages.Where(m => m.ConversationId == conversationId).ToList();
+    }
+
+    /// <summary>How many typing indicators the bot has shown in <paramref name="conversationId"/>.</summary>
+    public int TypingCount(string conversationId)
+    {
+        lock (_messages) return _typing.GetValueOrDefault(conversationId);
     }
 
     /// <summary>Waits until a message after the first <paramref name="skip"/> of the conversation matches, and returns those after <paramref name="skip"/>.</summary>
@@ -196,7 +182,11 @@ public sealed class AgentsPlayground : IAsyncDisposable
             if (!result.EndOfMessage) continue;
             var node = JsonNode.Parse(Encoding.UTF8.GetString(frame.GetBuffer(), 0, (int)frame.Length)) as JsonObject;
             frame.SetLength(0);
-            if (node?["message"] is JsonObject message && (string?)node["actionConversationId"] is { } conversation)
+            if ((string?)node?["action"] == "typing" && (string?)node["actionConversationId"] is { } typed)
+            {
+                lock (_messages) _typing[typed] = _typing.GetValueOrDefault(typed) + 1;
+            }
+            else if (node?["message"] is JsonObject message && (string?)node["actionConversationId"] is { } conversation)
             {
                 lock (_messages) _messages.Add(new PlaygroundMessage((string?)node["action"] ?? "", conversation, message));
                 _arrived.Release();
@@ -210,27 +200,5 @@ public sealed class AgentsPlayground : IAsyncDisposable
         var text = await response.Content.ReadAsStringAsync();
         if (!response.IsSuccessStatusCode) throw new HttpRequestException($"POST {path} → {(int)response.StatusCode}: {text}", null, response.StatusCode);
         return text.Length > 0 && JsonNode.Parse(text) is JsonObject o ? o : [];
-    }
-
-    private static async Task<int?> ReadListeningPortAsync(Process process)
-    {
-        using var timeout = new CancellationTokenSource(StartLimit);
-        _ = process.StandardError.ReadToEndAsync();
-        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-        {
-            if (line.StartsWith("Listening on ", StringComparison.Ordinal) && int.TryParse(line["Listening on ".Length..], out var port))
-            {
-                _ = process.StandardOutput.ReadToEndAsync(); // keep the pipe drained
-                return port;
-            }
-        }
-        return null;
-    }
-
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
     }
 }
