@@ -1,0 +1,63 @@
+using ClosureBot.Tests.Channels.DirectLine;
+
+namespace ClosureBot.Tests.Channels.Teams;
+
+// The bot (Development, loopback, unauthenticated /api/messages) driven by the Microsoft 365 Agents Playground in
+// msteams mode: real Teams activity shapes in, replies through the Playground's mock Connector out.
+public sealed class TeamsPlaygroundTests
+{
+    // Each step waits for text in the last message of the bot's turn, so the turn's buttons are all there when it returns.
+    // The Playground splits an activity with text and a card into two messages, text first.
+    private const string WelcomeCard = "Start account closure";
+    private const string ReceiptCard = "We've logged your request to close ACME";
+
+    // The canonical happy path; Click names the button a person would use instead of typing (null: typed either way).
+    private static readonly (string Answer, string Expect, string? Click)[] HappyPath =
+    [
+        ("I want to close my account", "Shall we start?", "Start account closure"),
+        ("yes", "Which account do you want to close?", "Yes"),
+        ("ACME", "Do you have a cloud term commitment?", null),
+        ("no", "When your data is safe, choose Done.", "No"),
+        ("done", "Delete your servers in the Control Portal", "Done"),
+        ("done", "servers remain and keep incurring charges", "Done"),
+        ("yes", "Remove these services, then choose Done.", "Yes"),
+        ("done", "billed services remain and keep incurring charges", "Done"),
+        ("yes", "Type the account alias ACME to confirm", "Yes"),
+        ("ACME", ReceiptCard, null),
+    ];
+
+    [Fact]
+    public async Task Playground_Install_WelcomesInPersonalChat()
+    {
+        await using var host = new DirectLineTestHost();
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(host.BaseAddress, "/api/messages"));
+        var chat = new PlaygroundChat(playground, playground.PersonalChatId);
+
+        var replies = await chat.InstallAsync(WelcomeCard);
+
+        Assert.All(replies, m => Assert.Equal(playground.BotId, m.FromId));
+        Assert.Contains(replies, m => m.Text?.Contains("I'm ClosureBot", StringComparison.Ordinal) == true);
+        Assert.Contains(replies, m => m.CardActions.Any(a => (string?)a["title"] == WelcomeCard));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Playground_HappyPath_TypedOrClicked_EndsWithClosureReceipt(bool click)
+    {
+        await using var host = new DirectLineTestHost();
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(host.BaseAddress, "/api/messages"));
+        var chat = new PlaygroundChat(playground, playground.PersonalChatId);
+        await chat.InstallAsync(WelcomeCard);
+
+        IReadOnlyList<PlaygroundMessage> last = [];
+        foreach (var (answer, expect, button) in HappyPath)
+            last = click && button is not null ? await chat.ClickAsync(button, expect) : await chat.SayAsync(answer, expect);
+
+        var receipt = string.Concat(last.Select(m => m.Everything));
+        Assert.Matches(@"CLS-\d{8}-[A-Z0-9]+", receipt);
+        Assert.Contains("ACME", receipt);
+        Assert.Equal(click ? HappyPath.Count(s => s.Click is not null) : 0, chat.Clicks.Count);
+        if (click) Assert.Equal("submit: Start account closure", chat.Clicks[0]);
+    }
+}
