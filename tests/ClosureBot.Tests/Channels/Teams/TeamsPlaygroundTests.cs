@@ -60,4 +60,51 @@ public sealed class TeamsPlaygroundTests
         Assert.Equal(click ? HappyPath.Count(s => s.Click is not null) : 0, chat.Clicks.Count);
         if (click) Assert.Equal("submit: Start account closure", chat.Clicks[0]);
     }
+
+    [Fact]
+    public async Task Playground_TenantMappedUser_ClosesWithoutTypingAnAliasAndIsRecordedVerified()
+    {
+        // The Playground's tenant, as its /_internal/v1/config names it; the bot trusts its unauthenticated channel only
+        // because this is Development and the switch says so.
+        const string tenant = "00000000-0000-0000-0000-0000000000001";
+        await using var host = new DirectLineTestHost(settings: new Dictionary<string, string?>
+        {
+            ["Teams:TrustUnauthenticatedChannel"] = "true",
+            [$"Teams:TenantAccounts:{tenant}:Accounts:0"] = "ACME",
+        });
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(host.BaseAddress, "/api/messages"));
+        Assert.Equal(tenant, (string?)playground.Config["tenant"]?["id"] ?? tenant);
+        var chat = new PlaygroundChat(playground, playground.PersonalChatId);
+        await chat.InstallAsync(WelcomeCard);
+
+        await chat.SayAsync("I want to close my account", "Shall we start?");
+        var afterYes = await chat.SayAsync("yes", "Do you have a cloud term commitment?");
+        Assert.DoesNotContain(afterYes, m => m.Everything.Contains("Which account do you want to close?", StringComparison.Ordinal));
+        foreach (var (answer, expect) in new[]
+                 {
+                     ("no", "When your data is safe, choose Done."), ("done", "Delete your servers in the Control Portal"),
+                     ("done", "servers remain and keep incurring charges"), ("yes", "Remove these services, then choose Done."),
+                     ("done", "billed services remain and keep incurring charges"), ("yes", "Type the account alias ACME to confirm"),
+                 })
+            await chat.SayAsync(answer, expect);
+        var receipt = string.Concat((await chat.SayAsync("ACME", ReceiptCard)).Select(m => m.Everything));
+
+        Assert.Contains("Verified", receipt);
+        Assert.DoesNotContain("Not verified", receipt);
+        Assert.True(playground.TypingCount(playground.PersonalChatId) > 0, "a typing indicator is shown while turns run");
+    }
+
+    [Fact]
+    public async Task Playground_GroupChat_IsRefusedPolitelyWithALinkToAPersonalChat()
+    {
+        await using var host = new DirectLineTestHost();
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(host.BaseAddress, "/api/messages"));
+        var chat = new PlaygroundChat(playground, playground.GroupChatId, mentionBot: true);
+
+        var replies = await chat.SayAsync("I want to close my account", "Chat with me privately");
+
+        var said = string.Concat(replies.Select(m => m.Everything));
+        Assert.Contains("not in a team or group chat", said);
+        Assert.DoesNotContain("Shall we start?", said);
+    }
 }
