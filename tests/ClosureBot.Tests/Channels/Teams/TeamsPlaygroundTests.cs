@@ -107,4 +107,23 @@ public sealed class TeamsPlaygroundTests
         Assert.Contains("not in a team or group chat", said);
         Assert.DoesNotContain("Shall we start?", said);
     }
+
+    [Fact]
+    public async Task Playground_ClickedCard_IsUpdatedInPlaceWithoutButtons()
+    {
+        await using var host = new DirectLineTestHost();
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(host.BaseAddress, "/api/messages"));
+        var chat = new PlaygroundChat(playground, playground.PersonalChatId);
+        await chat.InstallAsync(WelcomeCard);
+        await chat.SayAsync("I want to close my account", "Shall we start?");
+        var overview = chat.Transcript.Last(m => m.Action == "createMessage" && m.CardActions.Any(a => (string?)a["title"] == "Yes"));
+
+        await chat.ClickAsync("Yes", "Which account do you want to close?");
+
+        var update = await playground.WaitForAsync(playground.PersonalChatId, 0,
+            m => m.Action == "updateMessage" && m.MessageId == overview.MessageId, "the overview card's update");
+        var updated = update.Last(m => m.Action == "updateMessage" && m.MessageId == overview.MessageId);
+        Assert.DoesNotContain(updated.CardActions, a => (string?)a["type"] is "Action.Submit" or "Action.Execute");
+        Assert.Contains("We're sorry to see you go", updated.Everything.Replace('\u2019', '\''));
+    }
 }
