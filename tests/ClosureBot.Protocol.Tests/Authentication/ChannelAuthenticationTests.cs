@@ -35,7 +35,7 @@ public sealed class ChannelAuthenticationTests(ChannelAuthenticationFixture fixt
         Assert.Equal("/botframework.com/oauth2/v2.0/token", tokenRequest.Path);
         Assert.Equal("client_credentials", tokenRequest.Form["grant_type"]);
         Assert.Equal(AppId, tokenRequest.Form["client_id"]);
-        Assert.Equal(AuthenticatedBotHost.AppPassword, tokenRequest.Form["client_secret"]);
+        Assert.Equal(AuthenticatedBotHost.ClientSecretForTests, tokenRequest.Form["client_secret"]);
         Assert.Equal("https://api.botframework.com/.default", tokenRequest.Form["scope"]);
         // The channel's claims reach the turn apart from the customer's identity, which a channel token does not prove.
         Assert.All(bot.Turns, turn =>

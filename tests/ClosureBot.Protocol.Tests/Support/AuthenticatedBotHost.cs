@@ -28,7 +28,7 @@ namespace ClosureBot.Protocol.Tests.Support;
 public sealed class AuthenticatedBotHost : IAsyncDisposable
 {
     public const string AppId = "9c1e4b7a-2d3f-4a5b-8c6d-7e8f9a0b1c2d";
-    public const string AppPassword = "app-secret-for-tests";
+    public const string ClientSecretForTests = "app-secret-for-tests";
 
     private readonly WebApplication _bot;
     private readonly WebApplication _connector;
@@ -65,7 +65,7 @@ public sealed class AuthenticatedBotHost : IAsyncDisposable
         var config = new Dictionary<string, string?>
         {
             ["Bot:MicrosoftAppId"] = AppId,
-            ["Bot:MicrosoftAppPassword"] = AppPassword,
+            ["Bot:MicrosoftAppPassword"] = ClientSecretForTests,
             ["Bot:ToBotFromChannelOpenIdMetadataUrl"] = provider.ChannelMetadataUrl,
             ["Bot:ToBotFromEmulatorOpenIdMetadataUrl"] = provider.EmulatorMetadataUrl,
             ["Bot:ToChannelFromBotLoginUrl"] = provider.LoginUrl,
