@@ -4,7 +4,7 @@
 // verified: sign in first, then close ACME without being asked which account.
 // refused:  sign in as someone who doesn't administer ACME, ask for ACME, then for one of their own accounts.
 // midflow:  start as a guest, get asked to sign in at the account question, sign in, and carry on to the receipt.
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -12,12 +12,7 @@ const { baseUrl, providerUrl, scenario, login, screenshotDir } = JSON.parse(proc
 const report = { scenario, steps: [], externalRequests: [], pageErrors: [] };
 fs.mkdirSync(screenshotDir, { recursive: true });
 let shot = 0;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 }, locale: 'en-GB' });
   const page = await context.newPage();

@@ -1,7 +1,7 @@
 // Drives the real chat page (Bot Framework Web Chat) in Debian's headless Chromium through one scenario and
 // prints a JSON report on stdout. Usage: node webchat-drive.mjs '<json options>'
 //   { baseUrl, transport: "websocket"|"polling", scenario: "type"|"click"|"reload"|"verified", screenshotDir, locale, assertion? }
-import { chromium } from 'playwright-core';
+import { launchChromium } from './chromium.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -26,12 +26,7 @@ if (scenario === 'verified') steps.splice(1, 2, step('overview-yes', 'yes', 'Do 
 const report = { steps: [], externalRequests: [], pageErrors: [], websockets: 0, typingFrames: 0, polls: 0, sendFailed: 0 };
 fs.mkdirSync(screenshotDir, { recursive: true });
 let shot = 0;
-const browser = await chromium.launch({
-  executablePath: '/usr/bin/chromium',
-  headless: true,
-  args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking',
-    '--disable-component-update', '--disable-sync', '--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE localhost, EXCLUDE 127.0.0.1'],
-});
+const browser = await launchChromium();
 try {
   const context = await browser.newContext({ viewport: { width: 900, height: 900 }, locale });
   const page = await context.newPage();
