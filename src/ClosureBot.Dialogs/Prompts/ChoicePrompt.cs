@@ -13,7 +13,6 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
     /// <inheritdoc />
     protected override string? KeepsWaiting(ITurnContext context, PromptState state) =>
         state.NegativeReply is { } reply && SubmittedAction(context) is null && !IsTypedQuestion(context)
-        && FindExact(context, state) is null
         && PolarityRecognizer.Read(context.Activity.Text, context.Activity.Locale) == AnswerPolarity.Negative
             ? reply
             : null;

@@ -63,14 +63,14 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         if (dc.Context.Activity.Type != ActivityTypes.Message) return DialogTurnResult.Waiting;
         var instance = dc.ActiveDialog!;
         var state = Read(instance);
-        if (KeepsWaiting(dc.Context, state) is { } reply)
+        var recognized = Recognize(dc.Context, state, out var value);
+        if (!recognized && KeepsWaiting(dc.Context, state) is { } reply)
         {
             Ask(dc.Context, state, reply);
             return DialogTurnResult.Waiting;
         }
         state.Attempts++;
 
-        var recognized = Recognize(dc.Context, state, out var value);
         var check = new PromptValidatorContext<T>(dc.Context, recognized, value, state.Attempts);
         var valid = validator is null ? recognized : await validator(check, cancellationToken).ConfigureAwait(false);
         if (valid) return await dc.EndDialogAsync(value, cancellationToken).ConfigureAwait(false);
@@ -107,8 +107,8 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
     protected abstract bool Recognize(ITurnContext context, PromptState state, out T? value);
 
     /// <summary>
-    /// A reply that keeps the prompt waiting without counting a miss (e.g. a choice prompt's answer to "not yet"), or
-    /// null to go on recognizing.
+    /// For an answer <see cref="Recognize"/> did not accept: a reply that keeps the prompt waiting without counting a
+    /// miss (e.g. a choice prompt's answer to "not yet"), or null to count it as a miss.
     /// </summary>
     protected virtual string? KeepsWaiting(ITurnContext context, PromptState state) => null;
 
