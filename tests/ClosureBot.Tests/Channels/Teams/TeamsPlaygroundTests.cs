@@ -73,7 +73,7 @@ public sealed class TeamsPlaygroundTests
             [$"Teams:TenantAccounts:{tenant}:Accounts:0"] = "ACME",
         });
         await using var playground = await AgentsPlayground.StartAsync(new Uri(host.BaseAddress, "/api/messages"));
-        Assert.Equal(tenant, (string?)playground.Config["tenant"]?["id"] ?? tenant);
+        Assert.Equal(tenant, (string?)playground.Config["tenantId"] ?? (string?)playground.Config["tenant"]?["id"]);
         var chat = new PlaygroundChat(playground, playground.PersonalChatId);
         await chat.InstallAsync(WelcomeCard);
 
