@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClosureBot.Retention;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
@@ -35,33 +36,19 @@ internal sealed class SqliteConversationRetention(SqliteDatabase database, Sqlit
                 ELSE 0 END
             ORDER BY rowid LIMIT $limit
             """;
-        var idle = Cutoff(pass.Now - _options.IdleConversations);
-        var finished = Cutoff(pass.Now - _options.FinishedConversations);
-        long after = 0;
-        while (true)
+        var parameters = new Dictionary<string, object>
         {
-            var batch = new List<(string Key, string ETag, bool Finished)>();
-            await using (var connection = database.Open(forWriting: false))
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = find;
-                command.Parameters.AddWithValue("$idle", idle);
-                command.Parameters.AddWithValue("$finished", finished);
-                command.Parameters.AddWithValue("$after", after);
-                command.Parameters.AddWithValue("$limit", _options.BatchSize);
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                var read = 0;
-                while (await reader.ReadAsync(ct))
-                {
-                    read++;
-                    after = reader.GetInt64(0);
-                    var key = reader.GetString(1);
-                    if (!pass.IsProtected(key[(key.IndexOf('/') + 1)..])) batch.Add((key, reader.GetString(2), reader.GetInt64(3) != 0));
-                }
-                if (read == 0) return;
-            }
-            if (batch.Count == 0) continue;
-
+            ["$idle"] = Cutoff(pass.Now - _options.IdleConversations),
+            ["$finished"] = Cutoff(pass.Now - _options.FinishedConversations),
+        };
+        await foreach (var batch in CandidatesAsync(find, parameters, reader =>
+                       {
+                           var key = reader.GetString(1);
+                           return pass.IsProtected(key[(key.IndexOf('/') + 1)..])
+                               ? ((string Key, string ETag, bool Finished)?)null
+                               : (key, reader.GetString(2), reader.GetInt64(3) != 0);
+                       }, ct))
+        {
             var deleted = new bool[batch.Count];
             await store.WriteAsync(transaction =>
             {
@@ -85,33 +72,14 @@ internal sealed class SqliteConversationRetention(SqliteDatabase database, Sqlit
 
     private async Task SweepSavedPlacesAsync(RetentionPass pass, CancellationToken ct)
     {
-        var cutoff = Cutoff(pass.Now - _options.SavedPlaces);
-        long after = 0;
-        while (true)
+        const string find = """
+            SELECT rowid, user_key, conversation_id, saved_at FROM user_progress
+            WHERE rowid > $after AND saved_at < $cutoff ORDER BY rowid LIMIT $limit
+            """;
+        var parameters = new Dictionary<string, object> { ["$cutoff"] = Cutoff(pass.Now - _options.SavedPlaces) };
+        await foreach (var batch in CandidatesAsync(find, parameters, reader =>
+                           pass.IsProtected(reader.GetString(2)) ? ((string UserKey, string SavedAt)?)null : (reader.GetString(1), reader.GetString(3)), ct))
         {
-            var batch = new List<(string UserKey, string SavedAt)>();
-            await using (var connection = database.Open(forWriting: false))
-            await using (var command = connection.CreateCommand())
-            {
-                command.CommandText = """
-                    SELECT rowid, user_key, conversation_id, saved_at FROM user_progress
-                    WHERE rowid > $after AND saved_at < $cutoff ORDER BY rowid LIMIT $limit
-                    """;
-                command.Parameters.AddWithValue("$cutoff", cutoff);
-                command.Parameters.AddWithValue("$after", after);
-                command.Parameters.AddWithValue("$limit", _options.BatchSize);
-                await using var reader = await command.ExecuteReaderAsync(ct);
-                var read = 0;
-                while (await reader.ReadAsync(ct))
-                {
-                    read++;
-                    after = reader.GetInt64(0);
-                    if (!pass.IsProtected(reader.GetString(2))) batch.Add((reader.GetString(1), reader.GetString(3)));
-                }
-                if (read == 0) return;
-            }
-            if (batch.Count == 0) continue;
-
             pass.Count("savedPlaces", await store.WriteAsync(transaction =>
             {
                 using var delete = Command(transaction, "DELETE FROM user_progress WHERE user_key = $key AND saved_at = $saved", "$key", "$saved");
@@ -124,6 +92,36 @@ internal sealed class SqliteConversationRetention(SqliteDatabase database, Sqlit
                 }
                 return count;
             }, ct));
+        }
+    }
+
+    // Candidates a batch at a time in rowid order (the query's first column), on a read connection held only while one
+    // batch is read; `pick` drops a row by returning null. Ends when a batch reads no row at all.
+    private async IAsyncEnumerable<List<T>> CandidatesAsync<T>(string sql, IReadOnlyDictionary<string, object> parameters,
+        Func<SqliteDataReader, T?> pick, [EnumeratorCancellation] CancellationToken ct) where T : struct
+    {
+        long after = 0;
+        while (true)
+        {
+            var batch = new List<T>();
+            var read = 0;
+            await using (var connection = database.Open(forWriting: false))
+            await using (var command = connection.CreateCommand())
+            {
+                command.CommandText = sql;
+                foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+                command.Parameters.AddWithValue("$after", after);
+                command.Parameters.AddWithValue("$limit", _options.BatchSize);
+                await using var reader = await command.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    read++;
+                    after = reader.GetInt64(0);
+                    if (pick(reader) is { } item) batch.Add(item);
+                }
+            }
+            if (read == 0) yield break;
+            if (batch.Count > 0) yield return batch;
         }
     }
 
