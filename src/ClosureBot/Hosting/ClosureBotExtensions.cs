@@ -14,6 +14,7 @@ using ClosureBot.Protocol.Turns;
 using ClosureBot.RateLimits;
 using ClosureBot.Retention;
 using ClosureBot.Storage;
+using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Hosting;
 
@@ -72,8 +73,10 @@ public static class ClosureBotExtensions
         app.MapDirectLine();
         app.MapBotMessages();
         app.MapClosureAdmin();
-        app.MapGet("/healthz", async (IBotStore store, CancellationToken ct) =>
-            await store.IsHealthyAsync(ct) ? Results.Ok(new { status = "healthy" }) : Results.Json(new { status = "unhealthy" }, statusCode: 503));
+        app.MapGet("/healthz", async (IBotStore store, IOptions<StorageOptions> storage, CancellationToken ct) =>
+            await store.IsHealthyAsync(ct)
+                ? Results.Ok(new { status = "healthy", database = new { provider = storage.Value.Provider, status = "healthy" } })
+                : Results.Json(new { status = "unhealthy", database = new { provider = storage.Value.Provider, status = "unhealthy" } }, statusCode: 503));
         return app;
     }
 }

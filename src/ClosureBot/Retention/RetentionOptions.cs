@@ -33,7 +33,7 @@ public sealed class RetentionOptions
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
     public TimeSpan Transcripts { get; set; } = TimeSpan.FromDays(30);
 
-    /// <summary>In-memory state of a web chat conversation (sequence counter, stream subscribers) idle this long, with no stream connected, is dropped.</summary>
+    /// <summary>In-memory state of a web chat conversation (append gate, stream subscribers) idle this long, with no stream connected, is dropped.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan InMemoryIdle { get; set; } = TimeSpan.FromMinutes(10);
 

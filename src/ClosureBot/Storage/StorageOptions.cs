@@ -6,8 +6,20 @@ namespace ClosureBot.Storage;
 public sealed class StorageOptions
 {
     public const string SectionName = "Storage";
+    public const string Sqlite = "Sqlite";
+    public const string Postgres = "Postgres";
 
-    /// <summary>SQLite connection string; by default a file under the content root's <c>App_Data</c> folder.</summary>
+    /// <summary>
+    /// Where everything persists: <c>Sqlite</c> (the embedded default, one instance per file) or <c>Postgres</c>
+    /// (several instances may share the database).
+    /// </summary>
+    [AllowedValues(Sqlite, Postgres)]
+    public string Provider { get; set; } = Sqlite;
+
+    /// <summary>
+    /// The provider's connection string: for SQLite by default a file under the content root's <c>App_Data</c> folder;
+    /// for PostgreSQL as Npgsql reads it (<c>Host=…;Port=…;Database=…;Username=…;Password=…</c>).
+    /// </summary>
     [Required]
     public string ConnectionString { get; set; } = "Data Source=App_Data/closurebot.db";
 

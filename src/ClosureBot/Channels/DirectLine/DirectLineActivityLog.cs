@@ -10,7 +10,7 @@ namespace ClosureBot.Channels.DirectLine;
 /// Each conversation's ordered activity log: appends get the next id (<c>{conversationId}|0000001</c>), are written to
 /// the store, then fanned out to the conversation's live WebSocket subscribers. Ephemeral activities (typing) only fan out.
 /// </summary>
-public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider time)
+public sealed class DirectLineActivityLog(IDirectLineStore store, TimeProvider time)
 {
     /// <summary>Most activities one GET returns; the client pages on with the returned watermark.</summary>
     public const int PageSize = 200;
@@ -23,17 +23,17 @@ public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider ti
         var entry = await LockAsync(conversationId, ct);
         try
         {
-            entry.Last ??= await store.LastSequenceAsync(conversationId, ct);
-            var sequence = entry.Last.Value + 1;
-            activity.Id = $"{conversationId}|{sequence:D7}";
             activity.Timestamp = time.GetUtcNow();
             entry.UsedAt = activity.Timestamp.Value;
             activity.Conversation ??= new ConversationAccount { Id = conversationId };
-            var json = JsonSerializer.Serialize(activity, ProtocolJson.Options);
-            await store.AppendActivityAsync(conversationId, sequence, json, ct);
-            entry.Last = sequence;
-            entry.Publish(new StreamItem(sequence, json));
-            return activity.Id;
+            string? json = null;
+            var sequence = await store.AppendActivityAsync(conversationId, assigned =>
+            {
+                activity.Id = $"{conversationId}|{assigned:D7}";
+                return json = JsonSerializer.Serialize(activity, ProtocolJson.Options);
+            }, ct);
+            entry.Publish(new StreamItem(sequence, json!));
+            return activity.Id!;
         }
         finally
         {
@@ -89,7 +89,7 @@ public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider ti
         }
     }
 
-    /// <summary>Conversations with state in memory (a sequence counter, stream subscribers).</summary>
+    /// <summary>Conversations with state in memory (an append gate, stream subscribers).</summary>
     public int InMemoryCount => _entries.Count;
 
     /// <summary>Whether a stream of the conversation is connected to this instance.</summary>
@@ -152,7 +152,6 @@ public sealed class DirectLineActivityLog(DirectLineStore store, TimeProvider ti
     private sealed class Entry
     {
         public SemaphoreSlim Gate { get; } = new(1, 1);
-        public long? Last { get; set; }
         public DateTimeOffset UsedAt { get; set; }
         public bool Removed { get; set; }
         public List<ChannelWriter<StreamItem>> Subscribers { get; } = [];

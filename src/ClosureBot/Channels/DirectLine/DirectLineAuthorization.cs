@@ -8,7 +8,7 @@ namespace ClosureBot.Channels.DirectLine;
 /// Reads <c>Authorization: Bearer …</c> and decides: 401 when missing or not ours, 403 when expired (<c>TokenExpired</c>)
 /// or for another conversation, 404 when the conversation is unknown.
 /// </summary>
-public sealed class DirectLineAuthorization(DirectLineTokenService tokens, DirectLineStore store, IOptions<DirectLineOptions> options)
+public sealed class DirectLineAuthorization(DirectLineTokenService tokens, IDirectLineStore store, IOptions<DirectLineOptions> options)
 {
     private readonly byte[]? _secret = string.IsNullOrEmpty(options.Value.Secret) ? null : Encoding.UTF8.GetBytes(options.Value.Secret);
 

@@ -12,7 +12,7 @@ namespace ClosureBot.Channels.DirectLine;
 /// the user's activity is stamped with the token's user and echoed into the log, a typing indicator runs while
 /// the turn does, and the replies are appended to the log.
 /// </summary>
-public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLog log, DirectLineStore store, IOptions<DirectLineOptions> options,
+public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLog log, IDirectLineStore store, IOptions<DirectLineOptions> options,
     ReplyOutbox outbox, TimeProvider time, ILogger<DirectLineBotBridge> logger)
 {
     private static readonly TimeSpan TypingInterval = TimeSpan.FromSeconds(3);

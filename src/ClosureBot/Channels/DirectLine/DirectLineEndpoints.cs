@@ -22,7 +22,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> GenerateAsync(HttpRequest request, DirectLineAuthorization auth, DirectLineTokenService tokens,
-        DirectLineStore store, TimeProvider time, CancellationToken ct)
+        IDirectLineStore store, TimeProvider time, CancellationToken ct)
     {
         var (caller, error) = auth.Authenticate(request);
         if (caller is null) return error!;
@@ -33,7 +33,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> RefreshAsync(HttpRequest request, DirectLineAuthorization auth, DirectLineTokenService tokens,
-        DirectLineStore store, [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, CancellationToken ct)
+        IDirectLineStore store, [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, CancellationToken ct)
     {
         var (caller, error) = auth.Authenticate(request);
         if (caller is null) return error!;
@@ -45,7 +45,7 @@ public static class DirectLineEndpoints
     }
 
     private static async Task<IResult> StartAsync(HttpContext http, DirectLineAuthorization auth, DirectLineTokenService tokens,
-        DirectLineStore store, DirectLineBotBridge bridge, TimeProvider time, ILogger<DirectLineBotBridge> logger, CancellationToken ct)
+        IDirectLineStore store, DirectLineBotBridge bridge, TimeProvider time, ILogger<DirectLineBotBridge> logger, CancellationToken ct)
     {
         var (caller, error) = auth.Authenticate(http.Request);
         if (caller is null) return error!;
@@ -120,7 +120,7 @@ public static class DirectLineEndpoints
     public static string ActivitySet(IEnumerable<string> activities, long? watermark) =>
         "{\"activities\":[" + string.Join(',', activities) + "]" + (watermark is { } w ? ",\"watermark\":\"" + w + "\"" : "") + "}";
 
-    private static async Task<DirectLineToken> CreateConversationAsync(DirectLineStore store, DirectLineTokenService tokens, TimeProvider time,
+    private static async Task<DirectLineToken> CreateConversationAsync(IDirectLineStore store, DirectLineTokenService tokens, TimeProvider time,
         TokenParameters parameters, CancellationToken ct)
     {
         var conversation = new DirectLineConversation(DirectLineIds.NewConversationId(), parameters.UserId ?? DirectLineIds.NewUserId(),

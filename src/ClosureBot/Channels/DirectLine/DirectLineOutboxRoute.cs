@@ -10,7 +10,7 @@ namespace ClosureBot.Channels.DirectLine;
 /// Replies of the embedded Direct Line channel (no <c>serviceUrl</c>) go to the conversation's activity log. The log is
 /// asked what it already holds, so a reply appended just before the process died is not appended twice.
 /// </summary>
-public sealed class DirectLineOutboxRoute(DirectLineActivityLog log, DirectLineStore store) : IOutboxRoute
+public sealed class DirectLineOutboxRoute(DirectLineActivityLog log, IDirectLineStore store) : IOutboxRoute
 {
     public bool Handles(Activity reply) => reply.ServiceUrl is null && reply.Conversation?.Id is not null;
 

@@ -10,7 +10,6 @@ public static class DirectLineServiceCollectionExtensions
     {
         services.AddOptions<DirectLineOptions>().Bind(configuration.GetSection(DirectLineOptions.SectionName))
             .ValidateDataAnnotations().ValidateOnStart();
-        services.AddSingleton<DirectLineStore>();
         services.AddSingleton<DirectLineTokenService>();
         services.AddSingleton<DirectLineActivityLog>();
         services.AddSingleton<DirectLineAuthorization>();

@@ -17,7 +17,7 @@ public sealed class DirectLineTokenService
     private readonly DirectLineOptions _options;
     private readonly TimeProvider _time;
 
-    public DirectLineTokenService(IOptions<DirectLineOptions> options, DirectLineStore store, TimeProvider time)
+    public DirectLineTokenService(IOptions<DirectLineOptions> options, IDirectLineStore store, TimeProvider time)
     {
         _options = options.Value;
         _time = time;

@@ -8,7 +8,7 @@ namespace ClosureBot.Channels.Teams;
 /// Sends replies through the Connector and, for Teams, remembers each card with buttons by the activity id the
 /// Connector returned, so the card can be updated in place once it is answered.
 /// </summary>
-internal sealed class TeamsCardTracker(IReplyTransport connector, TeamsConversationStore store, ILogger<TeamsCardTracker> logger) : IReplyTransport
+internal sealed class TeamsCardTracker(IReplyTransport connector, ITeamsConversationStore store, ILogger<TeamsCardTracker> logger) : IReplyTransport
 {
     public async Task<IReadOnlyList<ResourceResponse>> SendAsync(Activity incoming, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
     {

@@ -4,7 +4,7 @@ using ClosureBot.Protocol.Connector;
 namespace ClosureBot.Channels.Teams;
 
 /// <summary>Proactive messages through the Connector, addressed from the conversation reference stored on the last Teams turn.</summary>
-internal sealed class TeamsProactiveMessenger(TeamsConversationStore store, ConnectorClient connector) : IProactiveMessenger
+internal sealed class TeamsProactiveMessenger(ITeamsConversationStore store, ConnectorClient connector) : IProactiveMessenger
 {
     public async Task<ResourceResponse> SendAsync(string conversationKey, Activity activity, CancellationToken cancellationToken = default)
     {

@@ -20,7 +20,6 @@ public static class TeamsServiceCollectionExtensions
                 "Teams:TrustUnauthenticatedChannel is a local-testing switch, refused outside the Development environment.")
             .Validate(o => o.MaxMessagesPerSecondPerConversation > 0, "Teams:MaxMessagesPerSecondPerConversation must be positive.")
             .ValidateOnStart();
-        services.AddSingleton<TeamsConversationStore>();
         services.AddSingleton<ConversationPacer>();
         services.AddTransient<ConversationPacingHandler>();
         services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<ConversationPacingHandler>();
@@ -29,7 +28,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<ITurnMiddleware, TeamsTurnMiddleware>();
         services.AddSingleton<IProactiveMessenger, TeamsProactiveMessenger>();
         services.AddTransient<IReplyTransport>(sp => sp.GetRequiredService<ReplyOutbox>().Wrap(new TeamsCardTracker(
-            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<TeamsConversationStore>(), sp.GetRequiredService<ILogger<TeamsCardTracker>>())));
+            sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ITeamsConversationStore>(), sp.GetRequiredService<ILogger<TeamsCardTracker>>())));
         return services;
     }
 }

@@ -12,7 +12,7 @@ namespace ClosureBot.Channels.Teams;
 /// gets an explanation and a link to a personal chat), shows the typing indicator, answers <c>Action.Execute</c> like
 /// the equivalent submit, and once a card is answered updates it in place to a version without buttons.
 /// </summary>
-internal sealed class TeamsTurnMiddleware(TeamsConversationStore store, ConnectorClient connector, ILogger<TeamsTurnMiddleware> logger)
+internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, ConnectorClient connector, ILogger<TeamsTurnMiddleware> logger)
     : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext context, Func<CancellationToken, Task> next, CancellationToken ct)

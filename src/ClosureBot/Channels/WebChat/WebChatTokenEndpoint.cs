@@ -39,7 +39,7 @@ public static partial class WebChatTokenEndpoint
         endpoints.MapPost("/api/webchat/token", IssueAsync).RequireRateLimiting(RateLimitPolicies.TokensPerClient);
 
     private static async Task<IResult> IssueAsync(HttpContext http, IOptions<WebChatOptions> options, PortalAssertionValidator assertions,
-        AccountAccess access, DirectLineStore store, DirectLineTokenService tokens, DirectLineBotBridge bridge, TimeProvider time,
+        AccountAccess access, IDirectLineStore store, DirectLineTokenService tokens, DirectLineBotBridge bridge, TimeProvider time,
         [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, ILogger<WebChatTokenRequest> logger, CancellationToken ct)
     {
         WebChatTokenRequest request;

@@ -226,7 +226,7 @@ public sealed class DirectLineEndpointsTests : IAsyncLifetime
     {
         var past = new FakeTimeProvider(DateTimeOffset.UtcNow.AddHours(-2));
         var service = new DirectLineTokenService(_host.Services.GetRequiredService<IOptions<DirectLineOptions>>(),
-            _host.Services.GetRequiredService<DirectLineStore>(), past);
+            _host.Services.GetRequiredService<IDirectLineStore>(), past);
         return service.Issue(new DirectLineToken(issued.ConversationId, "dl_contract_user", null, [], null, past.GetUtcNow()));
     }
 

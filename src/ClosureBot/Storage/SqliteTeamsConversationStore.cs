@@ -2,16 +2,12 @@ using System.Collections.Concurrent;
 using System.Text.Json;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
-using ClosureBot.Storage;
+using ClosureBot.Channels.Teams;
 
-namespace ClosureBot.Channels.Teams;
+namespace ClosureBot.Storage;
 
-/// <summary>
-/// What the bot keeps about each Teams conversation in the app's SQLite database: its conversation reference (for
-/// proactive messages) and the cards it sent that still have buttons, by the activity id the Connector gave them (to
-/// update them in place once answered).
-/// </summary>
-public sealed class TeamsConversationStore
+/// <summary>The Teams conversation references and open cards (see <see cref="ITeamsConversationStore"/>) in the app's SQLite database.</summary>
+public sealed class SqliteTeamsConversationStore : ITeamsConversationStore
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS teams_conversations (
@@ -31,7 +27,7 @@ public sealed class TeamsConversationStore
     // The reference rarely changes; writing it only when it does spares every turn a write.
     private readonly ConcurrentDictionary<string, string> _lastSaved = new(StringComparer.Ordinal);
 
-    public TeamsConversationStore(SqliteDatabase database, TimeProvider time)
+    public SqliteTeamsConversationStore(SqliteDatabase database, TimeProvider time)
     {
         (_database, _time) = (database, time);
         database.EnsureSchema(Schema);
@@ -57,12 +53,10 @@ public sealed class TeamsConversationStore
         return await command.ExecuteScalarAsync(ct) is string json ? JsonSerializer.Deserialize<ConversationReference>(json, ProtocolJson.Options) : null;
     }
 
-    /// <summary>Remembers a card with buttons the Connector accepted as <paramref name="activityId"/>.</summary>
     public Task AddOpenCardAsync(string conversationKey, string activityId, Activity sent, CancellationToken ct) =>
         ExecuteAsync("INSERT OR REPLACE INTO teams_open_cards (conversation_key, activity_id, activity, created_at) VALUES ($key, $id, $value, $now)",
             conversationKey, JsonSerializer.Serialize(sent, ProtocolJson.Options), ct, activityId);
 
-    /// <summary>The open cards of the conversation, oldest first.</summary>
     public async Task<IReadOnlyList<(string ActivityId, Activity Sent)>> OpenCardsAsync(string conversationKey, CancellationToken ct)
     {
         await using var connection = _database.Open(forWriting: false);

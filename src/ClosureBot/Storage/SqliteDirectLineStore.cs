@@ -1,14 +1,15 @@
 using System.Security.Cryptography;
-using ClosureBot.Storage;
+using ClosureBot.Channels.DirectLine;
 using Microsoft.Data.Sqlite;
 
-namespace ClosureBot.Channels.DirectLine;
+namespace ClosureBot.Storage;
 
 /// <summary>
 /// Durable Direct Line data in the app's SQLite database: conversations, each conversation's activity log (the
-/// user's activities and the bot's replies, in order) and the generated token-signing key.
+/// user's activities and the bot's replies, in order, numbered by a counter row per conversation) and the generated
+/// token-signing key.
 /// </summary>
-public sealed class DirectLineStore
+public sealed class SqliteDirectLineStore : IDirectLineStore
 {
     private const string Schema = """
         CREATE TABLE IF NOT EXISTS directline_conversations (
@@ -23,6 +24,9 @@ public sealed class DirectLineStore
             seq INTEGER NOT NULL,
             json TEXT NOT NULL,
             PRIMARY KEY (conversation_id, seq));
+        CREATE TABLE IF NOT EXISTS directline_sequences (
+            conversation_id TEXT PRIMARY KEY,
+            last_seq INTEGER NOT NULL);
         CREATE TABLE IF NOT EXISTS directline_settings (
             name TEXT PRIMARY KEY,
             value TEXT NOT NULL);
@@ -30,16 +34,12 @@ public sealed class DirectLineStore
 
     private readonly SqliteDatabase _database;
 
-    public DirectLineStore(SqliteDatabase database)
+    public SqliteDirectLineStore(SqliteDatabase database)
     {
         _database = database;
         _database.EnsureSchema(Schema);
     }
 
-    /// <summary>The database holding these tables.</summary>
-    public SqliteDatabase Database => _database;
-
-    /// <summary>The token-signing key kept in the database, created on first use (the first instance to write wins).</summary>
     public byte[] GetOrCreateSigningKey()
     {
         using var connection = _database.Open();
@@ -80,10 +80,6 @@ public sealed class DirectLineStore
             reader.IsDBNull(3) ? null : reader.GetString(3), reader.GetInt64(4) != 0, DateTimeOffset.Parse(reader.GetString(5)));
     }
 
-    /// <summary>
-    /// Gives conversation <paramref name="id"/> to <paramref name="toUserId"/>, only if it still belongs to
-    /// <paramref name="fromUserId"/>; true when it did.
-    /// </summary>
     public async Task<bool> HandOverAsync(string id, string fromUserId, string toUserId, string? toUserName, CancellationToken ct)
     {
         await using var connection = _database.Open();
@@ -96,7 +92,6 @@ public sealed class DirectLineStore
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    /// <summary>Marks the conversation started; true only for the one caller that started it.</summary>
     public async Task<bool> TryMarkStartedAsync(string id, string? locale, CancellationToken ct)
     {
         await using var connection = _database.Open();
@@ -107,27 +102,33 @@ public sealed class DirectLineStore
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
-    public async Task<long> LastSequenceAsync(string conversationId, CancellationToken ct)
-    {
-        await using var connection = _database.Open(forWriting: false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM directline_activities WHERE conversation_id = $id;";
-        command.Parameters.AddWithValue("$id", conversationId);
-        return (long)(await command.ExecuteScalarAsync(ct))!;
-    }
-
-    public async Task AppendActivityAsync(string conversationId, long sequence, string json, CancellationToken ct)
+    public async Task<long> AppendActivityAsync(string conversationId, Func<long, string> render, CancellationToken ct)
     {
         await using var connection = _database.Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($id, $seq, $json);";
-        command.Parameters.AddWithValue("$id", conversationId);
-        command.Parameters.AddWithValue("$seq", sequence);
-        command.Parameters.AddWithValue("$json", json);
-        await command.ExecuteNonQueryAsync(ct);
+        // IMMEDIATE: the counter row and the activity are written under one write lock, so numbers commit in order.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var next = connection.CreateCommand();
+        next.Transaction = transaction;
+        // A transcript from before the counter table starts from its highest stored number.
+        next.CommandText = """
+            INSERT INTO directline_sequences (conversation_id, last_seq)
+            VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = $id))
+            ON CONFLICT (conversation_id) DO UPDATE SET last_seq = last_seq + 1
+            RETURNING last_seq;
+            """;
+        next.Parameters.AddWithValue("$id", conversationId);
+        var sequence = (long)(await next.ExecuteScalarAsync(ct))!;
+        await using var insert = connection.CreateCommand();
+        insert.Transaction = transaction;
+        insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($id, $seq, $json);";
+        insert.Parameters.AddWithValue("$id", conversationId);
+        insert.Parameters.AddWithValue("$seq", sequence);
+        insert.Parameters.AddWithValue("$json", render(sequence));
+        await insert.ExecuteNonQueryAsync(ct);
+        await transaction.CommitAsync(ct);
+        return sequence;
     }
 
-    /// <summary>Removes one activity from the transcript (a user's activity whose turn failed).</summary>
     public async Task DeleteActivityAsync(string conversationId, long sequence, CancellationToken ct)
     {
         await using var connection = _database.Open();
@@ -138,7 +139,6 @@ public sealed class DirectLineStore
         await command.ExecuteNonQueryAsync(ct);
     }
 
-    /// <summary>The conversation's activities after <paramref name="afterSequence"/>, oldest first, as stored JSON.</summary>
     public async Task<IReadOnlyList<(long Sequence, string Json)>> ReadActivitiesAsync(string conversationId, long afterSequence, int limit,
         CancellationToken ct)
     {
@@ -152,5 +152,67 @@ public sealed class DirectLineStore
         await using var reader = await command.ExecuteReaderAsync(ct);
         while (await reader.ReadAsync(ct)) rows.Add((reader.GetInt64(0), reader.GetString(1)));
         return rows;
+    }
+
+    public async Task<IReadOnlyList<TranscriptCandidate>> FindTranscriptsCreatedBeforeAsync(DateTimeOffset cutoff, long after, int limit,
+        CancellationToken ct)
+    {
+        await using var connection = _database.Open(forWriting: false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = """
+            SELECT c.rowid, c.id, a.seq, json_extract(a.json, '$.timestamp')
+            FROM directline_conversations c
+            LEFT JOIN directline_activities a ON a.conversation_id = c.id
+                AND a.seq = (SELECT MAX(seq) FROM directline_activities WHERE conversation_id = c.id)
+            WHERE c.rowid > $after AND c.created_at < $cutoff ORDER BY c.rowid LIMIT $limit
+            """;
+        command.Parameters.AddWithValue("$after", after);
+        command.Parameters.AddWithValue("$cutoff", cutoff.ToUniversalTime().ToString("O"));
+        command.Parameters.AddWithValue("$limit", limit);
+        await using var reader = await command.ExecuteReaderAsync(ct);
+        var rows = new List<TranscriptCandidate>();
+        while (await reader.ReadAsync(ct))
+            rows.Add(new TranscriptCandidate(reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : reader.GetInt64(2),
+                reader.GetValue(3) as string));
+        return rows;
+    }
+
+    public async Task<(IReadOnlyList<string> Deleted, int Activities)> DeleteTranscriptsAsync(IReadOnlyList<(string Id, long LastSequence)> batch,
+        CancellationToken ct)
+    {
+        var activities = 0;
+        var deleted = new List<string>();
+        await using var connection = _database.Open();
+        // IMMEDIATE: wait (busy timeout) for the write lock up front rather than fail when another writer got in first.
+        await using var transaction = connection.BeginTransaction(deferred: false);
+        await using var conversation = connection.CreateCommand();
+        conversation.Transaction = transaction;
+        conversation.CommandText = """
+            DELETE FROM directline_conversations WHERE id = $id
+                AND (SELECT COALESCE(MAX(seq), 0) FROM directline_activities WHERE conversation_id = $id) = $last
+            """;
+        conversation.Parameters.AddWithValue("$id", "");
+        conversation.Parameters.AddWithValue("$last", 0L);
+        await using var rows = connection.CreateCommand();
+        rows.Transaction = transaction;
+        rows.CommandText = "DELETE FROM directline_activities WHERE conversation_id = $id";
+        rows.Parameters.AddWithValue("$id", "");
+        await using var counter = connection.CreateCommand();
+        counter.Transaction = transaction;
+        counter.CommandText = "DELETE FROM directline_sequences WHERE conversation_id = $id";
+        counter.Parameters.AddWithValue("$id", "");
+        foreach (var (id, last) in batch)
+        {
+            conversation.Parameters["$id"].Value = id;
+            conversation.Parameters["$last"].Value = last;
+            if (await conversation.ExecuteNonQueryAsync(ct) != 1) continue;
+            rows.Parameters["$id"].Value = id;
+            activities += await rows.ExecuteNonQueryAsync(ct);
+            counter.Parameters["$id"].Value = id;
+            await counter.ExecuteNonQueryAsync(ct);
+            deleted.Add(id);
+        }
+        await transaction.CommitAsync(ct);
+        return (deleted, activities);
     }
 }

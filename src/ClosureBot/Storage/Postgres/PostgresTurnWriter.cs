@@ -1,0 +1,80 @@
+using System.Text.Json;
+using ClosureBot.Outbox;
+using ClosureBot.Protocol.Serialization;
+using Npgsql;
+
+namespace ClosureBot.Storage.Postgres;
+
+/// <summary>
+/// Writes one turn's commit as one round trip (an <see cref="NpgsqlBatch"/>; its statements keep the same text, so
+/// Npgsql prepares them on the writer's connection), then checks what each changed: the outbox row first (a duplicate
+/// activity), then the conversation's ETag. The caller's savepoint undoes the rest when either check fails.
+/// </summary>
+internal static class PostgresTurnWriter
+{
+    private const string InsertOutbox = """
+        INSERT INTO outbox (conversation_key, activity_id, replies, reply_count, created_at, next_attempt_at)
+        VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
+        """;
+    private const string InsertConversation =
+        "INSERT INTO conversations (key, etag, state, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING";
+    private const string UpdateConversation =
+        "UPDATE conversations SET etag = $2, state = $3, updated_at = $4 WHERE key = $1 AND etag = $5";
+    private const string SaveProgress = """
+        INSERT INTO user_progress (user_key, conversation_id, state, saved_at) VALUES ($1, $2, $3, $4)
+        ON CONFLICT (user_key) DO UPDATE SET conversation_id = excluded.conversation_id, state = excluded.state, saved_at = excluded.saved_at
+        """;
+    private const string DeleteProgress = "DELETE FROM user_progress WHERE user_key = $1";
+    private const string InsertRequest = """
+        INSERT INTO closure_requests (reference, account_alias, status, requester_channel, requester_id, requester_name,
+            requester_verified, conversation_id, created_at, remaining, term_commitment, data_retrieval_acknowledged)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12)
+        """;
+    private const string InsertRequester = """
+        INSERT INTO closure_request_requesters (reference, requester_channel, requester_id, requester_name, requester_verified,
+            conversation_id, requested_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7)
+        """;
+    private const string InsertAudit = """
+        INSERT INTO audit_events (at, kind, account_alias, actor_channel, actor_id, actor_name, actor_verified, conversation_id, detail)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
+        """;
+
+    public static async Task WriteAsync(NpgsqlConnection connection, TurnCommit commit, DateTimeOffset now)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        var outbox = commit.Replies is { } replies
+            ? Add(batch, InsertOutbox, replies.ConversationKey, replies.ActivityId, replies.Replies, replies.ReplyCount,
+                replies.CreatedAt.ToUnixTimeMilliseconds(), replies.NextAttemptAt?.ToUnixTimeMilliseconds())
+            : null;
+        var conversation = commit.ExpectedETag is null
+            ? Add(batch, InsertConversation, commit.ConversationKey, commit.NewETag, commit.StateJson, now)
+            : Add(batch, UpdateConversation, commit.ConversationKey, commit.NewETag, commit.StateJson, now, commit.ExpectedETag);
+        if (commit.SaveProgress is { } p) Add(batch, SaveProgress, p.UserKey, p.ConversationId, p.Json, p.SavedAt);
+        if (commit.DeleteProgressFor is { } user) Add(batch, DeleteProgress, user);
+        if (commit.ClosureRequest is { } r)
+            Add(batch, InsertRequest, r.Reference, r.AccountAlias, r.Status, r.Requester.ChannelId, r.Requester.UserId, r.Requester.Name,
+                r.Requester.Verified, r.ConversationId, r.CreatedAt, JsonSerializer.Serialize(r.RemainingResources, ProtocolJson.Options),
+                r.HasTermCommitment, r.DataRetrievalAcknowledged);
+        if (commit.AdditionalRequester is { } a)
+            Add(batch, InsertRequester, a.Reference, a.Requester.ChannelId, a.Requester.UserId, a.Requester.Name, a.Requester.Verified,
+                a.ConversationId, a.RequestedAt);
+        foreach (var e in commit.Audit)
+            Add(batch, InsertAudit, e.At, e.Kind, e.AccountAlias, e.Actor.ChannelId, e.Actor.UserId, e.Actor.Name, e.Actor.Verified,
+                e.ConversationId, e.Detail);
+
+        await batch.ExecuteNonQueryAsync();
+        // A redelivered activity is turned away before anything else of its turn counts.
+        if (outbox is not null && outbox.RecordsAffected != 1) throw new DuplicateActivityException(commit.Replies!.ConversationKey, commit.Replies.ActivityId);
+        if (conversation.RecordsAffected != 1)
+            throw new ConcurrencyConflictException($"Conversation {commit.ConversationKey} was changed by another turn.");
+    }
+
+    private static NpgsqlBatchCommand Add(NpgsqlBatch batch, string sql, params object?[] values)
+    {
+        var command = new NpgsqlBatchCommand(sql);
+        foreach (var value in values) command.Parameters.Add(PostgresDatabase.Parameter(value));
+        batch.BatchCommands.Add(command);
+        return command;
+    }
+}
