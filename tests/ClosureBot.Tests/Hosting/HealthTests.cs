@@ -5,16 +5,22 @@ using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Hosting;
 
-public sealed class HealthTests
+public class HealthTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task Healthz_WithItsDatabase_Returns200Healthy()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
 
         using var response = await app.CreateClient().GetAsync("/healthz");
 
         Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-        Assert.Equal("healthy", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["status"]);
+        var body = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+        Assert.Equal("healthy", (string?)body["status"]);
+        Assert.Equal(Storage, (string?)body["database"]!["provider"]);
+        Assert.Equal("healthy", (string?)body["database"]!["status"]);
     }
 }

@@ -4,12 +4,15 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Storage;
 
 /// <summary>Nothing is lost and nothing happens twice: redeliveries, simultaneous turns, restarts and several instances.</summary>
-public sealed class DurabilityTests
+public class DurabilityTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task Redelivery_SameActivityIdTwice_IsProcessedOnce()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
 
@@ -26,7 +29,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task Redelivery_OfTheConfirmation_LogsOneRequestAndTheSameReceiptTwice()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
 
@@ -42,7 +45,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task SimultaneousTurns_SameConversation_BothAnswersCountInOrder()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
 
@@ -57,7 +60,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task SimultaneousTurns_TwoAppInstancesOnOneDatabase_NoUpdateIsLost()
     {
-        await using var first = new BotApplicationFactory();
+        await using var first = new BotApplicationFactory(storage: Storage);
         await using var second = first.SharingStorageWith();
         var viaFirst = first.WebChat();
         await viaFirst.SendAll(Script.To(OffboardingSteps.RetrieveData));
@@ -75,7 +78,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task Restart_NewAppInstanceOnTheSameDatabase_ContinuesMidWay()
     {
-        await using var before = new BotApplicationFactory();
+        await using var before = new BotApplicationFactory(storage: Storage);
         var ann = before.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
@@ -91,7 +94,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task Restart_BeforeTheFirstInstanceStops_ItsStaleCacheLosesNothing()
     {
-        await using var first = new BotApplicationFactory();
+        await using var first = new BotApplicationFactory(storage: Storage);
         await using var second = first.SharingStorageWith();
         var ann = first.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
@@ -104,7 +107,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task ClosureRequest_SameCustomerInASecondConversation_GetsTheExistingReference()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
 
         var first = (await ann.SendAll(Script.HappyPath)).Fact("Reference");
@@ -121,7 +124,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task ClosureRequest_SecondRequester_LearnsOnlyThatOneExistsAndIsRecordedAgainstIt()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         var bob = app.Teams();
 
@@ -143,7 +146,7 @@ public sealed class DurabilityTests
     [Fact]
     public async Task ClosureRequest_TwoConversationsConfirmAtOnce_OneRequestOneReference()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         var bob = app.WebChat();
         await Task.WhenAll(ann.SendAll(Script.To(OffboardingSteps.RequestClose)), bob.SendAll(Script.To(OffboardingSteps.RequestClose)));

@@ -12,7 +12,8 @@ namespace ClosureBot.Tests.Support;
 /// <summary>
 /// The real app over an in-memory server, with its own SQLite file and its own copy of the demo inventory
 /// (so a test can edit the inventory to "delete" resources). A second factory built with <see cref="SharingStorageWith"/>
-/// is another app instance on the same database and inventory, as after a restart or behind a load balancer.
+/// is another app instance on the same database and inventory, as after a restart or behind a load balancer. With
+/// <c>storage: "Postgres"</c> the app runs on a PostgreSQL database of its own (see <see cref="PostgresServer"/>) instead.
 /// </summary>
 public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 {
@@ -23,12 +24,17 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 
     private readonly bool _ownsFolder;
     private readonly bool _defaultRateLimits;
+    private readonly string? _postgres;
     private readonly Dictionary<string, string?> _settings = new();
 
     /// <param name="defaultRateLimits">Run with the configured rate limits instead of <see cref="TestRateLimits.Raised"/>.</param>
-    public BotApplicationFactory(bool fakeClock = true, IDictionary<string, string?>? settings = null, bool defaultRateLimits = false)
+    /// <param name="storage">The storage provider: <c>Sqlite</c> (a file in <see cref="Folder"/>) or <c>Postgres</c> (a new database).</param>
+    public BotApplicationFactory(bool fakeClock = true, IDictionary<string, string?>? settings = null, bool defaultRateLimits = false,
+        string storage = StorageProviders.Sqlite)
     {
         _defaultRateLimits = defaultRateLimits;
+        Storage = storage;
+        if (storage == StorageProviders.Postgres) _postgres = PostgresServer.CreateDatabase();
         Folder = Directory.CreateTempSubdirectory("closurebot-tests-").FullName;
         _ownsFolder = true;
         File.Copy(Path.Combine(RepoPaths.Root, "src", "ClosureBot", "Accounts", "demo-inventory.json"), InventoryPath);
@@ -40,6 +46,8 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     {
         Folder = other.Folder;
         Clock = other.Clock;
+        Storage = other.Storage;
+        _postgres = other._postgres;
         _defaultRateLimits = other._defaultRateLimits;
         foreach (var (key, value) in other._settings) _settings[key] = value;
     }
@@ -48,6 +56,12 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     public BotApplicationFactory SharingStorageWith() => new(this);
 
     public string Folder { get; }
+
+    /// <summary>The storage provider the app runs on.</summary>
+    public string Storage { get; }
+
+    /// <summary>The PostgreSQL connection string of the app's database, or null on SQLite.</summary>
+    public string? PostgresConnectionString => _postgres;
 
     public string DatabasePath => Path.Combine(Folder, "closurebot.db");
 
@@ -58,7 +72,12 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
 
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
-        builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        if (_postgres is null) builder.UseSetting("Storage:ConnectionString", $"Data Source={DatabasePath}");
+        else
+        {
+            builder.UseSetting("Storage:Provider", StorageProviders.Postgres);
+            builder.UseSetting("Storage:ConnectionString", _postgres);
+        }
         builder.UseSetting("Inventory:FilePath", InventoryPath);
         builder.UseSetting("Admin:ApiKey", AdminKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
@@ -118,6 +137,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         if (_ownsFolder)
         {
             try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+            if (_postgres is not null) PostgresServer.DropDatabase(_postgres);
         }
     }
 }
