@@ -6,8 +6,11 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Closure;
 
 /// <summary><c>GET /admin/closure-requests</c> answers only callers holding <c>Admin:ApiKey</c>.</summary>
-public sealed class AdminApiTests
+public class AdminApiTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Theory]
     [InlineData(null)]
     [InlineData("")]
@@ -16,7 +19,7 @@ public sealed class AdminApiTests
     [InlineData("admin-key-for-tests-7c4")]
     public async Task ClosureRequests_WithoutTheRightKey_Returns401AndNoRequests(string? key)
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         await app.WebChat().SendAll(Script.HappyPath);
 
         using var response = await Get(app, key);
@@ -33,7 +36,7 @@ public sealed class AdminApiTests
     [InlineData("anything")]
     public async Task ClosureRequests_NoKeyConfigured_AlwaysReturns401(string? key)
     {
-        await using var app = new BotApplicationFactory(settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = "" });
+        await using var app = new BotApplicationFactory(settings: new Dictionary<string, string?> { ["Admin:ApiKey"] = "" }, storage: Storage);
 
         using var response = await Get(app, key);
 
@@ -43,7 +46,7 @@ public sealed class AdminApiTests
     [Fact]
     public async Task ClosureRequests_WithTheKey_ListsLoggedRequests()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         Assert.Empty(await app.ClosureRequestsAsync());
         var reference = (await app.WebChat().SendAll(Script.HappyPath)).Fact("Reference");
 

@@ -4,15 +4,18 @@ using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Offboarding;
 
-public sealed partial class HappyPathTests
+public partial class HappyPathTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [GeneratedRegex(@"^CLS-20261112-[23456789ABCDEFGHJKLMNPQRSTUVWXYZ]{6}$")]
     private static partial Regex Reference();
 
     [Fact]
     public async Task WebChat_TypedHappyPath_LogsClosureRequestAndShowsReceipt()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
 
         (await ann.Send("I want to close my account"))
@@ -55,7 +58,7 @@ public sealed partial class HappyPathTests
     [Fact]
     public async Task WebChat_CardClicks_LogsClosureRequestLikeTypedWords()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
 
         var overview = await ann.Send("I want to close my account");
@@ -81,7 +84,7 @@ public sealed partial class HappyPathTests
     [Fact]
     public async Task WebChat_ColloquialAnswers_CompleteTheClosure()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
 
         (await ann.Send("I'd like to close my account")).Asks("Shall we start?");
@@ -102,7 +105,7 @@ public sealed partial class HappyPathTests
     [Fact]
     public async Task Teams_TypedHappyPath_LogsRequestForTheTeamsUser()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.Teams();
 
         var receipt = await ann.SendAll(Script.HappyPath);
@@ -118,7 +121,7 @@ public sealed partial class HappyPathTests
     [Fact]
     public async Task Teams_CardClicks_ReachStep2()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.Teams();
 
         (await ann.Send("close my account")).Asks("Shall we start?");
@@ -131,7 +134,7 @@ public sealed partial class HappyPathTests
     [Fact]
     public async Task WebChat_Joining_WelcomesWithStartAndSupportButtons()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
 
         var welcome = await ann.Join();
@@ -143,7 +146,7 @@ public sealed partial class HappyPathTests
     [Fact]
     public async Task WebChat_SomethingElse_GetsTheWelcomeNotTheClosure()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
 
         var welcome = await ann.Send("what's the weather like?");
@@ -154,7 +157,7 @@ public sealed partial class HappyPathTests
     [Fact]
     public async Task Overview_AnsweredNo_EndsWithNothingRequested()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
 
         await ann.Send("I want to close my account");

@@ -4,12 +4,15 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Offboarding;
 
 /// <summary>What a returning customer can say to the offer to pick up where they left off.</summary>
-public sealed class ResumeOfferTests
+public class ResumeOfferTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task ResumeOffer_CancelConfirmed_StopsAndForgetsTheSavedPlace()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var later = await ReturningCustomerAsync(app);
 
         (await later.Send("cancel")).Asks("Do you want to stop closing your account?").DoesNotSay("Welcome back");
@@ -22,7 +25,7 @@ public sealed class ResumeOfferTests
     [Fact]
     public async Task ResumeOffer_CancelThenNo_AsksAgainAndResumes()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var later = await ReturningCustomerAsync(app);
 
         await later.Send("cancel");
@@ -34,7 +37,7 @@ public sealed class ResumeOfferTests
     [Fact]
     public async Task ResumeOffer_RemindMeLater_KeepsThePlaceForNextTime()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var later = await ReturningCustomerAsync(app);
 
         (await later.Send("not now")).Says("I've saved your place at Step 2 of 5").DoesNotSay("Shall we pick up");
@@ -47,7 +50,7 @@ public sealed class ResumeOfferTests
     [Fact]
     public async Task ResumeOffer_NotUnderstood_AsksYesOrNo()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var later = await ReturningCustomerAsync(app);
 
         (await later.Send("banana")).Asks("Shall we pick up where you left off? Please answer yes, or no to start from the beginning.");

@@ -7,13 +7,16 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClosureBot.Tests.Outbox;
 
 /// <summary>The outbox worker retries what the channel refused, with backoff, gives up after the maximum age, and forgets ids after the window.</summary>
-public sealed class OutboxDeliveryWorkerTests
+public class OutboxDeliveryWorkerTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task RunOnce_RefusedReplies_AreDeliveredOnceWhenTheirRetryIsDue()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var worker = app.Services.GetRequiredService<OutboxDeliveryWorker>();
         var ann = app.WebChat();
         connector.RejectNext(1);
@@ -35,7 +38,7 @@ public sealed class OutboxDeliveryWorkerTests
     public async Task RunOnce_ChannelKeepsRefusing_RetriesWithGrowingWaitsThenGivesUp()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var worker = app.Services.GetRequiredService<OutboxDeliveryWorker>();
         var ann = app.WebChat();
         connector.RejectNext(1000);
@@ -58,7 +61,7 @@ public sealed class OutboxDeliveryWorkerTests
     [Fact]
     public async Task Redelivery_AfterTheDuplicateWindow_IsProcessedAsANewActivity()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var worker = app.Services.GetRequiredService<OutboxDeliveryWorker>();
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
@@ -78,7 +81,7 @@ public sealed class OutboxDeliveryWorkerTests
     public async Task Redelivery_SecondReplyRefused_OnlyTheSecondIsSentAgain()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         var help = ReplyOutboxTests.ConnectorMessage(ann, connector, "help");

@@ -10,12 +10,15 @@ namespace ClosureBot.Tests.Outbox;
 /// Each turn's replies are kept with its state: a redelivered activity gets the replies of its turn again (in the body,
 /// or re-sent to the Connector when it had not taken them), and the activity is never processed twice within the window.
 /// </summary>
-public sealed class ReplyOutboxTests
+public class ReplyOutboxTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task Redelivery_ExpectReplies_ReturnsTheStoredRepliesOfItsTurn()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
         var done = ann.Message("done", null);
@@ -32,7 +35,7 @@ public sealed class ReplyOutboxTests
     [Fact]
     public async Task Redelivery_After33OtherActivities_IsStillNotProcessedAgain()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
         var done = ann.Message("done", null);
@@ -48,7 +51,7 @@ public sealed class ReplyOutboxTests
     public async Task ConnectorRejectsTheReply_Answers200AndARedeliveryReSendsOnlyWhatWasNotTaken()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         var message = ConnectorMessage(ann, connector, "I want to close my account");
         connector.RejectNext(1);
@@ -71,7 +74,7 @@ public sealed class ReplyOutboxTests
     public async Task ConnectorDelivery_CallerHangsUpWhileTheFirstReplyIsInFlight_EveryReplyStillArrives()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         var gate = connector.HoldNext(out var arrived);
         using var hangUp = new CancellationTokenSource();

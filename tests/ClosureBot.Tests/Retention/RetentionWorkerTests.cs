@@ -14,8 +14,11 @@ namespace ClosureBot.Tests.Retention;
 /// The retention job, on the fake clock: conversations, saved places and web chat transcripts go after their periods and
 /// younger ones stay; nothing of a conversation with an open closure request goes, nor the closure log or audit trail.
 /// </summary>
-public sealed class RetentionWorkerTests
+public class RetentionWorkerTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     private static readonly TimeSpan Day = TimeSpan.FromDays(1);
 
     [Fact]
@@ -81,7 +84,7 @@ public sealed class RetentionWorkerTests
 
         var deleted = await RunAsync(app);
 
-        Assert.Equal([talking], DatabaseProbe.Strings(app.DatabasePath, "SELECT id FROM directline_conversations"));
+        Assert.Equal([talking], DatabaseProbe.Strings(app, "SELECT id FROM directline_conversations"));
         Assert.Equal(0, TranscriptLength(app, stale));
         Assert.True(TranscriptLength(app, talking) > 0);
         Assert.Equal(1, deleted["transcripts"]);
@@ -107,12 +110,12 @@ public sealed class RetentionWorkerTests
         (await ann.SendAll(Script.HappyPath)).Says("already");
         var closureLog = ClosureLog(app);
         var transcript = TranscriptLength(app, requested);
-        Assert.Single(DatabaseProbe.Strings(app.DatabasePath, "SELECT reference FROM closure_request_requesters"));
+        Assert.Single(DatabaseProbe.Strings(app, "SELECT reference FROM closure_request_requesters"));
         app.Clock!.Advance(400 * Day);
 
         var deleted = await RunAsync(app);
 
-        Assert.Equal([requested], DatabaseProbe.Strings(app.DatabasePath, "SELECT id FROM directline_conversations"));
+        Assert.Equal([requested], DatabaseProbe.Strings(app, "SELECT id FROM directline_conversations"));
         Assert.Equal(transcript, TranscriptLength(app, requested));
         Assert.Equal(Sorted($"webchat/{requested}", Key(ann)), Sorted([.. Keys(app)]));
         Assert.Equal(closureLog, ClosureLog(app));
@@ -141,7 +144,7 @@ public sealed class RetentionWorkerTests
         Assert.Equal(9, results.Sum(r => r.GetValueOrDefault("finishedConversations")));
         Assert.Equal(3, results.Sum(r => r.GetValueOrDefault("transcripts")));
         Assert.Empty(Keys(first));
-        Assert.Equal(0, DatabaseProbe.RowCounts(first.DatabasePath)["directline_activities"]);
+        Assert.Equal(["0"], DatabaseProbe.Strings(first, "SELECT COUNT(*) FROM directline_activities"));
     }
 
     [Fact]
@@ -169,15 +172,15 @@ public sealed class RetentionWorkerTests
         await using var factory = App(new() { ["Retention:Enabled"] = "true", ["Serilog:MinimumLevel:Default"] = "Information" });
         await using var app = factory.WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<ILogEventSink>(sink)));
         await ConversationClient.FromPayload(app.CreateClient(), "webchat-message.json", "dl_timed", "conv-timed").Send("hi");
-        Assert.Single(DatabaseProbe.Strings(factory.DatabasePath, "SELECT key FROM conversations"));
+        Assert.Single(DatabaseProbe.Strings(factory, "SELECT key FROM conversations"));
 
         factory.Clock!.Advance(31 * Day);
 
         await sink.Passed.WaitAsync(TimeSpan.FromSeconds(20));
-        Assert.Empty(DatabaseProbe.Strings(factory.DatabasePath, "SELECT key FROM conversations"));
+        Assert.Empty(DatabaseProbe.Strings(factory, "SELECT key FROM conversations"));
     }
 
-    private static BotApplicationFactory App(Dictionary<string, string?>? more = null)
+    private BotApplicationFactory App(Dictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>
         {
@@ -186,7 +189,7 @@ public sealed class RetentionWorkerTests
             ["DirectLine:Secret"] = DirectLineTestHost.Secret,
         };
         foreach (var (key, value) in more ?? []) settings[key] = value;
-        return new BotApplicationFactory(settings: settings);
+        return new BotApplicationFactory(settings: settings, storage: Storage);
     }
 
     private static Task<IReadOnlyDictionary<string, int>> RunAsync(BotApplicationFactory app) =>
@@ -194,17 +197,17 @@ public sealed class RetentionWorkerTests
 
     private static string Key(ConversationClient client) => $"{client.ChannelId}/{client.ConversationId}";
 
-    private static List<string> Keys(BotApplicationFactory app) => DatabaseProbe.Strings(app.DatabasePath, "SELECT key FROM conversations");
+    private static List<string> Keys(BotApplicationFactory app) => DatabaseProbe.Strings(app, "SELECT key FROM conversations");
 
     private static string[] Sorted(params string[] values) => [.. values.Order(StringComparer.Ordinal)];
 
     private static int TranscriptLength(BotApplicationFactory app, string conversationId) =>
-        int.Parse(DatabaseProbe.Strings(app.DatabasePath, $"SELECT COUNT(*) FROM directline_activities WHERE conversation_id = '{conversationId}'")[0]);
+        int.Parse(DatabaseProbe.Strings(app, $"SELECT COUNT(*) FROM directline_activities WHERE conversation_id = '{conversationId}'")[0]);
 
     private static string ClosureLog(BotApplicationFactory app) => string.Join("\n",
-        DatabaseProbe.Strings(app.DatabasePath, "SELECT json_array(reference, status, conversation_id) FROM closure_requests")
-            .Concat(DatabaseProbe.Strings(app.DatabasePath, "SELECT json_array(reference, conversation_id) FROM closure_request_requesters"))
-            .Concat(DatabaseProbe.Strings(app.DatabasePath, "SELECT json_array(id, kind, conversation_id) FROM audit_events")));
+        DatabaseProbe.Strings(app, "SELECT reference || ' ' || status || ' ' || conversation_id FROM closure_requests ORDER BY reference")
+            .Concat(DatabaseProbe.Strings(app, "SELECT reference || ' ' || conversation_id FROM closure_request_requesters ORDER BY reference, conversation_id"))
+            .Concat(DatabaseProbe.Strings(app, "SELECT id || ' ' || kind || ' ' || conversation_id FROM audit_events ORDER BY id")));
 
     private sealed class EventSink : ILogEventSink
     {

@@ -1,8 +1,9 @@
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace ClosureBot.Tests.Support;
 
-/// <summary>Reads the app's SQLite file from outside, to check that a refused request changed nothing.</summary>
+/// <summary>Reads the app's database (its SQLite file, or its PostgreSQL database) from outside, to check what a request changed.</summary>
 public static class DatabaseProbe
 {
     public static readonly string[] Tables = ["conversations", "user_progress", "closure_requests", "directline_conversations", "directline_activities"];
@@ -21,6 +22,19 @@ public static class DatabaseProbe
             counts[table] = (long)command.ExecuteScalar()!;
         }
         return counts;
+    }
+
+    /// <summary>The first column of every row <paramref name="sql"/> returns, as text, from whichever database <paramref name="app"/> runs on.</summary>
+    public static List<string> Strings(BotApplicationFactory app, string sql)
+    {
+        if (app.PostgresConnectionString is not { } postgres) return Strings(app.DatabasePath, sql);
+        using var connection = new NpgsqlConnection(postgres);
+        connection.Open();
+        using var command = new NpgsqlCommand(sql, connection);
+        var values = new List<string>();
+        using var reader = command.ExecuteReader();
+        while (reader.Read()) values.Add(Convert.ToString(reader.GetValue(0), System.Globalization.CultureInfo.InvariantCulture)!);
+        return values;
     }
 
     /// <summary>The first column of every row <paramref name="sql"/> returns, as text.</summary>
