@@ -6,12 +6,15 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClosureBot.Tests.Channels.DirectLine;
 
 /// <summary>The activity log's memory: per-conversation state goes when idle with no stream, and nothing is lost by it.</summary>
-public sealed class DirectLineActivityLogTests
+public class DirectLineActivityLogTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task TrimIdle_ConversationsWithoutAStream_AreDroppedAndCarryOnTheirSequenceAfterwards()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var log = app.Services.GetRequiredService<DirectLineActivityLog>();
         for (var i = 0; i < 100; i++) await log.AppendAsync($"conv-{i}", Message(), CancellationToken.None);
         using var watched = log.Subscribe("conv-0");
@@ -30,7 +33,7 @@ public sealed class DirectLineActivityLogTests
     [Fact]
     public async Task TrimIdle_WhileAppendsAndSubscriptionsRace_NoSequenceNumberRepeatsAndNoSubscriberMissesOne()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var log = app.Services.GetRequiredService<DirectLineActivityLog>();
         using var stop = new CancellationTokenSource();
         var trimming = Task.Run(() =>

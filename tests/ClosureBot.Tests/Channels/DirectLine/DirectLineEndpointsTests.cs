@@ -5,18 +5,22 @@ using ClosureBot.Channels.DirectLine;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 using Microsoft.Extensions.Time.Testing;
+using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Channels.DirectLine;
 
 // The Direct Line 3.0 REST contract as Web Chat / DirectLineJS rely on it, over real HTTP.
-public sealed class DirectLineEndpointsTests : IAsyncLifetime
+public class DirectLineEndpointsTests : IAsyncLifetime
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     private DirectLineTestHost _host = null!;
     private DirectLineTestClient _client = null!;
 
     public Task InitializeAsync()
     {
-        _host = new DirectLineTestHost();
+        _host = new DirectLineTestHost(storage: Storage);
         _client = new DirectLineTestClient(_host.Client);
         return Task.CompletedTask;
     }

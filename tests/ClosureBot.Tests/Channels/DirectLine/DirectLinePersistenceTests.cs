@@ -1,15 +1,22 @@
+using ClosureBot.Tests.Support;
+
 namespace ClosureBot.Tests.Channels.DirectLine;
 
 // Conversations, their history and their tokens outlive the app process.
-public sealed class DirectLinePersistenceTests
+public class DirectLinePersistenceTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task Restart_MidFlow_KeepsHistoryTokenAndDialogPosition()
     {
         string folder, conversationId, token, watermark;
-        await using (var before = new DirectLineTestHost())
+        string? postgres;
+        await using (var before = new DirectLineTestHost(storage: Storage))
         {
             folder = before.Folder;
+            postgres = before.Postgres;
             var client = new DirectLineTestClient(before.Client);
             (conversationId, token) = await client.StartAsync();
             await client.PostMessageAsync(conversationId, token, "I want to close my account", "c1");
@@ -17,7 +24,7 @@ public sealed class DirectLinePersistenceTests
             (_, watermark) = await client.GetActivitiesAsync(conversationId, token);
         }
 
-        await using var after = new DirectLineTestHost(folder);
+        await using var after = new DirectLineTestHost(folder, storage: Storage, postgres: postgres);
         var resumed = new DirectLineTestClient(after.Client);
         var (history, sameWatermark) = await resumed.GetActivitiesAsync(conversationId, token);
         await resumed.PostMessageAsync(conversationId, token, "ACME", "c3");

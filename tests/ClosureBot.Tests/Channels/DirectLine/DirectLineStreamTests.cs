@@ -2,19 +2,23 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Channels.DirectLine;
 
 // The WebSocket behind streamUrl: ActivitySet frames (history, echo, typing, replies) and empty keep-alives.
-public sealed class DirectLineStreamTests : IAsyncLifetime
+public class DirectLineStreamTests : IAsyncLifetime
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(15);
     private DirectLineTestHost _host = null!;
     private DirectLineTestClient _client = null!;
 
     public Task InitializeAsync()
     {
-        _host = new DirectLineTestHost(settings: new Dictionary<string, string?> { ["DirectLine:KeepAliveInterval"] = "00:00:01" });
+        _host = new DirectLineTestHost(settings: new Dictionary<string, string?> { ["DirectLine:KeepAliveInterval"] = "00:00:01" }, storage: Storage);
         _client = new DirectLineTestClient(_host.Client);
         return Task.CompletedTask;
     }

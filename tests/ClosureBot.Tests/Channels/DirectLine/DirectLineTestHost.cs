@@ -9,8 +9,9 @@ using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Channels.DirectLine;
 
-// The app on a real loopback port (WebSockets and a browser need one), with its own temp SQLite file and inventory copy.
-// A second host over the same folder is the same app after a restart.
+// The app on a real loopback port (WebSockets and a browser need one), with its own temp SQLite file (or, with storage
+// Postgres, a PostgreSQL database of its own) and inventory copy. A second host over the same folder (and the same
+// PostgreSQL database) is the same app after a restart, or another instance beside it.
 public sealed class DirectLineTestHost : IAsyncDisposable
 {
     public const string Secret = "test-directline-secret-0123456789";
@@ -20,15 +21,17 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
 
     public DirectLineTestHost(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null, bool defaultRateLimits = false,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, string storage = StorageProviders.Sqlite, string? postgres = null)
     {
+        Postgres = storage == StorageProviders.Postgres ? postgres ?? PostgresServer.CreateDatabase() : null;
         Folder = folder ?? Directory.CreateTempSubdirectory("closurebot-dl-").FullName;
         var inventory = Path.Combine(Folder, "inventory.json");
         if (!File.Exists(inventory))
             File.Copy(Path.Combine(RepoPaths.Root, "src", "ClosureBot", "Accounts", "demo-inventory.json"), inventory);
         _factory = new WebApplicationFactory<Program>().WithWebHostBuilder(builder =>
         {
-            builder.UseSetting("Storage:ConnectionString", $"Data Source={Path.Combine(Folder, "closurebot.db")}");
+            builder.UseSetting("Storage:ConnectionString", Postgres ?? $"Data Source={Path.Combine(Folder, "closurebot.db")}");
+            if (Postgres is not null) builder.UseSetting("Storage:Provider", StorageProviders.Postgres);
             builder.UseSetting("Inventory:FilePath", inventory);
             builder.UseSetting("DirectLine:Secret", Secret);
             builder.UseSetting("Urls", "http://127.0.0.1:0");
@@ -48,6 +51,9 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     }
 
     public string Folder { get; }
+
+    /// <summary>The connection string of the host's PostgreSQL database, or null on SQLite.</summary>
+    public string? Postgres { get; }
 
     public Uri BaseAddress { get; }
 
