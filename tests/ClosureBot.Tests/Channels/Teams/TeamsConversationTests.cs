@@ -12,13 +12,16 @@ namespace ClosureBot.Tests.Channels.Teams;
 /// Teams turns over HTTP with the channel's payloads and normal delivery, the replies going to a fake Connector:
 /// install, scope, card buttons and updates, Action.Execute, typing, throttling and proactive messages. (Not real Teams.)
 /// </summary>
-public sealed class TeamsConversationTests
+public class TeamsConversationTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task Install_InstallationUpdateThenConversationUpdate_WelcomesOnce()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
 
         Assert.Equal(HttpStatusCode.OK, (await chat.PostPayload("teams-installation-update.json")).StatusCode);
@@ -35,7 +38,7 @@ public sealed class TeamsConversationTests
     public async Task GroupChat_Message_IsRefusedPolitelyWithALinkToAPersonalChat(string conversationType)
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false, settings: TeamsChat.Trusting(
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage, settings: TeamsChat.Trusting(
             ("Teams:TenantAccounts:" + TeamsChat.TenantId + ":Accounts:0", "ACME")));
         var chat = new TeamsChat(app, connector, conversationType);
 
@@ -54,7 +57,7 @@ public sealed class TeamsConversationTests
     [Fact]
     public async Task CardButtons_AreMessageBackWithTheTitleAsDisplayText_AndKeepTheirData()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.Teams();
 
         var overview = await ann.Send("I want to close my account");
@@ -70,7 +73,7 @@ public sealed class TeamsConversationTests
     [Fact]
     public async Task WebChat_CardButtons_StayPlainSubmits()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
 
         var overview = await app.WebChat().Send("I want to close my account");
 
@@ -82,7 +85,7 @@ public sealed class TeamsConversationTests
     public async Task AnsweredCard_IsUpdatedInPlace_WithoutButtons()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
         await chat.Send("I want to close my account");
         var card = chat.Messages.Single(m => m.Activity["attachments"] is not null);
@@ -104,7 +107,7 @@ public sealed class TeamsConversationTests
     public async Task TypedAnswer_MovingPastTheStep_UpdatesItsCardWithoutButtons()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
         await chat.Send("I want to close my account");
         var cardId = CardId(chat.Messages.Single(m => m.Activity["attachments"] is not null));
@@ -121,7 +124,7 @@ public sealed class TeamsConversationTests
     public async Task QuestionAtTheSameStep_LeavesTheCardsButtons()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
         await chat.Send("I want to close my account");
 
@@ -134,7 +137,7 @@ public sealed class TeamsConversationTests
     public async Task ActionExecute_IsAnsweredWithTheCompletedCard_AndAdvancesLikeTheSubmit()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
         await chat.Send("I want to close my account");
         var cardId = CardId(chat.Messages.Single(m => m.Activity["attachments"] is not null));
@@ -155,7 +158,7 @@ public sealed class TeamsConversationTests
     public async Task MessageTurn_SendsTypingBeforeTheReplies()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
 
         await chat.Send("I want to close my account");
@@ -169,7 +172,7 @@ public sealed class TeamsConversationTests
     public async Task ConnectorThrottles_ReplyIsRetriedAfterRetryAfter_AndDeliveredOnce()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
         connector.AcceptNext();          // the typing indicator
         connector.ThrottleNext(retryAfterSeconds: 1);
@@ -186,7 +189,7 @@ public sealed class TeamsConversationTests
     public async Task Proactive_OnStoredReference_IsDeliveredToTheConversation()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
         await chat.Send("hello");
         var messenger = app.Services.GetRequiredService<IProactiveMessenger>();
@@ -205,7 +208,7 @@ public sealed class TeamsConversationTests
     [Fact]
     public async Task Proactive_UnknownConversation_Throws()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var messenger = app.Services.GetRequiredService<IProactiveMessenger>();
 
         await Assert.ThrowsAsync<KeyNotFoundException>(() => messenger.SendAsync("msteams/a:nobody", new Activity { Text = "hi" }));
@@ -215,7 +218,7 @@ public sealed class TeamsConversationTests
     public async Task Proactive_Burst_StaysUnderSevenMessagesPerSecondPerConversation()
     {
         await using var connector = await FakeConnector.StartAsync();
-        await using var app = new BotApplicationFactory(fakeClock: false);
+        await using var app = new BotApplicationFactory(fakeClock: false, storage: Storage);
         var chat = new TeamsChat(app, connector);
         await chat.Send("hello");
         var messenger = app.Services.GetRequiredService<IProactiveMessenger>();
