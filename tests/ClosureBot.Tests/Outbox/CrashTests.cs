@@ -10,10 +10,14 @@ namespace ClosureBot.Tests.Outbox;
 /// of its replies, then started again on the same database: the customer still gets the receipt, and the account has
 /// one closure request. The kill right after the commit uses the test-only <c>Testing:CrashAfterCommit</c> switch.
 /// </summary>
-public sealed class CrashTests : IDisposable
+public class CrashTests : IDisposable
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
     private readonly string _folder = Directory.CreateTempSubdirectory("closurebot-crash-").FullName;
+    private readonly Lazy<string> _postgres = new(PostgresServer.CreateDatabase);
+
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
 
     [Fact]
     public async Task ExpectReplies_KilledAfterCommit_RedeliveryAfterRestartReturnsTheReceipt()
@@ -22,7 +26,7 @@ public sealed class CrashTests : IDisposable
         string reference;
         JsonObject confirm;
         ConversationClient ann;
-        await using (var bot = await BotChildProcess.StartAsync(_folder, new Dictionary<string, string> { ["Testing:CrashAfterCommit"] = crashId }))
+        await using (var bot = await StartAsync(new Dictionary<string, string> { ["Testing:CrashAfterCommit"] = crashId }))
         {
             ann = bot.WebChat();
             await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
@@ -33,7 +37,7 @@ public sealed class CrashTests : IDisposable
             await bot.WaitForExitAsync();
         }
 
-        await using (var restarted = await BotChildProcess.StartAsync(_folder))
+        await using (var restarted = await StartAsync())
         {
             var again = await ann.Via(restarted.Http).Deliver(confirm);
             again.Says("Your closure request for ACME is logged.");
@@ -51,7 +55,7 @@ public sealed class CrashTests : IDisposable
         var crashId = BotApplicationFactory.NewId("crash-");
         ConversationClient ann;
         JsonObject confirm;
-        await using (var bot = await BotChildProcess.StartAsync(_folder, new Dictionary<string, string> { ["Testing:CrashAfterCommit"] = crashId }))
+        await using (var bot = await StartAsync(new Dictionary<string, string> { ["Testing:CrashAfterCommit"] = crashId }))
         {
             ann = bot.WebChat();
             await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
@@ -63,7 +67,7 @@ public sealed class CrashTests : IDisposable
         }
         Assert.Empty(connector.Requests);
 
-        await using (var restarted = await BotChildProcess.StartAsync(_folder))
+        await using (var restarted = await StartAsync())
         {
             using var redelivered = await Post(restarted, confirm);
             using var redeliveredAgain = await Post(restarted, confirm);
@@ -81,7 +85,7 @@ public sealed class CrashTests : IDisposable
     {
         await using var connector = await FakeConnector.StartAsync();
         var crashId = BotApplicationFactory.NewId("crash-");
-        await using (var bot = await BotChildProcess.StartAsync(_folder, new Dictionary<string, string> { ["Testing:CrashAfterCommit"] = crashId }))
+        await using (var bot = await StartAsync(new Dictionary<string, string> { ["Testing:CrashAfterCommit"] = crashId }))
         {
             var ann = bot.WebChat();
             await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
@@ -93,7 +97,7 @@ public sealed class CrashTests : IDisposable
         }
 
         // Nobody redelivers: the outbox worker of the restarted bot sends what the dead one could not.
-        await using var restarted = await BotChildProcess.StartAsync(_folder, FastRetries);
+        await using var restarted = await StartAsync(FastRetries);
         await connector.WaitForDeliveredAsync(ReceiptReplyCount, Patience);
 
         var reference = (string?)Assert.Single(await restarted.ClosureRequestsAsync())!["reference"];
@@ -105,7 +109,7 @@ public sealed class CrashTests : IDisposable
     {
         await using var connector = await FakeConnector.StartAsync();
         JsonObject confirm;
-        await using (var bot = await BotChildProcess.StartAsync(_folder))
+        await using (var bot = await StartAsync())
         {
             var ann = bot.WebChat();
             await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
@@ -119,7 +123,7 @@ public sealed class CrashTests : IDisposable
             gate.SetResult();
         }
 
-        await using var restarted = await BotChildProcess.StartAsync(_folder);
+        await using var restarted = await StartAsync();
         using var redelivered = await Post(restarted, confirm);
 
         Assert.Equal(HttpStatusCode.OK, redelivered.StatusCode);
@@ -134,6 +138,19 @@ public sealed class CrashTests : IDisposable
     public void Dispose()
     {
         try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+        if (_postgres.IsValueCreated) PostgresServer.DropDatabase(_postgres.Value);
+    }
+
+    // The bot on this test's database: its SQLite file in the folder, or its PostgreSQL database.
+    private Task<BotChildProcess> StartAsync(Dictionary<string, string>? settings = null)
+    {
+        var all = new Dictionary<string, string>(settings ?? []);
+        if (Storage == StorageProviders.Postgres)
+        {
+            all["Storage:Provider"] = StorageProviders.Postgres;
+            all["Storage:ConnectionString"] = _postgres.Value;
+        }
+        return BotChildProcess.StartAsync(_folder, all);
     }
 
     private static readonly Dictionary<string, string> FastRetries = new()
