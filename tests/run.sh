@@ -23,6 +23,34 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# PostgreSQL from Debian for the suites that run on both storage providers: a private cluster in a temp folder on a
+# free loopback port, stopped (and removed) when this script ends. The tests find it through CLOSUREBOT_TEST_POSTGRES.
+if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
+  fi
+fi
+pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
+pg_root="$(mktemp -d /tmp/closurebot-pg-XXXXXX)"
+pg_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
+as_pg=()
+if [ "$(id -u)" = 0 ]; then
+  # initdb and pg_ctl refuse to run as root; the data folder must belong to the user the server runs as.
+  chown postgres:postgres "$pg_root"
+  as_pg=(runuser -u postgres --)
+fi
+stop_postgres() {
+  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_root/data" -m fast stop >/dev/null 2>&1 || true
+  rm -rf "$pg_root"
+}
+trap stop_postgres EXIT
+"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_root/data" -U postgres --auth=trust --no-sync -E UTF8 >/dev/null
+"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w \
+  -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_root -c max_connections=300 -c fsync=off" start >/dev/null
+export CLOSUREBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+
 dotnet build ClosureBot.sln -c Release --nologo -v quiet
 status=0
 dotnet test ClosureBot.sln -c Release --no-build --nologo \

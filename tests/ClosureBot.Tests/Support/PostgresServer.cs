@@ -9,7 +9,7 @@ namespace ClosureBot.Tests.Support;
 /// The PostgreSQL server the tests use: the one <c>tests/run.sh</c> started (its admin connection string in
 /// <see cref="EnvironmentVariable"/>), or else a private cluster this process starts on first use (initdb + pg_ctl from
 /// Debian's <c>/usr/lib/postgresql/*/bin</c>, in a temp folder, on a free loopback port, as the <c>postgres</c> user when
-/// running as root) and stops when it exits. Each test asks for a database of its own.
+/// running as root) and a watcher process stops once this one is gone. Each test asks for a database of its own.
 /// </summary>
 public static class PostgresServer
 {
@@ -60,18 +60,13 @@ public static class PostgresServer
         RunAs(asRoot, Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
         RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-o",
             $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} -c max_connections=300 -c fsync=off", "start");
-        AppDomain.CurrentDomain.ProcessExit += (_, _) =>
-        {
-            try
-            {
-                RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-m", "immediate", "stop");
-                Directory.Delete(root, recursive: true);
-            }
-            catch (Exception)
-            {
-                // The process is ending; a leftover temp folder is all that can remain.
-            }
-        };
+        // A test host may end without running exit handlers (the runner kills it), so a watcher outside it stops the
+        // server and removes the folder once this process is gone.
+        var stop = $"{(asRoot ? "runuser -u postgres -- " : "")}{Path.Combine(bin, "pg_ctl")} -D {data} -m immediate stop";
+        var watcher = new ProcessStartInfo("sh") { RedirectStandardOutput = false, UseShellExecute = false };
+        foreach (var argument in new[] { "-c", $"exec >/dev/null 2>&1 </dev/null; while kill -0 {Environment.ProcessId}; do sleep 1; done; {stop}; rm -rf {root}" })
+            watcher.ArgumentList.Add(argument);
+        Process.Start(watcher)!.Dispose();
         return $"Host=127.0.0.1;Port={port};Username=postgres;Database=postgres";
     }
 
