@@ -57,6 +57,21 @@ public sealed class DirectLineActivityLog(IDirectLineStore store, TimeProvider t
             entry.Publish(new StreamItem(null, JsonSerializer.Serialize(activity, ProtocolJson.Options)));
     }
 
+    /// <summary>
+    /// Tells the conversation's streams on this instance that another instance appended activity <paramref name="sequence"/>
+    /// (they read it, and anything before it they lack, from the store).
+    /// </summary>
+    public void NoticeAppendedElsewhere(string conversationId, long sequence)
+    {
+        if (_entries.TryGetValue(conversationId, out var entry)) entry.Publish(StreamItem.Notice(sequence));
+    }
+
+    /// <summary>Tells every stream on this instance to read what it may lack (after notices from elsewhere may have been missed).</summary>
+    public void NoticeAll()
+    {
+        foreach (var entry in _entries.Values) entry.Publish(StreamItem.Notice(long.MaxValue));
+    }
+
     /// <summary>Activities after <paramref name="afterSequence"/> and the watermark to ask with next time.</summary>
     public async Task<(IReadOnlyList<StreamItem> Items, long Watermark)> ReadAsync(string conversationId, long afterSequence, CancellationToken ct)
     {

@@ -53,14 +53,7 @@ public static class DirectLineStream
     private static async Task StreamAsync(WebSocket socket, string conversationId, long after, DirectLineActivityLog log,
         DirectLineActivityLog.Subscription subscription, TimeSpan keepAlive, TimeProvider time, CancellationToken ct)
     {
-        var lastSent = after;
-        while (true)
-        {
-            var (backlog, watermark) = await log.ReadAsync(conversationId, lastSent, ct);
-            if (backlog.Count == 0) break;
-            await SendAsync(socket, DirectLineEndpoints.ActivitySet(backlog.Select(i => i.Json), watermark), ct);
-            lastSent = watermark;
-        }
+        var lastSent = await SendBacklogAsync(socket, conversationId, after, log, ct);
 
         using var timer = new PeriodicTimer(keepAlive, time);
         var tick = timer.WaitForNextTickAsync(ct).AsTask();
@@ -77,18 +70,39 @@ public static class DirectLineStream
             if (!await ready) return;
             var batch = new List<string>();
             long? watermark = null;
+            var behind = false;
             while (subscription.Reader.TryRead(out var item))
             {
                 if (item.Sequence is { } sequence)
                 {
                     if (sequence <= lastSent) continue;
+                    // Appended by another instance, or after a number this stream has not seen yet: the store has them
+                    // all, in order, so read from there rather than send out of order.
+                    if (item.IsNotice || sequence != lastSent + 1)
+                    {
+                        behind = true;
+                        continue;
+                    }
                     lastSent = sequence;
                     watermark = sequence;
                 }
                 batch.Add(item.Json);
             }
             if (batch.Count > 0) await SendAsync(socket, DirectLineEndpoints.ActivitySet(batch, watermark), ct);
+            if (behind) lastSent = await SendBacklogAsync(socket, conversationId, lastSent, log, ct);
             ready = subscription.Reader.WaitToReadAsync(ct).AsTask();
+        }
+    }
+
+    // Everything in the log after `after`, a page at a time; returns the last sequence sent.
+    private static async Task<long> SendBacklogAsync(WebSocket socket, string conversationId, long after, DirectLineActivityLog log, CancellationToken ct)
+    {
+        while (true)
+        {
+            var (backlog, watermark) = await log.ReadAsync(conversationId, after, ct);
+            if (backlog.Count == 0) return after;
+            await SendAsync(socket, DirectLineEndpoints.ActivitySet(backlog.Select(i => i.Json), watermark), ct);
+            after = watermark;
         }
     }
 

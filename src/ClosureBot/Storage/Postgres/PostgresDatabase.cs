@@ -24,6 +24,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
 
     public NpgsqlDataSource DataSource { get; }
 
+    /// <summary>This app instance, as it signs its notifications (so it can ignore its own).</summary>
+    public string InstanceId { get; } = Guid.NewGuid().ToString("N");
+
     public ValueTask<NpgsqlConnection> OpenAsync(CancellationToken ct) => DataSource.OpenConnectionAsync(ct);
 
     /// <summary>A command on <paramref name="connection"/> with positional parameters <c>$1…</c> bound to <paramref name="values"/>.</summary>

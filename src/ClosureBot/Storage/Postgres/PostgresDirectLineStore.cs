@@ -8,7 +8,8 @@ namespace ClosureBot.Storage.Postgres;
 /// Direct Line data in PostgreSQL, shared by every instance: a conversation's activities are numbered by its counter
 /// row, incremented in the transaction that inserts the activity, so two instances never hand out one number twice and
 /// numbers become visible in order (the counter's row lock is held until the activity is committed). The token-signing
-/// key lives in the database too, so a token issued by one instance is accepted by the others.
+/// key lives in the database too, so a token issued by one instance is accepted by the others. Each append notifies the
+/// other instances (<see cref="PostgresDirectLineListener"/>), so a stream connected to any of them gets it.
 /// </summary>
 public sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirectLineStore
 {
@@ -59,6 +60,10 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirect
         await using var insert = PostgresDatabase.Command(connection,
             "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($1, $2, $3)", conversationId, sequence, render(sequence));
         await insert.ExecuteNonQueryAsync(ct);
+        // Delivered to every listening instance when (and only if) the activity commits.
+        await using var notify = PostgresDatabase.Command(connection, "SELECT pg_notify($1, $2)", PostgresDirectLineListener.Channel,
+            PostgresDirectLineListener.Payload(database.InstanceId, sequence, conversationId));
+        await notify.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
         return sequence;
     }

@@ -19,6 +19,7 @@ internal static class PostgresServiceCollectionExtensions
         services.AddSingleton<IRetentionSweep, PostgresConversationRetention>();
         services.AddSingleton<IDirectLineStore, PostgresDirectLineStore>();
         services.AddSingleton<ITeamsConversationStore, PostgresTeamsConversationStore>();
+        services.AddHostedService<PostgresDirectLineListener>();
         return services;
     }
 }

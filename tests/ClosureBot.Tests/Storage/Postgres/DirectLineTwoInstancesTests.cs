@@ -1,3 +1,7 @@
+using System.Diagnostics;
+using System.Net.WebSockets;
+using System.Text;
+using System.Text.Json.Nodes;
 using ClosureBot.Tests.Channels.DirectLine;
 using ClosureBot.Tests.Support;
 
@@ -6,7 +10,8 @@ namespace ClosureBot.Tests.Storage.Postgres;
 /// <summary>
 /// Web chat served by two instances on one PostgreSQL database: a token issued by one is accepted by the other (the
 /// signing key is in the database), and the database numbers each conversation's activities, so posts through both
-/// instances, one after the other or at once, get distinct, ordered ids and one history.
+/// instances, one after the other or at once, get distinct, ordered ids and one history; a WebSocket stream on one
+/// instance gets what is posted through the other (LISTEN/NOTIFY).
 /// </summary>
 public sealed class DirectLineTwoInstancesTests
 {
@@ -56,5 +61,54 @@ public sealed class DirectLineTwoInstancesTests
         }
         Assert.Equal(Enumerable.Range(1, history.Count).Select(n => $"{conversationId}|{n:D7}"), history);
         Assert.Subset(history.ToHashSet(), ids.ToHashSet());
+    }
+
+    [Fact]
+    public async Task Stream_ConnectedToOneInstance_GetsWhatIsPostedThroughTheOtherInOrder()
+    {
+        await using var a = new DirectLineTestHost(storage: StorageProviders.Postgres);
+        await using var b = new DirectLineTestHost(storage: StorageProviders.Postgres, postgres: a.Postgres);
+        var viaA = new DirectLineTestClient(a.Client);
+        var (conversationId, token) = await viaA.StartAsync();
+        var reconnect = await new DirectLineTestClient(b.Client).JsonAsync(HttpMethod.Get, $"/conversations/{conversationId}?watermark=1", token);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(20));
+        await socket.ConnectAsync(new Uri((string)reconnect["streamUrl"]!), timeout.Token);
+        Assert.StartsWith($"ws://{b.BaseAddress.Authority}/", (string)reconnect["streamUrl"]!);
+
+        var clock = Stopwatch.StartNew();
+        await viaA.PostMessageAsync(conversationId, token, "I want to close my account", "via-a");
+        var posted = clock.Elapsed;
+        var seen = new List<JsonNode>();
+        TimeSpan? echoed = null;
+        while (!seen.Any(x => DirectLineTestClient.TextOf(x) == "Shall we start?"))
+        {
+            var set = await NextActivitySetAsync(socket, timeout.Token);
+            seen.AddRange(set["activities"]!.AsArray().Select(x => x!));
+            echoed ??= clock.Elapsed;
+        }
+
+        Assert.Equal("via-a", (string?)seen[0]["channelData"]!["clientActivityID"]);
+        var ids = seen.Where(x => (string?)x["type"] != "typing").Select(x => (string)x["id"]!).ToList();
+        Assert.Equal(Enumerable.Range(2, ids.Count).Select(n => $"{conversationId}|{n:D7}"), ids);
+        // The user's own activity is committed before the post answers; it reaches the other instance's stream at once.
+        Assert.True(echoed!.Value - posted < TimeSpan.FromSeconds(1), $"the echo arrived {echoed - posted} after the post answered");
+    }
+
+    private static async Task<JsonObject> NextActivitySetAsync(WebSocket socket, CancellationToken ct)
+    {
+        var buffer = new byte[64 * 1024];
+        while (true)
+        {
+            using var message = new MemoryStream();
+            WebSocketReceiveResult frame;
+            do
+            {
+                frame = await socket.ReceiveAsync(buffer, ct);
+                message.Write(buffer, 0, frame.Count);
+            }
+            while (!frame.EndOfMessage);
+            if (message.Length > 0) return JsonNode.Parse(Encoding.UTF8.GetString(message.ToArray()))!.AsObject();
+        }
     }
 }
