@@ -20,4 +20,12 @@ public interface ITeamsConversationStore
     Task<IReadOnlyList<(string ActivityId, Activity Sent)>> OpenCardsAsync(string conversationKey, CancellationToken ct);
 
     Task CloseCardAsync(string conversationKey, string activityId, CancellationToken ct);
+
+    /// <summary>
+    /// Deletes, in batches, references not refreshed since <paramref name="referencesBefore"/> and open cards sent before
+    /// <paramref name="cardsBefore"/>, except those of conversations <paramref name="isProtected"/> keeps (by conversation
+    /// id); returns how many of each went. Deletes are conditional on the time read, so a chat that came back meanwhile stays.
+    /// </summary>
+    Task<(int References, int Cards)> PruneAsync(DateTimeOffset referencesBefore, DateTimeOffset cardsBefore, Func<string, bool> isProtected,
+        int batchSize, CancellationToken ct);
 }

@@ -3,6 +3,7 @@ using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Turns;
+using ClosureBot.Retention;
 
 namespace ClosureBot.Channels.Teams;
 
@@ -27,6 +28,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IReplyShaper, TeamsReplyShaper>();
         services.AddSingleton<ITurnMiddleware, TeamsTurnMiddleware>();
         services.AddSingleton<IProactiveMessenger, TeamsProactiveMessenger>();
+        services.AddSingleton<IRetentionSweep, TeamsRetention>();
         services.AddTransient<IReplyTransport>(sp => sp.GetRequiredService<ReplyOutbox>().Wrap(new TeamsCardTracker(
             sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<ITeamsConversationStore>(), sp.GetRequiredService<ILogger<TeamsCardTracker>>())));
         return services;
