@@ -49,13 +49,16 @@ public sealed partial class ConversationRouter
             var state = FlowState() ?? new OffboardingState();
             state.Misses = 0;
             state.ResumeAt = null;
-            if (facts.Contains(VerifiedFact.DataRetrieved)) state.DataRetrievalAcknowledged = true;
-            if (facts.Contains(VerifiedFact.NoTermCommitment)) state.HasTermCommitment = false;
+            if (facts.Contains(VerifiedFact.DataRetrieved)) state.DataRetrievedPerSupport = state.DataRetrievalAcknowledged = true;
+            if (facts.Contains(VerifiedFact.NoTermCommitment)) state.NoTermCommitmentPerSupport = true;
+            // Handed back at the account: the customer chooses it again (and its exception is checked again).
+            if (screen == OffboardingSteps.Account) (state.AccountAlias, state.AccountName, state.HasTermCommitment) = (null, null, null);
             // The exception comes first: a numbered step is reached only once the term commitment is settled. What the
             // agent verified counts as done, so the bot does not ask it again.
-            if (OffboardingSteps.NumberOf(screen) > 0 && state.HasTermCommitment is not false) screen = OffboardingSteps.TermCommitment;
-            if (screen == OffboardingSteps.TermCommitment && state.HasTermCommitment is false) screen = OffboardingSteps.RetrieveData;
-            if (screen == OffboardingSteps.RetrieveData && state.DataRetrievalAcknowledged) screen = OffboardingSteps.DeleteServers;
+            if (OffboardingSteps.NumberOf(screen) > 0 && state.HasTermCommitment is not false && !state.NoTermCommitmentPerSupport)
+                screen = OffboardingSteps.TermCommitment;
+            if (screen == OffboardingSteps.TermCommitment && state.NoTermCommitmentPerSupport) screen = OffboardingSteps.RetrieveData;
+            if (screen == OffboardingSteps.RetrieveData && state.DataRetrievedPerSupport) screen = OffboardingSteps.DeleteServers;
             if (state.AccountAlias is null && screen is not (OffboardingSteps.Overview or OffboardingSteps.Account)) screen = OffboardingSteps.Account;
             Say(dc.Context, $"We're at {OffboardingSteps.Describe(screen)}.");
             await dc.CancelAllDialogsAsync(ct);

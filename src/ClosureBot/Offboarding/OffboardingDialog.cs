@@ -110,7 +110,11 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
                 return await step.GoToStepAsync(OffboardingSteps.RetrieveData, null, ct);
         }
         // A support agent checked it with the customer (a fact recorded at the hand-back): not asked again.
-        if (step.State.HasTermCommitment is false) return await step.GoToStepAsync(OffboardingSteps.RetrieveData, null, ct);
+        if (step.State.NoTermCommitmentPerSupport)
+        {
+            step.State.HasTermCommitment = false;
+            return await step.GoToStepAsync(OffboardingSteps.RetrieveData, null, ct);
+        }
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
             Prompt = _cards.TermCommitment(access.Account, access.Verified, "Do you have a cloud term commitment?"),
@@ -134,7 +138,11 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> ShowDataRetrievalStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         // Done already (a support agent recorded the data as retrieved): on to step 2.
-        if (step.State.DataRetrievalAcknowledged) return await step.GoToStepAsync(OffboardingSteps.DeleteServers, null, ct);
+        if (step.State.DataRetrievedPerSupport)
+        {
+            step.State.DataRetrievalAcknowledged = true;
+            return await step.GoToStepAsync(OffboardingSteps.DeleteServers, null, ct);
+        }
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
         return await step.PromptAsync(PromptIds.Choice, new PromptOptions
         {

@@ -52,6 +52,9 @@ public sealed class WebChatCustomer
         ["type"] = "message", ["text"] = text, ["locale"] = "en-US", ["value"] = JsonSerializer.SerializeToNode(value),
     });
 
+    /// <summary>Posts an event activity, as a Web Chat page's script can.</summary>
+    public Task<Replies> PostEvent(string name, JsonNode value) => PostAsync(new JsonObject { ["type"] = "event", ["name"] = name, ["value"] = value });
+
     /// <summary>The bot's activities (messages and events) since the last read.</summary>
     public async Task<Replies> ReadAsync()
     {
