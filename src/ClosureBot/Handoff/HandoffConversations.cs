@@ -151,7 +151,7 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
                 Say(conversation, ticket.Id, HandoffTexts.Joined(null, queues[ticket.Queue]), leaveButton: false);
                 break;
             case "failed":
-                logger.LogInformation("The channel could not hand {TicketId} to a person: {HandoffFailure}", ticket.Id, (string?)(value?["message"] as JsonValue));
+                logger.LogDebug("The channel could not hand {TicketId} to a person: {HandoffFailure}", ticket.Id, (string?)(value?["message"] as JsonValue));
                 await EndAsync(conversation, ticket, "failed", HandoffTexts.Failed, ct);
                 break;
             case "completed":
