@@ -10,7 +10,7 @@ namespace ClosureBot.Handoff;
 /// and its words go through the reply outbox: take a waiting ticket, write to the customer, hand back. The answer goes
 /// back to the desk as the turn's invoke response (200, or 409 with the reason).
 /// </summary>
-public sealed class AgentActions(IHandoffStore store, QueueSchedules queues, IOptions<HandoffOptions> options, TimeProvider time,
+public sealed class AgentActions(IHandoffStore store, QueueSchedules queues, IOptions<SupportOptions> options, TimeProvider time,
     ILogger<AgentActions> logger)
 {
     public async Task RunAsync(IGuidedConversation conversation, SupportAgent agent, CancellationToken ct)

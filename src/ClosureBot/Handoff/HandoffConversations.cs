@@ -15,7 +15,7 @@ namespace ClosureBot.Handoff;
 /// hands a turn over through <see cref="Owns"/>; a conversation that never asked for a person costs nothing here.
 /// </summary>
 public sealed partial class HandoffConversations(IHandoffStore store, QueueSchedules queues, IAccountInventory inventory,
-    IEnumerable<ITranscriptSource> transcripts, IHandoffEvents events, AgentActions agents, IOptions<HandoffOptions> options, TimeProvider time,
+    IEnumerable<ITranscriptSource> transcripts, IHandoffEvents events, AgentActions agents, HandoffCards cards, IOptions<SupportOptions> options, TimeProvider time,
     ILogger<HandoffConversations> logger)
 {
     /// <summary>Most activities a handoff carries in its transcript.</summary>
@@ -52,9 +52,11 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
         conversation.TicketId = ticket.Id;
 
         var schedule = queues[queue];
-        Say(conversation, ticket.Id, schedule.IsOpen(now)
+        var open = schedule.IsOpen(now);
+        Say(conversation, ticket.Id, open
             ? HandoffTexts.Queued(schedule, await store.CountWaitingAsync(queue, ct) + 1)
             : HandoffTexts.Closed(schedule, schedule.DescribeOpening(schedule.NextOpening(now))), leaveButton: true);
+        if (!open) context.SendActivity(cards.Contact(HandoffTexts.OtherWays));
         // Teams takes no event activities from a bot; contact-center channels (Direct Line, Omnichannel) read this one.
         if (activity.ChannelId != Protocol.Activities.Channels.MsTeams)
         {

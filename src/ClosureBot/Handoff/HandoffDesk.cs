@@ -19,7 +19,7 @@ namespace ClosureBot.Handoff;
 /// <see cref="InvalidOperationException"/>. None of them changes anything.
 /// </remarks>
 public sealed class HandoffDesk(IHandoffStore store, IGuidedFlow flow, IAccountInventory inventory, IClosureLog closures, BotAdapter adapter,
-    ReplyOutbox outbox, IEnumerable<IOutboxRoute> routes, IOptions<HandoffOptions> options, TimeProvider time) : IHandoffDesk
+    ReplyOutbox outbox, IEnumerable<IOutboxRoute> routes, IOptions<SupportOptions> options, TimeProvider time) : IHandoffDesk
 {
     private const int CaseTranscriptLimit = 500;
     private const int MaxNoteLength = 1_000;

@@ -11,9 +11,10 @@ public static class HandoffServiceCollectionExtensions
     /// </summary>
     public static IServiceCollection AddHandoff(this IServiceCollection services, IConfiguration configuration)
     {
-        services.AddOptions<HandoffOptions>().Bind(configuration.GetSection(HandoffOptions.SectionName)).ValidateOnStart();
-        services.AddSingleton<IValidateOptions<HandoffOptions>, HandoffOptionsValidator>();
+        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName)).ValidateOnStart();
+        services.AddSingleton<IValidateOptions<SupportOptions>, SupportOptionsValidator>();
         services.AddSingleton<QueueSchedules>();
+        services.AddSingleton<HandoffCards>();
         services.AddSingleton<AgentActions>();
         services.AddSingleton<HandoffConversations>();
         services.AddSingleton<IHandoffDesk, HandoffDesk>();

@@ -14,6 +14,8 @@ public static class HandoffTexts
         $"from {opening}. You can leave a message here: it waits in the queue and they'll read it first. Or say \"cancel\" to " +
         "carry on with me: I've kept your place.";
 
+    public const string OtherWays = "You can also reach our support team these ways.";
+
     public static string PassedOn(int? position) => position is { } n
         ? $"I've passed that on. You're number {n} in the queue."
         : "I've passed that on.";

@@ -3,7 +3,7 @@ using Microsoft.Extensions.Options;
 namespace ClosureBot.Handoff;
 
 /// <summary>The built-in queues with their opening hours.</summary>
-public sealed class QueueSchedules(IOptions<HandoffOptions> options)
+public sealed class QueueSchedules(IOptions<SupportOptions> options)
 {
     private readonly Dictionary<string, QueueSchedule> _schedules = new[] { HandoffQueues.Support, HandoffQueues.Sales }
         .ToDictionary(q => q, q => new QueueSchedule(q, options.Value.Queues.GetValueOrDefault(q) ?? new HandoffQueueOptions()), StringComparer.Ordinal);

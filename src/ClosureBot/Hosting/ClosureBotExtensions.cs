@@ -33,7 +33,6 @@ public static class ClosureBotExtensions
         services.AddReplyOutbox(configuration, builder.Environment);
         services.AddAccountInventory(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
-        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName));
         services.AddSingleton(_ => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards")));
         services.AddCustomerIdentity(configuration);
         services.AddOffboarding();

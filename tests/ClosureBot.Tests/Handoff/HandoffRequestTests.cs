@@ -106,6 +106,7 @@ public sealed class HandoffRequestTests
 
         closed.Says("Our support team answers Monday to Friday, 09:00–17:00 (Europe/London), so nobody can reply right now")
             .Says("from Monday 16 November, 09:00 (Europe/London)").Says("You can leave a message here");
+        Assert.Equal("help@ctl.io", closed.Fact("Email"));
         (await ann.Send("Please call me back about the VPN")).Says("Thanks, your message waits in the queue. Someone will answer from Monday 16 November, 09:00");
         var ticket = await app.TicketOfAsync(ann.ConversationId);
         Assert.True(ticket.LeftMessage);

@@ -3,9 +3,9 @@ using Microsoft.Extensions.Options;
 namespace ClosureBot.Handoff;
 
 /// <summary>Refuses to start with a queue the bot does not know, unreadable hours or an unknown time zone.</summary>
-internal sealed class HandoffOptionsValidator : IValidateOptions<HandoffOptions>
+internal sealed class SupportOptionsValidator : IValidateOptions<SupportOptions>
 {
-    public ValidateOptionsResult Validate(string? name, HandoffOptions options)
+    public ValidateOptionsResult Validate(string? name, SupportOptions options)
     {
         var failures = new List<string>();
         if (options.MaxMessageLength is < 1 or > 10_000) failures.Add("Support:MaxMessageLength must be between 1 and 10000.");
