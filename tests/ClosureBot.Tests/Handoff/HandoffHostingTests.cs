@@ -8,8 +8,8 @@ using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Tests.Handoff;
 
-/// <summary>The handoff costs a conversation that never asked for a person nothing; bad queue configuration stops the start.</summary>
-public sealed class HandoffHotPathTests
+/// <summary>The handoff in the app: no cost to conversations without a ticket, announcements to the console, configuration checked at start.</summary>
+public sealed class HandoffHostingTests
 {
     [Fact]
     public async Task Turns_OfAConversationWithoutTicket_NeverReadTheQueues()
@@ -25,6 +25,30 @@ public sealed class HandoffHotPathTests
         Assert.Equal(0, store.Reads);
         (await ann.Send("talk to support")).Says("You're number 1 in the queue");
         Assert.True(store.Reads > 0);
+    }
+
+    [Fact]
+    public async Task Events_QueueAcceptAndMessages_AreAnnouncedAfterTheCommit()
+    {
+        await using var factory = HandoffTestApp.Create();
+        var events = new RecordingHandoffEvents();
+        await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
+            services.Replace(ServiceDescriptor.Singleton<IHandoffEvents>(events))));
+        var ann = await WebChatCustomer.StartAsync(app.CreateClient());
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        await ann.Send("talk to support");
+        var ticket = Assert.Single(events.Tickets);
+        Assert.Equal((HandoffStatus.Waiting, 1), (ticket.Status, ticket.Position));
+        var desk = app.Services.GetRequiredService<IHandoffDesk>();
+        await desk.AcceptAsync(ticket.Id, HandoffTestApp.Dana, CancellationToken.None);
+        await ann.Send("I copied everything already");
+
+        Assert.Equal(HandoffStatus.Held, events.Tickets.Last().Status);
+        var last = events.Messages.Last();
+        Assert.Equal((ticket.Id, "customer", "I copied everything already"), (last.TicketId, last.From, last.Text));
+        Assert.Contains(events.Messages, m => m.From == "bot" && m.Text == "You're now talking to Dana from support.");
+        Assert.Equal((await desk.FindAsync(ticket.Id, CancellationToken.None))!.Transcript.Select(m => m.Id), events.Messages.Select(m => m.Id));
     }
 
     [Theory]
