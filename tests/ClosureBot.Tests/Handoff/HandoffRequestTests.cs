@@ -25,6 +25,7 @@ public sealed class HandoffRequestTests
         var ticket = await app.TicketOfAsync(ann.ConversationId);
         Assert.Equal((HandoffQueues.Support, "asked", screen, HandoffStatus.Waiting, 1), (ticket.Queue, ticket.Reason, ticket.Screen, ticket.Status, ticket.Position));
         Assert.Equal(screen is OffboardingSteps.Overview or OffboardingSteps.Account ? null : "ACME", ticket.AccountAlias);
+        Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-requested" && e.ConversationId == ann.ConversationId && e.Detail == $"support, asked, at {screen}");
 
         (await ann.Send("is anyone there?")).Says("I've passed that on. You're number 1 in the queue.").DoesNotSay(Script.Question(screen));
         var left = await ann.Send("cancel");
