@@ -88,6 +88,20 @@ public sealed class HandoffRequestTests
         Assert.Equal((HandoffQueues.Sales, "term-commitment", "ACME", false), (ticket.Queue, ticket.Reason, ticket.AccountAlias, ticket.Verified));
     }
 
+    [Theory]
+    [InlineData("talk to sales")]
+    [InlineData("Could I speak to the sales team about this?")]
+    public async Task TalkToSales_Typed_QueuesForSales(string words)
+    {
+        await using var app = HandoffTestApp.Create();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send(words)).Says("I've asked our sales team to join this chat");
+
+        Assert.Equal((HandoffQueues.Sales, "asked"), ((await app.TicketOfAsync(ann.ConversationId)).Queue, (await app.TicketOfAsync(ann.ConversationId)).Reason));
+    }
+
     [Fact]
     public async Task TalkToSupport_OutsideOpeningHours_SaysWhenAndKeepsTheMessageInTheQueue()
     {
