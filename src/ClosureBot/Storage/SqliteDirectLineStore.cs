@@ -129,6 +129,15 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         return sequence;
     }
 
+    public async Task<long> LastSequenceAsync(string conversationId, CancellationToken ct)
+    {
+        await using var connection = _database.Open(forWriting: false);
+        await using var command = connection.CreateCommand();
+        command.CommandText = "SELECT COALESCE(MAX(seq), 0) FROM directline_activities WHERE conversation_id = $id;";
+        command.Parameters.AddWithValue("$id", conversationId);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public async Task DeleteActivityAsync(string conversationId, long sequence, CancellationToken ct)
     {
         await using var connection = _database.Open();

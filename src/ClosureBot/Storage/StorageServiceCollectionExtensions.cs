@@ -1,6 +1,7 @@
 using ClosureBot.Channels.DirectLine;
 using ClosureBot.Channels.Teams;
 using ClosureBot.Closure;
+using ClosureBot.Handoff;
 using ClosureBot.Outbox;
 using ClosureBot.Retention;
 using ClosureBot.Storage.Postgres;
@@ -30,6 +31,7 @@ public static class StorageServiceCollectionExtensions
         // The log reads the tables the store's schema creates, so the store is built first.
         services.AddSingleton<IClosureLog>(sp => new SqliteClosureLog(sp.GetRequiredService<SqliteBotStore>().Database));
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteBotStore>().Database));
         services.AddSingleton<IRetentionSweep, SqliteConversationRetention>();
         services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
         services.AddSingleton<ITeamsConversationStore, SqliteTeamsConversationStore>();

@@ -29,6 +29,9 @@ public interface IDirectLineStore
     /// </summary>
     Task<long> AppendActivityAsync(string conversationId, Func<long, string> render, CancellationToken ct);
 
+    /// <summary>The highest sequence number stored for the conversation (0 when it has none).</summary>
+    Task<long> LastSequenceAsync(string conversationId, CancellationToken ct);
+
     /// <summary>Removes one activity from the transcript (a user's activity whose turn failed).</summary>
     Task DeleteActivityAsync(string conversationId, long sequence, CancellationToken ct);
 

@@ -68,6 +68,14 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirect
         return sequence;
     }
 
+    public async Task<long> LastSequenceAsync(string conversationId, CancellationToken ct)
+    {
+        await using var connection = await database.OpenAsync(ct);
+        await using var command = PostgresDatabase.Command(connection,
+            "SELECT COALESCE(MAX(seq), 0) FROM directline_activities WHERE conversation_id = $1", conversationId);
+        return (long)(await command.ExecuteScalarAsync(ct))!;
+    }
+
     public Task DeleteActivityAsync(string conversationId, long sequence, CancellationToken ct) =>
         ExecuteAsync("DELETE FROM directline_activities WHERE conversation_id = $1 AND seq = $2", ct, conversationId, sequence);
 

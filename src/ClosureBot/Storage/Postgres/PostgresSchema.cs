@@ -111,6 +111,39 @@ internal static class PostgresSchema
             RETURN NULL;
         END $$;
         """,
+        """
+        CREATE TABLE handoff_tickets (
+            row_id bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+            id text PRIMARY KEY,
+            conversation_key text NOT NULL,
+            conversation_id text NOT NULL,
+            queue text NOT NULL,
+            reason text NOT NULL,
+            channel_id text NOT NULL,
+            account_alias text,
+            verified boolean NOT NULL,
+            screen text,
+            status text NOT NULL,
+            requested_at timestamptz NOT NULL,
+            agent_user text,
+            agent_name text,
+            left_message boolean NOT NULL DEFAULT false,
+            reference text NOT NULL,
+            ending text,
+            decision text,
+            updated_at timestamptz NOT NULL);
+        CREATE UNIQUE INDEX handoff_tickets_one_open_per_conversation ON handoff_tickets (conversation_key) WHERE status <> 'Ended';
+        CREATE INDEX handoff_tickets_open ON handoff_tickets (status, queue, requested_at);
+        CREATE TABLE handoff_messages (
+            row_id bigint GENERATED ALWAYS AS IDENTITY UNIQUE,
+            id text PRIMARY KEY,
+            ticket_id text NOT NULL REFERENCES handoff_tickets (id),
+            sender text NOT NULL,
+            author text,
+            text text NOT NULL,
+            at timestamptz NOT NULL);
+        CREATE INDEX handoff_messages_by_ticket ON handoff_messages (ticket_id, at);
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>

@@ -1,6 +1,7 @@
 using ClosureBot.Channels.DirectLine;
 using ClosureBot.Channels.Teams;
 using ClosureBot.Closure;
+using ClosureBot.Handoff;
 using ClosureBot.Outbox;
 using ClosureBot.Retention;
 
@@ -16,6 +17,7 @@ internal static class PostgresServiceCollectionExtensions
         services.AddSingleton<IBotStore>(sp => sp.GetRequiredService<PostgresBotStore>());
         services.AddSingleton<IClosureLog, PostgresClosureLog>();
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
+        services.AddSingleton<IHandoffStore, PostgresHandoffStore>();
         services.AddSingleton<IRetentionSweep, PostgresConversationRetention>();
         services.AddSingleton<IDirectLineStore, PostgresDirectLineStore>();
         services.AddSingleton<ITeamsConversationStore, PostgresTeamsConversationStore>();

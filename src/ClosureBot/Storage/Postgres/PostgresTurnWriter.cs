@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClosureBot.Handoff;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Serialization;
 using Npgsql;
@@ -40,6 +41,20 @@ internal static class PostgresTurnWriter
         VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9)
         """;
 
+    private const string OpenTicket = """
+        INSERT INTO handoff_tickets (id, conversation_key, conversation_id, queue, reason, channel_id, account_alias, verified, screen, status,
+            requested_at, reference, updated_at)
+        VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, 'Waiting', $10, $11, $10)
+        """;
+    // The status the turn read is the condition: of two agents taking the same ticket, the second changes no row.
+    private const string MoveTicket = """
+        UPDATE handoff_tickets SET status = $3, agent_user = COALESCE($4, agent_user), agent_name = COALESCE($5, agent_name),
+            ending = COALESCE($6, ending), decision = COALESCE($7, decision), updated_at = $8
+        WHERE id = $1 AND status = $2
+        """;
+    private const string AddMessage = "INSERT INTO handoff_messages (id, ticket_id, sender, author, text, at) VALUES ($1, $2, $3, $4, $5, $6)";
+    private const string LeftMessage = "UPDATE handoff_tickets SET left_message = true WHERE id = $1";
+
     public static async Task WriteAsync(NpgsqlConnection connection, TurnCommit commit, DateTimeOffset now)
     {
         await using var batch = new NpgsqlBatch(connection);
@@ -59,6 +74,28 @@ internal static class PostgresTurnWriter
         if (commit.AdditionalRequester is { } a)
             Add(batch, InsertRequester, a.Reference, a.Requester.ChannelId, a.Requester.UserId, a.Requester.Name, a.Requester.Verified,
                 a.ConversationId, a.RequestedAt);
+        var moves = new List<(NpgsqlBatchCommand Command, HandoffWrite.Moved Move)>();
+        foreach (var write in commit.Handoff)
+        {
+            switch (write)
+            {
+                case HandoffWrite.Opened { Record: var h }:
+                    var t = h.Ticket;
+                    Add(batch, OpenTicket, t.Id, h.ConversationKey, h.Reference.Conversation?.Id ?? "", t.Queue, t.Reason, t.ChannelId, t.AccountAlias,
+                        t.Verified, t.Screen, t.RequestedAt, JsonSerializer.Serialize(h.Reference, ProtocolJson.Options));
+                    break;
+                case HandoffWrite.Moved m:
+                    moves.Add((Add(batch, MoveTicket, m.TicketId, m.From.ToString(), m.To.ToString(), m.Agent?.UserName, m.Agent?.DisplayName, m.Ending,
+                        m.Decision, now), m));
+                    break;
+                case HandoffWrite.MessageAdded { Message: var msg }:
+                    Add(batch, AddMessage, msg.Id, msg.TicketId, msg.From, msg.Author, msg.Text, msg.At);
+                    break;
+                case HandoffWrite.LeftMessage l:
+                    Add(batch, LeftMessage, l.TicketId);
+                    break;
+            }
+        }
         foreach (var e in commit.Audit)
             Add(batch, InsertAudit, e.At, e.Kind, e.AccountAlias, e.Actor.ChannelId, e.Actor.UserId, e.Actor.Name, e.Actor.Verified,
                 e.ConversationId, e.Detail);
@@ -68,6 +105,8 @@ internal static class PostgresTurnWriter
         if (outbox is not null && outbox.RecordsAffected != 1) throw new DuplicateActivityException(commit.Replies!.ConversationKey, commit.Replies.ActivityId);
         if (conversation.RecordsAffected != 1)
             throw new ConcurrencyConflictException($"Conversation {commit.ConversationKey} was changed by another turn.");
+        foreach (var (command, move) in moves)
+            if (command.RecordsAffected != 1) throw new ConcurrencyConflictException($"Ticket {move.TicketId} is no longer {move.From}.");
     }
 
     private static NpgsqlBatchCommand Add(NpgsqlBatch batch, string sql, params object?[] values)

@@ -11,14 +11,17 @@ namespace ClosureBot.Tests.Storage.Postgres;
 public sealed class PostgresSchemaTests
 {
     [Fact]
-    public async Task Start_FreshDatabase_CreatesTheSchemaAtTheCurrentVersion()
+    public async Task Start_FreshDatabase_AppliesEveryMigrationInOrder()
     {
         await using var app = new BotApplicationFactory(storage: StorageProviders.Postgres);
 
         _ = app.Services;
 
-        Assert.Equal([PostgresSchema.Version.ToString()], DatabaseProbe.Strings(app, "SELECT version FROM schema_version"));
-        Assert.Contains("conversations", DatabaseProbe.Strings(app, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'"));
+        Assert.Equal(Enumerable.Range(1, PostgresSchema.Version).Select(v => v.ToString()),
+            DatabaseProbe.Strings(app, "SELECT version FROM schema_version ORDER BY version"));
+        var tables = DatabaseProbe.Strings(app, "SELECT tablename FROM pg_tables WHERE schemaname = 'public'");
+        Assert.Contains("conversations", tables);
+        Assert.Contains("handoff_tickets", tables);
     }
 
     [Fact]
