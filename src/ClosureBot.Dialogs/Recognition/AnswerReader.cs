@@ -111,9 +111,13 @@ public static partial class AnswerReader
     }
 
     // Phones send decomposed accents and curly apostrophes; the vocabularies spell them precomposed and straight.
-    private static string Prepare(string text) => Ascii.IsValid(text)
+    // Letters typed three times or more are one ("nooo", "laterrr").
+    private static string Prepare(string text) => Elongation().Replace(Ascii.IsValid(text)
         ? text
-        : text.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\'');
+        : text.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
+
+    [GeneratedRegex(@"(\p{L})\1{2,}")]
+    private static partial Regex Elongation();
 
     [GeneratedRegex(@"\b(not\s+(so\s+|too\s+|quite\s+|really\s+|entirely\s+|100%\s+)?sure|unsure|maybe|perhaps|probably|possibly|dunno|(don'?t|do\s+not)\s+know|no\s+idea|not\s+certain)\b", Options)]
     private static partial Regex EnglishHedge();

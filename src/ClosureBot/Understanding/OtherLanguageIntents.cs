@@ -10,7 +10,7 @@ internal static class OtherLanguageIntents
 
     public static readonly IntentRule[] Spanish =
     [
-        IntentRule.Whole(MessageKind.Cancel, @"^(cancelar|cancela(\s+todo)?|para|parar|det[ée]n|detener|salir|basta|olv[íi]dalo.*|d[ée]jalo.*)[\s!.]*$"),
+        IntentRule.Whole(MessageKind.Cancel, @"^(cancelar|cancela|para|parar|det[ée]n|detener|salir|basta|olv[íi]dalo.*|d[ée]jalo.*)([\s,]+(todo|ya|eso|ahora))*[\s!.]*$"),
         IntentRule.Short(MessageKind.Cancel, @"\b(cambi[ée]\s+de\s+opini[óo]n|he\s+cambiado\s+de\s+opini[óo]n|ya\s+no\s+quiero|no\s+quiero\s+cerrar|mejor\s+no)\b"),
         IntentRule.Short(MessageKind.Start, @"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja)\b.{0,30}\bcuentas?\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b"),
         IntentRule.Short(MessageKind.Support, @"\b(soporte|agente|humano|una\s+persona|alguien|atenci[óo]n\s+al\s+cliente|operador|asesor)\b"),
@@ -23,7 +23,7 @@ internal static class OtherLanguageIntents
 
     public static readonly IntentRule[] French =
     [
-        IntentRule.Whole(MessageKind.Cancel, @"^(annuler|annule|arr[êe]te(r)?(\s+tout)?|stop|quitter|on\s+arr[êe]te)[\s!.]*$"),
+        IntentRule.Whole(MessageKind.Cancel, @"^(annuler|annule|arr[êe]te(r)?|stop|quitter|on\s+arr[êe]te)([\s,]+(tout|[çc]a|maintenant|l[àa]))*[\s!.]*$"),
         IntentRule.Short(MessageKind.Cancel, @"\b(laisse\s+tomber|chang[ée]\s+d'?avis|je\s+ne\s+veux\s+plus|je\s+veux\s+plus|oublie\s+[çc]a)\b"),
         IntentRule.Short(MessageKind.Start, @"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression)\b.{0,30}\b(compte|conte)s?\b"),
         IntentRule.Short(MessageKind.Support, @"\b(support|agent|humain|conseiller|quelqu'?un|service\s+client|op[ée]rateur|une\s+personne)\b"),
@@ -36,7 +36,7 @@ internal static class OtherLanguageIntents
 
     public static readonly IntentRule[] German =
     [
-        IntentRule.Whole(MessageKind.Cancel, @"^(abbrechen|abbruch|stopp?|halt|aufh[öo]ren|beenden|lass\s+es)([\s,]+(bitte|abbrechen))?[\s!.]*$"),
+        IntentRule.Whole(MessageKind.Cancel, @"^(bitte\s+)?(abbrechen|abbruch|stopp?|halt|aufh[öo]ren|beenden|lass\s+es)([\s,]+(bitte|abbrechen|jetzt|alles|sofort))*[\s!.]*$"),
         IntentRule.Short(MessageKind.Cancel, @"\b(vergiss\s+es|anders\s+[üu]berlegt|meinung\s+ge[äa]ndert|will\s+nicht\s+mehr|doch\s+nicht)\b"),
         IntentRule.Short(MessageKind.Start, @"\b(konto|konot|account)\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|\b(schlie[ßs]en?|k[üu]ndigen?|l[öo]schen?)\b.{0,30}\b(konto|account)\b|kontoschlie[ßs]ung|kontok[üu]ndigung"),
         IntentRule.Short(MessageKind.Support, @"\b(support|agent(en)?|mensch(en)?|mitarbeiter|berater|jemandem|kundendienst|kundenservice|person)\b"),
@@ -49,7 +49,7 @@ internal static class OtherLanguageIntents
 
     public static readonly IntentRule[] Portuguese =
     [
-        IntentRule.Whole(MessageKind.Cancel, @"^(cancelar|cancela(\s+tudo)?|parar|pare|para|sair|chega|desisto)[\s!.]*$"),
+        IntentRule.Whole(MessageKind.Cancel, @"^(cancelar|cancela|parar|pare|para|sair|chega|desisto)([\s,]+(tudo|isso|agora|j[áa]))*[\s!.]*$"),
         IntentRule.Short(MessageKind.Cancel, @"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist)"),
         IntentRule.Short(MessageKind.Start, @"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|cancelar|excluir|apagar|deletar)(?!\w).{0,30}(?<!\w)conta(?!\w)"),
         IntentRule.Short(MessageKind.Support, @"(?<!\w)(suporte|atendente|humano|uma\s+pessoa|algu[ée]m|atendimento|operador|agente)(?!\w)"),
