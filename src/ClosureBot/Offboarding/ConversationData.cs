@@ -18,6 +18,9 @@ public sealed class ConversationData
     /// <summary>Whether this conversation was welcomed on install (Teams sends installationUpdate and conversationUpdate for one install).</summary>
     public bool Welcomed { get; set; }
 
+    /// <summary>How the last closure ended (null while one is under way, or before any): see <see cref="EndedFlow"/>.</summary>
+    public EndedFlow? Ended { get; set; }
+
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
 
     public void MarkProcessed(string? activityId)

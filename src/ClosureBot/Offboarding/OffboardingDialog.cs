@@ -208,22 +208,25 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> ShowRequestToCloseStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
-        step.Context.SendActivity(_cards.RequestClose(access.Account.Alias, access.Verified, null));
-        return await step.NextAsync(null, ct);
+        return await step.NextAsync(_cards.RequestClose(access.Account.Alias, access.Verified, ConfirmQuestion(step)), ct);
     }
 
+    // Asked with the step 4 card the first time (the card asks it), as text alone after a wrong alias.
     private async Task<DialogTurnResult> AskForTypedConfirmationStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct) =>
         await step.PromptAsync(PromptIds.Text, new PromptOptions
         {
-            Prompt = Message($"Type the account alias {step.State.AccountAlias} to confirm, or \"cancel\"."),
+            Prompt = step.Result as Activity ?? Message(ConfirmQuestion(step)),
             ValueField = "confirmAlias",
         }, ct);
+
+    private static string ConfirmQuestion(WaterfallStepContext<OffboardingState> step) =>
+        $"Type the account alias {step.State.AccountAlias} to confirm, or \"cancel\".";
 
     /// <summary>After three answers that did not work out: offer a person, and keep the customer's place.</summary>
     internal static async Task<DialogTurnResult> OfferSupportAndRepeatAsync(WaterfallStepContext<OffboardingState> step, string stepName, CancellationToken ct)
     {
         step.State.Misses = 0;
-        var offer = Message("I'm having trouble understanding, sorry. You can pick one of the options, or talk to a person.");
+        var offer = Message(OffboardingTexts.Trouble(stepName.Split('/')[0]));
         offer.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Talk to support")] };
         step.Context.SendActivity(offer);
         return await step.GoToStepAsync(stepName, null, ct);
@@ -231,7 +234,8 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
 
     internal static Task<DialogTurnResult> EndAsync(WaterfallStepContext<OffboardingState> step, OffboardingOutcome outcome, CancellationToken ct)
     {
-        OffboardingTurn.Of(step.Context).Outcome = outcome;
+        var turn = OffboardingTurn.Of(step.Context);
+        (turn.Outcome, turn.EndedAccount, turn.EndedReference) = (outcome, step.State.AccountAlias, step.State.ClosureReference);
         return step.EndDialogAsync(outcome, ct);
     }
 
