@@ -72,7 +72,7 @@ public sealed partial class ConversationRouter
     {
         var turn = OffboardingTurn.Of(dc.Context);
         if (dc.Stack.Count > 0) data.Ended = null;
-        else if (turn.Outcome is { } outcome and not OffboardingOutcome.Paused) data.Ended = new EndedFlow(outcome, turn.EndedAccount, turn.EndedReference);
+        else if (turn.Outcome is { } outcome and not (OffboardingOutcome.Paused or OffboardingOutcome.NotStarted)) data.Ended = new EndedFlow(outcome, turn.EndedAccount, turn.EndedReference);
     }
 
     private async Task RouteAsync(DialogContext dc, ConversationData data, CancellationToken ct)
@@ -159,22 +159,17 @@ public sealed partial class ConversationRouter
         var typed = activity.Value is null && intent is null;
         if (intent is Intents.Start or Intents.Support or Intents.Help)
             await GreetAsync(dc, intent, ct);
-        else if (typed && MessageReader.IsQuestion(activity.Text, activity.Locale))
+        // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
+        else if (typed && MessageReader.IsQuestion(activity.Text, activity.Locale) && (ended is not null || _knowledge.Answer(activity.Text, null).Known))
             Answer(dc.Context, null);
         else if (typed && AnswerReader.Read(activity.Text, activity.Locale) == AnswerKind.Thanks)
             Say(dc.Context, ended is null ? ReplyTexts.GoodbyeMidway : ReplyTexts.Goodbye);
-        else if (ended is null)
-            await GreetAsync(dc, intent, ct);
+        else if (ended is not null && activity.GetValueString("step") is not null)
+            Say(dc.Context, ReplyTexts.StaleAfterEnd(ReplyTexts.Ended(ended.Outcome, ended.AccountAlias, ended.Reference)));
+        else if (ended is not null && intent == Intents.Status)
+            Say(dc.Context, $"{ReplyTexts.Ended(ended.Outcome, ended.AccountAlias, ended.Reference)} {ReplyTexts.EndedStartAgain}");
         else
-            SayHowItEnded(dc.Context, ended, intent);
-    }
-
-    private static void SayHowItEnded(ITurnContext context, EndedFlow ended, string? intent)
-    {
-        var activity = context.Activity;
-        var what = ReplyTexts.Ended(ended.Outcome, ended.AccountAlias, ended.Reference);
-        if (activity.GetValueString("step") is not null) Say(context, ReplyTexts.StaleAfterEnd(what));
-        else Say(context, intent == Intents.Status ? what : $"{what} {ReplyTexts.EndedStartAgain}");
+            await GreetAsync(dc, intent, ct);
     }
 
     // A question answered from the knowledge base, in the context of the screen; an unknown one offers a person.

@@ -1,3 +1,5 @@
+using System.Globalization;
+
 namespace ClosureBot.Offboarding;
 
 /// <summary>
@@ -29,7 +31,7 @@ public static class ReplyTexts
 
     public static string FinalInvoice(DateOnly monthEnd) =>
         "Your final invoice arrives after the close of the month in which the account is closed: for a request made this month, " +
-        $"after {monthEnd:d MMMM yyyy}. It covers what the account used up to then, so anything still running adds to it. " +
+        $"after {monthEnd.ToString("d MMMM yyyy", CultureInfo.GetCultureInfo("en-GB"))}. It covers what the account used up to then, so anything still running adds to it. " +
         "I can't tell you the amount here; our support team can.";
 
     public static string Alias(string portalUrl) =>

@@ -84,8 +84,8 @@ public sealed class AccountAliasTests
         answer.Says("please contact them and they will execute a terminate service order for you")
             .Says("sales representative").Says("I haven't requested anything").Offers("Talk to support");
         Assert.Empty(await app.ClosureRequestsAsync());
-        // The conversation is over: the next message hears how it ended and how to start again, not step 1.
-        (await ann.Send("done")).Says("closed through your sales representative").Says("just say \"close my account\"").DoesNotSay("Step 1 of 5");
+        // The conversation is over: the next message is a new start, not step 1.
+        (await ann.Send("done")).Says("Hi, I'm ClosureBot").DoesNotSay("Step 1 of 5");
         (await ann.NewConversation().Send("hi")).DoesNotSay("Welcome back");
     }
 }
