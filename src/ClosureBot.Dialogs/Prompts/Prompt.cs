@@ -39,11 +39,13 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         var activity = prompt.Prompt;
         if (activity.Attachments is { Count: > 0 } && !string.IsNullOrEmpty(activity.Text))
         {
-            // A card asks its own question, with its own buttons: the text is kept only to ask again without the
-            // card (after help, a question, a retry). Sent beside the card, it would say the same thing twice.
+            // Clients show an activity's text above its cards, but the question is about the card: send the card
+            // first and ask after it. The card carries its own buttons, so no suggested actions either.
+            var question = new Activity { Type = ActivityTypes.Message, Text = activity.Text, InputHint = InputHints.ExpectingInput };
             activity.Text = null;
-            activity.InputHint ??= InputHints.ExpectingInput;
+            activity.InputHint ??= InputHints.AcceptingInput;
             dc.Context.SendActivity(activity);
+            dc.Context.SendActivity(question);
             return Task.FromResult(DialogTurnResult.Waiting);
         }
 

@@ -6,10 +6,7 @@ namespace ClosureBot.Dialogs.Prompts;
 /// <summary>How a prompt asks, re-asks and what it offers.</summary>
 public sealed class PromptOptions
 {
-    /// <summary>
-    /// The first question. It may carry cards: then the card must ask the question itself, and the text is sent only
-    /// when the question is asked again.
-    /// </summary>
+    /// <summary>The first question. It may carry cards; only its text is kept for re-asking.</summary>
     public required Activity Prompt { get; init; }
 
     /// <summary>Said when the answer was not understood; the options are shown again with it.</summary>

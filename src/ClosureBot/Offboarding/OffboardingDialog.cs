@@ -208,19 +208,16 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> ShowRequestToCloseStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
-        return await step.NextAsync(_cards.RequestClose(access.Account.Alias, access.Verified, ConfirmQuestion(step)), ct);
+        step.Context.SendActivity(_cards.RequestClose(access.Account.Alias, access.Verified, null));
+        return await step.NextAsync(null, ct);
     }
 
-    // Asked with the step 4 card the first time (the card asks it), as text alone after a wrong alias.
     private async Task<DialogTurnResult> AskForTypedConfirmationStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct) =>
         await step.PromptAsync(PromptIds.Text, new PromptOptions
         {
-            Prompt = step.Result as Activity ?? Message(ConfirmQuestion(step)),
+            Prompt = Message($"Type the account alias {step.State.AccountAlias} to confirm, or \"cancel\"."),
             ValueField = "confirmAlias",
         }, ct);
-
-    private static string ConfirmQuestion(WaterfallStepContext<OffboardingState> step) =>
-        $"Type the account alias {step.State.AccountAlias} to confirm, or \"cancel\".";
 
     /// <summary>After three answers that did not work out: offer a person, and keep the customer's place.</summary>
     internal static async Task<DialogTurnResult> OfferSupportAndRepeatAsync(WaterfallStepContext<OffboardingState> step, string stepName, CancellationToken ct)

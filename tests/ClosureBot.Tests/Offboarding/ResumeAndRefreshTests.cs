@@ -54,7 +54,7 @@ public sealed class ResumeAndRefreshTests
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
 
         (await ann.Click(new { action = "remind-later", step = "retrieve-data" })).Says("I've saved your place at Step 1 of 5");
-        (await ann.Send("hi again")).Says("Welcome back").Asks("Shall we pick up where you left off?");
+        (await ann.Send("hi again")).Says("Welcome back").Asks("Welcome back! Shall we pick up where you left off?");
         (await ann.Send("yes")).Says("Here we are again, at Step 1 of 5").Says("6 servers on ACME may hold data:");
         (await ann.Send("done")).Says("Step 2 of 5");
     }
@@ -139,9 +139,9 @@ public sealed class ResumeAndRefreshTests
         await ann.SendAll("I want to close my account", "yes");
         // EMPTY's record says it has no term commitment, so the question is not asked.
         (await ann.Send("EMPTY")).Says("Good news: there are no servers on EMPTY").DoesNotSay("Do you have a cloud term commitment?");
-        (await ann.Send("done")).Says("All clear: no servers remain on EMPTY.").Asks("All clear: no servers remain on EMPTY. Choose Done to go on.")
+        (await ann.Send("done")).Says("All clear: no servers remain on EMPTY.").Asks("Nothing to delete here: choose Done to go on.")
             .DoesNotSay("Delete your servers").DoesNotSay("Delete them now");
-        (await ann.Send("done")).Says("Step 3 of 5").Asks("All clear: no paid services remain on EMPTY. Choose Done to go on.")
+        (await ann.Send("done")).Says("Step 3 of 5").Says("All clear: no paid services remain on EMPTY.").Asks("Nothing to remove here: choose Done to go on.")
             .DoesNotSay("Remove these services").DoesNotSay("remove paid services such as");
         (await ann.Send("done")).Says("Step 4 of 5");
         var receipt = await ann.Send("empty");

@@ -72,16 +72,13 @@ public sealed class Replies(IReadOnlyList<JsonObject> activities)
         return this;
     }
 
-    /// <summary>
-    /// Asserts the last reply asks <paramref name="question"/> (the question is asked again, not just mentioned): in
-    /// its text, or in its card when the card asks the question itself.
-    /// </summary>
+    /// <summary>Asserts the last reply asks <paramref name="question"/> (the question is asked again, not just mentioned).</summary>
     public Replies Asks(string question)
     {
         Assert.True(Count > 0, "Expected a question, but the bot said nothing.");
         var last = Activities[^1];
         Assert.Equal("expectingInput", (string?)last["inputHint"]);
-        var text = new Replies([last]).Everything;
+        var text = (string?)last["text"] ?? "";
         Assert.True(text.Contains(question, StringComparison.Ordinal), $"Expected the last reply to ask \"{question}\", but it was \"{text}\". Everything:\n{Everything}");
         return this;
     }
