@@ -25,10 +25,10 @@ public static partial class AnswerReader
     private static readonly FrozenDictionary<string, Regex>.AlternateLookup<ReadOnlySpan<char>> Hedges =
         new Dictionary<string, Regex>(StringComparer.OrdinalIgnoreCase)
         {
-            ["es"] = new(@"\b(no\s+s[ée]|quiz[áa]s?|tal\s+vez|no\s+estoy\s+segur[oa])\b", Options | RegexOptions.Compiled),
-            ["fr"] = new(@"\b(je\s+ne\s+sais\s+pas|peut-[êe]tre|pas\s+s[ûu]r)\b", Options | RegexOptions.Compiled),
-            ["de"] = new(@"\b(wei[ßs]\s+(ich\s+)?nicht|vielleicht|nicht\s+sicher)\b", Options | RegexOptions.Compiled),
-            ["pt"] = new(@"(?<!\w)(n[ãa]o\s+sei|talvez|n[ãa]o\s+tenho\s+certeza)(?!\w)", Options | RegexOptions.Compiled),
+            ["es"] = new(@"\b(no\s+s[ée]|quiz[áa]s?|tal\s+vez|no\s+estoy\s+segur[oa])\b", Options),
+            ["fr"] = new(@"\b(je\s+ne\s+sais\s+pas|peut-[êe]tre|pas\s+s[ûu]r)\b", Options),
+            ["de"] = new(@"\b(wei[ßs]\s+(ich\s+)?nicht|vielleicht|nicht\s+sicher)\b", Options),
+            ["pt"] = new(@"(?<!\w)(n[ãa]o\s+sei|talvez|n[ãa]o\s+tenho\s+certeza)(?!\w)", Options),
         }
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();

@@ -10,7 +10,7 @@ namespace ClosureBot.Dialogs.Recognition;
 /// </summary>
 internal sealed class AnswerVocabulary
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly FrozenDictionary<string, Lazy<AnswerVocabulary>>.AlternateLookup<ReadOnlySpan<char>> ByLanguage =
         new Dictionary<string, Lazy<AnswerVocabulary>>(StringComparer.OrdinalIgnoreCase)

@@ -8,7 +8,7 @@ namespace ClosureBot.Understanding;
 /// </summary>
 public static class TopicReader
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const int MaxLength = 200;
 
     private static readonly (KnowledgeTopic Topic, Regex[] Words)[] Topics =
