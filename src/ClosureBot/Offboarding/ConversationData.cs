@@ -1,4 +1,5 @@
 using ClosureBot.Dialogs;
+using ClosureBot.Handoff;
 
 namespace ClosureBot.Offboarding;
 
@@ -20,6 +21,15 @@ public sealed class ConversationData
 
     /// <summary>How the last closure ended (null while one is under way, or before any): see <see cref="EndedFlow"/>.</summary>
     public EndedFlow? Ended { get; set; }
+
+    /// <summary>
+    /// The support ticket while the conversation waits in a queue or is held by an agent; null otherwise, so a conversation
+    /// that never asked for a person never reads the queues.
+    /// </summary>
+    public string? HandoffTicketId { get; set; }
+
+    /// <summary>The last lines, for channels whose transcript cannot be read back (see <see cref="RecentActivities"/>).</summary>
+    public RecentActivities? Recent { get; set; }
 
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
 

@@ -1,3 +1,4 @@
+using ClosureBot.Handoff;
 using ClosureBot.Understanding;
 using Microsoft.Extensions.Options;
 

@@ -5,7 +5,7 @@ internal static class EnglishIntents
 {
     private const string Account = @"(account|acount|accont|accout|acct|acc)s?";
     private const string CloseVerb = @"(close|closing|clsoe|colse|cloce|terminate|terminating|termiante|cancel|canceling|cancelling|delete|deleting|remove|shut\s*down|shutting\s+down|end|ending)";
-    private const string Person = @"(a\s+|an\s+|the\s+|some\s+)?(real\s+|live\s+)?(support(\s+(agent|team))?|someone|somebody|person|human|agent|operator|representative|rep|customer\s+(service|support))";
+    private const string Person = @"(a\s+|an\s+|the\s+|some\s+)?(real\s+|live\s+)?(support(\s+(agent|team))?|someone|somebody|person|human|agent|operator|representative|rep|customer\s+(service|support)|sales(\s+team)?|someone\s+(in|from)\s+sales)";
 
     public static readonly IntentRule[] Rules =
     [
@@ -21,7 +21,7 @@ internal static class EnglishIntents
         IntentRule.Whole(MessageKind.Support,
             @"^(.{0,20}\s)?(connect\s+me|put\s+me\s+through|get\s+me|contact|i\s+(want|need)|is\s+there|transfer\s+me|escalate)\b.{0,25}\b(support|human|person|agent|operator|representative|someone|somebody)\b.{0,25}$"),
         IntentRule.Inside(MessageKind.Support,
-            @"\b((talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a\s+(person|human|real\s+person)|an\s+(agent|operator))|human|real\s+person|operator)\b"),
+            @"\b((talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a\s+(person|human|real\s+person)|an\s+(agent|operator)|(the\s+)?sales(\s+team)?)|human|real\s+person|operator)\b"),
         IntentRule.Whole(MessageKind.Help,
             @"^((please|pls|can|could|would|will)\s+)*(you\s+)?(please\s+)?(help|hlep|halp|assist)(\s+(me|us|please|pls|with\s+this(\s+step)?|here|out|now))*[\s?!.]*$"),
         IntentRule.Whole(MessageKind.Help,
