@@ -6,14 +6,15 @@ namespace ClosureBot.Dialogs.Prompts;
 /// <summary>
 /// Asks the customer to pick one option: by clicking, or by typing its title, a synonym or (when allowed) its number.
 /// A question never picks an option; a negative answer never does either (it keeps the prompt waiting when
-/// <see cref="PromptOptions.NegativeReply"/> is set); a plain yes picks <see cref="PromptOptions.AffirmativeChoice"/>.
+/// <see cref="PromptOptions.NegativeReply"/> is set); a plain yes or a "done" in the customer's words ("I deleted them") picks <see cref="PromptOptions.AffirmativeChoice"/>.
 /// </summary>
 public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? validator = null) : Prompt<FoundChoice>(id, validator)
 {
     /// <inheritdoc />
     protected override string? KeepsWaiting(ITurnContext context, PromptState state) =>
         state.NegativeReply is { } reply && SubmittedAction(context) is null && !IsTypedQuestion(context)
-        && PolarityRecognizer.Read(context.Activity.Text, context.Activity.Locale) == AnswerPolarity.Negative
+        && (AnswerReader.Read(context.Activity.Text, context.Activity.Locale) is AnswerKind.No or AnswerKind.NotDone
+            || PolarityRecognizer.Read(context.Activity.Text, context.Activity.Locale) == AnswerPolarity.Negative)
             ? reply
             : null;
 
@@ -37,10 +38,10 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
 
         var text = context.Activity.Text;
         var locale = context.Activity.Locale;
-        var polarity = PolarityRecognizer.Read(text, locale);
-        if (polarity == AnswerPolarity.Negative) return false;
+        var answer = AnswerReader.Read(text, locale);
+        if (answer is AnswerKind.No or AnswerKind.NotDone || PolarityRecognizer.Read(text, locale) == AnswerPolarity.Negative) return false;
         value = ChoiceRecognizer.Recognize(text, choices, locale, state.RecognizeNumbers);
-        if (value is null && polarity == AnswerPolarity.Affirmative && state.AffirmativeChoice is { } affirmative)
+        if (value is null && answer is AnswerKind.Yes or AnswerKind.Done && state.AffirmativeChoice is { } affirmative)
         {
             var index = choices.FindIndex(c => c.Value == affirmative);
             if (index >= 0) value = new FoundChoice(choices[index].Value, index, 1.0);

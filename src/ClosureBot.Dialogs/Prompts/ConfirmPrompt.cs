@@ -22,10 +22,19 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
 
     /// <summary>
     /// The yes/no of a turn: a card button's <c>action</c> (<c>yes</c>/<c>no</c>) or the typed text in the turn's
-    /// locale; null when it is neither. For yes/no questions asked outside a prompt.
+    /// locale; null when it is neither. "Not yet" is a no only when it also says no ("no, not yet"): on its own it
+    /// answers no yes/no question. For yes/no questions asked outside a prompt.
     /// </summary>
-    public static bool? RecognizeAnswer(ITurnContext context) =>
-        SubmittedAction(context) is { } action
-            ? ConfirmRecognizer.Recognize(action, "en")
-            : ConfirmRecognizer.Recognize(context.Activity.Text, context.Activity.Locale);
+    public static bool? RecognizeAnswer(ITurnContext context)
+    {
+        if (SubmittedAction(context) is { } action) return ConfirmRecognizer.Recognize(action, "en");
+        var text = context.Activity.Text;
+        return AnswerReader.Read(text, context.Activity.Locale) switch
+        {
+            AnswerKind.Yes => true,
+            AnswerKind.No => false,
+            AnswerKind.NotDone when ConfirmRecognizer.Recognize(text, context.Activity.Locale) == false => false,
+            _ => null,
+        };
+    }
 }

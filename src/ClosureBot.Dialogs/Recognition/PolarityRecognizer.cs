@@ -34,8 +34,7 @@ public static partial class PolarityRecognizer
             return AnswerPolarity.None;
         }
 
-        if (EnglishNegation().IsMatch(text)
-            || (Negations.TryGetValue(RecognitionLocale.LanguageOf(locale), out Regex? negation) && negation.IsMatch(text)))
+        if (HasNegation(text, locale))
         {
             return AnswerPolarity.Negative;
         }
@@ -47,6 +46,11 @@ public static partial class PolarityRecognizer
             null => AnswerPolarity.None,
         };
     }
+
+    /// <summary>Whether <paramref name="text"/> holds a negation or hesitation, in English or the locale's language.</summary>
+    internal static bool HasNegation(string text, string? locale) =>
+        EnglishNegation().IsMatch(text)
+        || (Negations.TryGetValue(RecognitionLocale.LanguageOf(locale), out Regex? negation) && negation.IsMatch(text));
 
     [GeneratedRegex(@"\b(not|no|nope|nah|never|n['’]?t|havent|hasnt|didnt|dont|doesnt|isnt|arent|wasnt|werent|cant|cannot|wont|aint|wait|hold on|hang on|one sec|one moment|still|yet to|almost|nearly|in progress|working on|nothing yet)\b|\w+n['’]t\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

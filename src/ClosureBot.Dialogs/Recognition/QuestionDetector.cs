@@ -38,9 +38,14 @@ public static partial class QuestionDetector
         }
 
         string opening = Filler().Replace(text.Trim(), "");
-        return EnglishOpening().IsMatch(opening)
+        bool opens = EnglishOpening().IsMatch(opening)
             || (Openings.TryGetValue(RecognitionLocale.LanguageOf(locale), out Regex? openings) && openings.IsMatch(opening));
+        // A short yes or no that happens to start like a question ("que no", "como não") answers rather than asks.
+        return opens && !(ShortWords().Count(opening) <= 3 && ConfirmRecognizer.Recognize(opening, locale) is not null);
     }
+
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
+    private static partial Regex ShortWords();
 
     [GeneratedRegex(@"^((hi|hello|hey|ok|okay|so|and|but|sorry|please|um+|uh+|hmm+|well)[\s,.!]+)+", Options)]
     private static partial Regex Filler();

@@ -25,6 +25,9 @@ public sealed class FileAccountInventory : IAccountInventory
     public Task<AccountSnapshot?> FindAsync(string alias, CancellationToken cancellationToken) =>
         Task.FromResult(Load().Accounts.GetValueOrDefault(alias.Trim()));
 
+    public Task<IReadOnlyList<AccountSnapshot>> ListAsync(CancellationToken cancellationToken) =>
+        Task.FromResult<IReadOnlyList<AccountSnapshot>>(Load().Accounts.Values.ToList());
+
     private Cache Load()
     {
         var info = new FileInfo(_path);

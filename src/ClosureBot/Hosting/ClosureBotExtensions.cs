@@ -50,6 +50,7 @@ public static class ClosureBotExtensions
     {
         services.AddSingleton<OffboardingCards>();
         services.AddSingleton<AccountChooser>();
+        services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();
         services.AddSingleton<ResumeDialog>();

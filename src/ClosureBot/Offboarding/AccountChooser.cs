@@ -6,6 +6,7 @@ using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Dialogs.Waterfall;
 using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
+using ClosureBot.Understanding;
 
 namespace ClosureBot.Offboarding;
 
@@ -66,13 +67,23 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         return await step.PromptAsync(PromptIds.Text, prompt, ct);
     }
 
-    /// <summary>Checks the typed alias: it must exist and the customer must be allowed to act for it.</summary>
+    /// <summary>
+    /// Checks the answer: the account it names (by alias or name, alone or in a sentence, among the accounts the customer
+    /// may see) must exist and the customer must be allowed to act for it. A typo among those accounts gets a suggestion.
+    /// </summary>
     public async Task<DialogTurnResult> CheckAnswerAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         if (step.State.AccountAlias is not null) return await GoOnAsync(step, ct);
         if (step.Result == PromptResult.Exhausted) return await OffboardingDialog.OfferSupportAndRepeatAsync(step, OffboardingSteps.Account, ct);
-        var alias = (step.Result as string ?? "").Trim().TrimEnd('.', '!');
+        var answer = (step.Result as string ?? "").Trim();
         var customer = OffboardingTurn.Of(step.Context).Identity;
+        var named = AliasFinder.Find(answer, await VisibleAccountsAsync(customer, ct));
+        if (named is { Exact: false } close) return await SuggestAsync(step, close.Alias, ct);
+        if ((named?.Alias ?? OneWord(answer)) is not { } alias)
+        {
+            OffboardingDialog.Say(step, ReplyTexts.NoAliasInAnswer);
+            return await MissAsync(step, ct);
+        }
         switch (access.Decide(customer, alias))
         {
             case AccountAccessDecision.SignInRequired:
@@ -83,12 +94,40 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         }
         if (await inventory.FindAsync(alias, ct) is not { } account)
         {
-            OffboardingDialog.Say(step, $"I couldn't find an account with the alias \"{alias}\". Please check it and type it again.");
+            OffboardingDialog.Say(step, ReplyTexts.NoSuchAlias(alias));
             return await MissAsync(step, ct);
         }
         Remember(step.State, account);
         return await GoOnAsync(step, ct);
     }
+
+    /// <summary>
+    /// The accounts this turn's customer may name: a verified customer's own, every account where anyone may act for
+    /// any (Development), none while a sign-in is required. Suggestions come only from these, so none reveals another's account.
+    /// </summary>
+    private async Task<IReadOnlyList<AccountName>> VisibleAccountsAsync(VerifiedCustomer? customer, CancellationToken ct)
+    {
+        if (customer is not null)
+        {
+            var own = new List<AccountName>();
+            foreach (var alias in customer.Accounts)
+                own.Add(new AccountName(alias, (await inventory.FindAsync(alias, ct))?.Name ?? alias));
+            return own;
+        }
+        if (access.RequireVerified) return [];
+        return (await inventory.ListAsync(ct)).Select(a => new AccountName(a.Alias, a.Name)).ToList();
+    }
+
+    private static async Task<DialogTurnResult> SuggestAsync(WaterfallStepContext<OffboardingState> step, string alias, CancellationToken ct)
+    {
+        var suggestion = OffboardingDialog.Message(ReplyTexts.DidYouMean(alias));
+        suggestion.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(alias)] };
+        step.Context.SendActivity(suggestion);
+        return await MissAsync(step, ct);
+    }
+
+    // An answer that is a single alias-like word ("ACME", "acme.") is taken as the alias the customer means.
+    private static string? OneWord(string answer) => AliasPattern().IsMatch(answer) ? answer.TrimEnd('.', '!', ' ') : null;
 
     // The account is chosen: on to the next screen, or back to the one a refusal parked the customer at.
     private async Task<DialogTurnResult> GoOnAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
@@ -114,8 +153,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
     private static PromptOptions AliasPrompt(string text) => new()
     {
         Prompt = OffboardingDialog.Message(text),
-        RetryText = "Please type just the account alias of the account you want to close (for example ACME).",
-        AnswerPattern = AliasPattern().ToString(),
+        RetryText = ReplyTexts.AliasPromptRetry,
     };
 
     private static void Remember(OffboardingState state, AccountSnapshot account)

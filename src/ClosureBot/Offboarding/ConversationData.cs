@@ -19,6 +19,9 @@ public sealed class ConversationData
     /// <summary>Whether this conversation was welcomed on install (Teams sends installationUpdate and conversationUpdate for one install).</summary>
     public bool Welcomed { get; set; }
 
+    /// <summary>How the last closure ended (null while one is under way, or before any): see <see cref="EndedFlow"/>.</summary>
+    public EndedFlow? Ended { get; set; }
+
     /// <summary>
     /// The support ticket while the conversation waits in a queue or is held by an agent; null otherwise, so a conversation
     /// that never asked for a person never reads the queues.

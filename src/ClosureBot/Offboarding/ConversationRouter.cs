@@ -5,6 +5,7 @@ using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
+using ClosureBot.Understanding;
 
 namespace ClosureBot.Offboarding;
 
@@ -27,13 +28,14 @@ public sealed partial class ConversationRouter
     private readonly IAccountInventory _inventory;
     private readonly AccountAccess _access;
     private readonly SavedPlaces _savedPlaces;
+    private readonly KnowledgeBase _knowledge;
     private readonly HandoffConversations _handoff;
     private readonly Dictionary<string, Func<DialogContext, Place, CancellationToken, Task>> _interruptions;
 
     public ConversationRouter(DialogSet dialogs, OffboardingDialog offboarding, ResumeDialog resume, OffboardingCards cards,
-        IAccountInventory inventory, AccountAccess access, SavedPlaces savedPlaces, HandoffConversations handoff)
+        IAccountInventory inventory, AccountAccess access, SavedPlaces savedPlaces, KnowledgeBase knowledge, HandoffConversations handoff)
     {
-        (_dialogs, _offboarding, _resume, _cards, _inventory, _access, _savedPlaces) = (dialogs, offboarding, resume, cards, inventory, access, savedPlaces);
+        (_dialogs, _offboarding, _resume, _cards, _inventory, _access, _savedPlaces, _knowledge) = (dialogs, offboarding, resume, cards, inventory, access, savedPlaces, knowledge);
         _handoff = handoff;
         _interruptions = new()
         {
@@ -56,8 +58,9 @@ public sealed partial class ConversationRouter
         {
             // A conversation that never asked for a person has no ticket: the handoff costs it nothing.
             if (!HandoffConversations.Owns(context, data.HandoffTicketId) || !await _handoff.HandleAsync(guided, ct))
-                await RouteAsync(dc, data.Welcomed, ct);
+                await RouteAsync(dc, data, ct);
             if (context.Activity.Type != ActivityTypes.Message) data.Welcomed = true;
+            RememberEnding(dc, data);
             OffboardingTurn.Of(context).Locate(Locate(dc)?.Screen);
         }
         catch (AccountGoneException gone)
@@ -67,11 +70,21 @@ public sealed partial class ConversationRouter
                 "Nothing has been requested. If that's not what you expected, please talk to support.");
             dc.Stack.Clear();
             OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Abandoned;
+            RememberEnding(dc, data);
         }
     }
 
-    private async Task RouteAsync(DialogContext dc, bool welcomed, CancellationToken ct)
+    // The one place that writes how the last closure ended: set when it ends, cleared when a new one is under way.
+    private static void RememberEnding(DialogContext dc, ConversationData data)
     {
+        var turn = OffboardingTurn.Of(dc.Context);
+        if (dc.Stack.Count > 0) data.Ended = null;
+        else if (turn.Outcome is { } outcome and not (OffboardingOutcome.Paused or OffboardingOutcome.NotStarted)) data.Ended = new EndedFlow(outcome, turn.EndedAccount, turn.EndedReference);
+    }
+
+    private async Task RouteAsync(DialogContext dc, ConversationData data, CancellationToken ct)
+    {
+        var welcomed = data.Welcomed;
         var context = dc.Context;
         if (dc.DropOutdated()) Say(context, OffboardingTexts.Outdated);
         var place = Locate(dc);
@@ -91,7 +104,7 @@ public sealed partial class ConversationRouter
         var interruption = Intents.Recognize(context.Activity);
         if (place is null)
         {
-            await GreetAsync(dc, interruption?.Intent, ct);
+            await IdleAsync(dc, data.Ended, interruption, ct);
             return;
         }
 
@@ -109,9 +122,15 @@ public sealed partial class ConversationRouter
             await _interruptions[found.Intent](dc, place, ct);
             return;
         }
-        if (context.Activity.Value is null && QuestionDetector.IsQuestion(context.Activity.Text, context.Activity.Locale))
+        if (context.Activity.Value is null && MessageReader.IsQuestion(context.Activity.Text, context.Activity.Locale))
         {
-            Say(context, OffboardingTexts.Question(place.Screen));
+            Answer(context, place.Screen);
+            await dc.RepromptDialogAsync(ct);
+            return;
+        }
+        if (context.Activity.Value is null && AnswerReader.Read(context.Activity.Text, context.Activity.Locale) == AnswerKind.Thanks)
+        {
+            Say(context, ReplyTexts.GoodbyeMidway);
             await dc.RepromptDialogAsync(ct);
             return;
         }
@@ -137,6 +156,36 @@ public sealed partial class ConversationRouter
             Say(dc.Context, OffboardingTexts.Outdated);
             await GreetAsync(dc, Intents.Start, ct);
         }
+    }
+
+    /// <summary>No closure under way: after one ended, the bot still knows how it ended; otherwise it welcomes.</summary>
+    private async Task IdleAsync(DialogContext dc, EndedFlow? ended, Interruption? interruption, CancellationToken ct)
+    {
+        var activity = dc.Context.Activity;
+        var intent = interruption?.Intent;
+        var typed = activity.Value is null && intent is null;
+        if (intent is Intents.Start or Intents.Support or Intents.Help)
+            await GreetAsync(dc, intent, ct);
+        // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
+        else if (typed && MessageReader.IsQuestion(activity.Text, activity.Locale) && (ended is not null || _knowledge.Answer(activity.Text, null).Known))
+            Answer(dc.Context, null);
+        else if (typed && AnswerReader.Read(activity.Text, activity.Locale) == AnswerKind.Thanks)
+            Say(dc.Context, ended is null ? ReplyTexts.GoodbyeMidway : ReplyTexts.Goodbye);
+        else if (ended is not null && activity.GetValueString("step") is not null)
+            Say(dc.Context, ReplyTexts.StaleAfterEnd(ReplyTexts.Ended(ended.Outcome, ended.AccountAlias, ended.Reference)));
+        else if (ended is not null && intent == Intents.Status)
+            Say(dc.Context, $"{ReplyTexts.Ended(ended.Outcome, ended.AccountAlias, ended.Reference)} {ReplyTexts.EndedStartAgain}");
+        else
+            await GreetAsync(dc, intent, ct);
+    }
+
+    // A question answered from the knowledge base, in the context of the screen; an unknown one offers a person.
+    private void Answer(ITurnContext context, string? screen)
+    {
+        var (text, known) = _knowledge.Answer(context.Activity.Text, screen);
+        var reply = new Activity { Type = ActivityTypes.Message, Text = text };
+        if (!known) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton("Talk to support", "support", "unanswered question")] };
+        context.SendActivity(reply);
     }
 
     private async Task GreetAsync(DialogContext dc, string? intent, CancellationToken ct)
@@ -169,9 +218,8 @@ public sealed partial class ConversationRouter
             await dc.BeginDialogAsync(OffboardingDialog.DialogId, null, ct);
             return;
         }
-        var welcome = _cards.Welcome();
-        welcome.Text = OffboardingTexts.Welcome;
-        context.SendActivity(welcome);
+        // The card says the welcome; the same words again as text would repeat it.
+        context.SendActivity(_cards.Welcome());
     }
 
     private async Task SignedInAsync(DialogContext dc, Place? place, CancellationToken ct)

@@ -235,7 +235,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     internal static async Task<DialogTurnResult> OfferSupportAndRepeatAsync(WaterfallStepContext<OffboardingState> step, string stepName, CancellationToken ct)
     {
         step.State.Misses = 0;
-        var offer = Message("I'm having trouble understanding, sorry. You can pick one of the options, or talk to a person.");
+        var offer = Message(OffboardingTexts.Trouble(stepName.Split('/')[0]));
         offer.SuggestedActions = new SuggestedActions { Actions = [SupportButton("Talk to support", "support", "misunderstood")] };
         step.Context.SendActivity(offer);
         return await step.GoToStepAsync(stepName, null, ct);
@@ -253,7 +253,8 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
 
     internal static Task<DialogTurnResult> EndAsync(WaterfallStepContext<OffboardingState> step, OffboardingOutcome outcome, CancellationToken ct)
     {
-        OffboardingTurn.Of(step.Context).Outcome = outcome;
+        var turn = OffboardingTurn.Of(step.Context);
+        (turn.Outcome, turn.EndedAccount, turn.EndedReference) = (outcome, step.State.AccountAlias, step.State.ClosureReference);
         return step.EndDialogAsync(outcome, ct);
     }
 

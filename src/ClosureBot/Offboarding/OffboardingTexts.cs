@@ -70,8 +70,13 @@ public static class OffboardingTexts
 
     public static string SignedIn(string? name) => name is null ? "Thanks, you're signed in." : $"Thanks, you're signed in as {name}.";
 
-    public static string Question(string screen) =>
-        $"That's a question I can't answer well yet, so here's what I can tell you about this step. {Help(screen)}";
+    /// <summary>After three answers that did not work out at <paramref name="screen"/>: what the customer can do there, or a person.</summary>
+    public static string Trouble(string screen) => screen switch
+    {
+        OffboardingSteps.Account => "I'm having trouble understanding, sorry. You can type your account alias (it's in the Control Portal under Account → Info), or talk to a person.",
+        OffboardingSteps.RequestClose => "I'm having trouble understanding, sorry. You can type the account alias to confirm, say \"cancel\", or talk to a person.",
+        _ => "I'm having trouble understanding, sorry. You can pick one of the options, or talk to a person.",
+    };
 
     public static string RemindLater(string screen) =>
         $"No problem — I've saved your place at {OffboardingSteps.Describe(screen)}. " +
@@ -103,8 +108,7 @@ public static class OffboardingTexts
             "Remove virtual networks, public IP addresses, site-to-site VPNs, load balancer pools, Object Storage buckets and " +
             "AppFog applications: they are billed hourly or monthly until they are gone. Choose Check again to refresh the list.",
         OffboardingSteps.RequestClose =>
-            "Typing your account alias sends the closure request straight away: there is no further confirmation and it cannot " +
-            "be undone. In the Control Portal it is the Request to close link under Account → Info. Type \"cancel\" if you'd rather not.",
+            "Typing your account alias to confirm sends the closure request straight away, and it cannot be undone. In the Control Portal it is the Request to close link under Account → Info. Type \"cancel\" if you'd rather not.",
         OffboardingSteps.ResumeOffer =>
             "I saved your place when you left. Answer yes to pick up there, with fresh figures, or no to start from the beginning.",
         OffboardingSteps.ConfirmCancel =>

@@ -24,6 +24,12 @@ public sealed class OffboardingTurn
     /// <summary>Set when the off-boarding dialog ended in this turn.</summary>
     public OffboardingOutcome? Outcome { get; set; }
 
+    /// <summary>The account of the closure that ended in this turn, if one was chosen.</summary>
+    public string? EndedAccount { get; set; }
+
+    /// <summary>The reference of the closure request logged in this turn, if one was.</summary>
+    public string? EndedReference { get; set; }
+
     /// <summary>Where the conversation stands after the turn (an <see cref="OffboardingSteps"/> screen), null when idle.</summary>
     public string? Screen { get; private set; }
 

@@ -84,6 +84,27 @@ public sealed class AccountAccessTests
     }
 
     [Fact]
+    public async Task Verified_PortalUserNamingAnotherAccountByNameOrTypo_LearnsNothingOfIt()
+    {
+        await using var host = PortalHost();
+        var mallory = await PortalChat.StartAsync(host, Assertion("mallory@example.test", "Mallory", account: null));
+        await mallory.SayAsync("I want to close my account");
+        await mallory.SayAsync("yes");
+
+        var byName = await mallory.SayAsync("my account is Acme Corporation");
+        var byTypo = await mallory.SayAsync("ACMEE");
+
+        foreach (var reply in byName.Concat(byTypo))
+        {
+            Assert.DoesNotContain("Did you mean", reply);
+            Assert.DoesNotContain("VA1ACMEWEB01", reply);
+            Assert.DoesNotContain("Cloud term commitment", reply);
+        }
+        Assert.DoesNotContain(byName, t => t.Contains("ACME"));
+        Assert.Contains(byTypo, t => t.Contains("doesn't let you act for the account \"ACMEE\""));
+    }
+
+    [Fact]
     public async Task ImpersonatedFromId_OverTheProtocol_IsNeverVerified()
     {
         await using var app = new BotApplicationFactory(settings: new Dictionary<string, string?> { ["Identity:RequireVerified"] = "true" });

@@ -13,7 +13,7 @@ public sealed class AccountAliasTests
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.Account));
 
-        (await ann.Send("ACMEE")).Says("I couldn't find an account with the alias \"ACMEE\". Please check it and type it again.")
+        (await ann.Send("ACMEE")).Says("Did you mean ACME?").Offers("ACME")
             .Asks(Script.Question(OffboardingSteps.Account));
         (await ann.Send("ACME")).Asks(Script.Question(OffboardingSteps.TermCommitment));
     }

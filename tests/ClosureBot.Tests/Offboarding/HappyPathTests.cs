@@ -151,7 +151,7 @@ public partial class HappyPathTests
 
         var welcome = await ann.Send("what's the weather like?");
 
-        welcome.Says("I can guide you through closing your cloud account").DoesNotSay("Shall we start?");
+        welcome.Says("I can walk you through closing your cloud account").DoesNotSay("Shall we start?");
     }
 
     [Fact]

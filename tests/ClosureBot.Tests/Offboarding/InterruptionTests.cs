@@ -72,7 +72,7 @@ public sealed class InterruptionTests
     [InlineData(OffboardingSteps.RetrieveData, "request a paid Service Task at https://www.ctl.io/service-tasks/")]
     [InlineData(OffboardingSteps.DeleteServers, "Delete your running, stopped, paused and archived servers")]
     [InlineData(OffboardingSteps.DeleteServices, "Remove virtual networks, public IP addresses, site-to-site VPNs")]
-    [InlineData(OffboardingSteps.RequestClose, "Typing your account alias sends the closure request straight away")]
+    [InlineData(OffboardingSteps.RequestClose, "Typing your account alias to confirm sends the closure request straight away, and it cannot be undone")]
     public async Task Help_AtEachScreen_ExplainsThatStepAndAsksAgain(string screen, string explanation)
     {
         await using var app = new BotApplicationFactory();

@@ -42,7 +42,7 @@ public sealed class ResumeAndRefreshTests
         app.RemoveFromInventory("ACME");
 
         (await ann.Send("check again")).Says("I can't find the account ACME any more").Says("Nothing has been requested");
-        (await ann.Send("hello")).Says(OffboardingTexts.Welcome);
+        (await ann.Send("hello")).Says("Hi, I'm ClosureBot");
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
@@ -140,8 +140,9 @@ public sealed class ResumeAndRefreshTests
         // EMPTY's record says it has no term commitment, so the question is not asked.
         (await ann.Send("EMPTY")).Says("Good news: there are no servers on EMPTY").DoesNotSay("Do you have a cloud term commitment?");
         (await ann.Send("done")).Says("All clear: no servers remain on EMPTY.").Asks("Nothing to delete here: choose Done to go on.")
-            .DoesNotSay("Delete your servers");
-        (await ann.Send("done")).Says("Step 3 of 5");
+            .DoesNotSay("Delete your servers").DoesNotSay("Delete them now");
+        (await ann.Send("done")).Says("Step 3 of 5").Says("All clear: no paid services remain on EMPTY.").Asks("Nothing to remove here: choose Done to go on.")
+            .DoesNotSay("Remove these services").DoesNotSay("remove paid services such as");
         (await ann.Send("done")).Says("Step 4 of 5");
         var receipt = await ann.Send("empty");
 

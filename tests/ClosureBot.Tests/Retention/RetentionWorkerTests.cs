@@ -43,7 +43,7 @@ public class RetentionWorkerTests
         Assert.Empty(Keys(app));
         Assert.Equal(1, second["finishedConversations"]);
         Assert.Equal(1, second["idleConversations"]);
-        (await midway.Send("done")).Says(OffboardingTexts.Welcome);
+        (await midway.Send("done")).Says("Hi, I'm ClosureBot");
     }
 
     [Fact]
@@ -62,7 +62,7 @@ public class RetentionWorkerTests
         var deleted = await RunAsync(app);
 
         Assert.Equal(1, deleted["savedPlaces"]);
-        (await ann.NewConversation().Send("hi")).Says(OffboardingTexts.Welcome).DoesNotSay("Welcome back");
+        (await ann.NewConversation().Send("hi")).Says("Hi, I'm ClosureBot").DoesNotSay("Welcome back");
         (await ann.Send("I want to close my account")).Says("We're sorry to see you go").DoesNotSay("Welcome back");
         (await bob.NewConversation().Join()).Says("Welcome back").Says("had reached Step 2 of 5");
     }

@@ -1,0 +1,89 @@
+using System.Collections.Frozen;
+using System.Text;
+using System.Text.RegularExpressions;
+
+namespace ClosureBot.Understanding;
+
+/// <summary>
+/// Finds the interruption a typed message asks for (start the closure, help, cancel, support, status, check again,
+/// remind me later) in the language of the conversation, then in English, which customers mix in.
+/// </summary>
+/// <remarks>
+/// Greetings and courtesy around an interruption keep it whole: "ok, cancel please!" is all cancel. Messages longer
+/// than <see cref="MaxLength"/> are never read as an interruption. Patterns are compiled once; one reading costs a
+/// few microseconds.
+/// </remarks>
+public static partial class IntentReader
+{
+    /// <summary>Longer messages are never read as an interruption (nor fed to the patterns).</summary>
+    public const int MaxLength = 200;
+
+    /// <summary>How many words a message of a <see cref="IntentScope.Short"/> pattern may have to be that interruption as a whole.</summary>
+    private const int ShortWords = 8;
+
+    private static readonly FrozenDictionary<string, IntentRule[]>.AlternateLookup<ReadOnlySpan<char>> ByLanguage =
+        new Dictionary<string, IntentRule[]>(StringComparer.OrdinalIgnoreCase)
+        {
+            ["es"] = OtherLanguageIntents.Spanish,
+            ["fr"] = OtherLanguageIntents.French,
+            ["de"] = OtherLanguageIntents.German,
+            ["pt"] = OtherLanguageIntents.Portuguese,
+        }
+        .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
+        .GetAlternateLookup<ReadOnlySpan<char>>();
+
+    /// <summary>The interruption <paramref name="text"/> asks for, and whether it is the whole message; null when none.</summary>
+    public static (MessageKind Kind, bool Whole)? Read(string? text, string? locale)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength) return null;
+        var input = Elongation().Replace(Ascii.IsValid(trimmed) ? trimmed : trimmed.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
+        var bare = Politeness().Replace(input, "").Trim();
+        if (bare.Length == 0) return null;
+        var words = Words().Count(bare);
+        var language = Language(locale);
+        if (language is not "en" && ByLanguage.TryGetValue(language, out var own) && Match(own, input, bare, words) is { } found) return found;
+        return Match(EnglishIntents.Rules, input, bare, words);
+    }
+
+    private static (MessageKind, bool)? Match(IntentRule[] rules, string input, string bare, int words)
+    {
+        (MessageKind, bool)? inside = null;
+        foreach (var rule in rules)
+        {
+            if (rule.Unless?.IsMatch(input) == true) continue;
+            switch (rule.Scope)
+            {
+                case IntentScope.Whole when rule.Pattern.IsMatch(bare):
+                    return (rule.Kind, true);
+                case IntentScope.Short when rule.Pattern.IsMatch(input) || rule.Pattern.IsMatch(bare):
+                    if (words <= ShortWords) return (rule.Kind, true);
+                    inside ??= (rule.Kind, false);
+                    break;
+                case IntentScope.Inside when inside is null && rule.Pattern.IsMatch(input):
+                    inside = (rule.Kind, false);
+                    break;
+            }
+        }
+        return inside;
+    }
+
+    private static string Language(string? locale)
+    {
+        var span = locale.AsSpan().Trim();
+        var cut = span.IndexOfAny('-', '_');
+        if (cut >= 0) span = span[..cut];
+        return span.IsEmpty ? "en" : span.ToString().ToLowerInvariant();
+    }
+
+    [GeneratedRegex(@"^((hi|hello|hey|heya|ok(ay)?|so|um+|well|sorry|please|pls|actually|hola|buenas|bueno|vale|bonjour|salut|alors|hallo|also|ol[áa]|oi|bom\s+dia|ent[ãa]o)\b[\s,.!]*)+|([\s,.!]*\b(please|pls|thanks|thank\s+you|por\s+favor|gracias|svp|s'il\s+vous\s+pla[îi]t|merci|bitte|danke|obrigad[oa])\b)*[\s.!\p{So}\p{Cs}\uFE0F]*$",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex Politeness();
+
+    // Letters typed three times or more are one ("helppp", "laterrr").
+    [GeneratedRegex(@"(\p{L})\1{2,}")]
+    private static partial Regex Elongation();
+
+    [GeneratedRegex(@"[\p{L}\p{N}']+")]
+    private static partial Regex Words();
+}

@@ -1,0 +1,46 @@
+using ClosureBot.Corpus;
+using ClosureBot.Understanding;
+
+namespace ClosureBot.Corpus;
+
+/// <summary>
+/// <c>dotnet run --project tests/ClosureBot.Corpus [-- held-out|training]</c>: prints accuracy per kind and language,
+/// the confusions between kinds and every miss; exits 1 when a goal of issue 10 is missed.
+/// </summary>
+internal static class CorpusCommand
+{
+    private static int Main(string[] args)
+    {
+        var part = args.FirstOrDefault() ?? CorpusFiles.HeldOut;
+        if (part is not (CorpusFiles.HeldOut or CorpusFiles.Training))
+        {
+            Console.Error.WriteLine($"Unknown part \"{part}\": use {CorpusFiles.HeldOut} or {CorpusFiles.Training}.");
+            return 2;
+        }
+
+        var report = CorpusReport.Run(part);
+        var kinds = Enum.GetValues<MessageKind>().Where(k => k != MessageKind.None).ToArray();
+        Console.WriteLine($"Corpus part: {part} ({report.Readings.Count} examples)");
+        Console.WriteLine();
+        Console.WriteLine($"{"kind",-14}" + string.Concat(CorpusFiles.Languages.Select(l => $"{l,9}")));
+        foreach (var kind in kinds)
+            Console.WriteLine($"{kind,-14}" + string.Concat(CorpusFiles.Languages.Select(l => $"{report.Accuracy(l, kind),9:P0}")));
+        Console.WriteLine($"{"all",-14}" + string.Concat(CorpusFiles.Languages.Select(l => $"{report.Accuracy(l),9:P1}")));
+        Console.WriteLine();
+        Console.WriteLine($"Goals: English >= {CorpusReport.EnglishGoal:P0}, others >= {CorpusReport.OtherLanguageGoal:P0}, no negative read as affirmative.");
+        Console.WriteLine($"Negatives read as affirmative: {report.NegativesReadAsAffirmative.Count}");
+        Console.WriteLine();
+        Console.WriteLine("Confusions (expected -> read: count):");
+        foreach (var group in report.Misses.GroupBy(m => (m.Example.Kind, m.Read)).OrderByDescending(g => g.Count()))
+            Console.WriteLine($"  {group.Key.Kind} -> {group.Key.Read}: {group.Count()}");
+        Console.WriteLine();
+        Console.WriteLine("Misses:");
+        foreach (var (example, read) in report.Misses)
+            Console.WriteLine($"  {example.Part}.{example.Language}.tsv:{example.Line}  {example.Kind} read as {read}: {example.Text}");
+        Console.WriteLine();
+        Console.WriteLine($"First pass {report.FirstPass.TotalMilliseconds:F0} ms (compiles every language's patterns on first use).");
+        Console.WriteLine($"Read in {report.Elapsed.TotalMilliseconds:F0} ms, {report.Elapsed.TotalMicroseconds / report.Readings.Count:F0} µs a message on average (second pass; the first compiled the patterns).");
+        Console.WriteLine(report.MeetsGoals ? "All goals met." : "GOALS MISSED.");
+        return report.MeetsGoals ? 0 : 1;
+    }
+}

@@ -1,0 +1,48 @@
+using ClosureBot.Dialogs.Recognition;
+
+namespace ClosureBot.Dialogs.Tests.Recognition;
+
+public sealed class AnswerReaderTests
+{
+    [Theory]
+    [InlineData("let's start", "en", AnswerKind.Yes)]
+    [InlineData("Sure, why not", "en", AnswerKind.Yes)]
+    [InlineData("n", "en", AnswerKind.No)]
+    [InlineData("I don't think so", "en", AnswerKind.No)]
+    [InlineData("nooo", "en", AnswerKind.No)]
+    [InlineData("I've retrieved my data", "en", AnswerKind.Done)]
+    [InlineData("I've copied everything off already", "en", AnswerKind.Done)]
+    [InlineData("I deleted them", "en", AnswerKind.Done)]
+    [InlineData("yes done", "en", AnswerKind.Done)]
+    [InlineData("not yet", "en", AnswerKind.NotDone)]
+    [InlineData("I haven't deleted them", "en", AnswerKind.NotDone)]
+    [InlineData("ok thanks bye", "en", AnswerKind.Thanks)]
+    [InlineData("ya los borré", "es", AnswerKind.Done)]
+    [InlineData("todavía no", "es", AnswerKind.NotDone)]
+    [InlineData("je n'ai pas fini", "fr", AnswerKind.NotDone)]
+    [InlineData("nein, haben wir nicht", "de", AnswerKind.No)]
+    [InlineData("claro que não", "pt", AnswerKind.No)]
+    [InlineData("obrigado, tchau", "pt", AnswerKind.Thanks)]
+    public void Read_CustomersWords_ReadsTheirKind(string text, string locale, AnswerKind expected) =>
+        Assert.Equal(expected, AnswerReader.Read(text, locale));
+
+    [Theory]
+    [InlineData("I'm not sure", "en")]
+    [InlineData("maybe", "en")]
+    [InlineData("yes and no", "en")]
+    [InlineData("quizás", "es")]
+    [InlineData("vielleicht", "de")]
+    public void Read_HedgeOrBothWays_ReadsNone(string text, string locale) => Assert.Equal(AnswerKind.None, AnswerReader.Read(text, locale));
+
+    [Theory]
+    [InlineData("not done")]
+    [InlineData("almost done")]
+    [InlineData("no, not finished")]
+    [InlineData("I'm not done yet but yes")]
+    [InlineData("done? no")]
+    public void Read_AnyNegation_NeverAffirmative(string text) =>
+        Assert.DoesNotContain(AnswerReader.Read(text, "en"), new[] { AnswerKind.Yes, AnswerKind.Done });
+
+    [Fact]
+    public void Read_OverLongText_ReadsNone() => Assert.Equal(AnswerKind.None, AnswerReader.Read("done " + new string('x', AnswerReader.MaxLength), "en"));
+}

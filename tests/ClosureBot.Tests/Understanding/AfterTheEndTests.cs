@@ -1,0 +1,64 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Understanding;
+
+/// <summary>After the closure ends (logged, sent to sales, cancelled) the conversation still knows how it ended.</summary>
+public sealed class AfterTheEndTests
+{
+    [Fact]
+    public async Task AfterClosure_OldButtonClicked_SaysTheConversationEndedAndHow()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference")!;
+
+        (await ann.Click(new { action = "done", step = "delete-servers" }))
+            .Says("That button belongs to a conversation that has ended").Says(reference).DoesNotSay("Step 3 of 5");
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task AfterClosure_NewClosureIntent_StartsOver()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.HappyPath);
+
+        (await ann.Send("I'd like to close my account again")).Says("We're sorry to see you go").Asks("Shall we start?");
+        (await ann.Send("status")).Says("You're at the overview").DoesNotSay("is logged");
+    }
+
+    [Fact]
+    public async Task AfterSales_Status_RepeatsTheOutcome()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll("I want to close my account", "yes", "ACME", "yes");
+
+        (await ann.Send("status")).Says("closed through your sales representative").DoesNotSay("Hi, I'm ClosureBot");
+        (await ann.Send("thank you!")).Says("Goodbye");
+    }
+
+    [Fact]
+    public async Task AfterCancel_WhereWasI_SaysNothingWasRequested()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.SendAll("cancel", "yes");
+
+        (await ann.Send("where was I?")).Says("You stopped closing your account. Nothing has been requested");
+    }
+
+    [Fact]
+    public async Task MidFlow_Thanks_IsAcknowledgedAndTheQuestionAskedAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send("thanks!")).Says("You're welcome").DoesNotSay("having trouble").Asks(Script.Question(OffboardingSteps.RetrieveData));
+        (await ann.Send("done")).Says("Step 2 of 5");
+    }
+}

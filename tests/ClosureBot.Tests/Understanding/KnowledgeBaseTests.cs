@@ -1,0 +1,58 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Understanding;
+
+/// <summary>Questions are answered from the knowledge base in the context of the step, and the step's question is asked again.</summary>
+public sealed class KnowledgeBaseTests
+{
+    [Theory]
+    [InlineData(OffboardingSteps.Overview, "can I get my data back after the account is closed?", "neither it nor anything on it")]
+    [InlineData(OffboardingSteps.Account, "where do I find the alias?", "under Account → Info")]
+    [InlineData(OffboardingSteps.TermCommitment, "what's a term commitment?", "terminate service order")]
+    [InlineData(OffboardingSteps.RetrieveData, "what is a service task and what does it cost?", "for a fee")]
+    [InlineData(OffboardingSteps.RetrieveData, "what servers?", "virtual and bare metal servers")]
+    [InlineData(OffboardingSteps.DeleteServers, "why do stopped servers still cost money?", "stopped and archived")]
+    [InlineData(OffboardingSteps.DeleteServices, "which services?", "load balancer pools")]
+    [InlineData(OffboardingSteps.DeleteServices, "when will I get the final invoice?", "after 30 November 2026")]
+    [InlineData(OffboardingSteps.RequestClose, "what does request to close do?", "Once sent it cannot be undone")]
+    public async Task Question_AtStep_AnsweredFromTheKnowledgeBaseAndAskedAgain(string screen, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+
+        (await ann.Send(question)).Says(answer).DoesNotSay("I don't know the answer").Asks(Script.Question(screen));
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task Question_SameWordsAtAnotherStep_AnswersThatStepsTopic()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
+
+        (await ann.Send("what still costs me money?")).Says("billed for as long as they exist");
+    }
+
+    [Fact]
+    public async Task Question_Unknown_AdmitsItAndOffersSupport()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send("do you like jazz?")).Says("I don't know the answer to that one").Says("help@ctl.io").Offers("Talk to support")
+            .Asks(Script.Question(OffboardingSteps.RetrieveData));
+    }
+
+    [Fact]
+    public async Task Question_BeforeAnyClosure_IsAnsweredWithoutStartingOne()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        (await ann.Send("what is a cloud term commitment?")).Says("terminate service order").DoesNotSay("Shall we start?");
+    }
+}
