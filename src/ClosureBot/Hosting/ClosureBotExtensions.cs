@@ -6,6 +6,7 @@ using ClosureBot.Channels.WebChat;
 using ClosureBot.Closure;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Handoff.AgentConsole;
 using ClosureBot.Identity;
 using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
@@ -41,6 +42,7 @@ public static class ClosureBotExtensions
         services.AddRetention(configuration);
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         services.AddTeams(configuration, builder.Environment);
+        services.AddAgentConsole(configuration);
         return builder;
     }
 
@@ -69,6 +71,7 @@ public static class ClosureBotExtensions
         app.UseRateLimits();
         app.MapCustomerSignIn();
         app.MapWebChat();
+        app.MapAgentConsole();
         app.MapDirectLine();
         app.MapBotMessages();
         app.MapClosureAdmin();
