@@ -135,7 +135,7 @@
     scrollTranscript();
   }
 
-  const scrollTranscript = () => { const t = $('transcript'); t.scrollTop = t.scrollHeight; };
+  const scrollTranscript = () => { const t = $('transcript-log'); t.scrollTop = t.scrollHeight; };
   function setResult(text, ok) { const r = $('case-action-result'); r.textContent = text; r.classList.toggle('ok', !!ok); }
 
   async function accept_(id) {
@@ -172,8 +172,8 @@
       { resumeAt, facts, note: $('hand-back-note').value });
     if (!response.ok) { setResult(response.data?.error?.message ?? 'The conversation was not handed back.'); return; }
     $('hand-back-note').value = '';
-    setResult(`Handed back to the bot at: ${stepTitle(resumeAt)}.`, true);
     await select(state.selected);
+    setResult(`Handed back to the bot at: ${stepTitle(resumeAt)}.`, true);
   });
 
   async function loadAll() {

@@ -20,7 +20,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
 
     public DirectLineTestHost(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null, bool defaultRateLimits = false,
-        TimeProvider? clock = null)
+        TimeProvider? clock = null, Action<IServiceCollection>? configureServices = null)
     {
         Folder = folder ?? Directory.CreateTempSubdirectory("closurebot-dl-").FullName;
         var inventory = Path.Combine(Folder, "inventory.json");
@@ -39,6 +39,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
             if (clock is not null)
                 builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+            if (configureServices is not null) builder.ConfigureServices(configureServices);
         });
         _factory.UseKestrel();
         lock (StartLock) _factory.StartServer();

@@ -16,7 +16,7 @@ public sealed class AgentHubTests
     [Fact]
     public async Task Hub_CustomerJoinsQueue_SignedInAgentGetsTheTicketPushed()
     {
-        await using var app = new ConsoleTestApp();
+        await using var app = new ConsoleTestApp(fakeClock: false);
         using var dana = app.Client();
         await dana.SignInAsync(ConsoleTestApp.Dana, ConsoleTestApp.DanaPassword);
         await using var hub = app.Hub(dana, dana.ApiToken);
@@ -36,7 +36,7 @@ public sealed class AgentHubTests
     [Fact]
     public async Task Hub_WatchingATicket_GetsItsNewLinesButNotOtherTickets()
     {
-        await using var app = new ConsoleTestApp();
+        await using var app = new ConsoleTestApp(fakeClock: false);
         var watched = await app.Desk.EnqueueAsync("ACME");
         var other = await app.Desk.EnqueueAsync("EMPTY");
         using var dana = app.Client();
@@ -60,7 +60,7 @@ public sealed class AgentHubTests
     [Fact]
     public async Task Hub_AgentSignsOut_ConnectionIsClosed()
     {
-        await using var app = new ConsoleTestApp();
+        await using var app = new ConsoleTestApp(fakeClock: false);
         using var dana = app.Client();
         await dana.SignInAsync(ConsoleTestApp.Dana, ConsoleTestApp.DanaPassword);
         await using var hub = app.Hub(dana, dana.ApiToken);
@@ -79,7 +79,7 @@ public sealed class AgentHubTests
     [Fact]
     public async Task Hub_NoSession_NegotiateRefused401()
     {
-        await using var app = new ConsoleTestApp();
+        await using var app = new ConsoleTestApp(fakeClock: false);
         using var anonymous = app.Client();
         await using var hub = app.Hub(anonymous, null);
 
@@ -91,7 +91,7 @@ public sealed class AgentHubTests
     [Fact]
     public async Task Hub_SignedInWithoutAntiforgeryToken_NegotiateRefused403()
     {
-        await using var app = new ConsoleTestApp();
+        await using var app = new ConsoleTestApp(fakeClock: false);
         using var dana = app.Client();
         await dana.SignInAsync(ConsoleTestApp.Dana, ConsoleTestApp.DanaPassword);
         await using var hub = app.Hub(dana, null);
@@ -104,7 +104,7 @@ public sealed class AgentHubTests
     [Fact]
     public async Task Hub_ForeignOrigin_Refused403()
     {
-        await using var app = new ConsoleTestApp();
+        await using var app = new ConsoleTestApp(fakeClock: false);
         using var dana = app.Client();
         await dana.SignInAsync(ConsoleTestApp.Dana, ConsoleTestApp.DanaPassword);
         using var request = new HttpRequestMessage(HttpMethod.Post, "/agent/hub/negotiate?negotiateVersion=1");
@@ -119,7 +119,7 @@ public sealed class AgentHubTests
     [Fact]
     public async Task Hub_ConnectWithoutNegotiate_Refused400()
     {
-        await using var app = new ConsoleTestApp();
+        await using var app = new ConsoleTestApp(fakeClock: false);
         using var dana = app.Client();
         await dana.SignInAsync(ConsoleTestApp.Dana, ConsoleTestApp.DanaPassword);
 

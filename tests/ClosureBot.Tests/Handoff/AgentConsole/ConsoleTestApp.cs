@@ -21,11 +21,15 @@ public sealed class ConsoleTestApp : IAsyncDisposable
     private readonly BotApplicationFactory _root;
     private readonly WebApplicationFactory<Program> _factory;
 
-    public ConsoleTestApp(bool defaultRateLimits = false, IDictionary<string, string?>? settings = null)
+    /// <param name="fakeClock">
+    /// False for hub tests: SignalR closes a connection when the session's expiry (stamped by the app's clock) has passed
+    /// by the system clock, so a fake clock far from the real one would end every connection.
+    /// </param>
+    public ConsoleTestApp(bool defaultRateLimits = false, IDictionary<string, string?>? settings = null, bool fakeClock = true)
     {
         var all = new Dictionary<string, string?>(AgentSettings());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
-        _root = new BotApplicationFactory(settings: all, defaultRateLimits: defaultRateLimits);
+        _root = new BotApplicationFactory(fakeClock, all, defaultRateLimits);
         _factory = _root.WithWebHostBuilder(builder => builder.ConfigureTestServices(AddFakeDesk));
     }
 
@@ -41,7 +45,7 @@ public sealed class ConsoleTestApp : IAsyncDisposable
 
     public FakeHandoffDesk Desk => (FakeHandoffDesk)_factory.Services.GetRequiredService<IHandoffDesk>();
 
-    public FakeTimeProvider Clock => _root.Clock!;
+    public FakeTimeProvider Clock => _root.Clock ?? throw new InvalidOperationException("This app runs on the system clock.");
 
     public IServiceProvider Services => _factory.Services;
 
