@@ -60,9 +60,9 @@ internal static class AgentConsoleApi
         {
             return Results.Json(await desk.SendAsync(id, Agent(http), text, ct), ConsoleJson.Options, statusCode: StatusCodes.Status201Created);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (Refusal(ex) is { } refusal)
         {
-            return NotHeld();
+            return refusal;
         }
     }
 
@@ -87,9 +87,9 @@ internal static class AgentConsoleApi
         {
             await desk.HandBackAsync(id, Agent(http), new HandBack(request.ResumeAt!, facts, note), ct);
         }
-        catch (InvalidOperationException)
+        catch (Exception ex) when (Refusal(ex) is { } refusal)
         {
-            return NotHeld();
+            return refusal;
         }
         return Results.NoContent();
     }
@@ -101,6 +101,15 @@ internal static class AgentConsoleApi
         return ticket.Status == HandoffStatus.Held && string.Equals(ticket.AgentUserName, Agent(http).UserName, StringComparison.OrdinalIgnoreCase)
             ? null : NotHeld();
     }
+
+    // The desk's documented refusals (nothing changed): unknown ticket, input it will not take, not the holder.
+    private static IResult? Refusal(Exception ex) => ex switch
+    {
+        KeyNotFoundException => NotFound(),
+        ArgumentException => ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", ex.Message),
+        InvalidOperationException => NotHeld(),
+        _ => null,
+    };
 
     private static async Task<T?> ReadAsync<T>(HttpContext http) where T : class
     {

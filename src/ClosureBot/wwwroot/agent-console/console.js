@@ -107,7 +107,8 @@
     if (!resume.options.length) {
       resume.replaceChildren(...state.session.handBackPoints.map(p => el('option', { value: p.screen, textContent: p.title })));
     }
-    if (t.screen && !holding) resume.value = t.screen;
+    // A newly shown conversation proposes to resume where the customer asked for help.
+    if (resume.dataset.ticket !== t.id) { resume.dataset.ticket = t.id; if (t.screen) resume.value = t.screen; }
   }
 
   function renderRemaining(remaining) {
