@@ -10,4 +10,10 @@ public static class AuditEventKinds
     public const string ClosureRequestJoined = "closure-request-joined";
     public const string RedirectedToSales = "redirected-to-sales";
     public const string AccessRefused = "access-refused";
+    public const string HandoffRequested = "handoff-requested";
+    public const string HandoffAccepted = "handoff-accepted";
+    public const string HandoffHandedBack = "handoff-handed-back";
+    public const string HandoffLeft = "handoff-left";
+    public const string HandoffFailed = "handoff-failed";
+    public const string HandoffCompleted = "handoff-completed";
 }

@@ -6,6 +6,7 @@ using ClosureBot.Channels.WebChat;
 using ClosureBot.Closure;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Handoff;
 using ClosureBot.Handoff.AgentConsole;
 using ClosureBot.Identity;
 using ClosureBot.Offboarding;
@@ -33,10 +34,10 @@ public static class ClosureBotExtensions
         services.AddReplyOutbox(configuration, builder.Environment);
         services.AddAccountInventory(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
-        services.AddOptions<SupportOptions>().Bind(configuration.GetSection(SupportOptions.SectionName));
         services.AddSingleton(_ => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards")));
         services.AddCustomerIdentity(configuration);
         services.AddOffboarding();
+        services.AddHandoff(configuration);
         services.AddDirectLine(configuration);
         services.AddWebChat(configuration);
         services.AddRetention(configuration);
@@ -61,6 +62,7 @@ public static class ClosureBotExtensions
             .Add(new ConfirmPrompt(PromptIds.Confirm))
             .Add(new ChoicePrompt(PromptIds.Choice))
             .Add(new TextPrompt(PromptIds.Text)));
+        services.AddSingleton<IGuidedFlow, GuidedFlow>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<IBot, OffboardingBot>();
     }

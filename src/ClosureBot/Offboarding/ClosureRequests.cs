@@ -68,9 +68,20 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
         var reply = OffboardingDialog.Message(why.StartsWith("on record", StringComparison.Ordinal)
             ? OffboardingTexts.SalesOnRecord(access.Account.Alias)
             : step.State.HasTermCommitment is true ? OffboardingTexts.SalesAnswered : OffboardingTexts.SalesUnsure);
-        reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Talk to support")] };
+        reply.SuggestedActions = new SuggestedActions
+        {
+            Actions = [SalesButton(access.Account.Alias, "Talk to sales", "sales"), SalesButton(access.Account.Alias, "Talk to support", "support")],
+        };
         step.Context.SendActivity(reply);
         return await OffboardingDialog.EndAsync(step, OffboardingOutcome.RedirectedToSales, ct);
+    }
+
+    // The flow ends here, so the button carries the account: the ticket names it (verified only if this turn's proof allows it).
+    private static CardAction SalesButton(string alias, string title, string queue)
+    {
+        var button = OffboardingDialog.SupportButton(title, queue, "term-commitment");
+        button.Value!["accountAlias"] = alias;
+        return button;
     }
 
     private ClosureRequest NewRequest(WaterfallStepContext<OffboardingState> step, AccountAccessGrant access, Requester requester, DateTimeOffset now)

@@ -1,4 +1,5 @@
 using ClosureBot.Dialogs;
+using ClosureBot.Handoff;
 
 namespace ClosureBot.Offboarding;
 
@@ -17,6 +18,15 @@ public sealed class ConversationData
 
     /// <summary>Whether this conversation was welcomed on install (Teams sends installationUpdate and conversationUpdate for one install).</summary>
     public bool Welcomed { get; set; }
+
+    /// <summary>
+    /// The support ticket while the conversation waits in a queue or is held by an agent; null otherwise, so a conversation
+    /// that never asked for a person never reads the queues.
+    /// </summary>
+    public string? HandoffTicketId { get; set; }
+
+    /// <summary>The last lines, for channels whose transcript cannot be read back (see <see cref="RecentActivities"/>).</summary>
+    public RecentActivities? Recent { get; set; }
 
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
 

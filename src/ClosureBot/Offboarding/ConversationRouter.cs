@@ -1,6 +1,7 @@
 using ClosureBot.Accounts;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Recognition;
+using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
@@ -26,12 +27,14 @@ public sealed partial class ConversationRouter
     private readonly IAccountInventory _inventory;
     private readonly AccountAccess _access;
     private readonly SavedPlaces _savedPlaces;
+    private readonly HandoffConversations _handoff;
     private readonly Dictionary<string, Func<DialogContext, Place, CancellationToken, Task>> _interruptions;
 
     public ConversationRouter(DialogSet dialogs, OffboardingDialog offboarding, ResumeDialog resume, OffboardingCards cards,
-        IAccountInventory inventory, AccountAccess access, SavedPlaces savedPlaces)
+        IAccountInventory inventory, AccountAccess access, SavedPlaces savedPlaces, HandoffConversations handoff)
     {
         (_dialogs, _offboarding, _resume, _cards, _inventory, _access, _savedPlaces) = (dialogs, offboarding, resume, cards, inventory, access, savedPlaces);
+        _handoff = handoff;
         _interruptions = new()
         {
             [Intents.Help] = HelpAsync,
@@ -47,9 +50,13 @@ public sealed partial class ConversationRouter
     public async Task HandleAsync(ITurnContext context, ConversationData data, CancellationToken ct)
     {
         var dc = _dialogs.CreateContext(context, data.Dialog);
+        var guided = new GuidedConversation(this, dc, data);
+        context.TurnState[GuidedKey] = guided;
         try
         {
-            await RouteAsync(dc, data.Welcomed, ct);
+            // A conversation that never asked for a person has no ticket: the handoff costs it nothing.
+            if (!HandoffConversations.Owns(context, data.HandoffTicketId) || !await _handoff.HandleAsync(guided, ct))
+                await RouteAsync(dc, data.Welcomed, ct);
             if (context.Activity.Type != ActivityTypes.Message) data.Welcomed = true;
             OffboardingTurn.Of(context).Locate(Locate(dc)?.Screen);
         }
@@ -137,7 +144,7 @@ public sealed partial class ConversationRouter
         var context = dc.Context;
         if (intent == Intents.Support)
         {
-            context.SendActivity(_cards.Support("You can reach our support team here."));
+            await _handoff.RequestAsync(Guided(dc), ct);
             return;
         }
         if (intent == Intents.Help)
@@ -182,11 +189,12 @@ public sealed partial class ConversationRouter
         await dc.RepromptDialogAsync(ct);
     }
 
-    private async Task SupportAsync(DialogContext dc, Place place, CancellationToken ct)
-    {
-        dc.Context.SendActivity(_cards.Support("You can reach our support team here. I'll keep your place in the meantime."));
-        await dc.RepromptDialogAsync(ct);
-    }
+    // The handoff owns the conversation from here; the place in the flow stays as it is until the customer is handed back.
+    private Task SupportAsync(DialogContext dc, Place place, CancellationToken ct) => _handoff.RequestAsync(Guided(dc), ct);
+
+    private const string GuidedKey = "closurebot.guided-conversation";
+
+    private static GuidedConversation Guided(DialogContext dc) => (GuidedConversation)dc.Context.TurnState[GuidedKey];
 
     private async Task StatusAsync(DialogContext dc, Place place, CancellationToken ct)
     {

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
@@ -14,7 +15,7 @@ namespace ClosureBot.Offboarding;
 /// a single reply leaves. A turn that lost a race with another instance is run again; an activity already processed
 /// (its outbox row exists) is answered with the stored replies of its turn instead.
 /// </summary>
-public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, IBotStore store, ReplyOutbox outbox,
+public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, HandoffConversations handoff, IBotStore store, ReplyOutbox outbox,
     IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, ILogger<OffboardingBot> logger) : IBot
 {
     private const int MaxAttempts = 3;
@@ -27,6 +28,9 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
         ActivityTypes.InstallationUpdate when context.Activity.Action is "add" or "add-upgrade" => RunAsync(context, cancellationToken),
         ActivityTypes.Event when context.Activity.Name == CustomerClaims.SignedInEvent && context.Identity is not null
             => RunAsync(context, cancellationToken),
+        // handoff.status from a contact-center channel (never rejected), and the desk's agent actions (which the handoff
+        // checks came from the desk).
+        ActivityTypes.Event when context.Activity.Name is HandoffEvents.Status or HandoffEvents.Agent => RunAsync(context, cancellationToken),
         _ => Task.CompletedTask,
     };
 
@@ -34,7 +38,9 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
     {
         var activity = context.Activity;
         var key = $"{activity.ChannelId}/{activity.Conversation?.Id}";
-        var identity = VerifiedCustomer.From(context.Identity ?? identitySources.Select(s => s.Prove(context)).FirstOrDefault(i => i is not null));
+        // An agent's turn proves an agent, not the customer: nobody is verified in it.
+        var identity = HandoffDeskIdentity.Of(context) is not null ? null
+            : VerifiedCustomer.From(context.Identity ?? identitySources.Select(s => s.Prove(context)).FirstOrDefault(i => i is not null));
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.LoadConversationAsync(key, ct);
@@ -47,13 +53,15 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             if (data.HasProcessed(activity.Id) && await outbox.ReplayAsync(context, key, ct)) return;
 
             var turn = OffboardingTurn.Attach(context, new OffboardingTurn { Identity = identity });
+            var handoffTurn = HandoffTurn.Attach(context, new HandoffTurn());
             try
             {
                 await router.HandleAsync(context, data, ct);
                 data.MarkProcessed(activity.Id);
+                data.Recent = handoff.Record(context, data.Recent);
                 // Shaped before the capture: the outbox stores, and a redelivery replays, exactly what the channel got.
                 foreach (var shaper in shapers) shaper.Shape(context);
-                await store.CommitAsync(BuildCommit(key, stored, data, turn, activity, outbox.Capture(context, key)), ct);
+                await store.CommitAsync(BuildCommit(key, stored, data, turn, handoffTurn, activity, outbox.Capture(context, key)), ct);
             }
             catch (DuplicateActivityException)
             {
@@ -79,12 +87,13 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
                 logger.LogInformation("Closure request {Reference} logged for account {AccountAlias}", request.Reference, request.AccountAlias);
             if (turn.Outcome is { } outcome)
                 logger.LogInformation("Off-boarding ended with {Outcome}", outcome);
+            await handoff.AnnounceAsync(handoffTurn, ct);
             return;
         }
     }
 
-    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, Activity activity,
-        OutboxEntry? replies)
+    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, HandoffTurn handoffTurn,
+        Activity activity, OutboxEntry? replies)
     {
         var (save, delete) = savedPlaces.Track(data, activity, turn.Outcome);
         return new TurnCommit
@@ -97,9 +106,10 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             DeleteProgressFor = delete,
             ClosureRequest = turn.NewClosureRequest,
             AdditionalRequester = turn.AdditionalRequester,
-            Audit = turn.Audit,
+            Handoff = handoffTurn.Writes,
+            Audit = handoffTurn.Audit.Count == 0 ? turn.Audit : [.. turn.Audit, .. handoffTurn.Audit],
             Replies = replies,
-            KeepCached = data.Dialog.Stack.Count > 0,
+            KeepCached = data.Dialog.Stack.Count > 0 || data.HandoffTicketId is not null,
             Parsed = data,
         };
     }

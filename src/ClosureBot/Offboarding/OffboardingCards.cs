@@ -3,6 +3,7 @@ using System.Text.Json;
 using ClosureBot.Accounts;
 using ClosureBot.Cards;
 using ClosureBot.Closure;
+using ClosureBot.Handoff;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using Microsoft.Extensions.Options;
@@ -94,14 +95,6 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
             remaining = account is null ? [] : Remaining(account.CountsByKind()),
         }, text);
     }
-
-    public Activity Support(string text) => Card("support", new
-    {
-        phone = support.Value.Phone,
-        email = support.Value.Email,
-        hours = support.Value.Hours,
-        portalUrl = support.Value.PortalUrl,
-    }, text);
 
     public Activity Resume(string? alias, string stepId, DateTimeOffset savedAt, string text) => Card("resume", new
     {

@@ -109,6 +109,12 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
                 step.State.HasTermCommitment = false;
                 return await step.GoToStepAsync(OffboardingSteps.RetrieveData, null, ct);
         }
+        // A support agent checked it with the customer (a fact recorded at the hand-back): not asked again.
+        if (step.State.NoTermCommitmentPerSupport)
+        {
+            step.State.HasTermCommitment = false;
+            return await step.GoToStepAsync(OffboardingSteps.RetrieveData, null, ct);
+        }
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
             Prompt = _cards.TermCommitment(access.Account, access.Verified, "Do you have a cloud term commitment?"),
@@ -131,6 +137,12 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
 
     private async Task<DialogTurnResult> ShowDataRetrievalStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
+        // Done already (a support agent recorded the data as retrieved): on to step 2.
+        if (step.State.DataRetrievedPerSupport)
+        {
+            step.State.DataRetrievalAcknowledged = true;
+            return await step.GoToStepAsync(OffboardingSteps.DeleteServers, null, ct);
+        }
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
         return await step.PromptAsync(PromptIds.Choice, new PromptOptions
         {
@@ -224,10 +236,20 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     {
         step.State.Misses = 0;
         var offer = Message("I'm having trouble understanding, sorry. You can pick one of the options, or talk to a person.");
-        offer.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Talk to support")] };
+        offer.SuggestedActions = new SuggestedActions { Actions = [SupportButton("Talk to support", "support", "misunderstood")] };
         step.Context.SendActivity(offer);
         return await step.GoToStepAsync(stepName, null, ct);
     }
+
+    /// <summary>A button that asks for a person in <paramref name="queue"/>, saying why (the handoff reads both from its value).</summary>
+    internal static CardAction SupportButton(string title, string queue, string reason) => new()
+    {
+        Type = "messageBack",
+        Title = title,
+        Text = title,
+        DisplayText = title,
+        Value = new System.Text.Json.Nodes.JsonObject { ["action"] = Intents.Support, ["queue"] = queue, ["reason"] = reason },
+    };
 
     internal static Task<DialogTurnResult> EndAsync(WaterfallStepContext<OffboardingState> step, OffboardingOutcome outcome, CancellationToken ct)
     {

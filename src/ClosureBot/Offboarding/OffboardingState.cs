@@ -12,6 +12,12 @@ public sealed class OffboardingState
     /// <summary>True when the account record or the customer's answer shows a cloud term commitment.</summary>
     public bool? HasTermCommitment { get; set; }
     public bool DataRetrievalAcknowledged { get; set; }
+
+    /// <summary>A support agent recorded the data as retrieved: step 1 is done and not shown again.</summary>
+    public bool DataRetrievedPerSupport { get; set; }
+
+    /// <summary>A support agent checked there is no term commitment: the question is not asked (a commitment on record still wins).</summary>
+    public bool NoTermCommitmentPerSupport { get; set; }
     public bool ContinuedWithServersRemaining { get; set; }
     public bool ContinuedWithServicesRemaining { get; set; }
     public string? ClosureReference { get; set; }

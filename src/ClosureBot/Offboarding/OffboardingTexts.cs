@@ -27,7 +27,7 @@ public static class OffboardingTexts
     public const string SalesAnswered =
         "Thanks for telling me. An account with a cloud term commitment is closed through your sales representative: please " +
         "contact them and they will execute a terminate service order for you. I haven't requested anything. If you'd like a " +
-        "hand finding the right person, our support team can help.";
+        "hand finding the right person, choose Talk to sales and someone from our sales team will answer here.";
 
     public const string SalesUnsure =
         "As it isn't clear whether your account has a cloud term commitment, I'll play it safe: please check with your sales " +
@@ -37,6 +37,8 @@ public static class OffboardingTexts
     public const string ResumeRetry = "Shall we pick up where you left off? Please answer yes, or no to start from the beginning.";
 
     public const string CancelRetry = "Please answer yes to stop, or no to carry on.";
+
+    public const string EndedBySupport = "That's all for now. Nothing more has been requested. If you'd like to go on with closing your account later, just say \"close my account\".";
 
     public const string TakenAsNo = "I'll take that as a no, so nothing changes: let's carry on.";
 

@@ -11,8 +11,8 @@ public sealed class RetentionPass(DateTimeOffset now, IReadOnlySet<string> openR
     public IReadOnlyDictionary<string, int> Deleted => _deleted;
 
     /// <summary>
-    /// Whether the conversation (its channel's id, without the channel) has an open closure request, as requester or as a
-    /// later requester: then its state, transcript and saved places are kept, whatever their age.
+    /// Whether the conversation (its channel's id, without the channel) has an open closure request (as requester or as a
+    /// later requester) or a support ticket waiting or held: then its state, transcript and saved places are kept, whatever their age.
     /// </summary>
     public bool IsProtected(string conversationId)
     {

@@ -1,4 +1,5 @@
 using ClosureBot.Closure;
+using ClosureBot.Handoff;
 using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Retention;
@@ -8,7 +9,7 @@ namespace ClosureBot.Retention;
 /// in small batches and writes one log line with what was deleted. Each app instance runs it; the deletes are
 /// conditional and idempotent, so running it twice, or on two instances at once, deletes nothing twice.
 /// </summary>
-public sealed class RetentionWorker(IEnumerable<IRetentionSweep> sweeps, IClosureLog closureLog, IOptions<RetentionOptions> options,
+public sealed class RetentionWorker(IEnumerable<IRetentionSweep> sweeps, IClosureLog closureLog, IHandoffStore handoffs, IOptions<RetentionOptions> options,
     TimeProvider time, ILogger<RetentionWorker> logger) : BackgroundService
 {
     private readonly SemaphoreSlim _gate = new(1, 1);
@@ -21,8 +22,11 @@ public sealed class RetentionWorker(IEnumerable<IRetentionSweep> sweeps, IClosur
         try
         {
             var started = time.GetTimestamp();
-            // Read once, before any delete: a conversation only gains a request through a turn, and a turn makes it young again.
-            var pass = new RetentionPass(now, await closureLog.OpenRequestConversationsAsync(cancellationToken));
+            // Read once, before any delete: a conversation only gains a request or a ticket through a turn, and a turn makes it
+            // young again. A customer waiting in a queue or talking to an agent keeps their conversation, whatever its age.
+            var kept = new HashSet<string>(await closureLog.OpenRequestConversationsAsync(cancellationToken), StringComparer.Ordinal);
+            kept.UnionWith(await handoffs.OpenConversationIdsAsync(cancellationToken));
+            var pass = new RetentionPass(now, kept);
             foreach (var sweep in sweeps) await sweep.SweepAsync(pass, cancellationToken);
             // A Dictionary<,> (not the sorted view) is what Serilog captures as a structured dictionary.
             logger.LogInformation("Retention pass deleted {@Deleted} in {ElapsedMs:0} ms and kept {Kept} old items of conversations with an open closure request",

@@ -21,6 +21,7 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
         _cache = new ConversationCache(options.Value.CacheSize);
         database.EnsureSchema(SqliteSchema.Create);
         database.EnsureSchema(OutboxStatements.Schema);
+        database.EnsureSchema(HandoffStatements.Schema);
         _committer = new SqliteGroupCommitter(database.Open(), _cache, time);
     }
 

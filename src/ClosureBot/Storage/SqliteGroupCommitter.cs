@@ -139,6 +139,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     {
         private readonly SqliteCommand[] _all;
         private readonly OutboxStatements _outbox;
+        private readonly HandoffStatements _handoff;
         private readonly TimeProvider _time;
         public readonly SqliteCommand Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit;
 
@@ -173,12 +174,14 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 """, "$at", "$kind", "$alias", "$channel", "$user", "$name", "$verified", "$conversation", "$detail");
             _all = [Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit];
             _outbox = new OutboxStatements(c);
+            _handoff = new HandoffStatements(c);
         }
 
         public void Bind(SqliteTransaction transaction)
         {
             foreach (var command in _all) command.Transaction = transaction;
             _outbox.Bind(transaction);
+            _handoff.Bind(transaction);
         }
 
         public void Write(TurnCommit commit)
@@ -219,6 +222,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                     "$conversation", a.ConversationId, "$at", a.RequestedAt.ToString("O"));
                 InsertRequester.ExecuteNonQuery();
             }
+            foreach (var write in commit.Handoff) _handoff.Write(write, _time.GetUtcNow());
             foreach (var e in commit.Audit)
             {
                 Set(InsertAudit, "$at", e.At.ToString("O"), "$kind", e.Kind, "$alias", (object?)e.AccountAlias ?? DBNull.Value,
@@ -232,6 +236,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         {
             foreach (var command in _all) command.Dispose();
             _outbox.Dispose();
+            _handoff.Dispose();
         }
 
         private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)

@@ -1,4 +1,5 @@
 using ClosureBot.Closure;
+using ClosureBot.Handoff;
 using ClosureBot.Outbox;
 using ClosureBot.Retention;
 
@@ -17,6 +18,7 @@ public static class StorageServiceCollectionExtensions
         // The log reads the tables the store's schema creates, so the store is built first.
         services.AddSingleton<IClosureLog>(sp => new SqliteClosureLog(sp.GetRequiredService<SqliteBotStore>().Database));
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
+        services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteBotStore>().Database));
         services.AddSingleton<IRetentionSweep, SqliteConversationRetention>();
         return services;
     }

@@ -1,4 +1,5 @@
 using ClosureBot.Closure;
+using ClosureBot.Handoff;
 using ClosureBot.Outbox;
 
 namespace ClosureBot.Storage;
@@ -35,6 +36,9 @@ public sealed class TurnCommit
 
     /// <summary>Someone asking to close an account whose request is already open, recorded against that request.</summary>
     public AdditionalRequester? AdditionalRequester { get; init; }
+
+    /// <summary>Changes to the support queues (tickets, their lines), conditional on where the turn read them.</summary>
+    public IReadOnlyList<HandoffWrite> Handoff { get; init; } = [];
 
     /// <summary>Entries for the audit trail.</summary>
     public IReadOnlyList<AuditEvent> Audit { get; init; } = [];

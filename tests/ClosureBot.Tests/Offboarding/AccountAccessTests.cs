@@ -29,7 +29,7 @@ public sealed class AccountAccessTests
         answer.Says("To see an account's resources or request its closure").DoesNotSay("VA1ACMEWEB01").DoesNotSay("64.15.183.20").DoesNotSay("Cloud term commitment");
         (await guest.SendAll("no", "done", "done", "yes", "done", "yes", "ACME")).DoesNotSay("VA1ACMEWEB01").DoesNotSay("is logged");
         (await guest.Send("where do I find my alias?")).Says("Your account alias is the short code");
-        (await guest.Send("talk to support")).Says("You can reach our support team");
+        (await guest.Send("talk to support")).Says("I've asked our support team to join this chat");
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 

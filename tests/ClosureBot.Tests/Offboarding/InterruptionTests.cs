@@ -96,34 +96,6 @@ public sealed class InterruptionTests
         (await ann.Send("done")).Says("Step 2 of 5");
     }
 
-    [Theory]
-    [InlineData(OffboardingSteps.Account)]
-    [InlineData(OffboardingSteps.RetrieveData)]
-    [InlineData(OffboardingSteps.RequestClose)]
-    public async Task TalkToSupport_MidWay_ShowsSupportCardAndKeepsThePlace(string screen)
-    {
-        await using var app = new BotApplicationFactory();
-        var ann = app.WebChat();
-        await ann.SendAll(Script.To(screen));
-
-        var support = await ann.Send("talk to support");
-
-        support.Says("Talk to our support team").Says("I'll keep your place");
-        Assert.Equal("help@ctl.io", support.Fact("Email"));
-        Assert.Equal("https://control.ctl.io/", support.OpenUrl("Open the support portal"));
-        support.Asks(Script.Question(screen));
-    }
-
-    [Fact]
-    public async Task TalkToSupport_BeforeStarting_ShowsSupportCard()
-    {
-        await using var app = new BotApplicationFactory();
-        var ann = app.WebChat();
-
-        (await ann.Click(new { action = "support", step = "welcome" })).Says("Talk to our support team");
-        Assert.Equal("help@ctl.io", (await ann.Send("I want to talk to a human")).Fact("Email"));
-    }
-
     [Fact]
     public async Task Status_AtStep2_ShowsProgressAndAsksAgain()
     {

@@ -41,7 +41,8 @@ public sealed class SavedPlaceTests
         await using var app = new BotApplicationFactory();
         var later = await ReturningCustomerAsync(app);
 
-        (await later.Send("talk to support")).Says("You can reach our support team").Asks("Welcome back! Shall we pick up where you left off?");
+        (await later.Send("talk to support")).Says("You're number 1 in the queue").DoesNotSay("Welcome back");
+        (await later.Send("cancel")).Says("You've left the queue").Asks("Welcome back! Shall we pick up where you left off?");
         (await later.Send("where was I")).Says("Step 2 of 5").Asks("Welcome back! Shall we pick up where you left off?");
         (await later.Send("yes")).Says("Here we are again, at Step 2 of 5");
     }

@@ -110,7 +110,7 @@ public sealed class SureAnswerTests
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
 
-        (await ann.Send("could I talk to a person about this?")).Says("You can reach our support team").DoesNotSay("Step 2 of 5");
+        (await ann.Send("could I talk to a person about this?")).Says("I've asked our support team to join this chat").DoesNotSay("Step 2 of 5");
     }
 
     [Theory]

@@ -1,3 +1,4 @@
+using ClosureBot.Handoff;
 using ClosureBot.Outbox;
 using ClosureBot.Retention;
 
@@ -17,6 +18,7 @@ public static class DirectLineServiceCollectionExtensions
         services.AddSingleton<DirectLineBotBridge>();
         services.AddSingleton<IOutboxRoute, DirectLineOutboxRoute>();
         services.AddSingleton<IRetentionSweep, DirectLineTranscriptRetention>();
+        services.AddSingleton<ITranscriptSource, DirectLineTranscriptSource>();
         return services;
     }
 

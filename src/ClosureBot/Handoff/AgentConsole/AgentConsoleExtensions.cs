@@ -4,7 +4,7 @@ namespace ClosureBot.Handoff.AgentConsole;
 
 /// <summary>
 /// Registers and maps the agent console (<c>/agent</c>): staff sign-in, the page, its API and the live hub. The console
-/// works on whatever <see cref="IHandoffDesk"/> the app registers; without one, nothing under <c>/agent</c> is mapped.
+/// works on the app's <see cref="IHandoffDesk"/> and replaces the desk's silent <see cref="IHandoffEvents"/> with SignalR pushes.
 /// </summary>
 public static class AgentConsoleExtensions
 {
@@ -25,11 +25,6 @@ public static class AgentConsoleExtensions
 
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
-        if (app.Services.GetService<IHandoffDesk>() is null)
-        {
-            app.Logger.LogWarning("No handoff desk is registered; the agent console (/agent) is not mapped");
-            return app;
-        }
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseAntiforgery();

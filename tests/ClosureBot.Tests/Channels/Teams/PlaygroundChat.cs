@@ -47,6 +47,9 @@ public sealed class PlaygroundChat(AgentsPlayground playground, string conversat
         throw new InvalidOperationException($"No button titled \"{title}\" in the chat:\n{string.Join("\n", Transcript)}");
     }
 
+    /// <summary>Runs <paramref name="act"/> (something outside the chat, e.g. a support agent) and waits for <paramref name="expect"/> in the chat.</summary>
+    public Task<IReadOnlyList<PlaygroundMessage>> AfterAsync(Func<Task> act, string expect) => ActAsync(act, expect, "an action outside the chat");
+
     private async Task<IReadOnlyList<PlaygroundMessage>> ActAsync(Func<Task> act, string expect, string description)
     {
         var skip = _seen;

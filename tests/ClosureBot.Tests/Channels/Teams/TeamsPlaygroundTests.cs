@@ -1,4 +1,6 @@
+using ClosureBot.Handoff;
 using ClosureBot.Tests.Channels.DirectLine;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClosureBot.Tests.Channels.Teams;
 
@@ -59,6 +61,28 @@ public sealed class TeamsPlaygroundTests
         Assert.Contains("ACME", receipt);
         Assert.Equal(click ? HappyPath.Count(s => s.Click is not null) : 0, chat.Clicks.Count);
         if (click) Assert.Equal("submit: Start account closure", chat.Clicks[0]);
+    }
+
+    [Fact]
+    public async Task Playground_HandsOffToSupport_ReceivesTheAgentsMessageProactively()
+    {
+        await using var host = new DirectLineTestHost();
+        await using var playground = await AgentsPlayground.StartAsync(new Uri(host.BaseAddress, "/api/messages"));
+        var chat = new PlaygroundChat(playground, playground.PersonalChatId);
+        await chat.InstallAsync(WelcomeCard);
+        await chat.SayAsync("I want to close my account", "Shall we start?");
+        await chat.SayAsync("talk to support", "You're number 1 in the queue");
+        var desk = host.Services.GetRequiredService<IHandoffDesk>();
+        var ticket = Assert.Single(await desk.ListAsync(CancellationToken.None));
+        Assert.Equal(("msteams", "overview"), (ticket.ChannelId, ticket.Screen));
+        var dana = new SupportAgent("dana", "Dana");
+
+        await chat.AfterAsync(() => desk.AcceptAsync(ticket.Id, dana, CancellationToken.None), "You're now talking to Dana from support.");
+        var message = await chat.AfterAsync(() => desk.SendAsync(ticket.Id, dana, "Hello from Dana, how can I help?", CancellationToken.None),
+            "Hello from Dana, how can I help?");
+
+        Assert.All(message, m => Assert.Equal(playground.BotId, m.FromId));
+        await chat.AfterAsync(() => desk.HandBackAsync(ticket.Id, dana, new HandBack("overview", [], null), CancellationToken.None), "Shall we start?");
     }
 
     [Fact]

@@ -102,16 +102,6 @@ public sealed class AgentConsoleAccessTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
     }
 
-    [Fact]
-    public async Task App_WithoutHandoffDesk_MapsNoConsole()
-    {
-        await using var factory = new Support.BotApplicationFactory(settings: ConsoleTestApp.AgentSettings());
-
-        using var response = await factory.CreateClient().GetAsync("/agent/signin");
-
-        Assert.Equal(HttpStatusCode.NotFound, response.StatusCode);
-    }
-
     private static string CustomerTicket(ConsoleTestApp app)
     {
         var cookie = app.Services.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(CustomerSignIn.CookieScheme);

@@ -1,0 +1,98 @@
+using System.Globalization;
+
+namespace ClosureBot.Handoff;
+
+/// <summary>A queue's opening hours, read from <see cref="HandoffQueueOptions"/>: whether it is open, and when it opens next.</summary>
+public sealed class QueueSchedule
+{
+    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private readonly TimeOnly _opens;
+    private readonly TimeSpan _length;
+    private readonly TimeZoneInfo _zone;
+    private readonly HashSet<DayOfWeek> _days;
+
+    public QueueSchedule(string queue, HandoffQueueOptions options)
+    {
+        Queue = queue;
+        DisplayName = options.DisplayName ?? queue;
+        if (!TryParseHours(options.Hours, out _opens, out _length)) throw new ArgumentException($"Unreadable hours for queue {queue}.", nameof(options));
+        if (!TryFindZone(options.TimeZone, out _zone!)) throw new ArgumentException($"Unknown time zone for queue {queue}.", nameof(options));
+        _days = options.Days.Length == 0 ? [.. Enum.GetValues<DayOfWeek>()] : [.. options.Days];
+        AlwaysOpen = _days.Count == 7 && _length == TimeSpan.FromDays(1);
+    }
+
+    public string Queue { get; }
+
+    public string DisplayName { get; }
+
+    public bool AlwaysOpen { get; }
+
+    public bool IsOpen(DateTimeOffset now)
+    {
+        if (AlwaysOpen) return true;
+        var local = TimeZoneInfo.ConvertTime(now, _zone);
+        // The opening of today and of yesterday (hours that run past midnight are not allowed, so today's is enough).
+        var start = local.Date + _opens.ToTimeSpan();
+        return _days.Contains(local.DayOfWeek) && local.DateTime >= start && local.DateTime < start + _length;
+    }
+
+    /// <summary>The next time the queue opens after <paramref name="now"/> (now itself when it is open), in the queue's time zone.</summary>
+    public DateTimeOffset NextOpening(DateTimeOffset now)
+    {
+        if (IsOpen(now)) return TimeZoneInfo.ConvertTime(now, _zone);
+        var local = TimeZoneInfo.ConvertTime(now, _zone);
+        for (var day = 0; day <= 7; day++)
+        {
+            var date = local.Date.AddDays(day);
+            if (!_days.Contains(date.DayOfWeek)) continue;
+            var start = date + _opens.ToTimeSpan();
+            if (start <= local.DateTime) continue;
+            return new DateTimeOffset(start, _zone.GetUtcOffset(start));
+        }
+        throw new InvalidOperationException($"Queue {Queue} never opens.");
+    }
+
+    /// <summary>"Monday to Friday, 09:00–17:00 (Europe/London)".</summary>
+    public string Describe()
+    {
+        if (AlwaysOpen) return "around the clock";
+        var days = _days.Count == 7 ? "every day"
+            : _days.SetEquals([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]) ? "Monday to Friday"
+            : string.Join(", ", Enum.GetValues<DayOfWeek>().Where(_days.Contains).Select(d => d.ToString()));
+        var end = _opens.ToTimeSpan() + _length;
+        return $"{days}, {_opens:HH\\:mm}–{(int)end.TotalHours:00}:{end.Minutes:00} ({_zone.Id})";
+    }
+
+    /// <summary>"Monday 16 November, 09:00 (Europe/London)".</summary>
+    public string DescribeOpening(DateTimeOffset opening) =>
+        $"{opening.ToString("dddd d MMMM, HH:mm", English)} ({_zone.Id})";
+
+    public static bool TryParseHours(string? hours, out TimeOnly opens, out TimeSpan length)
+    {
+        (opens, length) = (default, default);
+        var parts = hours?.Split('-', StringSplitOptions.TrimEntries);
+        if (parts is not [var from, var to] || !TimeOnly.TryParseExact(from, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out opens))
+            return false;
+        TimeSpan close;
+        if (to == "24:00") close = TimeSpan.FromDays(1);
+        else if (TimeOnly.TryParseExact(to, "HH:mm", CultureInfo.InvariantCulture, DateTimeStyles.None, out var t)) close = t.ToTimeSpan();
+        else return false;
+        length = close - opens.ToTimeSpan();
+        return length > TimeSpan.Zero;
+    }
+
+    public static bool TryFindZone(string? id, out TimeZoneInfo? zone)
+    {
+        zone = null;
+        if (string.IsNullOrWhiteSpace(id)) return false;
+        try
+        {
+            zone = TimeZoneInfo.FindSystemTimeZoneById(id);
+            return true;
+        }
+        catch (Exception ex) when (ex is TimeZoneNotFoundException or InvalidTimeZoneException)
+        {
+            return false;
+        }
+    }
+}
