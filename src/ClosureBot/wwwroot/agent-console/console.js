@@ -68,16 +68,17 @@
     return item;
   }
 
-  async function select(id) {
+  async function select(id, focus = true) {
     state.selected = id;
     renderQueues();
     setResult('');
+    // Watch first, then read: a line added in between arrives twice (shown once), never not at all.
+    if (state.hub?.state === 'Connected') await state.hub.invoke('Watch', id).catch(() => {});
     const response = await api('GET', `/tickets/${encodeURIComponent(id)}`);
     if (!response.ok) { setResult(response.data?.error?.message ?? 'The conversation could not be loaded.'); return; }
     state.current = response.data;
     renderCase();
-    if (state.hub?.state === 'Connected') await state.hub.invoke('Watch', id).catch(() => {});
-    $('conversation').focus();
+    if (focus) $('conversation').focus();
   }
 
   function renderCase() {
@@ -189,7 +190,7 @@
     state.clockOffset = Date.parse(list.data.now) - Date.now();
     state.tickets = new Map(list.data.tickets.map(t => [t.id, t]));
     renderQueues();
-    if (state.selected) await select(state.selected);
+    if (state.selected) await select(state.selected, false);
   }
 
   function setConnection(text, live) { const c = $('connection'); c.textContent = text; c.classList.toggle('live', !!live); }
@@ -210,9 +211,10 @@
     hub.on('ticketChanged', ticketChanged);
     hub.on('messageAdded', addLine);
     hub.onreconnecting(() => setConnection('Connection lost; reconnecting…'));
+    // "Live" only once the queues and the open conversation are read again: nothing missed while away stays missing.
     hub.onreconnected(async () => {
-      setConnection('Live: changes appear as they happen.', true);
       await loadAll();
+      setConnection('Live: changes appear as they happen.', true);
     });
     state.hub = hub;
     return hub;
@@ -221,8 +223,8 @@
   async function start(hub, attempt = 0) {
     try {
       await hub.start();
-      setConnection('Live: changes appear as they happen.', true);
       if (state.selected) await hub.invoke('Watch', state.selected);
+      setConnection('Live: changes appear as they happen.', true);
     } catch (error) {
       if (error?.statusCode === 401) { location.assign('/agent/signin'); return; }
       setConnection('Not connected; trying again…');

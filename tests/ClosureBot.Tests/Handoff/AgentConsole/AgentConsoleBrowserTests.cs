@@ -21,7 +21,7 @@ public sealed class AgentConsoleBrowserTests
         var desk = (FakeHandoffDesk)host.Services.GetRequiredService<IHandoffDesk>();
         HandoffTicket? ticket = null;
 
-        var report = await RunAsync(host.BaseAddress, async step =>
+        var report = await RunAsync("console-drive.mjs", host.BaseAddress, async step =>
         {
             switch (step)
             {
@@ -69,8 +69,58 @@ public sealed class AgentConsoleBrowserTests
         Assert.All(report["screenshots"]!.AsArray(), s => Assert.True(File.Exists((string?)s)));
     }
 
-    /// <summary>Runs console-drive.mjs, answering each event it announces once <paramref name="onEvent"/> has played the customer.</summary>
-    private static async Task<JsonObject> RunAsync(Uri baseAddress, Func<string, Task> onEvent)
+    [Fact]
+    public async Task Console_AppRestarts_PageReconnectsAndReloadsTheHeldConversation()
+    {
+        var folder = Directory.CreateTempSubdirectory("closurebot-console-").FullName;
+        var settings = new Dictionary<string, string?>(ConsoleTestApp.AgentSettings()) { ["Urls"] = $"http://127.0.0.1:{FreePort()}" };
+        DirectLineTestHost? host = null;
+        // The desk outlives the app, as the real desk's database does; it announces through whichever app is running.
+        var desk = new FakeHandoffDesk(() => host!.Services.GetRequiredService<IHandoffEvents>(), TimeProvider.System);
+        DirectLineTestHost Start() => new(folder, settings, configureServices: services => services.AddSingleton<IHandoffDesk>(desk));
+        host = Start();
+        try
+        {
+            var ticket = await desk.EnqueueAsync("ACME", customerText: "I need help deleting my servers");
+            var report = await RunAsync("console-restart-drive.mjs", host.BaseAddress, async step =>
+            {
+                switch (step)
+                {
+                    case "accepted":
+                        await host.DisposeAsync();
+                        break;
+                    case "stopped":
+                        host = Start();
+                        break;
+                    case "reconnected":
+                        await desk.CustomerSaysAsync(ticket.Id, "Are you still there?");
+                        break;
+                }
+            });
+
+            Assert.Matches("reconnecting|Not connected", (string?)report["whileDown"]);
+            Assert.Contains("Yours", (string?)report["queueAfter"]);
+            var transcript = report["transcript"]!.AsArray().Select(t => (string)t!).ToList();
+            Assert.Contains(transcript, t => t.Contains("I need help deleting my servers"));
+            Assert.Contains(transcript, t => t.Contains("Are you still there?"));
+            Assert.Equal(0, (int)report["loads"]!);
+            Assert.Empty(report["pageErrors"]!.AsArray());
+        }
+        finally
+        {
+            await host.DisposeAsync();
+        }
+    }
+
+    private static int FreePort()
+    {
+        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
+        listener.Start();
+        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
+    }
+
+    /// <summary>Runs a console script, answering each event it announces once <paramref name="onEvent"/> has played its part.</summary>
+    private static async Task<JsonObject> RunAsync(string script, Uri baseAddress, Func<string, Task> onEvent)
     {
         var options = new JsonObject
         {
@@ -79,7 +129,7 @@ public sealed class AgentConsoleBrowserTests
             ["password"] = ConsoleTestApp.DanaPassword,
             ["screenshotDir"] = WebChatDriver.ScreenshotFolder,
         };
-        using var process = NodeScript.Start("Handoff/AgentConsole/console-drive.mjs", [options.ToJsonString()], redirectInput: true);
+        using var process = NodeScript.Start("Handoff/AgentConsole/" + script, [options.ToJsonString()], redirectInput: true);
         using var timeout = new CancellationTokenSource(Limit);
         try
         {
@@ -107,6 +157,6 @@ public sealed class AgentConsoleBrowserTests
             process.Kill(entireProcessTree: true);
             throw;
         }
-        throw new InvalidOperationException($"console-drive.mjs ended without a report: {await process.StandardError.ReadToEndAsync()}");
+        throw new InvalidOperationException($"{script} ended without a report: {await process.StandardError.ReadToEndAsync()}");
     }
 }
