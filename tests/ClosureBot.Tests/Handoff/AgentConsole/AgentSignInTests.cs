@@ -26,6 +26,8 @@ public sealed class AgentSignInTests
         using var page = await agent.Http.GetAsync("/agent");
         Assert.Equal(HttpStatusCode.OK, page.StatusCode);
         Assert.Contains("ClosureBot support console", await page.Content.ReadAsStringAsync());
+        Assert.Contains("frame-ancestors 'none'", page.Headers.GetValues("Content-Security-Policy").Single());
+        Assert.Equal("DENY", page.Headers.GetValues("X-Frame-Options").Single());
         var session = await agent.SessionAsync();
         Assert.Equal("Dana Reyes", (string?)session["agent"]!["displayName"]);
         Assert.Equal(ConsoleTestApp.Dana, (string?)session["agent"]!["userName"]);
@@ -188,6 +190,19 @@ public sealed class AgentSignInTests
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await agent.Http.GetAsync("/agent/api/tickets")).StatusCode);
+    }
+
+    [Theory]
+    [InlineData("Support:Agents:0:PasswordHash", "plain-text-password", "Support:Agents:0:PasswordHash is not a hash made by")]
+    [InlineData("Support:Agents:1:UserName", "DANA", "Support:Agents:1:UserName 'DANA' is configured twice")]
+    [InlineData("Support:Agents:1:DisplayName", "", "Support:Agents:1:DisplayName is required")]
+    public async Task Start_BadAgentConfiguration_RefusesToStartNamingTheKey(string key, string value, string reason)
+    {
+        await using var app = new ConsoleTestApp(settings: new Dictionary<string, string?> { [key] = value });
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Client());
+
+        Assert.Contains(reason, error.Message);
     }
 
     [Fact]
