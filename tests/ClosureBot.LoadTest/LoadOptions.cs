@@ -7,7 +7,8 @@ public sealed record LoadOptions
         Usage: dotnet run -c Release --project tests/ClosureBot.LoadTest -- [options]
           --customers N[,N...]  concurrent simulated customers; a list runs one row per value (default 1,8,32)
           --duration S          measured seconds per row (default 20, at most 600)
-          --warmup S            unmeasured seconds before each row (default 5, at most 120)
+          --warmup S            unmeasured seconds before each row (default 30, at most 120): a freshly started
+                                bot recompiles its hot code (tiered JIT) for 20-60 s under load on 2 cores
           --start               launch the Release bot on a free 127.0.0.1 port with a temp SQLite database,
                                 one fresh bot per row, and stop it by PID afterwards
           --url URL             an already running bot (127.0.0.1 / localhost only), instead of --start
@@ -19,7 +20,7 @@ public sealed record LoadOptions
 
     public IReadOnlyList<int> Customers { get; init; } = [1, 8, 32];
     public int DurationSeconds { get; init; } = 20;
-    public int WarmupSeconds { get; init; } = 5;
+    public int WarmupSeconds { get; init; } = 30;
     public bool Start { get; init; }
     public Uri? Url { get; init; }
     public int? Pid { get; init; }

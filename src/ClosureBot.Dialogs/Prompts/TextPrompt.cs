@@ -17,8 +17,10 @@ public sealed class TextPrompt(string id, PromptValidator<string>? validator = n
             : activity.Text;
         value = value?.Trim();
         if (string.IsNullOrEmpty(value)) return false;
+        // Linear in the text whatever the pattern, so no time budget is needed: a wall-clock budget also runs out for a
+        // short text on a busy machine, and a turn that throws is a failure the customer sees. (The engine caches it.)
         if (state.AnswerPattern is { } pattern)
-            return Regex.IsMatch(value, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant, TimeSpan.FromMilliseconds(50));
+            return Regex.IsMatch(value, pattern, RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.NonBacktracking);
         return !IsTypedQuestion(context);
     }
 }

@@ -3,6 +3,7 @@ using System.Text;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Serialization;
+using ClosureBot.RateLimits;
 using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Closure;
@@ -11,13 +12,15 @@ public static class ClosureEndpoints
 {
     /// <summary>
     /// <c>GET /admin/closure-requests</c> (the logged requests with everyone who asked) and <c>GET /admin/audit</c> (the
-    /// newest 1,000 audit entries), for callers holding <c>Admin:ApiKey</c>.
+    /// newest 1,000 audit entries), for callers holding <c>Admin:ApiKey</c>, limited by <see cref="RateLimitPolicies.AdminPerClient"/>.
     /// </summary>
     public static IEndpointRouteBuilder MapClosureAdmin(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet("/admin/closure-requests", (HttpContext http, IClosureLog log, IOptions<AdminOptions> options) =>
+        // Limited per client address before the key is checked, so the key cannot be guessed at speed.
+        var admin = endpoints.MapGroup("/admin").RequireRateLimiting(RateLimitPolicies.AdminPerClient);
+        admin.MapGet("/closure-requests", (HttpContext http, IClosureLog log, IOptions<AdminOptions> options) =>
             AnswerAsync(http, options.Value, async ct => await log.ListAsync(ct)));
-        endpoints.MapGet("/admin/audit", (HttpContext http, IClosureLog log, IOptions<AdminOptions> options) =>
+        admin.MapGet("/audit", (HttpContext http, IClosureLog log, IOptions<AdminOptions> options) =>
             AnswerAsync(http, options.Value, async ct => await log.ListAuditAsync(MaxAuditEntries, ct)));
         return endpoints;
     }

@@ -35,7 +35,8 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
     {
         var context = conversation.Context;
         var activity = context.Activity;
-        var queue = activity.GetValueString("queue") is { } named && queues.Knows(named) ? named : HandoffQueues.Support;
+        var queue = activity.GetValueString("queue") is { } named && queues.Knows(named) ? named
+            : activity.Text is { } text && SalesWord().IsMatch(text) ? HandoffQueues.Sales : HandoffQueues.Support;
         var reason = activity.GetValueString("reason") is { } given && given is "misunderstood" or "term-commitment" ? given : "asked";
         var now = time.GetUtcNow();
         var ticket = new HandoffTicket(NewId("hq_"), queue, reason, activity.ChannelId ?? "", conversation.AccountAlias, conversation.Verified,
@@ -210,6 +211,9 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
 
     private static bool LeavesQueue(Activity activity) =>
         activity.Text is { Length: < 60 } text && LeaveWords().IsMatch(text.Trim());
+
+    [GeneratedRegex(@"\bsales\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex SalesWord();
 
     [GeneratedRegex(@"^(ok(ay)?,?\s+)?(cancel|leave( the)? queue|stop waiting|never ?mind|forget it|no thanks|i'?ll carry on( with you)?)[\s.!]*(please|thanks)?[\s.!]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

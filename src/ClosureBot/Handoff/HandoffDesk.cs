@@ -19,7 +19,7 @@ namespace ClosureBot.Handoff;
 /// <see cref="InvalidOperationException"/>. None of them changes anything.
 /// </remarks>
 public sealed class HandoffDesk(IHandoffStore store, IGuidedFlow flow, IAccountInventory inventory, IClosureLog closures, BotAdapter adapter,
-    ReplyOutbox outbox, IEnumerable<IOutboxRoute> routes, IOptions<SupportOptions> options, TimeProvider time) : IHandoffDesk
+    ReplyOutbox outbox, IEnumerable<IOutboxRoute> routes, IServiceProvider services, IOptions<SupportOptions> options, TimeProvider time) : IHandoffDesk
 {
     private const int CaseTranscriptLimit = 500;
     private const int MaxNoteLength = 1_000;
@@ -79,6 +79,15 @@ public sealed class HandoffDesk(IHandoffStore store, IGuidedFlow flow, IAccountI
         if (answer?.Status != 200) throw new InvalidOperationException("The conversation is not held by this agent.");
     }
 
+    // A Connector channel's replies take the transport its own turns take (Teams: with its card tracking); the embedded
+    // Direct Line's go through its outbox route into the conversation's log.
+    private IReplyTransport TransportFor(Activity activity)
+    {
+        if (activity.ServiceUrl is not null) return services.GetRequiredService<IReplyTransport>();
+        var route = _routes.FirstOrDefault(r => r.Handles(activity)) ?? throw new InvalidOperationException("No channel route reaches this conversation.");
+        return outbox.Wrap(route.TransportFor(activity));
+    }
+
     /// <summary>Runs the agent's action as a turn of the customer's conversation, delivered over the customer's channel.</summary>
     private async Task<InvokeResponse?> RunAsync(HandoffRecord record, SupportAgent agent, AgentCommand command, CancellationToken ct)
     {
@@ -97,9 +106,7 @@ public sealed class HandoffDesk(IHandoffStore store, IGuidedFlow flow, IAccountI
             Locale = reference.Locale,
             Value = command.ToJson(),
         };
-        var route = _routes.FirstOrDefault(r => r.Handles(activity))
-            ?? throw new InvalidOperationException("No channel route reaches this conversation.");
-        var result = await adapter.ProcessActivityAsync(activity, outbox.Wrap(route.TransportFor(activity)), ct, HandoffDeskIdentity.Create(agent));
+        var result = await adapter.ProcessActivityAsync(activity, TransportFor(activity), ct, HandoffDeskIdentity.Create(agent));
         return result.InvokeResponse;
     }
 }

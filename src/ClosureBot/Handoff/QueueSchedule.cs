@@ -31,7 +31,7 @@ public sealed class QueueSchedule
     {
         if (AlwaysOpen) return true;
         var local = TimeZoneInfo.ConvertTime(now, _zone);
-        // The opening of today and of yesterday (hours that run past midnight are not allowed, so today's is enough).
+        // Hours never run past midnight (the end is at most 24:00), so today's opening is the only one to check.
         var start = local.Date + _opens.ToTimeSpan();
         return _days.Contains(local.DayOfWeek) && local.DateTime >= start && local.DateTime < start + _length;
     }

@@ -61,10 +61,10 @@ public static partial class Intents
     [GeneratedRegex(@"\b(close|terminate|cancel|delete|shut down)\s+(my|our)\s+(cloud\s+)?account\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex CloseAccountInside();
 
-    [GeneratedRegex(@"^((i\s+(want|would like|need)\s+to\s+|i['’]d\s+like\s+to\s+|can i\s+|let me\s+)?(talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a (person|human|real person)|an agent|an operator|a support agent)|support|agent|human|a human|real person|a real person|operator|customer service|talk to support)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"^((i\s+(want|would like|need)\s+to\s+|i['’]d\s+like\s+to\s+|can i\s+|let me\s+)?(talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a (person|human|real person)|an agent|an operator|a support agent|(the\s+)?sales( team)?|someone (in|from) sales)|support|agent|human|a human|real person|a real person|operator|customer service|talk to support)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupportWhole();
 
-    [GeneratedRegex(@"\b((talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a (person|human|real person)|an agent|an operator)|human|real person|operator)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b((talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a (person|human|real person)|an agent|an operator|(the\s+)?sales( team)?)|human|real person|operator)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SupportInside();
 
     [GeneratedRegex(@"^(help|help me|i need help|i need some help|can you help( me)?\??|\?|what does this mean\??|what do i do\??|what should i do\??)$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

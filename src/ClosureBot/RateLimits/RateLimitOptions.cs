@@ -27,6 +27,9 @@ public sealed class RateLimitOptions
     /// <summary>Activities per conversation, on <c>/api/messages</c> (channel + conversation id) and Direct Line. Never per address.</summary>
     public RateLimitRule MessagesPerConversation { get; set; } = RateLimitRule.PerMinute(60, 20);
 
+    /// <summary>Admin API requests (<c>/admin/…</c>) per client address, counted before the key is checked.</summary>
+    public RateLimitRule AdminPerClient { get; set; } = RateLimitRule.PerMinute(30, 10);
+
     /// <summary>WebSockets open at once on one Direct Line conversation's stream.</summary>
     public int StreamsPerConversation { get; set; } = 5;
 
@@ -34,6 +37,6 @@ public sealed class RateLimitOptions
     public TimeSpan StreamRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool IsValid => TokensPerClient.IsValid && TokensPerUser.IsValid && ConversationsPerClient.IsValid && MessagesPerConversation.IsValid
-        && SignInsPerClient.IsValid
+        && SignInsPerClient.IsValid && AdminPerClient.IsValid
         && StreamsPerConversation >= 1 && StreamRetryAfter > TimeSpan.Zero;
 }

@@ -12,6 +12,9 @@ public static class RateLimitPolicies
     /// <summary>Direct Line conversations started, per client address.</summary>
     public const string ConversationsPerClient = "conversations-per-client";
 
+    /// <summary>The admin API, per client address: bounds how fast a caller can guess the key.</summary>
+    public const string AdminPerClient = "admin-per-client";
+
     /// <summary>Open WebSockets per Direct Line conversation (route value <c>conversationId</c>).</summary>
     public const string StreamsPerConversation = "streams-per-conversation";
 

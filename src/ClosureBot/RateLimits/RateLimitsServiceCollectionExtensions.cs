@@ -46,6 +46,7 @@ public static class RateLimitsServiceCollectionExtensions
         options.AddPolicy(RateLimitPolicies.TokensPerClient, http => PerClient(http, limits.Enabled, limits.TokensPerClient, time));
         options.AddPolicy(RateLimitPolicies.SignInsPerClient, http => PerClient(http, limits.Enabled, limits.SignInsPerClient, time));
         options.AddPolicy(RateLimitPolicies.ConversationsPerClient, http => PerClient(http, limits.Enabled, limits.ConversationsPerClient, time));
+        options.AddPolicy(RateLimitPolicies.AdminPerClient, http => PerClient(http, limits.Enabled, limits.AdminPerClient, time));
         options.AddPolicy(RateLimitPolicies.StreamsPerConversation, http =>
             limits.Enabled && http.Request.RouteValues["conversationId"] is string conversationId
                 ? RateLimitPartition.GetConcurrencyLimiter(conversationId,

@@ -81,4 +81,22 @@ public class TextPromptTests
         Assert.Empty(probe.Results);
         Assert.Equal(["Why are you leaving?"], outcome.Texts);
     }
+
+    [Fact]
+    public async Task Continue_PatternThatWouldBacktrackForSeconds_IsReadInLinearTimeAndRepromptsInsteadOfFailing()
+    {
+        // Nested quantifiers: a backtracking engine needs 2^n steps on this input and gives up after the time budget
+        // with an exception (a 500 for the customer, and under load even a short text can run out of wall-clock time).
+        var probe = new PromptProbe(new TextPrompt("text"), () => new PromptOptions
+        {
+            Prompt = new Activity { Type = ActivityTypes.Message, Text = "Your alias?" },
+            AnswerPattern = "^(a+)+$",
+        });
+        await probe.StartAsync();
+
+        var outcome = await probe.Harness.SendAsync(new string('a', 40) + "!");
+
+        Assert.Empty(probe.Results);
+        Assert.Equal(["Your alias?"], outcome.Texts);
+    }
 }

@@ -178,6 +178,26 @@ public sealed class HandoffDeskTests
     }
 
     [Fact]
+    public async Task HandBack_NoTermCommitmentFact_CommitmentOnRecordStillGoesToSales()
+    {
+        await using var app = HandoffTestApp.Create();
+        var ann = await app.CustomerAsync();
+        await ann.SendAll("I want to close my account", "yes");
+        var sales = await ann.Send("INIT");
+        sales.Says("Our records show a cloud term commitment on INIT").Offers("Talk to sales");
+        await ann.Click("Talk to sales", new { action = "support", queue = "sales", reason = "term-commitment", accountAlias = "INIT" });
+        var ticket = Assert.Single(await app.Desk().ListAsync(None));
+        Assert.Equal((HandoffQueues.Sales, "INIT"), (ticket.Queue, ticket.AccountAlias));
+        await app.Desk().AcceptAsync(ticket.Id, HandoffTestApp.Dana, None);
+
+        await app.Desk().HandBackAsync(ticket.Id, HandoffTestApp.Dana, new HandBack(OffboardingSteps.DeleteServers, [VerifiedFact.NoTermCommitment], null), None);
+
+        (await ann.ReadAsync()).Asks(Script.Question(OffboardingSteps.Account));
+        (await ann.Send("INIT")).Says("Our records show a cloud term commitment on INIT").DoesNotSay("Step 2 of 5");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
     public async Task HandBack_Unasked_NumberedStepStartsAtTheException()
     {
         await using var app = HandoffTestApp.Create();

@@ -25,6 +25,7 @@ public sealed class HandoffRequestTests
         var ticket = await app.TicketOfAsync(ann.ConversationId);
         Assert.Equal((HandoffQueues.Support, "asked", screen, HandoffStatus.Waiting, 1), (ticket.Queue, ticket.Reason, ticket.Screen, ticket.Status, ticket.Position));
         Assert.Equal(screen is OffboardingSteps.Overview or OffboardingSteps.Account ? null : "ACME", ticket.AccountAlias);
+        Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-requested" && e.ConversationId == ann.ConversationId && e.Detail == $"support, asked, at {screen}");
 
         (await ann.Send("is anyone there?")).Says("I've passed that on. You're number 1 in the queue.").DoesNotSay(Script.Question(screen));
         var left = await ann.Send("cancel");
@@ -85,6 +86,20 @@ public sealed class HandoffRequestTests
         (await ann.Deliver(ann.Message((string?)button["text"], button["value"]!.DeepClone()))).Says("I've asked our sales team to join this chat");
         var ticket = await app.TicketOfAsync(ann.ConversationId);
         Assert.Equal((HandoffQueues.Sales, "term-commitment", "ACME", false), (ticket.Queue, ticket.Reason, ticket.AccountAlias, ticket.Verified));
+    }
+
+    [Theory]
+    [InlineData("talk to sales")]
+    [InlineData("Could I speak to the sales team about this?")]
+    public async Task TalkToSales_Typed_QueuesForSales(string words)
+    {
+        await using var app = HandoffTestApp.Create();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send(words)).Says("I've asked our sales team to join this chat");
+
+        Assert.Equal((HandoffQueues.Sales, "asked"), ((await app.TicketOfAsync(ann.ConversationId)).Queue, (await app.TicketOfAsync(ann.ConversationId)).Reason));
     }
 
     [Fact]

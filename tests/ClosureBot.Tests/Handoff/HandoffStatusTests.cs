@@ -38,6 +38,7 @@ public sealed class HandoffStatusTests
 
         failed.Says(HandoffTexts.Failed).DoesNotSay("requested skill").Asks(Script.Question(OffboardingSteps.RetrieveData));
         Assert.Empty(await app.Desk().ListAsync(CancellationToken.None));
+        Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-failed" && e.ConversationId == ann.ConversationId);
         (await ann.Send("done")).Says("Step 2 of 5");
     }
 

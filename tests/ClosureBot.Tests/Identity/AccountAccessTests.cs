@@ -34,7 +34,8 @@ public sealed class AccountAccessTests
         await guest.SendAll(Script.To(OffboardingSteps.Account));
 
         (await guest.Send("help")).Says(OffboardingTexts.Help(OffboardingSteps.Account)).Says(OffboardingTexts.SignInRequired(signInOffered: false));
-        (await guest.Send("talk to support")).Says("You can reach our support team here.").Says(OffboardingTexts.SignInRequired(signInOffered: false));
+        (await guest.Send("talk to support")).Says("You're number 1 in the queue");
+        (await guest.Send("cancel")).Says("You've left the queue").Says(OffboardingTexts.SignInRequired(signInOffered: false));
     }
 
     [Fact]

@@ -28,8 +28,10 @@ public sealed class TeamsConversationStore
 
     private readonly SqliteDatabase _database;
     private readonly TimeProvider _time;
-    // The reference rarely changes; writing it only when it does spares every turn a write.
-    private readonly ConcurrentDictionary<string, string> _lastSaved = new(StringComparer.Ordinal);
+    // The reference rarely changes; writing it only when it does (or a day has passed, so its time tells the retention
+    // job the chat is alive, whichever instance served it) spares every turn a write.
+    private static readonly TimeSpan RefreshAfter = TimeSpan.FromDays(1);
+    private readonly ConcurrentDictionary<string, (string Json, DateTimeOffset SavedAt)> _lastSaved = new(StringComparer.Ordinal);
 
     public TeamsConversationStore(SqliteDatabase database, TimeProvider time)
     {
@@ -40,12 +42,13 @@ public sealed class TeamsConversationStore
     public async Task SaveReferenceAsync(string conversationKey, ConversationReference reference, CancellationToken ct)
     {
         var json = JsonSerializer.Serialize(reference, ProtocolJson.Options);
-        if (_lastSaved.TryGetValue(conversationKey, out var last) && last == json) return;
+        var now = _time.GetUtcNow();
+        if (_lastSaved.TryGetValue(conversationKey, out var last) && last.Json == json && now - last.SavedAt < RefreshAfter) return;
         await ExecuteAsync("""
             INSERT INTO teams_conversations (key, reference, updated_at) VALUES ($key, $value, $now)
             ON CONFLICT (key) DO UPDATE SET reference = excluded.reference, updated_at = excluded.updated_at
             """, conversationKey, json, ct);
-        _lastSaved[conversationKey] = json;
+        _lastSaved[conversationKey] = (json, now);
     }
 
     public async Task<ConversationReference?> FindReferenceAsync(string conversationKey, CancellationToken ct)
@@ -78,6 +81,64 @@ public sealed class TeamsConversationStore
 
     public Task CloseCardAsync(string conversationKey, string activityId, CancellationToken ct) =>
         ExecuteAsync("DELETE FROM teams_open_cards WHERE conversation_key = $key AND activity_id = $id", conversationKey, null, ct, activityId);
+
+    /// <summary>
+    /// Deletes, in batches, references not refreshed since <paramref name="referencesBefore"/> and open cards sent before
+    /// <paramref name="cardsBefore"/>, except those of conversations <paramref name="isProtected"/> keeps (by conversation
+    /// id); returns how many of each went. Deletes are conditional on the time read, so a chat that came back meanwhile stays.
+    /// </summary>
+    public async Task<(int References, int Cards)> PruneAsync(DateTimeOffset referencesBefore, DateTimeOffset cardsBefore, Func<string, bool> isProtected,
+        int batchSize, CancellationToken ct)
+    {
+        foreach (var (key, saved) in _lastSaved)
+            if (saved.SavedAt < _time.GetUtcNow() - RefreshAfter) _lastSaved.TryRemove(KeyValuePair.Create(key, saved));
+        var references = await PruneAsync("teams_conversations", "key", "updated_at", referencesBefore, isProtected, batchSize, ct);
+        var cards = await PruneAsync("teams_open_cards", "conversation_key", "created_at", cardsBefore, isProtected, batchSize, ct);
+        return (references, cards);
+    }
+
+    private async Task<int> PruneAsync(string table, string keyColumn, string timeColumn, DateTimeOffset before, Func<string, bool> isProtected,
+        int batchSize, CancellationToken ct)
+    {
+        var deleted = 0;
+        long after = 0;
+        while (true)
+        {
+            var batch = new List<(long RowId, long Time)>();
+            var read = 0;
+            await using (var connection = _database.Open(forWriting: false))
+            await using (var select = connection.CreateCommand())
+            {
+                select.CommandText = $"SELECT rowid, {keyColumn}, {timeColumn} FROM {table} WHERE rowid > $after AND {timeColumn} < $before ORDER BY rowid LIMIT $limit";
+                select.Parameters.AddWithValue("$after", after);
+                select.Parameters.AddWithValue("$before", before.ToUnixTimeMilliseconds());
+                select.Parameters.AddWithValue("$limit", batchSize);
+                await using var reader = await select.ExecuteReaderAsync(ct);
+                while (await reader.ReadAsync(ct))
+                {
+                    read++;
+                    after = reader.GetInt64(0);
+                    var key = reader.GetString(1);
+                    if (!isProtected(key[(key.IndexOf('/') + 1)..])) batch.Add((after, reader.GetInt64(2)));
+                }
+            }
+            if (read == 0) return deleted;
+            if (batch.Count == 0) continue;
+            await using var write = _database.Open();
+            await using var transaction = write.BeginTransaction();
+            await using var delete = write.CreateCommand();
+            delete.Transaction = transaction;
+            delete.CommandText = $"DELETE FROM {table} WHERE rowid = $rowid AND {timeColumn} = $time";
+            var rowId = delete.Parameters.Add("$rowid", Microsoft.Data.Sqlite.SqliteType.Integer);
+            var time = delete.Parameters.Add("$time", Microsoft.Data.Sqlite.SqliteType.Integer);
+            foreach (var (id, at) in batch)
+            {
+                (rowId.Value, time.Value) = (id, at);
+                deleted += await delete.ExecuteNonQueryAsync(ct);
+            }
+            await transaction.CommitAsync(ct);
+        }
+    }
 
     private async Task ExecuteAsync(string sql, string key, string? value, CancellationToken ct, string? activityId = null)
     {

@@ -3,6 +3,7 @@ using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Turns;
+using ClosureBot.Retention;
 
 namespace ClosureBot.Channels.Teams;
 
@@ -28,6 +29,7 @@ public static class TeamsServiceCollectionExtensions
         services.AddSingleton<IReplyShaper, TeamsReplyShaper>();
         services.AddSingleton<ITurnMiddleware, TeamsTurnMiddleware>();
         services.AddSingleton<IProactiveMessenger, TeamsProactiveMessenger>();
+        services.AddSingleton<IRetentionSweep, TeamsRetention>();
         services.AddTransient<IReplyTransport>(sp => sp.GetRequiredService<ReplyOutbox>().Wrap(new TeamsCardTracker(
             sp.GetRequiredService<ConnectorClient>(), sp.GetRequiredService<TeamsConversationStore>(), sp.GetRequiredService<ILogger<TeamsCardTracker>>())));
         return services;
