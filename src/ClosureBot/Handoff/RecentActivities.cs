@@ -9,8 +9,8 @@ namespace ClosureBot.Handoff;
 /// </summary>
 public sealed class RecentActivities
 {
-    public const int MaxLines = 16;
-    public const int MaxTextLength = 500;
+    public const int MaxLines = 12;
+    public const int MaxTextLength = 280;
 
     public List<RecentLine> Lines { get; set; } = [];
 

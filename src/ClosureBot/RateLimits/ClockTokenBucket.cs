@@ -73,9 +73,19 @@ public sealed class ClockTokenBucket : RateLimiter
     {
         var now = _time.GetTimestamp();
         if (_fullSince is not null) { _updatedAt = now; return; }
-        _available = Math.Min(_capacity, _available + _time.GetElapsedTime(_updatedAt, now).TotalSeconds * _permitsPerSecond);
+        var missing = _capacity - _available;
+        var refilled = _time.GetElapsedTime(_updatedAt, now).TotalSeconds * _permitsPerSecond;
+        if (refilled >= missing)
+        {
+            // Full since the moment the last missing permit came back, not since someone looked.
+            _available = _capacity;
+            _fullSince = _updatedAt + (long)(missing / _permitsPerSecond * _time.TimestampFrequency);
+        }
+        else
+        {
+            _available += refilled;
+        }
         _updatedAt = now;
-        if (_available >= _capacity) _fullSince = now;
     }
 
     private sealed class Lease(bool acquired, TimeSpan? retryAfter) : RateLimitLease

@@ -153,8 +153,11 @@ public sealed class HandoffRequestTests
         var attachment = Assert.Single(initiate["attachments"]!.AsArray())!;
         Assert.Equal(("application/json", "Transcript"), ((string?)attachment["contentType"], (string?)attachment["name"]));
         var lines = attachment["content"]!["activities"]!.AsArray().Select(a => ((string?)a!["from"]!["role"], (string?)a["text"])).ToList();
-        Assert.Contains(("user", "I want to close my account"), lines);
-        Assert.Contains(("user", "talk to support"), lines);
-        Assert.Contains(lines, l => l.Item1 == "bot" && l.Item2 == "Shall we start?");
+        // The last 12 lines the bot kept, then the request itself: the oldest ("I want to close my account") has gone.
+        Assert.Equal(13, lines.Count);
+        Assert.DoesNotContain(("user", "I want to close my account"), lines);
+        Assert.Equal(("bot", "Shall we start?"), lines[0]);
+        Assert.Contains(("user", "ACME"), lines);
+        Assert.Equal(("user", "talk to support"), lines[^1]);
     }
 }
