@@ -1,5 +1,12 @@
+using ClosureBot.Handoff.AgentConsole;
 using ClosureBot.Hosting;
 using Serilog;
+
+if (HashPasswordCommand.IsInvoked(args))
+{
+    Environment.ExitCode = HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
+    return;
+}
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try

@@ -7,6 +7,7 @@ using ClosureBot.Closure;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Handoff;
+using ClosureBot.Handoff.AgentConsole;
 using ClosureBot.Identity;
 using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
@@ -43,6 +44,7 @@ public static class ClosureBotExtensions
         services.AddRetention(configuration);
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         services.AddTeams(configuration, builder.Environment);
+        services.AddAgentConsole(configuration);
         return builder;
     }
 
@@ -73,6 +75,7 @@ public static class ClosureBotExtensions
         app.UseRateLimits();
         app.MapCustomerSignIn();
         app.MapWebChat();
+        app.MapAgentConsole();
         app.MapDirectLine();
         app.MapBotMessages();
         app.MapClosureAdmin();

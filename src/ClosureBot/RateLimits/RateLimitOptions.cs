@@ -18,6 +18,9 @@ public sealed class RateLimitOptions
     /// <summary>Token issuing per known user: the Direct Line token's user on refresh, the signed-in or portal user on the web chat token.</summary>
     public RateLimitRule TokensPerUser { get; set; } = RateLimitRule.PerMinute(10, 10);
 
+    /// <summary>Sign-in attempts at the agent console (<c>POST /agent/signin</c>) per client address.</summary>
+    public RateLimitRule SignInsPerClient { get; set; } = RateLimitRule.PerMinute(10, 10);
+
     /// <summary>Direct Line conversations started (<c>POST /v3/directline/conversations</c>) per client address.</summary>
     public RateLimitRule ConversationsPerClient { get; set; } = RateLimitRule.PerMinute(20, 20);
 
@@ -34,6 +37,6 @@ public sealed class RateLimitOptions
     public TimeSpan StreamRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool IsValid => TokensPerClient.IsValid && TokensPerUser.IsValid && ConversationsPerClient.IsValid && MessagesPerConversation.IsValid
-        && AdminPerClient.IsValid
+        && SignInsPerClient.IsValid && AdminPerClient.IsValid
         && StreamsPerConversation >= 1 && StreamRetryAfter > TimeSpan.Zero;
 }

@@ -6,6 +6,9 @@ public static class RateLimitPolicies
     /// <summary>Token issuing, per client address.</summary>
     public const string TokensPerClient = "tokens-per-client";
 
+    /// <summary>Agent console sign-in attempts, per client address.</summary>
+    public const string SignInsPerClient = "signins-per-client";
+
     /// <summary>Direct Line conversations started, per client address.</summary>
     public const string ConversationsPerClient = "conversations-per-client";
 

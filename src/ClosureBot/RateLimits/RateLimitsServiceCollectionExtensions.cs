@@ -44,6 +44,7 @@ public static class RateLimitsServiceCollectionExtensions
     {
         options.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
         options.AddPolicy(RateLimitPolicies.TokensPerClient, http => PerClient(http, limits.Enabled, limits.TokensPerClient, time));
+        options.AddPolicy(RateLimitPolicies.SignInsPerClient, http => PerClient(http, limits.Enabled, limits.SignInsPerClient, time));
         options.AddPolicy(RateLimitPolicies.ConversationsPerClient, http => PerClient(http, limits.Enabled, limits.ConversationsPerClient, time));
         options.AddPolicy(RateLimitPolicies.AdminPerClient, http => PerClient(http, limits.Enabled, limits.AdminPerClient, time));
         options.AddPolicy(RateLimitPolicies.StreamsPerConversation, http =>

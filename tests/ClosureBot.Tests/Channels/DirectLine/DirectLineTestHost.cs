@@ -21,7 +21,8 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     private readonly WebApplicationFactory<Program> _factory;
 
     public DirectLineTestHost(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null, bool defaultRateLimits = false,
-        TimeProvider? clock = null, string storage = StorageProviders.Sqlite, string? postgres = null)
+        TimeProvider? clock = null, string storage = StorageProviders.Sqlite, string? postgres = null,
+        Action<IServiceCollection>? configureServices = null)
     {
         Postgres = storage == StorageProviders.Postgres ? postgres ?? PostgresServer.CreateDatabase() : null;
         Folder = folder ?? Directory.CreateTempSubdirectory("closurebot-dl-").FullName;
@@ -42,6 +43,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
             if (clock is not null)
                 builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton(clock)));
             foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) builder.UseSetting(key, value);
+            if (configureServices is not null) builder.ConfigureServices(configureServices);
         });
         _factory.UseKestrel();
         lock (StartLock) _factory.StartServer();

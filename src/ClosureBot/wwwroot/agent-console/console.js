@@ -1,0 +1,238 @@
+// The support console: lists the queues, shows one conversation, and acts through /agent/api. Live changes arrive
+// over SignalR (/agent/hub); after a lost connection or an app restart it reconnects and reloads everything.
+(() => {
+  'use strict';
+  const $ = id => document.getElementById(id);
+  const factLabels = { dataRetrieved: 'Data retrieved (step 1 is done)', noTermCommitment: 'Term commitment checked: none' };
+  const statusLabels = { waiting: 'Waiting', held: 'Held', ended: 'Ended' };
+  const state = { session: null, tickets: new Map(), selected: null, current: null, clockOffset: 0, hub: null };
+  const headers = { RequestVerificationToken: '' };
+
+  async function api(method, path, body) {
+    const response = await fetch('/agent/api' + path, {
+      method, credentials: 'same-origin',
+      headers: method === 'GET' ? {} : { 'Content-Type': 'application/json', RequestVerificationToken: headers.RequestVerificationToken },
+      body: body === undefined ? undefined : JSON.stringify(body),
+    });
+    if (response.status === 401) { location.assign('/agent/signin'); throw new Error('signed out'); }
+    const data = response.status === 204 ? null : await response.json().catch(() => null);
+    return { ok: response.ok, status: response.status, data };
+  }
+
+  const now = () => Date.now() + state.clockOffset;
+  const waited = iso => {
+    const minutes = Math.max(0, Math.floor((now() - Date.parse(iso)) / 60000));
+    return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+  };
+  const stepTitle = screen => screen ? (state.session.handBackPoints.find(p => p.screen === screen)?.title ?? screen) : 'Not in the flow';
+  const mine = ticket => ticket.status === 'held' && ticket.agentUserName?.toLowerCase() === state.session.agent.userName.toLowerCase();
+  const el = (tag, props = {}, ...children) => {
+    const node = Object.assign(document.createElement(tag), props);
+    for (const child of children) if (child !== null && child !== undefined) node.append(child);
+    return node;
+  };
+  const badge = (text, kind) => el('span', { className: `badge ${kind}`, textContent: text });
+
+  // Re-rendering keeps the keyboard focus on the same control of the same ticket.
+  function renderQueues() {
+    const focused = document.activeElement?.dataset?.focusKey;
+    for (const queue of ['support', 'sales']) {
+      const list = $(`queue-${queue}`);
+      const tickets = [...state.tickets.values()].filter(t => t.queue === queue && t.status !== 'ended')
+        .sort((a, b) => Date.parse(a.requestedAt) - Date.parse(b.requestedAt));
+      list.replaceChildren(...(tickets.length ? tickets.map(ticketItem) : [el('li', { className: 'empty', textContent: 'Nobody is waiting.' })]));
+    }
+    if (focused) document.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
+  }
+
+  function ticketItem(ticket) {
+    const name = ticket.accountAlias ?? 'Account not named';
+    const open = el('button', { type: 'button', className: 'open' },
+      el('strong', { textContent: name }),
+      el('span', { className: 'meta' }, badge(ticket.verified ? 'Verified' : 'Not verified', ticket.verified ? 'verified' : 'unverified'),
+        ticket.status === 'held' ? badge(mine(ticket) ? 'Yours' : `Taken by ${ticket.agentDisplayName}`, mine(ticket) ? 'mine' : 'taken') : null,
+        ticket.leftMessage ? badge('Left a message', 'unverified') : null),
+      el('span', { className: 'meta', textContent: `${stepTitle(ticket.screen)} · ${ticket.channelId}` }),
+      el('span', { className: 'meta', textContent: `Waiting ${waited(ticket.requestedAt)}${ticket.position ? ` · #${ticket.position} in queue` : ''}` }));
+    open.setAttribute('aria-current', String(ticket.id === state.selected));
+    open.dataset.focusKey = `open:${ticket.id}`;
+    open.addEventListener('click', () => select(ticket.id));
+    const item = el('li', { className: `ticket${ticket.id === state.selected ? ' selected' : ''}` }, open);
+    if (ticket.status === 'waiting') {
+      const accept = el('button', { type: 'button', className: 'secondary', textContent: 'Accept' });
+      accept.setAttribute('aria-label', `Accept ${name}`);
+      accept.dataset.focusKey = `accept:${ticket.id}`;
+      accept.addEventListener('click', () => accept_(ticket.id));
+      item.append(accept);
+    }
+    return item;
+  }
+
+  async function select(id, focus = true) {
+    state.selected = id;
+    renderQueues();
+    setResult('');
+    // Watch first, then read: a line added in between arrives twice (shown once), never not at all.
+    if (state.hub?.state === 'Connected') await state.hub.invoke('Watch', id).catch(() => {});
+    const response = await api('GET', `/tickets/${encodeURIComponent(id)}`);
+    if (!response.ok) { setResult(response.data?.error?.message ?? 'The conversation could not be loaded.'); return; }
+    state.current = response.data;
+    renderCase();
+    if (focus) $('conversation').focus();
+  }
+
+  function renderCase() {
+    const found = state.current;
+    $('case').hidden = !found;
+    $('conversation-hint').hidden = !!found;
+    if (!found) { $('conversation-title').textContent = 'No conversation selected'; return; }
+    const t = found.ticket;
+    $('conversation-title').textContent = `${t.accountAlias ?? 'Account not named'} · ${t.queue} queue`;
+    const facts = [['Identity', t.verified ? 'Verified' : 'Not verified'], ['Step', stepTitle(t.screen)], ['Channel', t.channelId],
+      ['Reason', t.reason], ['Status', t.status === 'held' ? `Held by ${mine(t) ? 'you' : t.agentDisplayName}` : statusLabels[t.status] ?? t.status],
+      ['Waiting since', `${new Date(t.requestedAt).toLocaleTimeString()} (${waited(t.requestedAt)})`],
+      ['Left a message', t.leftMessage ? 'Yes' : 'No']];
+    $('case-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { textContent: v })]));
+    $('accept-area').hidden = t.status !== 'waiting';
+    const holding = mine(t);
+    for (const form of [$('chat'), $('hand-back')])
+      for (const control of form.elements) control.disabled = !holding;
+    $('transcript').replaceChildren(...found.transcript.map(line));
+    scrollTranscript();
+    $('progress').replaceChildren(...found.steps.map(s => el('li', {},
+      el('span', { className: `state ${s.state}`, textContent: { done: 'Done', current: 'Current', todo: 'To do' }[s.state] ?? s.state }),
+      ` — ${s.title}`)));
+    renderRemaining(found.remaining);
+    $('closure').textContent = found.closureReference ? `Requested: ${found.closureReference}` : 'No closure request yet.';
+    const resume = $('resume-at');
+    if (!resume.options.length) {
+      resume.replaceChildren(...state.session.handBackPoints.map(p => el('option', { value: p.screen, textContent: p.title })));
+    }
+    // A newly shown conversation proposes to resume where the customer asked for help.
+    if (resume.dataset.ticket !== t.id) { resume.dataset.ticket = t.id; if (t.screen) resume.value = t.screen; }
+  }
+
+  function renderRemaining(remaining) {
+    const box = $('remaining');
+    if (!remaining) { box.replaceChildren(el('p', { textContent: 'Not known: the account is not named or not verified.' })); return; }
+    const list = (title, items) => [el('h4', { textContent: `${title}: ${items.length}` }),
+      items.length ? el('ul', {}, ...items.map(i => el('li', { textContent: i }))) : el('p', { textContent: 'None left.' })];
+    box.replaceChildren(...list('Servers', remaining.servers), ...list('Billed services', remaining.services),
+      el('p', { className: 'meta', textContent: `Checked ${new Date(remaining.checkedAt).toLocaleTimeString()}` }));
+  }
+
+  function line(message) {
+    const who = message.from === 'agent' ? (message.author ?? 'Agent') : { customer: 'Customer', bot: 'Bot', system: 'System' }[message.from] ?? message.from;
+    const item = el('li', { className: `from-${message.from}` },
+      el('span', { className: 'who', textContent: `${who} · ${new Date(message.at).toLocaleTimeString()}` }), message.text);
+    item.dataset.id = message.id;
+    return item;
+  }
+
+  function addLine(message) {
+    if (!state.current || message.ticketId !== state.current.ticket.id) return;
+    if (state.current.transcript.some(m => m.id === message.id)) return;
+    state.current.transcript.push(message);
+    $('transcript').append(line(message));
+    scrollTranscript();
+  }
+
+  const scrollTranscript = () => { const t = $('transcript-log'); t.scrollTop = t.scrollHeight; };
+  function setResult(text, ok) { const r = $('case-action-result'); r.textContent = text; r.classList.toggle('ok', !!ok); }
+
+  async function accept_(id) {
+    const response = await api('POST', `/tickets/${encodeURIComponent(id)}/accept`);
+    if (response.data?.ticket) ticketChanged(response.data.ticket);
+    if (id !== state.selected) await select(id);
+    setResult(response.ok ? 'You hold this conversation now: the customer sees your name and your messages.' : response.data?.error?.message ?? 'Could not accept.', response.ok);
+    if (response.ok) $('chat-text').focus();
+  }
+
+  function ticketChanged(ticket) {
+    if (ticket.status === 'ended') state.tickets.delete(ticket.id); else state.tickets.set(ticket.id, ticket);
+    renderQueues();
+    if (state.current && state.current.ticket.id === ticket.id) { state.current.ticket = ticket; renderCase(); }
+  }
+
+  $('accept').addEventListener('click', () => state.selected && accept_(state.selected));
+  $('chat').addEventListener('submit', async event => {
+    event.preventDefault();
+    const text = $('chat-text').value.trim();
+    if (!text || !state.selected) return;
+    const response = await api('POST', `/tickets/${encodeURIComponent(state.selected)}/messages`, { text });
+    if (response.ok) { $('chat-text').value = ''; addLine(response.data); setResult(''); }
+    else setResult(response.data?.error?.message ?? 'The message was not sent.');
+  });
+  $('chat-text').addEventListener('keydown', event => {
+    if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('chat').requestSubmit(); }
+  });
+  $('hand-back').addEventListener('submit', async event => {
+    event.preventDefault();
+    const facts = [...document.querySelectorAll('#fact-choices input:checked')].map(i => i.value);
+    const resumeAt = $('resume-at').value;
+    const response = await api('POST', `/tickets/${encodeURIComponent(state.selected)}/hand-back`,
+      { resumeAt, facts, note: $('hand-back-note').value });
+    if (!response.ok) { setResult(response.data?.error?.message ?? 'The conversation was not handed back.'); return; }
+    $('hand-back-note').value = '';
+    await select(state.selected);
+    setResult(`Handed back to the bot at: ${stepTitle(resumeAt)}.`, true);
+  });
+
+  async function loadAll() {
+    const session = await api('GET', '/session');
+    state.session = session.data;
+    headers.RequestVerificationToken = session.data.antiforgeryToken;
+    $('sign-out-token').value = session.data.antiforgeryToken;
+    $('me').textContent = `Signed in as ${session.data.agent.displayName}`;
+    $('fact-choices').replaceChildren(...session.data.facts.map(f => el('label', { className: 'fact' },
+      el('input', { type: 'checkbox', value: f, name: 'facts' }), factLabels[f] ?? f)));
+    const list = await api('GET', '/tickets');
+    state.clockOffset = Date.parse(list.data.now) - Date.now();
+    state.tickets = new Map(list.data.tickets.map(t => [t.id, t]));
+    renderQueues();
+    if (state.selected) await select(state.selected, false);
+  }
+
+  function setConnection(text, live) { const c = $('connection'); c.textContent = text; c.classList.toggle('live', !!live); }
+
+  function connect() {
+    const hub = new signalR.HubConnectionBuilder()
+      .withUrl('/agent/hub', { headers })
+      .withAutomaticReconnect({
+        // Keep trying for as long as the page is open (an app restart can take a while); a refused session goes to sign-in.
+        nextRetryDelayInMilliseconds: context => {
+          if (context.retryReason?.statusCode === 401) location.assign('/agent/signin');
+          if (context.retryReason?.statusCode === 403) location.reload();
+          return Math.min(10000, 1000 * (context.previousRetryCount + 1));
+        },
+      })
+      .configureLogging(signalR.LogLevel.None)
+      .build();
+    hub.on('ticketChanged', ticketChanged);
+    hub.on('messageAdded', addLine);
+    hub.onreconnecting(() => setConnection('Connection lost; reconnecting…'));
+    // "Live" only once the queues and the open conversation are read again: nothing missed while away stays missing.
+    hub.onreconnected(async () => {
+      await loadAll();
+      setConnection('Live: changes appear as they happen.', true);
+    });
+    state.hub = hub;
+    return hub;
+  }
+
+  async function start(hub, attempt = 0) {
+    try {
+      await hub.start();
+      if (state.selected) await hub.invoke('Watch', state.selected);
+      setConnection('Live: changes appear as they happen.', true);
+    } catch (error) {
+      if (error?.statusCode === 401) { location.assign('/agent/signin'); return; }
+      setConnection('Not connected; trying again…');
+      setTimeout(() => start(hub, attempt + 1), Math.min(10000, 1000 * (attempt + 1)));
+    }
+  }
+
+  setInterval(renderQueues, 30000);
+  window.closureBotConsole = state;
+  loadAll().then(() => start(connect())).catch(error => setConnection(`The console could not load: ${error.message}`));
+})();
