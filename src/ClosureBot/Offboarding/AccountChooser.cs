@@ -77,7 +77,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         if (step.Result == PromptResult.Exhausted) return await OffboardingDialog.OfferSupportAndRepeatAsync(step, OffboardingSteps.Account, ct);
         var answer = (step.Result as string ?? "").Trim();
         var customer = OffboardingTurn.Of(step.Context).Identity;
-        var named = AliasFinder.Find(answer, await VisibleAccountsAsync(customer, ct));
+        var named = await NamedAsync(answer, customer, ct);
         if (named is { Exact: false } close) return await SuggestAsync(step, close.Alias, ct);
         if ((named?.Alias ?? OneWord(answer)) is not { } alias)
         {
@@ -99,6 +99,19 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         }
         Remember(step.State, account);
         return await GoOnAsync(step, ct);
+    }
+
+    /// <summary>
+    /// The account the answer names. A bare alias of an account the customer may see is looked up directly, which is
+    /// the common answer; only a sentence, a name or a typo is compared with every account the customer may see.
+    /// </summary>
+    private async Task<AliasMatch?> NamedAsync(string answer, VerifiedCustomer? customer, CancellationToken ct)
+    {
+        if (OneWord(answer) is { } word
+            && (customer is not null ? customer.Accounts.Contains(word, StringComparer.OrdinalIgnoreCase) : !access.RequireVerified)
+            && await inventory.FindAsync(word, ct) is { } account)
+            return new AliasMatch(account.Alias, Exact: true);
+        return AliasFinder.Find(answer, await VisibleAccountsAsync(customer, ct));
     }
 
     /// <summary>
