@@ -4,6 +4,7 @@ using ClosureBot.Closure;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Understanding;
@@ -38,6 +39,9 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
     {
         var screen = step.StepName.Split('/')[0];
         if (screen != OffboardingSteps.Account) step.State.ResumeAt = screen;
+        // An agent's turn (a hand-back) proves the agent, not the customer: the customer's next message carries on.
+        if (HandoffDeskIdentity.Of(step.Context) is not null)
+            return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.CarryOnAfterHandBack(step.State.AccountAlias!)), ct);
         var customer = OffboardingTurn.Of(step.Context).Identity;
         step.Context.SendActivity(OffboardingDialog.Message(customer is null ? OffboardingTexts.SignInRequired(access.SignInEnabled) : OffboardingTexts.NotTheirs(step.State.AccountAlias!, customer.Accounts)));
         if (customer is not null) Forget(step.State);

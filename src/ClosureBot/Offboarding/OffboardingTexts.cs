@@ -22,6 +22,10 @@ public static class OffboardingTexts
 
     public const string WaitingForSignIn = "I'll wait here while you sign in.";
 
+    /// <summary>After a hand-back the account's details wait for the customer's own message, the proof of who they are.</summary>
+    public static string CarryOnAfterHandBack(string alias) =>
+        $"Send me any message to carry on with {alias}: I show an account's details only in answer to you.";
+
     public const string AskAlias = "Which account do you want to close? Type its account alias.";
 
     public const string SalesAnswered =
