@@ -35,7 +35,7 @@ public sealed class ReplyOutbox(IOutboxStore store, IEnumerable<IOutboxRoute> ro
         var serialized = JsonSerializer.SerializeToUtf8Bytes(replies, ProtocolJson.Options);
         // The same bytes answer an expectReplies request, so the endpoint need not serialize the replies again.
         context.SerializedReplies = serialized;
-        return new OutboxEntry(conversationKey, activityId, ReplyPacking.Pack(serialized), replies.Count, now, push ? now + _options.ReplyRetryDelay : null);
+        return new OutboxEntry(conversationKey, activityId, serialized, replies.Count, now, push ? now + _options.ReplyRetryDelay : null);
     }
 
     /// <summary>
@@ -146,5 +146,5 @@ public sealed class ReplyOutbox(IOutboxStore store, IEnumerable<IOutboxRoute> ro
     }
 
     private static List<Activity> Parse(OutboxRecord record) =>
-        JsonSerializer.Deserialize<List<Activity>>(ReplyPacking.Unpack(record.Replies), ProtocolJson.Options) ?? [];
+        JsonSerializer.Deserialize<List<Activity>>(record.Replies, ProtocolJson.Options) ?? [];
 }
