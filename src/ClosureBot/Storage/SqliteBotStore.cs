@@ -18,7 +18,7 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
     public SqliteBotStore(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider time)
     {
         _database = database;
-        _cache = new ConversationCache(options.Value.CacheSize);
+        _cache = new ConversationCache(options.Value.CacheMegabytes * 1024L * 1024);
         database.EnsureSchema(SqliteSchema.Create);
         database.EnsureSchema(OutboxStatements.Schema);
         database.EnsureSchema(HandoffStatements.Schema);
@@ -33,11 +33,11 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
         if (_cache.TryGet(key, out var cached)) return cached;
         await using var connection = Open();
         await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag, state FROM conversations WHERE key = $key";
+        command.CommandText = "SELECT etag, CAST(state AS BLOB) FROM conversations WHERE key = $key";
         command.Parameters.AddWithValue("$key", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        var stored = new StoredConversation(key, reader.GetString(0), reader.GetString(1));
+        var stored = new StoredConversation(key, reader.GetString(0), reader.GetFieldValue<byte[]>(1));
         _cache.Set(stored);
         return stored;
     }

@@ -123,7 +123,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             else
             {
                 if (commit.KeepCached)
-                    _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.StateJson, commit.Parsed));
+                    _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.State, commit.Parsed));
                 else
                     _cache.Remove(commit.ConversationKey);
                 batch[i].Done.TrySetResult(0);
@@ -149,9 +149,9 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             Savepoint = Create(c, "SAVEPOINT turn");
             Release = Create(c, "RELEASE turn");
             Rollback = Create(c, "ROLLBACK TO turn");
-            Insert = Create(c, "INSERT INTO conversations (key, etag, state, updated_at) VALUES ($key, $etag, $state, $now) ON CONFLICT (key) DO NOTHING",
+            Insert = Create(c, "INSERT INTO conversations (key, etag, state, updated_at) VALUES ($key, $etag, CAST($state AS TEXT), $now) ON CONFLICT (key) DO NOTHING",
                 "$key", "$etag", "$state", "$now");
-            Update = Create(c, "UPDATE conversations SET etag = $etag, state = $state, updated_at = $now WHERE key = $key AND etag = $expected",
+            Update = Create(c, "UPDATE conversations SET etag = $etag, state = CAST($state AS TEXT), updated_at = $now WHERE key = $key AND etag = $expected",
                 "$key", "$etag", "$state", "$now", "$expected");
             SaveProgress = Create(c, """
                 INSERT INTO user_progress (user_key, conversation_id, state, saved_at) VALUES ($key, $conversation, $state, $now)
@@ -191,7 +191,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             // The app's clock, so the retention job's ages and the tests' fake clock agree with what was written.
             var now = _time.GetUtcNow().ToString("O");
             var command = commit.ExpectedETag is null ? Insert : Update;
-            Set(command, "$key", commit.ConversationKey, "$etag", commit.NewETag, "$state", commit.StateJson, "$now", now);
+            Set(command, "$key", commit.ConversationKey, "$etag", commit.NewETag, "$state", commit.State, "$now", now);
             if (commit.ExpectedETag is not null) command.Parameters["$expected"].Value = commit.ExpectedETag;
             if (command.ExecuteNonQuery() != 1)
                 throw new ConcurrencyConflictException($"Conversation {commit.ConversationKey} was changed by another turn.");

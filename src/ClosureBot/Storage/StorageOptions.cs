@@ -30,7 +30,10 @@ public sealed class StorageOptions
     [AllowedValues("Full", "Normal")]
     public string Synchronous { get; set; } = "Full";
 
-    /// <summary>Conversations in progress kept in memory between turns (each entry is a few KB).</summary>
-    [Range(0, 1_000_000)]
-    public int CacheSize { get; set; } = 4_096;
+    /// <summary>
+    /// Memory for conversations in progress kept between turns, in MiB (an estimate of their state and parsed objects;
+    /// 0 turns the cache off). A conversation not in it is read from the database on its next turn.
+    /// </summary>
+    [Range(0, 4_096)]
+    public int CacheMegabytes { get; set; } = 16;
 }

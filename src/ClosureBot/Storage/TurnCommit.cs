@@ -14,9 +14,10 @@ public sealed class TurnCommit
 
     public required string NewETag { get; init; }
 
-    public required string StateJson { get; init; }
+    /// <summary>The conversation's state as UTF-8 JSON.</summary>
+    public required byte[] State { get; init; }
 
-    /// <summary>The object <see cref="StateJson"/> was written from; cached with it (see <see cref="StoredConversation.Parsed"/>).</summary>
+    /// <summary>The object <see cref="State"/> was written from; cached with it (see <see cref="StoredConversation.Parsed"/>).</summary>
     public object? Parsed { get; init; }
 
     /// <summary>Progress to save for the user, if it changed.</summary>

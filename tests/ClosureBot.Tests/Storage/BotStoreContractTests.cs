@@ -27,7 +27,11 @@ public sealed class BotStoreContractTests
 
         store.Evict("k1");
         var stored = await store.LoadConversationAsync("k1", CancellationToken.None);
-        Assert.Equal(("e2", """{"n":2}"""), (stored!.ETag, stored.Json));
+        Assert.Equal(("e2", """{"n":2}"""), (stored!.ETag, System.Text.Encoding.UTF8.GetString(stored.State)));
+        // Stored as text, so the database's own JSON functions (retention) read it.
+        Assert.Equal(["text:2"], DatabaseProbe.Strings(app, storage == StorageProviders.Postgres
+            ? "SELECT 'text:' || (state::jsonb ->> 'n') FROM conversations WHERE key = 'k1'"
+            : "SELECT typeof(state) || ':' || json_extract(state, '$.n') FROM conversations WHERE key = 'k1'"));
     }
 
     [Theory, MemberData(nameof(Providers))]
@@ -83,7 +87,7 @@ public sealed class BotStoreContractTests
     }
 
     private static TurnCommit Turn(string key, string? expected, string etag, string state, ClosureRequest? request = null, OutboxEntry? replies = null) =>
-        new() { ConversationKey = key, ExpectedETag = expected, NewETag = etag, StateJson = state, ClosureRequest = request, Replies = replies };
+        new() { ConversationKey = key, ExpectedETag = expected, NewETag = etag, State = System.Text.Encoding.UTF8.GetBytes(state), ClosureRequest = request, Replies = replies };
 
     private static ClosureRequest Request(string reference, string conversation) =>
         new(reference, "ACME", new Requester("test", "u-" + conversation, null, false), conversation, BotApplicationFactory.Start,

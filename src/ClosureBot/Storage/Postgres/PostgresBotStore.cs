@@ -18,7 +18,7 @@ public sealed class PostgresBotStore : IBotStore, IAsyncDisposable
     public PostgresBotStore(PostgresDatabase database, IOptions<StorageOptions> options, TimeProvider time, ILogger<PostgresBotStore> logger)
     {
         _database = database;
-        _cache = new ConversationCache(options.Value.CacheSize);
+        _cache = new ConversationCache(options.Value.CacheMegabytes * 1024L * 1024);
         _committer = new PostgresGroupCommitter(database, _cache, time, logger);
     }
 
@@ -26,10 +26,10 @@ public sealed class PostgresBotStore : IBotStore, IAsyncDisposable
     {
         if (_cache.TryGet(key, out var cached)) return cached;
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, "SELECT etag, state FROM conversations WHERE key = $1", key);
+        await using var command = PostgresDatabase.Command(connection, "SELECT etag, convert_to(state, 'UTF8') FROM conversations WHERE key = $1", key);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
-        var stored = new StoredConversation(key, reader.GetString(0), reader.GetString(1));
+        var stored = new StoredConversation(key, reader.GetString(0), reader.GetFieldValue<byte[]>(1));
         _cache.Set(stored);
         return stored;
     }

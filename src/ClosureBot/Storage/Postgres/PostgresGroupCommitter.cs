@@ -135,7 +135,7 @@ internal sealed class PostgresGroupCommitter : IAsyncDisposable
             }
             if (commit is not null)
             {
-                if (commit.KeepCached) _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.StateJson, commit.Parsed));
+                if (commit.KeepCached) _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.State, commit.Parsed));
                 else _cache.Remove(commit.ConversationKey);
             }
             batch[i].Done.TrySetResult(outcomes[i].Result);

@@ -18,9 +18,9 @@ internal static class PostgresTurnWriter
         VALUES ($1, $2, $3, $4, $5, $6) ON CONFLICT DO NOTHING
         """;
     private const string InsertConversation =
-        "INSERT INTO conversations (key, etag, state, updated_at) VALUES ($1, $2, $3, $4) ON CONFLICT (key) DO NOTHING";
+        "INSERT INTO conversations (key, etag, state, updated_at) VALUES ($1, $2, convert_from($3, 'UTF8'), $4) ON CONFLICT (key) DO NOTHING";
     private const string UpdateConversation =
-        "UPDATE conversations SET etag = $2, state = $3, updated_at = $4 WHERE key = $1 AND etag = $5";
+        "UPDATE conversations SET etag = $2, state = convert_from($3, 'UTF8'), updated_at = $4 WHERE key = $1 AND etag = $5";
     private const string SaveProgress = """
         INSERT INTO user_progress (user_key, conversation_id, state, saved_at) VALUES ($1, $2, $3, $4)
         ON CONFLICT (user_key) DO UPDATE SET conversation_id = excluded.conversation_id, state = excluded.state, saved_at = excluded.saved_at
@@ -63,8 +63,8 @@ internal static class PostgresTurnWriter
                 replies.CreatedAt.ToUnixTimeMilliseconds(), replies.NextAttemptAt?.ToUnixTimeMilliseconds())
             : null;
         var conversation = commit.ExpectedETag is null
-            ? Add(batch, InsertConversation, commit.ConversationKey, commit.NewETag, commit.StateJson, now)
-            : Add(batch, UpdateConversation, commit.ConversationKey, commit.NewETag, commit.StateJson, now, commit.ExpectedETag);
+            ? Add(batch, InsertConversation, commit.ConversationKey, commit.NewETag, commit.State, now)
+            : Add(batch, UpdateConversation, commit.ConversationKey, commit.NewETag, commit.State, now, commit.ExpectedETag);
         if (commit.SaveProgress is { } p) Add(batch, SaveProgress, p.UserKey, p.ConversationId, p.Json, p.SavedAt);
         if (commit.DeleteProgressFor is { } user) Add(batch, DeleteProgress, user);
         if (commit.ClosureRequest is { } r)
