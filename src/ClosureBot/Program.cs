@@ -19,6 +19,7 @@ try
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
         .Enrich.With<ClosureBot.Hosting.ControlCharacterEscaper>(), preserveStaticLogger: true);
+    CachingLoggerFactory.Decorate(builder.Services);
     builder.AddClosureBot();
 
     var app = builder.Build();
