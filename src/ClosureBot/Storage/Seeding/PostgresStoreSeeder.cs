@@ -1,11 +1,10 @@
 using System.Globalization;
 using ClosureBot.Storage.Postgres;
 using Npgsql;
-using NpgsqlTypes;
 
 namespace ClosureBot.Storage.Seeding;
 
-/// <summary>Seeds the PostgreSQL store through its own data source: binary <c>COPY</c>, one transaction per table.</summary>
+/// <summary>Seeds the PostgreSQL store through its own data source, with the rows generated in the server.</summary>
 public sealed class PostgresStoreSeeder(PostgresDatabase database) : IStoreSeeder
 {
     public async Task<SeedTemplates> ReadTemplatesAsync(CancellationToken ct)
@@ -28,48 +27,46 @@ public sealed class PostgresStoreSeeder(PostgresDatabase database) : IStoreSeede
 
     public async Task SeedAsync(SeedTemplates templates, string batch, int conversations, int places, CancellationToken ct)
     {
+        // Two connections, one table each, at once: the server's work on one overlaps the other's.
+        await Task.WhenAll(
+            CloneAsync("conversations", "(key, etag, state, updated_at)", conversations, batch,
+                templates.Conversations.Select(t => (t.Key, t.State, t.UpdatedAt)).ToArray(), """
+                SELECT split_part(t.key, '/', 1) || '/seed-c-' || $1 || '-' || lpad(n::text, 8, '0'), md5(random()::text), t.state, t.at
+                FROM generate_series($2, $3 - 1) AS n JOIN seed_templates t ON t.rn = n % $4
+                """, ct),
+            CloneAsync("user_progress", "(user_key, conversation_id, state, saved_at)", places, batch,
+                templates.Places.Select(t => (t.UserKey, t.State, t.SavedAt)).ToArray(), """
+                SELECT split_part(t.key, '/', 1) || '/seed-u-' || $1 || '-' || lpad(n::text, 8, '0'), 'seed-p-' || $1 || '-' || lpad(n::text, 8, '0'), t.state, t.at
+                FROM generate_series($2, $3 - 1) AS n JOIN seed_templates t ON t.rn = n % $4
+                """, ct));
+    }
+
+    // The templates go into a temporary table once; each chunk of clones is one INSERT … SELECT over generate_series,
+    // in its own transaction, so no row crosses the wire. Keys are zero-padded: the primary key index is appended to.
+    private async Task CloneAsync(string table, string columns, int count, string batch, (string Key, string State, string At)[] templates, string select,
+        CancellationToken ct)
+    {
+        if (count == 0) return;
         await using var connection = await database.OpenAsync(ct);
-        if (conversations > 0)
+        await ExecuteAsync(connection, ct, "CREATE TEMP TABLE seed_templates (rn integer PRIMARY KEY, key text, state text, at timestamptz)");
+        for (var i = 0; i < templates.Length; i++)
+            await ExecuteAsync(connection, ct, "INSERT INTO seed_templates VALUES ($1, $2, $3, $4)", i, templates[i].Key, templates[i].State, Time(templates[i].At));
+        for (var from = 0; from < count; from += RowsPerTransaction)
         {
-            var times = templates.Conversations.Select(t => Time(t.UpdatedAt)).ToArray();
             await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using (var copy = await connection.BeginBinaryImportAsync("COPY conversations (key, etag, state, updated_at) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                for (var i = 0; i < conversations; i++)
-                {
-                    var t = templates.Conversations[i % templates.Conversations.Count];
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(SeedTemplates.CloneKey(t.Key, "c", batch, i), NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(Guid.NewGuid().ToString("N"), NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(t.State, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(times[i % times.Length], NpgsqlDbType.TimestampTz, ct);
-                }
-                await copy.CompleteAsync(ct);
-            }
+            await ExecuteAsync(connection, ct, $"INSERT INTO {table} {columns} {select}", batch, from, Math.Min(count, from + RowsPerTransaction), templates.Length);
             await transaction.CommitAsync(ct);
         }
-        if (places > 0)
-        {
-            var times = templates.Places.Select(t => Time(t.SavedAt)).ToArray();
-            await using var transaction = await connection.BeginTransactionAsync(ct);
-            await using (var copy = await connection.BeginBinaryImportAsync("COPY user_progress (user_key, conversation_id, state, saved_at) FROM STDIN (FORMAT BINARY)", ct))
-            {
-                for (var i = 0; i < places; i++)
-                {
-                    var t = templates.Places[i % templates.Places.Count];
-                    await copy.StartRowAsync(ct);
-                    await copy.WriteAsync(SeedTemplates.CloneKey(t.UserKey, "u", batch, i), NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync($"seed-p-{batch}-{i:D8}", NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(t.State, NpgsqlDbType.Text, ct);
-                    await copy.WriteAsync(times[i % times.Length], NpgsqlDbType.TimestampTz, ct);
-                }
-                await copy.CompleteAsync(ct);
-            }
-            await transaction.CommitAsync(ct);
-        }
-        // The planner should know the tables grew a million-fold before the first turn reads them.
-        await using var analyze = PostgresDatabase.Command(connection, "ANALYZE conversations; ANALYZE user_progress");
-        await analyze.ExecuteNonQueryAsync(ct);
+        // The planner should know the table grew before the first turn reads it.
+        await ExecuteAsync(connection, ct, $"ANALYZE {table}");
+    }
+
+    private const int RowsPerTransaction = 250_000;
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, CancellationToken ct, string sql, params object?[] values)
+    {
+        await using var command = PostgresDatabase.Command(connection, sql, values);
+        await command.ExecuteNonQueryAsync(ct);
     }
 
     public async Task<long> SizeInBytesAsync(CancellationToken ct)

@@ -11,13 +11,4 @@ public sealed record SeedTemplates(IReadOnlyList<ConversationTemplate> Conversat
 {
     /// <summary>How many conversation templates are still mid-dialog (a non-empty dialog stack).</summary>
     public int InProgress => Conversations.Count(c => !c.State.Contains("\"stack\":[]", StringComparison.Ordinal));
-
-    /// <summary>The key a clone gets: the template's channel, then the batch and a counter.</summary>
-    public static string CloneKey(string templateKey, string kind, string batch, int index)
-    {
-        var slash = templateKey.IndexOf('/');
-        var channel = slash > 0 ? templateKey[..slash] : "webchat";
-        // Zero-padded so clones sort in the order they are written: the primary key index is appended to, not split.
-        return $"{channel}/seed-{kind}-{batch}-{index:D8}";
-    }
 }

@@ -3,13 +3,13 @@ using Microsoft.Data.Sqlite;
 namespace ClosureBot.Storage.Seeding;
 
 /// <summary>
-/// Seeds the SQLite store through its own database (same file, same pragmas): prepared multi-row inserts, many rows
-/// per statement and many statements per transaction, so the disk is flushed once per transaction, not per row.
+/// Seeds the SQLite store through its own database (same file, same pragmas). The templates go into a temporary
+/// table once; each chunk of clones is then one <c>INSERT … SELECT</c> over a counter inside SQLite, one transaction
+/// per chunk, so no row crosses from .NET and the disk is flushed once per chunk.
 /// </summary>
 public sealed class SqliteStoreSeeder(SqliteBotStore store) : IStoreSeeder
 {
-    private const int RowsPerStatement = 200;
-    private const int RowsPerTransaction = 50_000;
+    private const int RowsPerTransaction = 100_000;
 
     public async Task<SeedTemplates> ReadTemplatesAsync(CancellationToken ct)
     {
@@ -34,28 +34,34 @@ public sealed class SqliteStoreSeeder(SqliteBotStore store) : IStoreSeeder
     public Task SeedAsync(SeedTemplates templates, string batch, int conversations, int places, CancellationToken ct)
     {
         using var connection = store.Database.Open();
-        using (var pragmas = connection.CreateCommand())
-        {
-            // Seeded rows are measuring material: a crash mid-seed may lose them, it cannot corrupt the store (WAL).
-            pragmas.CommandText = "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536";
-            pragmas.ExecuteNonQuery();
-        }
-        Insert(connection, conversations, "INSERT INTO conversations (key, etag, state, updated_at) VALUES ", 4, (i, values) =>
-        {
-            var t = templates.Conversations[i % templates.Conversations.Count];
-            values[0] = SeedTemplates.CloneKey(t.Key, "c", batch, i);
-            values[1] = Guid.NewGuid().ToString("N");
-            values[2] = t.State;
-            values[3] = t.UpdatedAt;
-        }, ct);
-        Insert(connection, places, "INSERT INTO user_progress (user_key, conversation_id, state, saved_at) VALUES ", 4, (i, values) =>
-        {
-            var t = templates.Places[i % templates.Places.Count];
-            values[0] = SeedTemplates.CloneKey(t.UserKey, "u", batch, i);
-            values[1] = $"seed-p-{batch}-{i:D8}";
-            values[2] = t.State;
-            values[3] = t.SavedAt;
-        }, ct);
+        // Seeded rows are measuring material: a crash mid-seed may lose them, it cannot corrupt the store (WAL).
+        Execute(connection, """
+            PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536;
+            CREATE TEMP TABLE IF NOT EXISTS seed_conversations (rn INTEGER PRIMARY KEY, key TEXT, state TEXT, updated_at TEXT);
+            CREATE TEMP TABLE IF NOT EXISTS seed_places (rn INTEGER PRIMARY KEY, user_key TEXT, state TEXT, saved_at TEXT);
+            DELETE FROM seed_conversations; DELETE FROM seed_places;
+            """);
+        for (var i = 0; i < templates.Conversations.Count; i++)
+            Execute(connection, "INSERT INTO seed_conversations VALUES ($rn, $key, $state, $at)",
+                ("$rn", i), ("$key", templates.Conversations[i].Key), ("$state", templates.Conversations[i].State), ("$at", templates.Conversations[i].UpdatedAt));
+        for (var i = 0; i < templates.Places.Count; i++)
+            Execute(connection, "INSERT INTO seed_places VALUES ($rn, $key, $state, $at)",
+                ("$rn", i), ("$key", templates.Places[i].UserKey), ("$state", templates.Places[i].State), ("$at", templates.Places[i].SavedAt));
+
+        // Keys are zero-padded so clones sort in the order they are written: the primary key index is appended to.
+        InChunks(connection, conversations, templates.Conversations.Count, batch, """
+            WITH RECURSIVE n(i) AS (SELECT $from UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $to)
+            INSERT INTO conversations (key, etag, state, updated_at)
+            SELECT substr(t.key, 1, instr(t.key, '/')) || 'seed-c-' || $batch || '-' || printf('%08d', n.i), lower(hex(randomblob(16))), t.state, t.updated_at
+            FROM n JOIN seed_conversations t ON t.rn = n.i % $templates
+            """, ct);
+        InChunks(connection, places, templates.Places.Count, batch, """
+            WITH RECURSIVE n(i) AS (SELECT $from UNION ALL SELECT i + 1 FROM n WHERE i + 1 < $to)
+            INSERT INTO user_progress (user_key, conversation_id, state, saved_at)
+            SELECT substr(t.user_key, 1, instr(t.user_key, '/')) || 'seed-u-' || $batch || '-' || printf('%08d', n.i),
+                   'seed-p-' || $batch || '-' || printf('%08d', n.i), t.state, t.saved_at
+            FROM n JOIN seed_places t ON t.rn = n.i % $templates
+            """, ct);
         return Task.CompletedTask;
     }
 
@@ -69,59 +75,22 @@ public sealed class SqliteStoreSeeder(SqliteBotStore store) : IStoreSeeder
         return Task.FromResult(size);
     }
 
-    private static void Insert(SqliteConnection connection, int count, string insert, int columns, Action<int, object[]> row, CancellationToken ct)
+    private static void InChunks(SqliteConnection connection, int count, int templates, string batch, string sql, CancellationToken ct)
     {
-        if (count == 0) return;
-        using var full = Prepare(connection, insert, columns, RowsPerStatement);
-        var values = new object[columns];
-        for (var start = 0; start < count; start += RowsPerTransaction)
+        for (var from = 0; from < count; from += RowsPerTransaction)
         {
             ct.ThrowIfCancellationRequested();
-            var end = Math.Min(count, start + RowsPerTransaction);
             using var transaction = connection.BeginTransaction();
-            full.Transaction = transaction;
-            var i = start;
-            for (; i + RowsPerStatement <= end; i += RowsPerStatement)
-            {
-                for (var r = 0; r < RowsPerStatement; r++)
-                {
-                    row(i + r, values);
-                    for (var c = 0; c < columns; c++) full.Parameters[r * columns + c].Value = values[c];
-                }
-                full.ExecuteNonQuery();
-            }
-            if (i < end)
-            {
-                using var rest = Prepare(connection, insert, columns, end - i);
-                rest.Transaction = transaction;
-                for (var r = 0; i + r < end; r++)
-                {
-                    row(i + r, values);
-                    for (var c = 0; c < columns; c++) rest.Parameters[r * columns + c].Value = values[c];
-                }
-                rest.ExecuteNonQuery();
-            }
+            Execute(connection, sql, ("$from", from), ("$to", Math.Min(count, from + RowsPerTransaction)), ("$batch", batch), ("$templates", templates));
             transaction.Commit();
         }
     }
 
-    private static SqliteCommand Prepare(SqliteConnection connection, string insert, int columns, int rows)
+    private static void Execute(SqliteConnection connection, string sql, params (string Name, object Value)[] parameters)
     {
-        var command = connection.CreateCommand();
-        var sql = new System.Text.StringBuilder(insert);
-        for (var r = 0; r < rows; r++)
-        {
-            sql.Append(r == 0 ? "(" : ",(");
-            for (var c = 0; c < columns; c++)
-            {
-                if (c > 0) sql.Append(',');
-                var name = $"$p{r * columns + c}";
-                sql.Append(name);
-                command.Parameters.Add(new SqliteParameter { ParameterName = name });
-            }
-            sql.Append(')');
-        }
-        command.CommandText = sql.ToString();
-        return command;
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        foreach (var (name, value) in parameters) command.Parameters.AddWithValue(name, value);
+        command.ExecuteNonQuery();
     }
 }
