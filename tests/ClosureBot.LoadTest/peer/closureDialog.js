@@ -6,6 +6,7 @@ const { MessageFactory } = require('botbuilder');
 const { longDate } = require('./cards');
 
 const CONFIRM = 'confirm';
+const CONFIRM_BUTTONS = 'confirm-buttons';
 const CHOICE = 'choice';
 const ALIAS = 'alias';
 const TEXT = 'text';
@@ -22,7 +23,11 @@ class ClosureDialog extends ComponentDialog {
     this.cards = cards;
     this.accounts = accounts;
     this.requests = requests;
-    this.addDialog(new ConfirmPrompt(CONFIRM, undefined, 'en-us'));
+    // As ClosureBot asks them: the first two yes/no questions as plain text, "Continue anyway?" with Yes/No buttons.
+    const plain = new ConfirmPrompt(CONFIRM, undefined, 'en-us');
+    plain.style = ListStyle.none;
+    this.addDialog(plain);
+    this.addDialog(new ConfirmPrompt(CONFIRM_BUTTONS, undefined, 'en-us'));
     this.addDialog(new ChoicePrompt(CHOICE, undefined, 'en-us'));
     this.addDialog(new TextPrompt(ALIAS, async p => p.recognized.succeeded && this.accounts.has(p.recognized.value.trim().toUpperCase())));
     this.addDialog(new TextPrompt(TEXT));
@@ -37,7 +42,7 @@ class ClosureDialog extends ComponentDialog {
 
   async showOverview(step) {
     await step.context.sendActivity(this.cards.overview());
-    return step.prompt(CONFIRM, { prompt: 'Shall we start?', retryPrompt: 'Shall we start? Please answer yes or no.', style: ListStyle.none });
+    return step.prompt(CONFIRM, { prompt: 'Shall we start?', retryPrompt: 'Shall we start? Please answer yes or no.' });
   }
 
   async askAccount(step) {
@@ -49,7 +54,7 @@ class ClosureDialog extends ComponentDialog {
     const account = this.accounts.get(step.result.trim().toUpperCase());
     step.values.alias = account.alias;
     await step.context.sendActivity(this.cards.termCommitment(account));
-    return step.prompt(CONFIRM, { prompt: 'Do you have a cloud term commitment?', style: ListStyle.none });
+    return step.prompt(CONFIRM, { prompt: 'Do you have a cloud term commitment?' });
   }
 
   async showRetrieveData(step) {
@@ -75,9 +80,9 @@ class ClosureDialog extends ComponentDialog {
     if (step.result.value !== 'done') return step.replaceDialog('steps');
     const n = this.account(step).servers.length;
     if (n === 0) return step.next(true);
-    return step.prompt(CONFIRM, {
+    return step.prompt(CONFIRM_BUTTONS, {
       prompt: `${n === 1 ? '1 server remains and keeps' : `${n} servers remain and keep`} incurring charges until the closure is verified. Continue anyway?`,
-      retryPrompt: 'Continue anyway with servers still on the account? Please answer yes or no.', style: ListStyle.suggestedAction,
+      retryPrompt: 'Continue anyway with servers still on the account? Please answer yes or no.',
     });
   }
 
@@ -95,9 +100,9 @@ class ClosureDialog extends ComponentDialog {
     if (step.result.value !== 'done') return this.end(step, 'All right, take your time. Say "close my account" once the services are removed.');
     const n = this.account(step).services.length;
     if (n === 0) return step.next(true);
-    return step.prompt(CONFIRM, {
+    return step.prompt(CONFIRM_BUTTONS, {
       prompt: `${n === 1 ? '1 billed service remains and keeps' : `${n} billed services remain and keep`} incurring charges. Continue anyway?`,
-      retryPrompt: 'Continue anyway with billed services still on the account? Please answer yes or no.', style: ListStyle.suggestedAction,
+      retryPrompt: 'Continue anyway with billed services still on the account? Please answer yes or no.',
     });
   }
 
