@@ -52,8 +52,9 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
             var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
             var messages = new[] { new Uri(bot.Url, "/api/messages") };
             var id = Guid.NewGuid().ToString("N")[..8];
-            var finished = new Customer(http, messages, 0, $"template-{id}-finished", BotProcess.AccountOf(1), clock, timeout);
-            var halfWay = new Customer(http, messages, 0, $"template-{id}-half", BotProcess.AccountOf(2), clock, timeout);
+            // ACME, a demo account no load customer closes: the measured customers still get their own receipts.
+            var finished = new Customer(http, messages, 0, $"template-{id}-finished", "ACME", clock, timeout);
+            var halfWay = new Customer(http, messages, 0, $"template-{id}-half", "ACME", clock, timeout);
             var error = await finished.WalkAsync($"template-{id}-finished", Customer.CanonicalSequence.Length)
                         ?? await halfWay.WalkAsync($"template-{id}-half", Customer.HalfWay);
             if (error is not null) throw new InvalidOperationException($"The template walks before seeding failed: {error}");
