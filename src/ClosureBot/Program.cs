@@ -7,6 +7,11 @@ if (HashPasswordCommand.IsInvoked(args))
     Environment.ExitCode = HashPasswordCommand.Run(Console.In, Console.Out, Console.Error, interactive: !Console.IsInputRedirected);
     return;
 }
+if (ClosureBot.Storage.Seeding.SeedCommand.IsInvoked(args))
+{
+    Environment.ExitCode = await ClosureBot.Storage.Seeding.SeedCommand.RunAsync(args, Console.Out, Console.Error);
+    return;
+}
 
 Log.Logger = new LoggerConfiguration().WriteTo.Console().CreateBootstrapLogger();
 try

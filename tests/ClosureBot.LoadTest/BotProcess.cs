@@ -4,32 +4,39 @@ using System.Net.Sockets;
 
 namespace ClosureBot.LoadTest;
 
-/// <summary>The Release bot launched for one row: a free loopback port, a temp SQLite database, stopped by PID.</summary>
-public sealed class BotProcess : IAsyncDisposable
+/// <summary>
+/// A Release bot launched for one row: a free loopback port, on the store given to it (see <see cref="LoadStore"/>),
+/// stopped by PID.
+/// </summary>
+public sealed class BotProcess : IBotUnderTest
 {
     private readonly Process _process;
-    private readonly string _databasePath;
+    private readonly string _inventoryPath;
 
-    private BotProcess(Process process, Uri url, string databasePath)
+    private BotProcess(Process process, Uri url, string inventoryPath, long startedAt)
     {
         _process = process;
         Url = url;
-        _databasePath = databasePath;
+        _inventoryPath = inventoryPath;
+        StartedAt = startedAt;
     }
 
     public Uri Url { get; }
     public int Pid => _process.Id;
 
-    public static async Task<BotProcess> StartAsync(string dllPath, IReadOnlyList<string> botArgs, HttpClient http)
+    /// <summary>The <see cref="Stopwatch"/> timestamp just before the process was started.</summary>
+    public long StartedAt { get; }
+
+    /// <summary>Starts the bot on <paramref name="store"/> and, unless <paramref name="waitUntilHealthy"/> is false, waits for <c>/healthz</c>.</summary>
+    public static async Task<BotProcess> StartAsync(string dllPath, LoadStore store, IReadOnlyList<string> botArgs, HttpClient http,
+        bool waitUntilHealthy = true)
     {
         if (!File.Exists(dllPath))
             throw new FileNotFoundException($"Build the bot first: dotnet build -c Release src/ClosureBot (looked for {dllPath}).");
         var port = FreeLoopbackPort();
         var url = new Uri($"http://127.0.0.1:{port}");
-        var databasePath = Path.Combine(Path.GetTempPath(), $"closurebot-load-{Guid.NewGuid():N}.db");
-        // The content root is the project folder, as when the bot is run from src/ClosureBot.
-        var contentRoot = Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dllPath)!, "..", "..", ".."));
-        var inventoryPath = WriteInventory(contentRoot, databasePath + ".inventory.json");
+        var contentRoot = ContentRootOf(dllPath);
+        var inventoryPath = WriteInventory(contentRoot, Path.Combine(Path.GetTempPath(), $"closurebot-load-{Guid.NewGuid():N}.inventory.json"));
         var start = new ProcessStartInfo("dotnet")
         {
             WorkingDirectory = contentRoot,
@@ -42,21 +49,28 @@ public sealed class BotProcess : IAsyncDisposable
         foreach (var arg in new[]
                  {
                      dllPath, "--urls", url.ToString().TrimEnd('/'), "--contentRoot", contentRoot,
-                     $"--Storage:ConnectionString=Data Source={databasePath}", $"--Inventory:FilePath={inventoryPath}",
+                     $"--Inventory:FilePath={inventoryPath}",
                      "--Serilog:MinimumLevel:Default=Warning",
                      "--Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Warning",
-                 }.Concat(botArgs.Select(a => "--" + a)))
+                 }.Concat(store.BotArgs.Concat(botArgs).Select(a => "--" + a)))
             start.ArgumentList.Add(arg);
 
+        var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
-        var bot = new BotProcess(process, url, databasePath);
+        var bot = new BotProcess(process, url, inventoryPath, startedAt);
         process.OutputDataReceived += (_, e) => bot.Echo(e.Data);
         process.ErrorDataReceived += (_, e) => bot.Echo(e.Data);
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        await bot.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(30));
+        if (waitUntilHealthy) await bot.WaitUntilHealthyAsync(http, TimeSpan.FromSeconds(30));
         return bot;
     }
+
+    /// <summary>The bot's project folder, its content root as when run from src/ClosureBot.</summary>
+    public static string ContentRootOf(string dllPath) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dllPath)!, "..", "..", ".."));
+
+    /// <summary>Whether the process has ended (it crashed, or was stopped).</summary>
+    public bool HasExited => _process.HasExited;
 
     public async ValueTask DisposeAsync()
     {
@@ -66,8 +80,7 @@ public sealed class BotProcess : IAsyncDisposable
             await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
         }
         _process.Dispose();
-        foreach (var suffix in new[] { "", "-wal", "-shm", "-journal", ".inventory.json" })
-            File.Delete(_databasePath + suffix);
+        File.Delete(_inventoryPath);
     }
 
     private async Task WaitUntilHealthyAsync(HttpClient http, TimeSpan limit)
@@ -96,7 +109,7 @@ public sealed class BotProcess : IAsyncDisposable
         if (!string.IsNullOrEmpty(line)) Console.Error.WriteLine($"  [bot {Pid}] {line}");
     }
 
-    private static int FreeLoopbackPort()
+    public static int FreeLoopbackPort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();
@@ -110,7 +123,7 @@ public sealed class BotProcess : IAsyncDisposable
     public static string AccountOf(int customer) => $"LOAD{customer:D4}";
 
     // The demo inventory plus, for every customer, an account shaped like ACME of their own.
-    private static string WriteInventory(string contentRoot, string path)
+    public static string WriteInventory(string contentRoot, string path)
     {
         var root = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(Path.Combine(contentRoot, "Accounts", "demo-inventory.json")))!;
         var accounts = root["accounts"]!.AsArray();

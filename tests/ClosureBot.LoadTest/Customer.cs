@@ -9,10 +9,15 @@ namespace ClosureBot.LoadTest;
 /// <c>deliveryMode: expectReplies</c>, then starts again in a fresh conversation. It types its own account alias where
 /// the canonical walk types ACME (a customer closes their own account; a second requester of an account already being
 /// closed is told only that a request exists, so the walk accepts that answer too). Request and response buffers
-/// are reused, and latencies go into a preallocated histogram.
+/// are reused, and latencies go into a preallocated histogram. With several bot instances (<paramref name="messagesUrls"/>)
+/// turn <c>t</c> goes to instance <c>(firstInstance + t) mod n</c>: each customer's turns alternate between them.
 /// </summary>
-public sealed class Customer(HttpClient http, Uri messagesUrl, string userId, string accountAlias, LoadClock clock, TimeSpan turnTimeout)
+public sealed class Customer(HttpClient http, IReadOnlyList<Uri> messagesUrls, int firstInstance, string userId, string accountAlias, LoadClock clock,
+    TimeSpan turnTimeout)
 {
+    /// <summary>Turns of a walk that stops half-way: the customer has chosen the account and is at step 2 of 5.</summary>
+    public const int HalfWay = 5;
+
     public static readonly string[] CanonicalSequence =
         ["I want to close my account", "yes", "ACME", "no", "done", "done", "yes", "done", "yes", "ACME"];
 
@@ -53,9 +58,18 @@ public sealed class Customer(HttpClient http, Uri messagesUrl, string userId, st
         }
     }
 
+    /// <summary>Walks the first <paramref name="turns"/> turns of a new conversation, unmeasured; the first error, or null.</summary>
+    public async Task<string?> WalkAsync(string conversationId, int turns)
+    {
+        for (var turn = 0; turn < turns; turn++)
+            if (await SendTurnAsync(conversationId, turn) is { } error) return error;
+        return null;
+    }
+
     private async Task<string?> SendTurnAsync(string conversationId, int turn)
     {
         WriteActivity(conversationId, turn);
+        var messagesUrl = messagesUrls[(firstInstance + turn) % messagesUrls.Count];
         using var request = new HttpRequestMessage(HttpMethod.Post, messagesUrl) { Content = new ReadOnlyMemoryContent(_request.WrittenMemory) };
         request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
         using var timeout = new CancellationTokenSource(turnTimeout);

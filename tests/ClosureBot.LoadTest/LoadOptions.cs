@@ -1,3 +1,5 @@
+using Npgsql;
+
 namespace ClosureBot.LoadTest;
 
 /// <summary>Command-line options. Every run is bounded: a duration, a warm-up and a per-turn timeout.</summary>
@@ -16,7 +18,21 @@ public sealed record LoadOptions
           --bot-dll PATH        with --start: the bot to launch (default src/ClosureBot/bin/Release/net10.0/ClosureBot.dll)
           --bot-arg KEY=VALUE   with --start: extra configuration, repeatable (e.g. Storage:Synchronous=Normal)
           --timeout S           per-turn timeout, counted as an error (default 10)
+          --peer                with --start: also measure the Bot Framework JS SDK peer (tests/ClosureBot.LoadTest/peer,
+                                npm ci'd from its lock file on first use) and print the side-by-side table with ratios
+          --postgres CONN       with --start: also measure the bot on PostgreSQL, each row on a new database of that server
+                                (default: the CLOSUREBOT_TEST_POSTGRES environment variable, when set)
+          --instances N         with --start and PostgreSQL: also measure N bot instances on one database (2 to 8),
+                                each customer's turns alternating between them
+          --seed-conversations N  with --start: before measuring, grow each store of the bot by N conversations and
+                                N saved places cloned from real turns (the bot's hidden seed command)
+          --compare-empty       with --seed-conversations: measure each store empty as well and print both side by side
+          --leave-halfway N     before measuring, N customers walk half-way (5 turns) and leave (up to 1000000)
+          --cold-start          with --start: measure start of the process to the reply of a welcome turn (median of 5)
         """;
+
+    /// <summary>The environment variable that names a PostgreSQL server when <c>--postgres</c> does not.</summary>
+    public const string PostgresVariable = "CLOSUREBOT_TEST_POSTGRES";
 
     public IReadOnlyList<int> Customers { get; init; } = [1, 8, 32];
     public int DurationSeconds { get; init; } = 20;
@@ -27,11 +43,20 @@ public sealed record LoadOptions
     public string? BotDll { get; init; }
     public IReadOnlyList<string> BotArgs { get; init; } = [];
     public int TimeoutSeconds { get; init; } = 10;
+    public bool Peer { get; init; }
+    public string? Postgres { get; init; }
+    public int Instances { get; init; } = 1;
+    public int SeedConversations { get; init; }
+    public bool CompareEmpty { get; init; }
+    public int LeaveHalfway { get; init; }
+    public bool ColdStart { get; init; }
 
-    public static LoadOptions Parse(string[] args)
+    /// <param name="environment">Reads an environment variable (the process's by default).</param>
+    public static LoadOptions Parse(string[] args, Func<string, string?>? environment = null)
     {
         var options = new LoadOptions();
         var botArgs = new List<string>();
+        string? postgres = null;
         for (var i = 0; i < args.Length; i++)
         {
             string Next() => i + 1 < args.Length ? args[++i] : throw new ArgumentException($"{args[i]} needs a value.");
@@ -46,11 +71,31 @@ public sealed record LoadOptions
                 "--pid" => options with { Pid = Bounded(Next(), 1, int.MaxValue, "--pid") },
                 "--bot-dll" => options with { BotDll = Next() },
                 "--bot-arg" => AddBotArg(options, botArgs, Next()),
+                "--peer" => options with { Peer = true },
+                "--postgres" => options with { Postgres = postgres = PostgresConnection(Next(), "--postgres") },
+                "--instances" => options with { Instances = Bounded(Next(), 1, 8, "--instances") },
+                "--seed-conversations" => options with { SeedConversations = Bounded(Next(), 1, 10_000_000, "--seed-conversations") },
+                "--compare-empty" => options with { CompareEmpty = true },
+                "--leave-halfway" => options with { LeaveHalfway = Bounded(Next(), 1, 1_000_000, "--leave-halfway") },
+                "--cold-start" => options with { ColdStart = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
         if (options.Start == (options.Url is not null))
             throw new ArgumentException("Give exactly one of --start or --url.");
+        if (!options.Start)
+        {
+            foreach (var (given, name) in new[] { (options.Peer, "--peer"), (postgres is not null, "--postgres"), (options.Instances > 1, "--instances"),
+                         (options.SeedConversations > 0, "--seed-conversations"), (options.ColdStart, "--cold-start") })
+                if (given) throw new ArgumentException($"{name} needs --start: the command starts the bots it measures that way.");
+            return options;
+        }
+        if (postgres is null && (environment ?? Environment.GetEnvironmentVariable)(PostgresVariable) is { Length: > 0 } fromEnvironment)
+            options = options with { Postgres = PostgresConnection(fromEnvironment, PostgresVariable) };
+        if (options.Instances > 1 && options.Postgres is null)
+            throw new ArgumentException($"--instances {options.Instances} needs PostgreSQL (SQLite serves one instance per file): give --postgres CONNECTION or set {PostgresVariable}.");
+        if (options.CompareEmpty && options.SeedConversations == 0)
+            throw new ArgumentException("--compare-empty needs --seed-conversations N: it compares an empty store with a seeded one.");
         return options;
     }
 
@@ -68,4 +113,18 @@ public sealed record LoadOptions
         Uri.TryCreate(value, UriKind.Absolute, out var uri) && uri.Scheme == Uri.UriSchemeHttp && uri.IsLoopback
             ? uri
             : throw new ArgumentException("--url must be an http:// address on 127.0.0.1 or localhost.");
+
+    private static string PostgresConnection(string value, string name)
+    {
+        try
+        {
+            if (new NpgsqlConnectionStringBuilder(value).Host is { Length: > 0 }) return value;
+        }
+        catch (ArgumentException)
+        {
+            // Reported below, as a value without a Host.
+        }
+        throw new ArgumentException($"{name} must be a PostgreSQL connection string naming a Host (Host=127.0.0.1;Port=5432;Username=…), " +
+                                    "for a user who may create databases.");
+    }
 }

@@ -2,26 +2,37 @@ using System.Diagnostics;
 
 namespace ClosureBot.LoadTest;
 
-/// <summary>The figures of one row.</summary>
+/// <summary>The figures of one row; <paramref name="Label"/> names what was measured when a run has several targets.</summary>
 public sealed record RowResult(int Customers, LatencyHistogram Latencies, TimeSpan Measured, long Errors, string? FirstError,
-    long? PeakRssKiB, long? HighWaterMarkKiB, TimeSpan? BotCpu, TimeSpan GeneratorCpu);
+    long? PeakRssKiB, long? HighWaterMarkKiB, TimeSpan? BotCpu, TimeSpan GeneratorCpu, string Label = "")
+{
+    public double TurnsPerSecond => Latencies.Count / Measured.TotalSeconds;
 
-/// <summary>Runs N customers against one bot for warm-up plus duration and gathers their figures.</summary>
+    /// <summary>The bot's CPU time per measured turn, in µs (all its instances together).</summary>
+    public double? BotCpuMicrosecondsPerTurn => BotCpu is { } c && Latencies.Count > 0 ? c.TotalMicroseconds / Latencies.Count : null;
+}
+
+/// <summary>Runs N customers against one bot (or several instances of it) for warm-up plus duration and gathers their figures.</summary>
 public static class LoadRun
 {
-    public static async Task<RowResult> RunAsync(HttpClient http, Uri botUrl, int? pid, int customers, LoadOptions options)
+    public static Task<RowResult> RunAsync(HttpClient http, Uri botUrl, int? pid, int customers, LoadOptions options) =>
+        RunAsync(http, [botUrl], pid is { } p ? [p] : [], customers, options);
+
+    /// <param name="pids">The processes whose memory and CPU are sampled and summed; empty when unknown.</param>
+    public static async Task<RowResult> RunAsync(HttpClient http, IReadOnlyList<Uri> botUrls, IReadOnlyList<int> pids, int customers, LoadOptions options,
+        string label = "")
     {
         var clock = new LoadClock(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds));
-        var messages = new Uri(botUrl, "/api/messages");
+        var messages = botUrls.Select(u => new Uri(u, "/api/messages")).ToArray();
         // A run id keeps user ids unique across runs against a long-lived bot, so no saved progress from an
         // earlier run turns a first turn into a "resume where you left off?" question.
         var runId = Guid.NewGuid().ToString("N")[..8];
         var all = Enumerable.Range(1, customers)
-            .Select(i => new Customer(http, messages, $"load-{runId}-{i}", options.Start ? BotProcess.AccountOf(i) : "ACME", clock,
+            .Select(i => new Customer(http, messages, i, $"load-{runId}-{i}", options.Start ? BotProcess.AccountOf(i) : "ACME", clock,
                 TimeSpan.FromSeconds(options.TimeoutSeconds)))
             .ToArray();
 
-        await using var memory = pid is { } p ? new MemorySampler(p) : null;
+        await using var memory = pids.Count > 0 ? new MemorySampler(pids) : null;
         var tasks = all.Select(c => Task.Run(c.RunAsync)).ToArray();
         await Task.Delay(clock.UntilMeasuring);
         var botCpuBefore = memory?.CpuTime;
@@ -35,19 +46,47 @@ public static class LoadRun
         var latencies = new LatencyHistogram();
         foreach (var customer in all) latencies.Add(customer.Latencies);
         return new RowResult(customers, latencies, clock.Duration, all.Sum(c => c.Errors), all.Select(c => c.FirstError).FirstOrDefault(e => e is not null),
-            memory?.PeakRssKiB, memory?.HighWaterMarkKiB, botCpu, generatorCpu);
+            memory?.PeakRssKiB, memory?.HighWaterMarkKiB, botCpu, generatorCpu, label);
     }
 
-    public static void PrintHeader() =>
-        Console.WriteLine($"{"customers",9} {"turns",9} {"turns/s",9} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"peak RSS MiB",13} {"VmHWM MiB",10} {"bot CPU µs/turn",16} {"gen CPU µs/turn",16}");
+    /// <summary>
+    /// Before a row is measured: <paramref name="count"/> customers (distinct users, accounts LOAD0001… round-robin) each
+    /// walk the first <see cref="Customer.HalfWay"/> turns of a conversation and leave it in progress, <paramref name="parallel"/>
+    /// at a time. Returns the first error, or null.
+    /// </summary>
+    public static async Task<string?> LeaveHalfwayAsync(HttpClient http, IReadOnlyList<Uri> botUrls, int count, int parallel, LoadOptions options)
+    {
+        var messages = botUrls.Select(u => new Uri(u, "/api/messages")).ToArray();
+        var runId = Guid.NewGuid().ToString("N")[..8];
+        var clock = new LoadClock(TimeSpan.Zero, TimeSpan.FromDays(1));
+        var next = 0;
+        string? firstError = null;
+        async Task WalkerAsync(int lane)
+        {
+            int i;
+            while ((i = Interlocked.Increment(ref next)) <= count)
+            {
+                var account = options.Start ? BotProcess.AccountOf((i - 1) % BotProcess.MaxCustomers + 1) : "ACME";
+                var customer = new Customer(http, messages, i, $"half-{runId}-{i}", account, clock, TimeSpan.FromSeconds(options.TimeoutSeconds));
+                if (await customer.WalkAsync($"half-{runId}-{i}-walk", Customer.HalfWay) is { } error) Interlocked.CompareExchange(ref firstError, error, null);
+            }
+        }
+        await Task.WhenAll(Enumerable.Range(0, Math.Max(1, parallel)).Select(lane => Task.Run(() => WalkerAsync(lane))));
+        return firstError;
+    }
 
-    public static void Print(RowResult row)
+    public static void PrintHeader(bool labelled = false) =>
+        Console.WriteLine((labelled ? $"{"target",-24} " : "") +
+                          $"{"customers",9} {"turns",9} {"turns/s",9} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"peak RSS MiB",13} {"VmHWM MiB",10} {"bot CPU µs/turn",16} {"gen CPU µs/turn",16}");
+
+    public static void Print(RowResult row, bool labelled = false)
     {
         static string Ms(long us) => (us / 1000.0).ToString("0.00");
         static string MiB(long? kib) => kib is { } k ? (k / 1024.0).ToString("0.0") : "n/a";
         var h = row.Latencies;
         string PerTurn(TimeSpan? cpu) => cpu is { } c && h.Count > 0 ? (c.TotalMicroseconds / h.Count).ToString("0") : "n/a";
-        Console.WriteLine($"{row.Customers,9} {h.Count,9} {h.Count / row.Measured.TotalSeconds,9:0} {Ms(h.Percentile(0.50)),8} {Ms(h.Percentile(0.90)),8} " +
+        Console.WriteLine((labelled ? $"{row.Label,-24} " : "") +
+                          $"{row.Customers,9} {h.Count,9} {h.Count / row.Measured.TotalSeconds,9:0} {Ms(h.Percentile(0.50)),8} {Ms(h.Percentile(0.90)),8} " +
                           $"{Ms(h.Percentile(0.99)),8} {Ms(h.MaxMicroseconds),8} {row.Errors,7} {MiB(row.PeakRssKiB),13} {MiB(row.HighWaterMarkKiB),10} {PerTurn(row.BotCpu),16} {PerTurn(row.GeneratorCpu),16}");
         if (row.FirstError is { } error) Console.WriteLine($"          first error: {error}");
     }

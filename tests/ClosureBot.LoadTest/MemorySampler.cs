@@ -2,17 +2,22 @@ namespace ClosureBot.LoadTest;
 
 /// <summary>
 /// Samples a process's resident set from /proc/&lt;pid&gt;/status every 100 ms and keeps the peak; also reads its CPU time
-/// from /proc/&lt;pid&gt;/stat, the figure that stays meaningful when other work competes for the cores.
+/// from /proc/&lt;pid&gt;/stat, the figure that stays meaningful when other work competes for the cores. Given several
+/// processes (instances of one bot), each figure is their sum: the peak is the highest sum seen in one sample.
 /// </summary>
 public sealed class MemorySampler : IAsyncDisposable
 {
-    private readonly string _statusPath;
+    private readonly string[] _statusPaths;
     private readonly CancellationTokenSource _stop = new();
     private readonly Task _loop;
 
-    public MemorySampler(int pid)
+    public MemorySampler(int pid) : this([pid])
     {
-        _statusPath = $"/proc/{pid}/status";
+    }
+
+    public MemorySampler(IReadOnlyList<int> pids)
+    {
+        _statusPaths = pids.Select(pid => $"/proc/{pid}/status").ToArray();
         _loop = SampleAsync();
     }
 
@@ -20,24 +25,23 @@ public sealed class MemorySampler : IAsyncDisposable
     public long PeakRssKiB { get; private set; }
 
     /// <summary>The kernel's high-water mark (VmHWM) for the whole life of the process, in KiB.</summary>
-    public long HighWaterMarkKiB => Read("VmHWM:");
+    public long HighWaterMarkKiB => _statusPaths.Sum(path => Read(path, "VmHWM:"));
 
     /// <summary>User plus system CPU time the process has used so far.</summary>
-    public TimeSpan CpuTime
+    public TimeSpan CpuTime => TimeSpan.FromTicks(_statusPaths.Sum(path => CpuTimeOf(path).Ticks));
+
+    private static TimeSpan CpuTimeOf(string statusPath)
     {
-        get
+        try
         {
-            try
-            {
-                // Fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" that ends the command name.
-                var stat = File.ReadAllText(_statusPath[..^"status".Length] + "stat");
-                var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
-                return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / (double)ClockTicksPerSecond);
-            }
-            catch (IOException)
-            {
-                return TimeSpan.Zero;
-            }
+            // Fields 14 and 15 (utime, stime) in clock ticks, counted after the ")" that ends the command name.
+            var stat = File.ReadAllText(statusPath[..^"status".Length] + "stat");
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            return TimeSpan.FromSeconds((long.Parse(fields[11]) + long.Parse(fields[12])) / (double)ClockTicksPerSecond);
+        }
+        catch (IOException)
+        {
+            return TimeSpan.Zero;
         }
     }
 
@@ -56,7 +60,7 @@ public sealed class MemorySampler : IAsyncDisposable
         using var timer = new PeriodicTimer(TimeSpan.FromMilliseconds(100));
         do
         {
-            PeakRssKiB = Math.Max(PeakRssKiB, Read("VmRSS:"));
+            PeakRssKiB = Math.Max(PeakRssKiB, _statusPaths.Sum(path => Read(path, "VmRSS:")));
         }
         while (await SafeWaitAsync(timer));
     }
@@ -73,11 +77,11 @@ public sealed class MemorySampler : IAsyncDisposable
         }
     }
 
-    private long Read(string field)
+    private static long Read(string statusPath, string field)
     {
         try
         {
-            foreach (var line in File.ReadLines(_statusPath))
+            foreach (var line in File.ReadLines(statusPath))
                 if (line.StartsWith(field, StringComparison.Ordinal))
                     return long.Parse(line.AsSpan(field.Length).Trim().TrimEnd("kB").Trim());
         }

@@ -28,29 +28,86 @@ using var http = new HttpClient(new SocketsHttpHandler
 
 Console.WriteLine($"ClosureBot load: {Customer.CanonicalSequence.Length}-turn closure walks, expectReplies, " +
                   $"{options.WarmupSeconds} s warm-up + {options.DurationSeconds} s measured per row, {Environment.ProcessorCount} cores");
-LoadRun.PrintHeader();
+if (!options.Start)
+{
+    LoadRun.PrintHeader();
+    if (options.LeaveHalfway > 0 && await LoadRun.LeaveHalfwayAsync(http, [options.Url!], options.LeaveHalfway, options.Customers.Max(), options) is { } halfWayError)
+    {
+        Console.Error.WriteLine($"Leaving conversations half-way failed: {halfWayError}");
+        return 1;
+    }
+    var anyFailed = false;
+    foreach (var customers in options.Customers)
+    {
+        var row = await LoadRun.RunAsync(http, options.Url!, options.Pid, customers, options);
+        LoadRun.Print(row);
+        anyFailed |= row.Errors > 0 || row.Latencies.Count == 0;
+    }
+    return anyFailed ? 1 : 0;
+}
+
+var botDll = options.BotDll ?? DefaultBotDll();
+var peerDir = Path.Combine(RepositoryRoot(), "tests", "ClosureBot.LoadTest", "peer");
+if (options.Peer) PeerProcess.EnsureInstalled(peerDir);
+var targets = LoadTarget.For(options);
+var runner = new TargetRunner(http, options, botDll, peerDir);
+
+if (options.ColdStart)
+{
+    var limit = TimeSpan.FromSeconds(60);
+    await using (var store = LoadStore.Sqlite())
+        PrintColdStart("ours SQLite", await ColdStart.MeasureAsync(http,
+            async () => await BotProcess.StartAsync(botDll, store, options.BotArgs, http, waitUntilHealthy: false), limit));
+    if (options.Peer)
+        PrintColdStart(LoadTarget.PeerLabel, await ColdStart.MeasureAsync(http,
+            async () => await PeerProcess.StartAsync(peerDir, BotProcess.ContentRootOf(botDll), http, waitUntilHealthy: false), limit));
+}
+
+var labelled = targets.Count > 1 || options.SeedConversations > 0;
+LoadRun.PrintHeader(labelled);
 var failed = false;
 foreach (var customers in options.Customers)
 {
-    RowResult row;
-    if (options.Start)
+    var sideBySide = new List<RowResult>();
+    var emptyVsSeeded = new List<(RowResult Empty, RowResult Seeded)>();
+    foreach (var target in targets)
     {
-        await using var bot = await BotProcess.StartAsync(options.BotDll ?? DefaultBotDll(), options.BotArgs, http);
-        row = await LoadRun.RunAsync(http, bot.Url, bot.Pid, customers, options);
+        // The peer keeps its state in memory: there is no store of its to seed.
+        var seeded = options.SeedConversations > 0 && !target.IsPeer;
+        RowResult? empty = null;
+        if (seeded && options.CompareEmpty)
+        {
+            empty = await runner.MeasureAsync(target, customers, seeded: false, target.Label + " (empty)");
+            LoadRun.Print(empty, labelled);
+            failed |= empty.Errors > 0 || empty.Latencies.Count == 0;
+        }
+        var row = await runner.MeasureAsync(target, customers, seeded, target.Label);
+        LoadRun.Print(row, labelled);
+        failed |= row.Errors > 0 || row.Latencies.Count == 0;
+        sideBySide.Add(row);
+        if (empty is not null) emptyVsSeeded.Add((empty with { Label = target.Label }, row));
     }
-    else
-    {
-        row = await LoadRun.RunAsync(http, options.Url!, options.Pid, customers, options);
-    }
-    LoadRun.Print(row);
-    failed |= row.Errors > 0 || row.Latencies.Count == 0;
+    if (sideBySide.Count > 1) Print($"Side by side, {customers} customers:", ComparisonTable.SideBySide(sideBySide));
+    if (emptyVsSeeded.Count > 0) Print($"Empty against seeded, {customers} customers:", ComparisonTable.EmptyVsSeeded(emptyVsSeeded, options.SeedConversations));
 }
 return failed ? 1 : 0;
 
-static string DefaultBotDll()
+static void Print(string title, IReadOnlyList<string> lines)
+{
+    Console.WriteLine();
+    Console.WriteLine(title);
+    foreach (var line in lines) Console.WriteLine(line);
+}
+
+static void PrintColdStart(string label, IReadOnlyList<double> milliseconds) =>
+    Console.WriteLine($"cold start {label}: median {ColdStart.Median(milliseconds):0} ms to the first reply " +
+                      $"({string.Join(", ", milliseconds.Select(m => m.ToString("0")))} ms over {milliseconds.Count} starts)");
+
+static string RepositoryRoot()
 {
     for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "ClosureBot.sln")))
-            return Path.Combine(dir.FullName, "src", "ClosureBot", "bin", "Release", "net10.0", "ClosureBot.dll");
+        if (File.Exists(Path.Combine(dir.FullName, "ClosureBot.sln"))) return dir.FullName;
     throw new InvalidOperationException("Cannot find the repository root (ClosureBot.sln); pass --bot-dll.");
 }
+
+static string DefaultBotDll() => Path.Combine(RepositoryRoot(), "src", "ClosureBot", "bin", "Release", "net10.0", "ClosureBot.dll");

@@ -1,0 +1,51 @@
+namespace ClosureBot.LoadTest.Tests;
+
+public sealed class ComparisonTableTests
+{
+    [Fact]
+    public void SideBySide_WithThePeer_GivesEachRowsRatiosToThePeer()
+    {
+        var lines = ComparisonTable.SideBySide(
+        [
+            Row("ours SQLite", turns: 80_000, latencyMs: 10, rssMiB: 150, cpuSeconds: 20),
+            Row(LoadTarget.PeerLabel, turns: 10_000, latencyMs: 80, rssMiB: 300, cpuSeconds: 10),
+        ]);
+
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(["target", "customers", "turns/s", "p50", "ms", "p99", "ms", "peak", "RSS", "MiB", "CPU", "µs/turn", "×", "turns/s", "p99", "frac", "RSS", "frac"],
+            Cells(lines[0]));
+        // 80,000 turns in 10 s against 10,000: 8× the turns/s, an eighth of the p99, half the RSS, 250 µs of CPU per turn.
+        Assert.Equal(["ours", "SQLite", "32", "8000", "10.00", "10.00", "150.0", "250", "8.00×", "0.13", "0.50"], Cells(lines[1]));
+        Assert.Equal(["SDK", "peer", "32", "1000", "80.00", "80.00", "300.0", "1000", "1.00×", "1.00", "1.00"], Cells(lines[2]));
+        Assert.Equal(lines[1].IndexOf("8000", StringComparison.Ordinal) + 4, lines[0].IndexOf("turns/s", StringComparison.Ordinal) + 7);
+    }
+
+    [Fact]
+    public void SideBySide_WithoutThePeer_SaysRatiosAreNotAvailable()
+    {
+        var lines = ComparisonTable.SideBySide([Row("ours SQLite", 1000, 5, 100, 1), Row("ours PostgreSQL ×2", 1500, 7, 250, 2)]);
+
+        Assert.All(lines.Skip(1), line => Assert.EndsWith("n/a       n/a       n/a", line));
+        Assert.Equal(["ours", "PostgreSQL", "×2", "32", "150", "7.00", "7.00", "250.0", "1333", "n/a", "n/a", "n/a"], Cells(lines[2]));
+    }
+
+    [Fact]
+    public void EmptyVsSeeded_GivesTheSeededStoreAsAPercentageOfTheEmptyOne()
+    {
+        var lines = ComparisonTable.EmptyVsSeeded([(Row("ours SQLite", 50_000, 10, 160, 10), Row("ours SQLite", 45_000, 12, 176, 10))], 1_000_000);
+
+        Assert.Equal(3, lines.Count);
+        Assert.Equal(["ours", "SQLite", "empty", "32", "5000", "10.00", "160.0", "100%", "100%"], Cells(lines[1]));
+        Assert.Equal(["ours", "SQLite", "+1,000,000", "conversations", "32", "4500", "12.00", "176.0", "90%", "110%"], Cells(lines[2]));
+    }
+
+    private static string[] Cells(string line) => line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
+
+    private static RowResult Row(string label, long turns, long latencyMs, long rssMiB, double cpuSeconds)
+    {
+        var latencies = new LatencyHistogram();
+        for (var i = 0; i < turns; i++) latencies.Record(latencyMs * 1000);
+        return new RowResult(32, latencies, TimeSpan.FromSeconds(10), 0, null, rssMiB * 1024, rssMiB * 1024, TimeSpan.FromSeconds(cpuSeconds),
+            TimeSpan.Zero, label);
+    }
+}

@@ -1,0 +1,76 @@
+namespace ClosureBot.LoadTest.Tests;
+
+public sealed class LoadOptionsTests
+{
+    private const string Server = "Host=127.0.0.1;Port=5432;Username=postgres";
+    private static readonly Func<string, string?> NoEnvironment = _ => null;
+
+    [Fact]
+    public void Parse_TheReadmeCommand_KeepsItsMeaning()
+    {
+        var options = LoadOptions.Parse(["--start", "--customers", "1,8,32", "--duration", "15"], NoEnvironment);
+
+        Assert.True(options.Start);
+        Assert.Equal([1, 8, 32], options.Customers);
+        Assert.Equal(15, options.DurationSeconds);
+        Assert.Equal(30, options.WarmupSeconds);
+        Assert.Equal(["ours SQLite"], LoadTarget.For(options).Select(t => t.Label));
+    }
+
+    [Fact]
+    public void Parse_PeerPostgresAndTwoInstances_MeasuresFourTargetsInOrder()
+    {
+        var options = LoadOptions.Parse(["--start", "--peer", "--postgres", Server, "--instances", "2"], NoEnvironment);
+
+        var targets = LoadTarget.For(options);
+        Assert.Equal(["ours SQLite", "ours PostgreSQL", "ours PostgreSQL ×2", "SDK peer"], targets.Select(t => t.Label));
+        Assert.Equal([1, 1, 2, 1], targets.Select(t => t.Instances));
+        Assert.Equal(Server, options.Postgres);
+    }
+
+    [Fact]
+    public void Parse_PostgresFromTheEnvironment_AddsThePostgresRow()
+    {
+        var options = LoadOptions.Parse(["--start"], name => name == LoadOptions.PostgresVariable ? Server : null);
+
+        Assert.Equal(Server, options.Postgres);
+        Assert.Contains(LoadTarget.For(options), t => t.Kind == LoadTargetKind.Postgres);
+    }
+
+    [Fact]
+    public void Parse_SeedLeaveHalfwayAndColdStart_AreKept()
+    {
+        var options = LoadOptions.Parse(["--start", "--seed-conversations", "1000000", "--compare-empty", "--leave-halfway", "10000", "--cold-start"],
+            NoEnvironment);
+
+        Assert.Equal(1_000_000, options.SeedConversations);
+        Assert.True(options.CompareEmpty);
+        Assert.Equal(10_000, options.LeaveHalfway);
+        Assert.True(options.ColdStart);
+    }
+
+    [Theory]
+    [InlineData("--start --instances 2", "--instances 2 needs PostgreSQL")]
+    [InlineData("--url http://127.0.0.1:5000 --peer", "--peer needs --start")]
+    [InlineData("--url http://127.0.0.1:5000 --seed-conversations 10", "--seed-conversations needs --start")]
+    [InlineData("--start --compare-empty", "--compare-empty needs --seed-conversations")]
+    [InlineData("--start --postgres Database=x", "--postgres must be a PostgreSQL connection string naming a Host")]
+    [InlineData("--start --instances 9 --postgres Host=h", "--instances must be a number from 1 to 8")]
+    [InlineData("--start --seed-conversations 0", "--seed-conversations must be a number from 1 to 10000000")]
+    [InlineData("--start --leave-halfway lots", "--leave-halfway must be a number")]
+    [InlineData("--start --peer --peer-port 1", "Unknown option --peer-port")]
+    public void Parse_InvalidCombination_IsRefusedWithTheReason(string commandLine, string reason)
+    {
+        var error = Assert.Throws<ArgumentException>(() => LoadOptions.Parse(commandLine.Split(' '), NoEnvironment));
+
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void Parse_LeaveHalfwayAgainstARunningBot_IsAllowed()
+    {
+        var options = LoadOptions.Parse(["--url", "http://127.0.0.1:5000", "--leave-halfway", "50"], NoEnvironment);
+
+        Assert.Equal(50, options.LeaveHalfway);
+    }
+}

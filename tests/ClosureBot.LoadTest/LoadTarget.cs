@@ -1,0 +1,22 @@
+namespace ClosureBot.LoadTest;
+
+/// <summary>What one row measures: ClosureBot on SQLite, on PostgreSQL (one or more instances), or the SDK peer.</summary>
+public sealed record LoadTarget(string Label, LoadTargetKind Kind, int Instances = 1)
+{
+    public const string PeerLabel = "SDK peer";
+
+    public bool IsPeer => Kind == LoadTargetKind.Peer;
+
+    /// <summary>The rows of a <c>--start</c> run, in the order they are measured and printed.</summary>
+    public static IReadOnlyList<LoadTarget> For(LoadOptions options)
+    {
+        var targets = new List<LoadTarget> { new("ours SQLite", LoadTargetKind.Sqlite) };
+        if (options.Postgres is not null)
+        {
+            targets.Add(new("ours PostgreSQL", LoadTargetKind.Postgres));
+            if (options.Instances > 1) targets.Add(new($"ours PostgreSQL ×{options.Instances}", LoadTargetKind.Postgres, options.Instances));
+        }
+        if (options.Peer) targets.Add(new(PeerLabel, LoadTargetKind.Peer));
+        return targets;
+    }
+}

@@ -1,0 +1,9 @@
+namespace ClosureBot.LoadTest;
+
+/// <summary>The kind of bot a <see cref="LoadTarget"/> starts.</summary>
+public enum LoadTargetKind
+{
+    Sqlite,
+    Postgres,
+    Peer,
+}
