@@ -111,9 +111,18 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
         if (running.Value is { Moved: false } handingOver) handingOver.Save();
         var step = new WaterfallStepContext<TState>(this, dc, instance, ReadState(instance), index, reason, result);
         running.Value = step;
-        var outcome = await _steps[index].Run(step, cancellationToken).ConfigureAwait(false);
-        if (!step.Moved && dc.Stack.Contains(instance)) step.Save();
-        return outcome;
+        try
+        {
+            var outcome = await _steps[index].Run(step, cancellationToken).ConfigureAwait(false);
+            if (!step.Moved && dc.Stack.Contains(instance)) step.Save();
+            return outcome;
+        }
+        finally
+        {
+            // The step holds its turn (the activity, the replies, their cards): an instance kept between turns (a
+            // cached conversation) must not keep that turn alive with it.
+            if (ReferenceEquals(running.Value, step)) running.Value = null;
+        }
     }
 
     private static int CurrentIndex(DialogInstance instance) =>

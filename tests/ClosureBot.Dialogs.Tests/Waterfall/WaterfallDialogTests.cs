@@ -74,6 +74,35 @@ public class WaterfallDialogTests
     }
 
     [Fact]
+    public async Task Waterfall_StateKeptInMemoryBetweenTurns_DoesNotKeepTheTurnAlive()
+    {
+        var (_, dialog) = Closure();
+        var set = new DialogSet().Add(dialog).Add(new TextPrompt("text")).Add(new ConfirmPrompt("confirm"));
+        var state = new DialogState();
+
+        var turn = await BeginInMemoryAsync(set, state);
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        // A cached conversation keeps its dialog stack between turns; the last turn (activity, replies, cards) must go.
+        Assert.Equal("reason", dialog.CurrentStepName(state.Stack[0]));
+        Assert.False(turn.IsAlive);
+    }
+
+    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    private static async Task<WeakReference> BeginInMemoryAsync(DialogSet set, DialogState state)
+    {
+        var context = new ClosureBot.Protocol.Turns.TurnContext(new Activity
+        {
+            Type = ActivityTypes.Message, Text = "close my account", ChannelId = Channels.WebChat,
+            Conversation = new ConversationAccount { Id = "c" }, From = new ChannelAccount { Id = "u" },
+        });
+        await set.CreateContext(context, state).BeginDialogAsync("closure", null, CancellationToken.None);
+        return new WeakReference(context);
+    }
+
+    [Fact]
     public async Task Waterfall_ProcessRestartsBetweenTurns_ContinuesFromSavedJson()
     {
         var (before, _) = Closure();
