@@ -27,6 +27,13 @@ public sealed class RateLimitOptions
     /// <summary>Activities per conversation, on <c>/api/messages</c> (channel + conversation id) and Direct Line. Never per address.</summary>
     public RateLimitRule MessagesPerConversation { get; set; } = RateLimitRule.PerMinute(60, 20);
 
+    /// <summary>
+    /// Reads of one Direct Line conversation: polling for activities, reconnecting, uploads. Web Chat polls once a second
+    /// when it has no WebSocket; the burst covers a page reload. Keyed by the conversation in the path (before the token
+    /// is checked), so a forged id costs a bucket that is dropped once idle.
+    /// </summary>
+    public RateLimitRule ReadsPerConversation { get; set; } = RateLimitRule.PerMinute(120, 30);
+
     /// <summary>Admin API requests (<c>/admin/…</c>) per client address, counted before the key is checked.</summary>
     public RateLimitRule AdminPerClient { get; set; } = RateLimitRule.PerMinute(30, 10);
 
@@ -37,6 +44,6 @@ public sealed class RateLimitOptions
     public TimeSpan StreamRetryAfter { get; set; } = TimeSpan.FromSeconds(10);
 
     public bool IsValid => TokensPerClient.IsValid && TokensPerUser.IsValid && ConversationsPerClient.IsValid && MessagesPerConversation.IsValid
-        && SignInsPerClient.IsValid && AdminPerClient.IsValid
+        && SignInsPerClient.IsValid && AdminPerClient.IsValid && ReadsPerConversation.IsValid
         && StreamsPerConversation >= 1 && StreamRetryAfter > TimeSpan.Zero;
 }

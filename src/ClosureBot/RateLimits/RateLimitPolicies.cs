@@ -15,6 +15,9 @@ public static class RateLimitPolicies
     /// <summary>The admin API, per client address: bounds how fast a caller can guess the key.</summary>
     public const string AdminPerClient = "admin-per-client";
 
+    /// <summary>Polls, reconnects and uploads per Direct Line conversation (route value <c>conversationId</c>).</summary>
+    public const string ReadsPerConversation = "reads-per-conversation";
+
     /// <summary>Open WebSockets per Direct Line conversation (route value <c>conversationId</c>).</summary>
     public const string StreamsPerConversation = "streams-per-conversation";
 

@@ -47,6 +47,10 @@ public static class RateLimitsServiceCollectionExtensions
         options.AddPolicy(RateLimitPolicies.SignInsPerClient, http => PerClient(http, limits.Enabled, limits.SignInsPerClient, time));
         options.AddPolicy(RateLimitPolicies.ConversationsPerClient, http => PerClient(http, limits.Enabled, limits.ConversationsPerClient, time));
         options.AddPolicy(RateLimitPolicies.AdminPerClient, http => PerClient(http, limits.Enabled, limits.AdminPerClient, time));
+        options.AddPolicy(RateLimitPolicies.ReadsPerConversation, http =>
+            limits.Enabled && http.Request.RouteValues["conversationId"] is string conversation
+                ? RateLimitPartition.Get(conversation, _ => new ClockTokenBucket(limits.ReadsPerConversation, time))
+                : RateLimitPartition.GetNoLimiter(""));
         options.AddPolicy(RateLimitPolicies.StreamsPerConversation, http =>
             limits.Enabled && http.Request.RouteValues["conversationId"] is string conversationId
                 ? RateLimitPartition.GetConcurrencyLimiter(conversationId,

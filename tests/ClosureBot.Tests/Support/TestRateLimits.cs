@@ -6,7 +6,7 @@ namespace ClosureBot.Tests.Support;
 /// </summary>
 public static class TestRateLimits
 {
-    public static readonly IReadOnlyDictionary<string, string?> Raised = new[] { "TokensPerClient", "TokensPerUser", "ConversationsPerClient", "MessagesPerConversation", "SignInsPerClient" }
+    public static readonly IReadOnlyDictionary<string, string?> Raised = new[] { "TokensPerClient", "TokensPerUser", "ConversationsPerClient", "MessagesPerConversation", "SignInsPerClient", "ReadsPerConversation" }
         .SelectMany(rule => new[] { ($"RateLimits:{rule}:Limit", "100000"), ($"RateLimits:{rule}:Burst", "100000") })
         .Append(("RateLimits:StreamsPerConversation", "1000"))
         .ToDictionary(s => s.Item1, s => (string?)s.Item2);

@@ -13,10 +13,10 @@ public static class DirectLineEndpoints
         group.MapPost("/tokens/generate", GenerateAsync).RequireRateLimiting(RateLimitPolicies.TokensPerClient);
         group.MapPost("/tokens/refresh", RefreshAsync).RequireRateLimiting(RateLimitPolicies.TokensPerClient);
         group.MapPost("/conversations", StartAsync).RequireRateLimiting(RateLimitPolicies.ConversationsPerClient);
-        group.MapGet("/conversations/{conversationId}", ReconnectAsync);
-        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync);
+        group.MapGet("/conversations/{conversationId}", ReconnectAsync).RequireRateLimiting(RateLimitPolicies.ReadsPerConversation);
+        group.MapGet("/conversations/{conversationId}/activities", GetActivitiesAsync).RequireRateLimiting(RateLimitPolicies.ReadsPerConversation);
         group.MapPost("/conversations/{conversationId}/activities", PostActivityAsync);
-        group.MapPost("/conversations/{conversationId}/upload", UploadAsync);
+        group.MapPost("/conversations/{conversationId}/upload", UploadAsync).RequireRateLimiting(RateLimitPolicies.ReadsPerConversation);
         group.Map("/conversations/{conversationId}/stream", DirectLineStream.AcceptAsync).RequireRateLimiting(RateLimitPolicies.StreamsPerConversation);
         return group;
     }
