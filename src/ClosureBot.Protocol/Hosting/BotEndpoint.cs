@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Globalization;
 using System.Net;
 using System.Text.Json;
@@ -98,13 +99,24 @@ public static class BotEndpoint
 
         if (repliesInBody)
         {
-            // Serialized up front so the reply goes out with a Content-Length in one write, not as chunks.
-            var body = result.SerializedReplies is { } replies
-                ? [.. ExpectedRepliesStart, .. replies, (byte)'}']
-                : JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(result.Replies), ProtocolJson.Options);
+            // Serialized up front so the reply goes out with a Content-Length in one write, not as chunks. The turn's
+            // replies are already JSON (the outbox stored them): framed in the response buffer, not copied into a new array.
             http.Response.ContentType = "application/json; charset=utf-8";
-            http.Response.ContentLength = body.Length;
-            await http.Response.Body.WriteAsync(body, ct);
+            if (result.SerializedReplies is { } replies)
+            {
+                http.Response.ContentLength = ExpectedRepliesStart.Length + replies.Length + 1;
+                var writer = http.Response.BodyWriter;
+                writer.Write(ExpectedRepliesStart);
+                writer.Write(replies);
+                writer.Write("}"u8);
+                await writer.FlushAsync(ct);
+            }
+            else
+            {
+                var body = JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(result.Replies), ProtocolJson.Options);
+                http.Response.ContentLength = body.Length;
+                await http.Response.Body.WriteAsync(body, ct);
+            }
         }
         else if (activity.Type == ActivityTypes.Invoke)
         {
