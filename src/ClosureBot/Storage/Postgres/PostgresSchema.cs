@@ -144,6 +144,19 @@ internal static class PostgresSchema
             at timestamptz NOT NULL);
         CREATE INDEX handoff_messages_by_ticket ON handoff_messages (ticket_id, at);
         """,
+        """
+        CREATE TABLE dataprotection_keys (
+            name text PRIMARY KEY,
+            xml text NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now());
+        CREATE TABLE agent_signin_failures (
+            user_name text PRIMARY KEY,
+            failures integer NOT NULL,
+            locked_until bigint,
+            updated_at bigint NOT NULL);
+        CREATE INDEX agent_signin_failures_by_age ON agent_signin_failures (updated_at);
+        CREATE INDEX handoff_tickets_ended ON handoff_tickets (updated_at) WHERE status = 'Ended';
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
