@@ -38,6 +38,7 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteBotStore>().Database));
         services.AddSingleton<IRetentionSweep, SqliteConversationRetention>();
+        services.AddSingleton<IRetentionSweep, SqliteHandoffRetention>();
         services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
         services.AddSingleton<ITeamsConversationStore, SqliteTeamsConversationStore>();
         services.AddSingleton<ISignInFailures, SqliteSignInFailures>();

@@ -21,6 +21,7 @@ internal static class PostgresServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, PostgresOutboxStore>();
         services.AddSingleton<IHandoffStore, PostgresHandoffStore>();
         services.AddSingleton<IRetentionSweep, PostgresConversationRetention>();
+        services.AddSingleton<IRetentionSweep, PostgresHandoffRetention>();
         services.AddSingleton<IDirectLineStore, PostgresDirectLineStore>();
         services.AddSingleton<ITeamsConversationStore, PostgresTeamsConversationStore>();
         services.AddHostedService<PostgresDirectLineListener>();
