@@ -162,9 +162,10 @@ internal static class PostgresSchema
     /// <summary>The schema version this build writes.</summary>
     public static int Version => Migrations.Length;
 
-    /// <summary>Brings the database to <see cref="Version"/>; returns it.</summary>
-    public static int Migrate(NpgsqlDataSource dataSource)
+    /// <summary>Brings the database to <see cref="Version"/> (or to <paramref name="target"/>, for tests of older databases); returns it.</summary>
+    public static int Migrate(NpgsqlDataSource dataSource, int? target = null)
     {
+        var version = target ?? Version;
         using var connection = dataSource.OpenConnection();
         Execute(connection, null, "SELECT pg_advisory_lock($1)", MigrationLock);
         try
@@ -176,7 +177,7 @@ internal static class PostgresSchema
                 if (current > Version)
                     throw new InvalidOperationException(
                         $"The PostgreSQL database is at schema version {current}, newer than this build's {Version}; run a newer build.");
-                for (var next = current + 1; next <= Version; next++)
+                for (var next = current + 1; next <= version; next++)
                 {
                     using var transaction = connection.BeginTransaction();
                     Execute(connection, transaction, Migrations[next - 1]);
@@ -184,7 +185,7 @@ internal static class PostgresSchema
                     transaction.Commit();
                 }
             }
-            return Version;
+            return version;
         }
         finally
         {
