@@ -4,7 +4,7 @@ using YamlDotNet.RepresentationModel;
 namespace ClosureBot.Tests.Deploy;
 
 /// <summary><c>deploy/compose.yaml</c> parsed with YamlDotNet (anchors and aliases resolved, as Docker Compose reads them).</summary>
-public sealed class ComposeFile
+public sealed partial class ComposeFile
 {
     private ComposeFile(YamlMappingNode root) => Root = root;
 
@@ -38,6 +38,21 @@ public sealed class ComposeFile
         return test.Skip(1).ToList();
     }
 
+    /// <summary>
+    /// A service's environment as compose passes it: <c>${NAME:-default}</c> and <c>${NAME:?message}</c> replaced from
+    /// <paramref name="shell"/> (a required one missing fails the test, as compose refuses to start).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Environment(string service, IReadOnlyDictionary<string, string> shell) =>
+        ((YamlMappingNode)Service(service)["environment"]).Children.ToDictionary(
+            e => ((YamlScalarNode)e.Key).Value!,
+            e => Interpolation().Replace(((YamlScalarNode)e.Value).Value ?? "", m =>
+            {
+                var value = shell.GetValueOrDefault(m.Groups["name"].Value);
+                if (m.Groups["kind"].Value == "?")
+                    return value is { Length: > 0 } ? value : throw new InvalidOperationException($"compose requires {m.Groups["name"].Value}: {m.Groups["rest"].Value}");
+                return value is { Length: > 0 } ? value : m.Groups["rest"].Value;
+            }));
+
     public static string? Scalar(YamlNode node, params string[] path)
     {
         foreach (var key in path)
@@ -47,4 +62,7 @@ public sealed class ComposeFile
         }
         return (node as YamlScalarNode)?.Value;
     }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\$\{(?<name>\w+)(?::(?<kind>[-?])(?<rest>[^}]*))?\}")]
+    private static partial System.Text.RegularExpressions.Regex Interpolation();
 }

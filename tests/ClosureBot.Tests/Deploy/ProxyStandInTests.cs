@@ -1,10 +1,10 @@
-using System.Collections.Concurrent;
 using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Json;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Threading.Channels;
 using ClosureBot.Tests.Channels.DirectLine;
 using ClosureBot.Tests.Support;
 
@@ -18,6 +18,12 @@ namespace ClosureBot.Tests.Deploy;
 /// </summary>
 public sealed class ProxyStandInTests : IAsyncDisposable
 {
+    private static readonly Dictionary<string, string> Shell = new()
+    {
+        ["CLOSUREBOT_ADMIN_API_KEY"] = BotApplicationFactory.AdminKey,
+        ["CLOSUREBOT_DB_PASSWORD"] = "replaced-by-the-test-database",
+    };
+
     private readonly string _database = PostgresServer.CreateDatabase();
     private readonly List<string> _folders = [];
 
@@ -42,24 +48,15 @@ public sealed class ProxyStandInTests : IAsyncDisposable
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
         await socket.ConnectAsync(new Uri(streamUrl), timeout.Token);
 
-        string[] words = ["I want to close my account", "yes", "ACME", "no"];
+        string[] words = ["I want to close my account", "yes", "help", "status"];
         var clock = Stopwatch.StartNew();
-        var seen = new ConcurrentDictionary<string, TimeSpan>();
-        var texts = new ConcurrentQueue<string?>();
-        var lastReply = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var arrivals = Channel.CreateUnbounded<(JsonNode Activity, TimeSpan At)>();
         // The stream is read while the messages are posted, so each arrival is timed as it happens.
         var reading = Task.Run(async () =>
         {
-            while (!lastReply.Task.IsCompleted)
-            {
+            while (!timeout.IsCancellationRequested)
                 foreach (var activity in (await NextActivitySetAsync(socket, timeout.Token))["activities"]!.AsArray())
-                {
-                    // Typing indicators carry no id.
-                    if ((string?)activity!["id"] is { } id) seen.TryAdd(id, clock.Elapsed);
-                    texts.Enqueue(DirectLineTestClient.TextOf(activity));
-                    if (DirectLineTestClient.TextOf(activity) == "When your data is safe, choose Done.") lastReply.TrySetResult();
-                }
-            }
+                    arrivals.Writer.TryWrite((activity!, clock.Elapsed));
         });
         var posted = new List<(string Id, TimeSpan At)>();
         for (var i = 0; i < words.Length; i++)
@@ -67,12 +64,25 @@ public sealed class ProxyStandInTests : IAsyncDisposable
             var activity = await directLine.PostMessageAsync(conversationId, token, words[i], $"proxy-{i}");
             posted.Add(((string)activity["id"]!, clock.Elapsed));
         }
-        await reading.WaitAsync(timeout.Token);
-        await socket.CloseAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+        var seen = new Dictionary<string, TimeSpan>();
+        var answered = new HashSet<string>();
+        var texts = new List<string?>();
+        // Until every message has come back on the stream and the bot has answered each (replyToId names it).
+        while (!posted.All(p => seen.ContainsKey(p.Id) && answered.Contains(p.Id)))
+        {
+            var (activity, at) = await arrivals.Reader.ReadAsync(timeout.Token);
+            // Typing indicators carry no id.
+            if ((string?)activity["id"] is { } id) seen.TryAdd(id, at);
+            if ((string?)activity["from"]?["role"] == "bot" && (string?)activity["replyToId"] is { } answers) answered.Add(answers);
+            texts.Add(DirectLineTestClient.TextOf(activity));
+        }
+        // Closing ends the proxy's connection, which writes its access log line; the reader then stops on the closed socket.
+        await socket.CloseOutputAsync(WebSocketCloseStatus.NormalClosure, "done", timeout.Token);
+        await Assert.ThrowsAnyAsync<Exception>(() => reading);
 
         Assert.Contains("webchat", page, StringComparison.OrdinalIgnoreCase);
         Assert.StartsWith($"ws://{proxy.Url.Authority}/v3/directline/conversations/{conversationId}/stream", streamUrl);
-        Assert.Contains("Do you have a cloud term commitment?", texts);
+        Assert.Contains("Shall we start?", texts);
         var streamServer = Upstream(await proxy.AccessLineAsync($"GET /v3/directline/conversations/{conversationId}/stream"));
         var postServers = new List<string>();
         foreach (var line in proxy.Output.Split('\n').Where(l => l.Contains($"POST /v3/directline/conversations/{conversationId}/activities", StringComparison.Ordinal)))
@@ -119,14 +129,16 @@ public sealed class ProxyStandInTests : IAsyncDisposable
     {
         var folder = Directory.CreateTempSubdirectory("closurebot-proxy-").FullName;
         _folders.Add(folder);
+        // As compose.yaml starts bot-1 and bot-2: Production, with its environment. Two settings differ by place: the
+        // database (the test cluster on loopback, not the host "postgres") and the proxy's address (loopback, not the
+        // compose network's fixed one); the Direct Line secret is for the test's own web chat customer.
+        var variables = ComposeFile.Load().Environment("bot-1", Shell);
         return await BotChildProcess.StartAsync(folder, new Dictionary<string, string>
         {
-            ["Storage:Provider"] = StorageProviders.Postgres,
             ["Storage:ConnectionString"] = _database,
-            ["DirectLine:Secret"] = DirectLineTestHost.Secret,
-            // The proxy is the only caller whose X-Forwarded-* headers count, as compose.yaml says with its fixed address.
             ["ForwardedHeaders:KnownProxies:0"] = "127.0.0.1",
-        });
+            ["DirectLine:Secret"] = DirectLineTestHost.Secret,
+        }, environment: variables["ASPNETCORE_ENVIRONMENT"], variables: variables);
     }
 
     // "... upstream=127.0.0.1:PORT time=..." → "127.0.0.1:PORT".
