@@ -23,6 +23,16 @@ if ! command -v chromium >/dev/null 2>&1; then
   fi
 fi
 
+# Debian's nginx for the stand-in of deploy/compose.yaml's proxy (tests/ClosureBot.Tests/Deploy/NginxProxy.cs runs
+# deploy/nginx.conf with it as a child process); the package's own service is not used.
+if [ ! -x /usr/sbin/nginx ]; then
+  if [ "$(id -u)" = 0 ]; then
+    apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  else
+    sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq nginx >/dev/null
+  fi
+fi
+
 # PostgreSQL from Debian for the suites that run on both storage providers: a private cluster in a temp folder on a
 # free loopback port, stopped (and removed) when this script ends. The tests find it through CLOSUREBOT_TEST_POSTGRES.
 if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then

@@ -16,7 +16,6 @@ using ClosureBot.Protocol.Turns;
 using ClosureBot.RateLimits;
 using ClosureBot.Retention;
 using ClosureBot.Storage;
-using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Hosting;
 
@@ -45,6 +44,7 @@ public static class ClosureBotExtensions
         services.AddSingleton<ITurnMiddleware, TurnLoggingMiddleware>();
         services.AddTeams(configuration, builder.Environment);
         services.AddAgentConsole(configuration);
+        services.AddInstanceFanOut(configuration);
         return builder;
     }
 
@@ -79,10 +79,7 @@ public static class ClosureBotExtensions
         app.MapDirectLine();
         app.MapBotMessages();
         app.MapClosureAdmin();
-        app.MapGet("/healthz", async (IBotStore store, IOptions<StorageOptions> storage, CancellationToken ct) =>
-            await store.IsHealthyAsync(ct)
-                ? Results.Ok(new { status = "healthy", database = new { provider = storage.Value.Provider, status = "healthy" } })
-                : Results.Json(new { status = "unhealthy", database = new { provider = storage.Value.Provider, status = "unhealthy" } }, statusCode: 503));
+        app.MapHealth();
         return app;
     }
 }

@@ -33,6 +33,10 @@ public sealed class RetentionOptions
     [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
     public TimeSpan Transcripts { get; set; } = TimeSpan.FromDays(30);
 
+    /// <summary>A support ticket that ended (handed back, left or closed) is deleted with its lines this long after it ended.</summary>
+    [Range(typeof(TimeSpan), "00:01:00", "3650.00:00:00")]
+    public TimeSpan EndedHandoffs { get; set; } = TimeSpan.FromDays(90);
+
     /// <summary>In-memory state of a web chat conversation (append gate, stream subscribers) idle this long, with no stream connected, is dropped.</summary>
     [Range(typeof(TimeSpan), "00:00:10", "1.00:00:00")]
     public TimeSpan InMemoryIdle { get; set; } = TimeSpan.FromMinutes(10);

@@ -2,6 +2,9 @@ using ClosureBot.Channels.DirectLine;
 using ClosureBot.Channels.Teams;
 using ClosureBot.Closure;
 using ClosureBot.Handoff;
+using ClosureBot.Handoff.AgentConsole;
+using Microsoft.AspNetCore.DataProtection;
+using Microsoft.AspNetCore.DataProtection.KeyManagement;
 using ClosureBot.Outbox;
 using ClosureBot.Retention;
 using ClosureBot.Storage.Postgres;
@@ -22,8 +25,10 @@ public static class StorageServiceCollectionExtensions
             .Validate(o => o.Provider != StorageOptions.Postgres || IsPostgresConnectionString(o.ConnectionString),
                 "Storage:ConnectionString must be a PostgreSQL connection string naming a Host when Storage:Provider is Postgres.")
             .ValidateOnStart();
-        var provider = configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"];
-        if (string.Equals(provider, StorageOptions.Postgres, StringComparison.Ordinal)) return services.AddPostgresStorage();
+        // Cookies (web chat sign-in, agent console, anti-forgery) are protected with a key ring kept in the database: on
+        // PostgreSQL every instance shares it, on SQLite it outlives a restart. The name keeps it apart from other apps.
+        services.AddDataProtection().SetApplicationName("ClosureBot");
+        if (IsPostgres(configuration)) return services.AddPostgresStorage();
 
         services.AddSingleton<SqliteDatabase>();
         services.AddSingleton<SqliteBotStore>();
@@ -33,10 +38,24 @@ public static class StorageServiceCollectionExtensions
         services.AddSingleton<IOutboxStore, SqliteOutboxStore>();
         services.AddSingleton<IHandoffStore>(sp => new SqliteHandoffStore(sp.GetRequiredService<SqliteBotStore>().Database));
         services.AddSingleton<IRetentionSweep, SqliteConversationRetention>();
+        services.AddSingleton<IRetentionSweep, SqliteHandoffRetention>();
         services.AddSingleton<IDirectLineStore, SqliteDirectLineStore>();
         services.AddSingleton<ITeamsConversationStore, SqliteTeamsConversationStore>();
+        services.AddSingleton<ISignInFailures, SqliteSignInFailures>();
+        services.AddSingleton<SqliteXmlRepository>();
+        services.AddOptions<KeyManagementOptions>().Configure<SqliteXmlRepository>((o, keys) => o.XmlRepository = keys);
         return services;
     }
+
+    /// <summary>
+    /// What instances must share beyond storage, registered after the features it wraps: on PostgreSQL, the agent
+    /// console's live pushes reach consoles on every instance (<c>LISTEN/NOTIFY</c>). Nothing on SQLite (one instance).
+    /// </summary>
+    public static IServiceCollection AddInstanceFanOut(this IServiceCollection services, IConfiguration configuration) =>
+        IsPostgres(configuration) ? services.AddPostgresHandoffFanOut() : services;
+
+    private static bool IsPostgres(IConfiguration configuration) => string.Equals(
+        configuration[$"{StorageOptions.SectionName}:{nameof(StorageOptions.Provider)}"], StorageOptions.Postgres, StringComparison.Ordinal);
 
     private static bool IsPostgresConnectionString(string connectionString)
     {

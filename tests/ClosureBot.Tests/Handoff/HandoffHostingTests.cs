@@ -1,6 +1,7 @@
 using ClosureBot.Handoff;
 using ClosureBot.Offboarding;
 using ClosureBot.Storage;
+using ClosureBot.Storage.Postgres;
 using ClosureBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
@@ -9,14 +10,19 @@ using Microsoft.Extensions.Options;
 namespace ClosureBot.Tests.Handoff;
 
 /// <summary>The handoff in the app: no cost to conversations without a ticket, announcements to the console, configuration checked at start.</summary>
-public sealed class HandoffHostingTests
+public class HandoffHostingTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task Turns_OfAConversationWithoutTicket_NeverReadTheQueues()
     {
-        await using var factory = HandoffTestApp.Create();
+        await using var factory = HandoffTestApp.Create(storage: Storage);
         await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<IHandoffStore>(
-            sp => new CountingHandoffStore(new SqliteHandoffStore(sp.GetRequiredService<SqliteBotStore>().Database))))));
+            sp => new CountingHandoffStore(Storage == StorageProviders.Postgres
+                ? new PostgresHandoffStore(sp.GetRequiredService<PostgresDatabase>())
+                : new SqliteHandoffStore(sp.GetRequiredService<SqliteBotStore>().Database))))));
         var store = (CountingHandoffStore)app.Services.GetRequiredService<IHandoffStore>();
         var ann = ConversationClient.FromPayload(app.CreateClient(), "webchat-message.json", "dl_hot", "conv-hot");
 
@@ -30,7 +36,7 @@ public sealed class HandoffHostingTests
     [Fact]
     public async Task Events_QueueAcceptAndMessages_AreAnnouncedAfterTheCommit()
     {
-        await using var factory = HandoffTestApp.Create();
+        await using var factory = HandoffTestApp.Create(storage: Storage);
         var events = new RecordingHandoffEvents();
         await using var app = factory.WithWebHostBuilder(builder => builder.ConfigureServices(services =>
             services.Replace(ServiceDescriptor.Singleton<IHandoffEvents>(events))));
@@ -58,7 +64,7 @@ public sealed class HandoffHostingTests
     [InlineData("Support:Queues:billing:Hours", "09:00-17:00")]
     public async Task Start_BadQueueConfiguration_RefusesWithTheKeyNamed(string key, string value)
     {
-        await using var app = HandoffTestApp.Create(new() { [key] = value });
+        await using var app = HandoffTestApp.Create(new() { [key] = value }, Storage);
 
         var error = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IHandoffDesk>());
 

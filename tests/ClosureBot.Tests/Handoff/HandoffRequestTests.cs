@@ -6,15 +6,18 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Handoff;
 
 /// <summary>Bot → people: the customer asks for a person (or is offered one), waits in a queue, or leaves it and carries on.</summary>
-public sealed class HandoffRequestTests
+public class HandoffRequestTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     public static TheoryData<string> Screens => Script.Screens();
 
     [Theory]
     [MemberData(nameof(Screens))]
     public async Task TalkToSupport_AtEachScreen_QueuesThenCancelCarriesOnAtTheSamePlace(string screen)
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(screen));
 
@@ -39,7 +42,7 @@ public sealed class HandoffRequestTests
     [Fact]
     public async Task TalkToSupport_BeforeStarting_QueuesAndSecondCustomerIsNumberTwo()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         var bob = app.WebChat();
 
@@ -56,7 +59,7 @@ public sealed class HandoffRequestTests
     [Fact]
     public async Task Answer_NotUnderstoodThreeTimes_OfferedSupportQueuesAsMisunderstood()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         await ann.SendAll("banana", "purple");
@@ -75,7 +78,7 @@ public sealed class HandoffRequestTests
     [Fact]
     public async Task TermCommitment_SentToSales_OffersTheSalesQueue()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
 
@@ -93,7 +96,7 @@ public sealed class HandoffRequestTests
     [InlineData("Could I speak to the sales team about this?")]
     public async Task TalkToSales_Typed_QueuesForSales(string words)
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
 
@@ -105,7 +108,7 @@ public sealed class HandoffRequestTests
     [Fact]
     public async Task TalkToSupport_OutsideOpeningHours_SaysWhenAndKeepsTheMessageInTheQueue()
     {
-        await using var app = HandoffTestApp.Create(new()
+        await using var app = HandoffTestApp.Create(storage: Storage, more: new()
         {
             ["Support:Queues:support:Hours"] = "09:00-17:00",
             ["Support:Queues:support:TimeZone"] = "Europe/London",
@@ -132,7 +135,7 @@ public sealed class HandoffRequestTests
     [Fact]
     public async Task TalkToSupport_WebChatOverConnector_EmitsHandoffInitiateWithTranscript()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 

@@ -6,12 +6,15 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Handoff;
 
 /// <summary><c>handoff.status</c> from a contact-center channel is honoured, never rejected; a forged agent event does nothing.</summary>
-public sealed class HandoffStatusTests
+public class HandoffStatusTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task Status_Accepted_BotFallsSilentAndMessagesGoToTheQueue()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
         await ann.Send("talk to support");
@@ -29,7 +32,7 @@ public sealed class HandoffStatusTests
     [Fact]
     public async Task Status_Failed_ApologisesAndCarriesOnWhereTheCustomerWas()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
         await ann.Send("talk to support");
@@ -45,7 +48,7 @@ public sealed class HandoffStatusTests
     [Fact]
     public async Task Status_CompletedAfterAccepted_BotResumesAtTheStep()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         await ann.Send("talk to support");
@@ -61,7 +64,7 @@ public sealed class HandoffStatusTests
     [Fact]
     public async Task Status_WithNothingHandedOff_IsAcceptedAndChangesNothing()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
 
@@ -74,7 +77,7 @@ public sealed class HandoffStatusTests
     [Fact]
     public async Task AgentEvent_SentByAChannel_DoesNothing()
     {
-        await using var app = HandoffTestApp.Create();
+        await using var app = HandoffTestApp.Create(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         await ann.Send("talk to support");

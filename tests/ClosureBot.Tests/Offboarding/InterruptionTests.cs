@@ -4,15 +4,18 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Offboarding;
 
 /// <summary>Help, cancel, support and status work the same at every screen, and never lose the customer's place.</summary>
-public sealed class InterruptionTests
+public class InterruptionTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     public static TheoryData<string> Screens => Script.Screens();
 
     [Theory]
     [MemberData(nameof(Screens))]
     public async Task Cancel_ConfirmedWithYes_StopsAndLogsNothing(string screen)
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(screen));
 
@@ -29,7 +32,7 @@ public sealed class InterruptionTests
     [MemberData(nameof(Screens))]
     public async Task Cancel_AnsweredNo_CarriesOnAtTheSameQuestion(string screen)
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(screen));
 
@@ -44,7 +47,7 @@ public sealed class InterruptionTests
     [Fact]
     public async Task Cancel_AnswerNotUnderstood_AsksAgainAndKeepsThePlace()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
@@ -56,7 +59,7 @@ public sealed class InterruptionTests
     [Fact]
     public async Task Cancel_CardButtonAtStep4_AsksToConfirm()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
 
@@ -75,7 +78,7 @@ public sealed class InterruptionTests
     [InlineData(OffboardingSteps.RequestClose, "Typing your account alias to confirm sends the closure request straight away, and it cannot be undone")]
     public async Task Help_AtEachScreen_ExplainsThatStepAndAsksAgain(string screen, string explanation)
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(screen));
 
@@ -87,7 +90,7 @@ public sealed class InterruptionTests
     [Fact]
     public async Task Help_NeedHelpButtonAtStep1_ExplainsAndStaysAtStep1()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
 
@@ -99,7 +102,7 @@ public sealed class InterruptionTests
     [Fact]
     public async Task Status_AtStep2_ShowsProgressAndAsksAgain()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
@@ -116,7 +119,7 @@ public sealed class InterruptionTests
     [Fact]
     public async Task Status_BeforeTheAccountIsChosen_SaysSo()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.Account));
 
@@ -127,7 +130,7 @@ public sealed class InterruptionTests
     [Fact]
     public async Task StartAgain_MidWay_SaysWeAreAlreadyOnIt()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
 

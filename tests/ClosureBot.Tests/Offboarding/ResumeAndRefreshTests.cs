@@ -4,12 +4,15 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Offboarding;
 
 /// <summary>Remind me later, coming back, check again and stale cards: the figures are always fresh and the place is never lost.</summary>
-public sealed class ResumeAndRefreshTests
+public class ResumeAndRefreshTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task RemindMeLater_BackInANewConversation_ResumesAtTheSavedStepWithFreshFigures()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
@@ -36,7 +39,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task CheckAgain_AccountGoneFromTheInventory_SaysSoAndRequestsNothing()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         app.RemoveFromInventory("ACME");
@@ -49,7 +52,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task RemindMeLaterButton_BackInTheSameConversation_OffersToResume()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
 
@@ -62,7 +65,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task Resume_DeclinedInANewConversation_StartsOverFromTheOverview()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
         await ann.Send("later");
@@ -76,7 +79,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task Resume_OtherUserInANewConversation_IsNotOffered()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         await ann.Send("remind me later");
@@ -88,7 +91,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task CheckAgain_AfterServersWereDeleted_ShowsFewerServers()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         (await ann.SendAll(Script.To(OffboardingSteps.DeleteServers))).Says("6 servers remain on ACME:").Says("Stopped (1)");
 
@@ -102,7 +105,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task CheckAgain_NoServersLeft_DoneGoesStraightToStep3()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
@@ -116,7 +119,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task CheckAgain_NoServicesLeft_DoneGoesStraightToStep4()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
 
@@ -133,7 +136,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task EmptyAccount_DoneAtEachStep_NeverAsksToContinueAnyway()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
 
         await ann.SendAll("I want to close my account", "yes");
@@ -154,7 +157,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task StaleCard_DoneFromStep1ClickedAtStep2_SaysWhereWeAreAndDoesNotAdvance()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
@@ -169,7 +172,7 @@ public sealed class ResumeAndRefreshTests
     [Fact]
     public async Task StaleCard_OverviewYesClickedAtStep4_LogsNothing()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
 

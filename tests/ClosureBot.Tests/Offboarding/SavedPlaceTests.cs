@@ -1,6 +1,7 @@
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
 using Microsoft.Data.Sqlite;
+using Npgsql;
 
 namespace ClosureBot.Tests.Offboarding;
 
@@ -8,12 +9,15 @@ namespace ClosureBot.Tests.Offboarding;
 /// Saved places are sacred: the resume offer handles interruptions like any prompt, unclear answers never replace the
 /// saved place, and a save or a conversation from another version of the dialog restarts politely, never with a 500.
 /// </summary>
-public sealed class SavedPlaceTests
+public class SavedPlaceTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task ResumeOffer_ThreeUnclearAnswers_OffersSupportAndKeepsThePlace()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var later = await ReturningCustomerAsync(app);
 
         await later.SendAll("banana", "purple");
@@ -26,7 +30,7 @@ public sealed class SavedPlaceTests
     [Fact]
     public async Task ResumeOffer_Help_ExplainsTheOfferWithoutCountingAMiss()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var later = await ReturningCustomerAsync(app);
 
         for (var i = 0; i < 3; i++)
@@ -38,7 +42,7 @@ public sealed class SavedPlaceTests
     [Fact]
     public async Task ResumeOffer_SupportAndStatus_KeepTheOfferStanding()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var later = await ReturningCustomerAsync(app);
 
         (await later.Send("talk to support")).Says("You're number 1 in the queue").DoesNotSay("Welcome back");
@@ -50,7 +54,7 @@ public sealed class SavedPlaceTests
     [Fact]
     public async Task ResumeOffer_StartOver_ReplacesTheSavedPlace()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var later = await ReturningCustomerAsync(app);
 
         (await later.Send("no")).Says("let's start from the beginning").Says("We're sorry to see you go");
@@ -60,11 +64,11 @@ public sealed class SavedPlaceTests
     [Fact]
     public async Task SavedPlace_AtAStepThatNoLongerExists_IsExplainedAndRestartedNot500()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         await ann.Send("remind me later");
-        Execute(app, "UPDATE user_progress SET state = replace(state, '\"delete-servers\"', '\"delete-the-servers\"')");
+        Execute(app, "UPDATE user_progress SET state = replace(state, '\"delete-servers\"', '\"delete-the-servers\"')", null);
 
         var later = ann.NewConversation();
         (await later.Send("hi")).Says("I've been updated since you saved your place").Says("We're sorry to see you go");
@@ -74,11 +78,12 @@ public sealed class SavedPlaceTests
     [Fact]
     public async Task SavedPlace_FromAnotherVersion_IsExplainedAndRestarted()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         await ann.Send("remind me later");
-        Execute(app, "UPDATE user_progress SET state = json_set(state, '$.version', '1')");
+        Execute(app, "UPDATE user_progress SET state = json_set(state, '$.version', '1')",
+            "UPDATE user_progress SET state = jsonb_set(state::jsonb, '{version}', to_jsonb('1'::text))::text");
 
         (await ann.NewConversation().Send("hi")).Says("I've been updated since you saved your place").Says("We're sorry to see you go")
             .DoesNotSay("Welcome back");
@@ -87,10 +92,11 @@ public sealed class SavedPlaceTests
     [Fact]
     public async Task Interruption_OnAConversationFromAnotherVersion_RestartsPolitely()
     {
-        await using var app = new BotApplicationFactory();
+        await using var app = new BotApplicationFactory(storage: Storage);
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
-        Execute(app, "UPDATE conversations SET state = json_set(state, '$.dialog.stack[0].version', '0')");
+        Execute(app, "UPDATE conversations SET state = json_set(state, '$.dialog.stack[0].version', '0')",
+            "UPDATE conversations SET state = jsonb_set(state::jsonb, '{dialog,stack,0,version}', to_jsonb('0'::text))::text");
         await using var restarted = app.SharingStorageWith();
 
         var help = await ann.Via(restarted.CreateClient()).Send("help");
@@ -108,8 +114,17 @@ public sealed class SavedPlaceTests
         return later;
     }
 
-    private static void Execute(BotApplicationFactory app, string sql)
+    // The same change in each provider's SQL dialect (null: the SQLite statement works on PostgreSQL as written).
+    private static void Execute(BotApplicationFactory app, string sql, string? postgresSql)
     {
+        if (app.PostgresConnectionString is { } postgres)
+        {
+            using var connection = new NpgsqlConnection(postgres);
+            connection.Open();
+            using var update = new NpgsqlCommand(postgresSql ?? sql, connection);
+            Assert.True(update.ExecuteNonQuery() > 0, $"nothing changed by: {postgresSql ?? sql}");
+            return;
+        }
         using var db = new SqliteConnection($"Data Source={app.DatabasePath}");
         db.Open();
         using var command = db.CreateCommand();

@@ -180,6 +180,31 @@ public class RetentionWorkerTests
         Assert.Empty(DatabaseProbe.Strings(factory, "SELECT key FROM conversations"));
     }
 
+    [Fact]
+    public async Task RunOnce_HandoffEndedMoreThan90DaysAgo_IsDeletedWithItsLinesAndAWaitingOneStays()
+    {
+        await using var app = App();
+        var left = app.WebChat();
+        await left.Send("talk to support");
+        await left.Send("is anyone there?");
+        await left.Send("cancel");
+        var waiting = app.WebChat();
+        await waiting.Send("talk to support");
+        var ended = Assert.Single(DatabaseProbe.Strings(app, "SELECT id FROM handoff_tickets WHERE status = 'Ended'"));
+        var endedLines = $"SELECT id FROM handoff_messages WHERE ticket_id = '{ended}'";
+        Assert.NotEmpty(DatabaseProbe.Strings(app, endedLines));
+        app.Clock!.Advance(89 * Day);
+        var early = await RunAsync(app);
+        app.Clock.Advance(2 * Day);
+
+        var late = await RunAsync(app);
+
+        Assert.False(early.ContainsKey("endedHandoffs"));
+        Assert.Equal(1, late["endedHandoffs"]);
+        Assert.Equal(["Waiting"], DatabaseProbe.Strings(app, "SELECT status FROM handoff_tickets"));
+        Assert.Empty(DatabaseProbe.Strings(app, endedLines));
+    }
+
     private BotApplicationFactory App(Dictionary<string, string?>? more = null)
     {
         var settings = new Dictionary<string, string?>

@@ -39,15 +39,19 @@ public sealed class BotChildProcess : IAsyncDisposable
         get { lock (_output) return _output.ToString(); }
     }
 
-    public static async Task<BotChildProcess> StartAsync(string folder, IDictionary<string, string>? settings = null)
+    /// <param name="environment">The hosting environment (Development unless a test runs the app as deployed).</param>
+    /// <param name="variables">Environment variables for the process (e.g. a compose file's), under the command-line settings.</param>
+    public static async Task<BotChildProcess> StartAsync(string folder, IDictionary<string, string>? settings = null, string environment = "Development",
+        IReadOnlyDictionary<string, string>? variables = null)
     {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
         var project = Path.Combine(RepoPaths.Root, "src", "ClosureBot");
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "ClosureBot.dll");
         var url = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        start.Environment["DOTNET_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in variables ?? new Dictionary<string, string>()) start.Environment[name] = value;
+        start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
+        start.Environment["DOTNET_ENVIRONMENT"] = environment;
         var all = new Dictionary<string, string>
         {
             ["Storage:ConnectionString"] = $"Data Source={Path.Combine(folder, "closurebot.db")}",

@@ -24,6 +24,21 @@ public static class DatabaseProbe
         return counts;
     }
 
+    /// <summary>Rows per table of <see cref="Tables"/>, in the PostgreSQL database when one is given, else in the SQLite file.</summary>
+    public static Dictionary<string, long> RowCounts(string? postgres, string databasePath)
+    {
+        if (postgres is null) return RowCounts(databasePath);
+        using var connection = new NpgsqlConnection(postgres);
+        connection.Open();
+        var counts = new Dictionary<string, long>();
+        foreach (var table in Tables)
+        {
+            using var command = new NpgsqlCommand($"SELECT COUNT(*) FROM {table}", connection);
+            counts[table] = (long)command.ExecuteScalar()!;
+        }
+        return counts;
+    }
+
     /// <summary>The first column of every row <paramref name="sql"/> returns, as text, from whichever database <paramref name="app"/> runs on.</summary>
     public static List<string> Strings(BotApplicationFactory app, string sql)
     {

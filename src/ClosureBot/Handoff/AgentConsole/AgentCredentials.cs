@@ -19,28 +19,28 @@ public sealed class AgentCredentials(IOptionsMonitor<AgentConsoleOptions> option
         string.IsNullOrEmpty(userName) ? null
             : options.CurrentValue.Agents.FirstOrDefault(a => string.Equals(a.UserName.Trim(), userName, StringComparison.OrdinalIgnoreCase));
 
-    public SignInResult Check(string? userName, string? password)
+    public async Task<SignInResult> CheckAsync(string? userName, string? password, CancellationToken cancellationToken)
     {
         userName = userName?.Trim();
         if (string.IsNullOrEmpty(userName) || userName.Length > MaxUserNameLength || string.IsNullOrEmpty(password) || password.Length > MaxPasswordLength)
             return SignInResult.Refused;
-        if (lockout.LockedUntil(userName) is { } locked) return new SignInResult(null, locked);
+        if (await lockout.LockedUntilAsync(userName, cancellationToken) is { } locked) return new SignInResult(null, locked);
 
         var agent = Find(userName);
         var outcome = Hasher.VerifyHashedPassword(agent ?? new AgentAccount(), agent?.PasswordHash ?? DecoyHash.Value, password);
         if (agent is not null && outcome != PasswordVerificationResult.Failed)
         {
-            lockout.RecordSuccess(userName);
+            await lockout.RecordSuccessAsync(userName, cancellationToken);
             logger.LogInformation("Agent {AgentUserName} signed in to the console", agent.UserName);
             return new SignInResult(agent, null);
         }
-        var lockedNow = lockout.RecordFailure(userName);
+        var lockedNow = await lockout.RecordFailureAsync(userName, cancellationToken);
         // The name is the agent's own input: logged as a property (escaped), at Warning for the security trail.
         logger.LogWarning("Failed console sign-in for {AttemptedUserName}; locked out: {LockedOut}", userName, lockedNow is not null);
         return new SignInResult(null, lockedNow);
     }
 
-    /// <summary>Hashes a password as <see cref="Check"/> expects it.</summary>
+    /// <summary>Hashes a password as <see cref="CheckAsync"/> expects it.</summary>
     public static string Hash(string password) => Hasher.HashPassword(new AgentAccount(), password);
 
     /// <summary>Whether <paramref name="value"/> has the shape of an ASP.NET Core password hash (format 3).</summary>

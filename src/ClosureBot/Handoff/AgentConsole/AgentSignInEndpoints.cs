@@ -36,7 +36,8 @@ internal static class AgentSignInEndpoints
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         string? userName = form["userName"], password = form["password"];
 
-        var result = credentials.Check(userName, password);
+        // Not the request's token: a caller hanging up must not keep its failure from being counted.
+        var result = await credentials.CheckAsync(userName, password, CancellationToken.None);
         if (result.Agent is { } agent)
         {
             await http.SignInAsync(AgentAuthentication.Scheme, AgentPrincipal.Create(agent));

@@ -144,14 +144,28 @@ internal static class PostgresSchema
             at timestamptz NOT NULL);
         CREATE INDEX handoff_messages_by_ticket ON handoff_messages (ticket_id, at);
         """,
+        """
+        CREATE TABLE dataprotection_keys (
+            name text PRIMARY KEY,
+            xml text NOT NULL,
+            created_at timestamptz NOT NULL DEFAULT now());
+        CREATE TABLE agent_signin_failures (
+            user_name text PRIMARY KEY,
+            failures integer NOT NULL,
+            locked_until bigint,
+            updated_at bigint NOT NULL);
+        CREATE INDEX agent_signin_failures_by_age ON agent_signin_failures (updated_at);
+        CREATE INDEX handoff_tickets_ended ON handoff_tickets (updated_at) WHERE status = 'Ended';
+        """,
     ];
 
     /// <summary>The schema version this build writes.</summary>
     public static int Version => Migrations.Length;
 
-    /// <summary>Brings the database to <see cref="Version"/>; returns it.</summary>
-    public static int Migrate(NpgsqlDataSource dataSource)
+    /// <summary>Brings the database to <see cref="Version"/> (or to <paramref name="target"/>, for tests of older databases); returns it.</summary>
+    public static int Migrate(NpgsqlDataSource dataSource, int? target = null)
     {
+        var version = target ?? Version;
         using var connection = dataSource.OpenConnection();
         Execute(connection, null, "SELECT pg_advisory_lock($1)", MigrationLock);
         try
@@ -163,7 +177,7 @@ internal static class PostgresSchema
                 if (current > Version)
                     throw new InvalidOperationException(
                         $"The PostgreSQL database is at schema version {current}, newer than this build's {Version}; run a newer build.");
-                for (var next = current + 1; next <= Version; next++)
+                for (var next = current + 1; next <= version; next++)
                 {
                     using var transaction = connection.BeginTransaction();
                     Execute(connection, transaction, Migrations[next - 1]);
@@ -171,7 +185,7 @@ internal static class PostgresSchema
                     transaction.Commit();
                 }
             }
-            return Version;
+            return version;
         }
         finally
         {

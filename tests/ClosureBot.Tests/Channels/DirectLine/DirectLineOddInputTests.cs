@@ -6,15 +6,18 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Channels.DirectLine;
 
 // Issue 7, holes 2 and 7 over Direct Line: odd or oversized posts are refused before they reach the transcript.
-public sealed class DirectLineOddInputTests
+public class DirectLineOddInputTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Theory]
     [InlineData("""{"type":"conversationUpdate","membersAdded":[null]}""", "NullItem")]
     [InlineData("""{"type":"message","text":"hi","entities":[null]}""", "NullItem")]
     [InlineData("""{"type":"message","text":"hi","attachments":[null]}""", "NullItem")]
     public async Task PostActivity_NullInList_Returns400AndTranscriptKeepsNothing(string json, string code)
     {
-        await using var host = new DirectLineTestHost();
+        await using var host = new DirectLineTestHost(storage: Storage);
         var client = new DirectLineTestClient(host.Client);
         var (conversationId, token) = await client.StartAsync();
         var (before, _) = await client.GetActivitiesAsync(conversationId, token);
@@ -29,16 +32,16 @@ public sealed class DirectLineOddInputTests
     [Fact]
     public async Task PostActivity_TextOverTheLimit_Returns400TextTooLongAndStoresNothing()
     {
-        await using var host = new DirectLineTestHost();
+        await using var host = new DirectLineTestHost(storage: Storage);
         var client = new DirectLineTestClient(host.Client);
         var (conversationId, token) = await client.StartAsync();
-        var before = DatabaseProbe.RowCounts(Path.Combine(host.Folder, "closurebot.db"));
+        var before = DatabaseProbe.RowCounts(host.Postgres, Path.Combine(host.Folder, "closurebot.db"));
         var json = new JsonObject { ["type"] = "message", ["text"] = string.Concat(Enumerable.Repeat("1 2 ", 256 * 1024 / 4)) }.ToJsonString();
 
         var error = await client.JsonAsync(HttpMethod.Post, $"/conversations/{conversationId}/activities", token, json, expectedStatus: 400);
 
         Assert.Equal("TextTooLong", (string?)error["error"]!["code"]);
-        Assert.Equal(before, DatabaseProbe.RowCounts(Path.Combine(host.Folder, "closurebot.db")));
+        Assert.Equal(before, DatabaseProbe.RowCounts(host.Postgres, Path.Combine(host.Folder, "closurebot.db")));
     }
 
     [Theory]
@@ -46,21 +49,21 @@ public sealed class DirectLineOddInputTests
     [InlineData("/conversations")]
     public async Task Token_MegabyteUserId_Returns400AndCreatesNoConversation(string path)
     {
-        await using var host = new DirectLineTestHost();
+        await using var host = new DirectLineTestHost(storage: Storage);
         var client = new DirectLineTestClient(host.Client);
-        var before = DatabaseProbe.RowCounts(Path.Combine(host.Folder, "closurebot.db"));
+        var before = DatabaseProbe.RowCounts(host.Postgres, Path.Combine(host.Folder, "closurebot.db"));
         var json = new JsonObject { ["user"] = new JsonObject { ["id"] = new string('u', 1000 * 1000) } }.ToJsonString();
 
         using var response = await client.SendAsync(HttpMethod.Post, path, DirectLineTestHost.Secret, json);
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
-        Assert.Equal(before, DatabaseProbe.RowCounts(Path.Combine(host.Folder, "closurebot.db")));
+        Assert.Equal(before, DatabaseProbe.RowCounts(host.Postgres, Path.Combine(host.Folder, "closurebot.db")));
     }
 
     [Fact]
     public async Task Token_UserIdAtTheLimit_Accepted()
     {
-        await using var host = new DirectLineTestHost();
+        await using var host = new DirectLineTestHost(storage: Storage);
         var client = new DirectLineTestClient(host.Client);
 
         var (conversationId, _) = await client.GenerateAsync(new string('u', ActivityLimits.MaxIdLength));
@@ -72,7 +75,7 @@ public sealed class DirectLineOddInputTests
     [Fact]
     public async Task PostActivity_TurnFails_Returns502AndTheActivityLeavesTheTranscript()
     {
-        await using var host = new DirectLineTestHost();
+        await using var host = new DirectLineTestHost(storage: Storage);
         var client = new DirectLineTestClient(host.Client);
         var (conversationId, token) = await client.StartAsync();
         await client.PostMessageAsync(conversationId, token, "I want to close my account", "c-1");

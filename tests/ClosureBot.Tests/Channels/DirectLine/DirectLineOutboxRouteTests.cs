@@ -1,22 +1,29 @@
 using System.Text.Json.Nodes;
 using ClosureBot.Outbox;
 using Microsoft.Data.Sqlite;
+using ClosureBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
+using Npgsql;
 
 namespace ClosureBot.Tests.Channels.DirectLine;
 
 // Web chat replies live in the Direct Line activity log; the outbox puts them there after a crash, each exactly once.
-public sealed class DirectLineOutboxRouteTests
+public class DirectLineOutboxRouteTests
 {
+    /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
+    protected virtual string Storage => StorageProviders.Sqlite;
+
     [Fact]
     public async Task Restart_RepliesCommittedButMissingFromTheLogOrNotMarked_AreInTheLogOnceEach()
     {
         string folder, conversationId, token;
+        string? postgres;
         long messageSequence;
         List<string> history;
-        await using (var before = new DirectLineTestHost())
+        await using (var before = new DirectLineTestHost(storage: Storage))
         {
             folder = before.Folder;
+            postgres = before.Postgres;
             var client = new DirectLineTestClient(before.Client);
             (conversationId, token) = await client.StartAsync();
             var posted = await client.PostMessageAsync(conversationId, token, "I want to close my account", "c1");
@@ -25,20 +32,36 @@ public sealed class DirectLineOutboxRouteTests
         }
         // As if the process had died twice: once after committing the message's turn but before its replies reached the
         // log, once after the welcome reached the log but before the outbox recorded it.
-        await using (var database = new SqliteConnection($"Data Source={Path.Combine(folder, "closurebot.db")};Pooling=False"))
+        const string sql = """
+            DELETE FROM directline_activities WHERE conversation_id = $1 AND seq > $2;
+            UPDATE outbox SET delivered = 0, next_attempt_at = 0 WHERE conversation_key = 'webchat/' || $1;
+            """;
+        if (postgres is not null)
         {
+            await using var database = new NpgsqlConnection(postgres);
+            await database.OpenAsync();
+            await using var batch = new NpgsqlBatch(database);
+            foreach (var statement in sql.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries))
+            {
+                var command = new NpgsqlBatchCommand(statement);
+                command.Parameters.AddWithValue(conversationId);
+                if (statement.Contains("$2")) command.Parameters.AddWithValue(messageSequence);
+                batch.BatchCommands.Add(command);
+            }
+            await batch.ExecuteNonQueryAsync();
+        }
+        else
+        {
+            await using var database = new SqliteConnection($"Data Source={Path.Combine(folder, "closurebot.db")};Pooling=False");
             await database.OpenAsync();
             await using var command = database.CreateCommand();
-            command.CommandText = """
-                DELETE FROM directline_activities WHERE conversation_id = $conversation AND seq > $message;
-                UPDATE outbox SET delivered = 0, next_attempt_at = 0 WHERE conversation_key = 'webchat/' || $conversation;
-                """;
-            command.Parameters.AddWithValue("$conversation", conversationId);
-            command.Parameters.AddWithValue("$message", messageSequence);
+            command.CommandText = sql;
+            command.Parameters.AddWithValue("$1", conversationId);
+            command.Parameters.AddWithValue("$2", messageSequence);
             await command.ExecuteNonQueryAsync();
         }
 
-        await using var after = new DirectLineTestHost(folder);
+        await using var after = new DirectLineTestHost(folder, storage: Storage, postgres: postgres);
         await after.Services.GetRequiredService<OutboxDeliveryWorker>().RunOnceAsync(CancellationToken.None);
 
         var (recovered, _) = await new DirectLineTestClient(after.Client).GetActivitiesAsync(conversationId, token);
