@@ -22,13 +22,24 @@ public sealed class PostgresBotStore : IBotStore, IAsyncDisposable
         _committer = new PostgresGroupCommitter(database, _cache, time, logger);
     }
 
+    // A cached copy is checked against the row's ETag in the same round trip that would read it: with several instances
+    // a customer's turns alternate between them, and a stale copy would cost a whole turn run twice (the commit's ETag
+    // check fails and the turn is retried). The state travels only when the copy is stale or missing.
+    private const string LoadSql =
+        "SELECT etag, CASE WHEN etag = $2::text THEN NULL ELSE convert_to(state, 'UTF8') END FROM conversations WHERE key = $1";
+
     public async Task<StoredConversation?> LoadConversationAsync(string key, CancellationToken cancellationToken)
     {
-        if (_cache.TryGet(key, out var cached)) return cached;
+        _cache.TryGet(key, out var cached);
         await using var connection = await _database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, "SELECT etag, convert_to(state, 'UTF8') FROM conversations WHERE key = $1", key);
+        await using var command = PostgresDatabase.Command(connection, LoadSql, key, cached?.ETag);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        if (!await reader.ReadAsync(cancellationToken)) return null;
+        if (!await reader.ReadAsync(cancellationToken))
+        {
+            if (cached is not null) _cache.Remove(key);
+            return null;
+        }
+        if (cached is not null && reader.IsDBNull(1)) return cached;
         var stored = new StoredConversation(key, reader.GetString(0), reader.GetFieldValue<byte[]>(1));
         _cache.Set(stored);
         return stored;
