@@ -4,7 +4,7 @@ using ClosureBot.Understanding;
 namespace ClosureBot.Corpus;
 
 /// <summary>
-/// <c>dotnet run --project tests/ClosureBot.Corpus [-- held-out|training]</c>: prints accuracy per kind and language,
+/// <c>dotnet run --project tests/ClosureBot.Corpus [-- held-out|training|fresh]</c>: prints accuracy per kind and language,
 /// the confusions between kinds and every miss; exits 1 when a goal of issue 10 is missed.
 /// </summary>
 internal static class CorpusCommand
@@ -12,9 +12,9 @@ internal static class CorpusCommand
     private static int Main(string[] args)
     {
         var part = args.FirstOrDefault() ?? CorpusFiles.HeldOut;
-        if (part is not (CorpusFiles.HeldOut or CorpusFiles.Training))
+        if (part is not (CorpusFiles.HeldOut or CorpusFiles.Training or CorpusFiles.Fresh))
         {
-            Console.Error.WriteLine($"Unknown part \"{part}\": use {CorpusFiles.HeldOut} or {CorpusFiles.Training}.");
+            Console.Error.WriteLine($"Unknown part \"{part}\": use {CorpusFiles.HeldOut}, {CorpusFiles.Training} or {CorpusFiles.Fresh}.");
             return 2;
         }
 
