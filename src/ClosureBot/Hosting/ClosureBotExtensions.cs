@@ -56,6 +56,7 @@ public static class ClosureBotExtensions
         services.AddSingleton<AccountChooser>();
         services.AddSingleton<KnowledgeBase>();
         services.AddHostedService<RecognizerWarmup>();
+        services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
         services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();
         services.AddSingleton<ResumeDialog>();
