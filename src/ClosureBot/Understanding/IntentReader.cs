@@ -53,6 +53,22 @@ public static partial class IntentReader
         return Match(EnglishIntents.Rules, input, bare, words, locale);
     }
 
+    /// <summary>Runs every pattern of every language over <paramref name="samples"/>, so none is first run on a customer's turn.</summary>
+    public static void Warm(IEnumerable<string> samples)
+    {
+        IntentRule[][] all = [EnglishIntents.Rules, OtherLanguageIntents.Spanish, OtherLanguageIntents.French, OtherLanguageIntents.German, OtherLanguageIntents.Portuguese];
+        foreach (var sample in samples)
+        {
+            foreach (var rules in all)
+                foreach (var rule in rules)
+                {
+                    rule.Pattern.IsMatch(sample);
+                    rule.Unless?.IsMatch(sample);
+                }
+            foreach (var locale in Dialogs.Recognition.RecognizerWarmer.Languages) Read(sample, locale);
+        }
+    }
+
     private static (MessageKind, bool)? Match(IntentRule[] rules, string input, string bare, int words, string? locale)
     {
         (MessageKind, bool)? inside = null;

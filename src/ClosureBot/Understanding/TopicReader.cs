@@ -24,6 +24,14 @@ public static partial class TopicReader
         (KnowledgeTopic.DataRecovery, [DataRecoveryNames(), DataRecoveryHints()]),
     ];
 
+    /// <summary>Runs every topic's patterns over <paramref name="samples"/>, so none is first run on a customer's turn.</summary>
+    public static void Warm(IEnumerable<string> samples)
+    {
+        foreach (var sample in samples)
+            foreach (var (_, words) in Topics)
+                foreach (var regex in words) regex.IsMatch(sample);
+    }
+
     /// <summary>The topic of <paramref name="question"/>, or null when it names none; <paramref name="preferred"/> settles ties.</summary>
     public static KnowledgeTopic? Read(string? question, IReadOnlyList<KnowledgeTopic> preferred)
     {
