@@ -133,7 +133,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(noch\s+nicht|moment|warte|fast|noch\s+dabei|eine\s+minute|fehlt\s+noch|(arbeite|kopiere|l[öo]sche|sichere|mache|bin)\s+(noch|gerade)(\s+dabei)?)\b", Options)]
     private static partial Regex GermanNotDone();
 
-    [GeneratedRegex(@"\b(danke(sch[öo]n)?|dank|tsch[üu]ss|bis\s+bald|ciao|sch[öo]nen\s+(tag|abend|feierabend|wochenende)|gute\s+nacht|auf\s+wiedersehen)\b", Options)]
+    [GeneratedRegex(@"\b(danke(sch[öo]n)?|dank|tsch[üu]ss|bis\s+bald|ciao|sch[öo]ne[ns]?\s+(tag|abend|feierabend|wochenende)|gute\s+nacht|auf\s+wiedersehen)\b", Options)]
     private static partial Regex GermanThanks();
 
     [GeneratedRegex(@"\b(jo|klar|okay|los\s+geht'?s|fangen\s+wir\s+an|gerne?|machen\s+wir|sicher|jawohl|einverstanden)\b", Options)]
