@@ -5,12 +5,16 @@ namespace ClosureBot.Corpus;
 
 /// <summary>
 /// Reads the corpus: <c>Corpus/{part}.{language}.tsv</c>, one example a line as <c>kind TAB message</c>, <c>#</c> for
-/// comments. <c>training</c> is what the rules were written from; <c>held-out</c> was written first and is only measured.
+/// comments. <c>training</c> is what the rules were written from; <c>held-out</c> was written first and is only measured;
+/// <c>fresh</c> was written once the held-out part had guided rule changes, to measure them on text no rule has seen.
 /// </summary>
 public static class CorpusFiles
 {
     public const string Training = "training";
     public const string HeldOut = "held-out";
+
+    /// <summary>Written after the held-out part had been used to tune the rules, before the next change; only measured.</summary>
+    public const string Fresh = "fresh";
 
     public static readonly string[] Languages = ["en", "es", "fr", "de", "pt"];
 

@@ -25,10 +25,10 @@ public static partial class AnswerReader
     private static readonly FrozenDictionary<string, Regex>.AlternateLookup<ReadOnlySpan<char>> Hedges =
         new Dictionary<string, Regex>(StringComparer.OrdinalIgnoreCase)
         {
-            ["es"] = new(@"\b(no\s+s[ée]|quiz[áa]s?|tal\s+vez|no\s+estoy\s+segur[oa])\b", Options),
-            ["fr"] = new(@"\b(je\s+ne\s+sais\s+pas|peut-[êe]tre|pas\s+s[ûu]r)\b", Options),
-            ["de"] = new(@"\b(wei[ßs]\s+(ich\s+)?nicht|vielleicht|nicht\s+sicher)\b", Options),
-            ["pt"] = new(@"(?<!\w)(n[ãa]o\s+sei|talvez|n[ãa]o\s+tenho\s+certeza)(?!\w)", Options),
+            ["es"] = SpanishHedge(),
+            ["fr"] = FrenchHedge(),
+            ["de"] = GermanHedge(),
+            ["pt"] = PortugueseHedge(),
         }
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -125,4 +125,16 @@ public static partial class AnswerReader
     // Idioms that agree although they hold a negation word.
     [GeneratedRegex(@"\b(why\s+not|no\s+problem|no\s+worries|not\s+a\s+problem)\b", Options)]
     private static partial Regex PositiveIdioms();
+
+    [GeneratedRegex(@"\b(no\s+s[ée]|quiz[áa]s?|tal\s+vez|no\s+estoy\s+segur[oa])\b", Options)]
+    private static partial Regex SpanishHedge();
+
+    [GeneratedRegex(@"\b(je\s+ne\s+sais\s+pas|peut-[êe]tre|pas\s+s[ûu]r)\b", Options)]
+    private static partial Regex FrenchHedge();
+
+    [GeneratedRegex(@"\b(wei[ßs]\s+(ich\s+)?nicht|vielleicht|nicht\s+sicher)\b", Options)]
+    private static partial Regex GermanHedge();
+
+    [GeneratedRegex(@"(?<!\w)(n[ãa]o\s+sei|talvez|n[ãa]o\s+tenho\s+certeza)(?!\w)", Options)]
+    private static partial Regex PortugueseHedge();
 }

@@ -6,9 +6,9 @@ namespace ClosureBot.Dialogs.Recognition;
 /// <summary>
 /// One language's words for the answers the yes/no definitions of <c>Microsoft.Recognizers.Definitions</c> do not
 /// cover: finished, not finished, thanks and goodbyes, and the colloquial yes and no they miss. Written from the
-/// training part of the corpus (tests/ClosureBot.Corpus); compiled once, on first use.
+/// training part of the corpus (tests/ClosureBot.Corpus); source-generated, so nothing is compiled at run time.
 /// </summary>
-internal sealed class AnswerVocabulary
+internal sealed partial class AnswerVocabulary
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
@@ -16,53 +16,46 @@ internal sealed class AnswerVocabulary
         new Dictionary<string, Lazy<AnswerVocabulary>>(StringComparer.OrdinalIgnoreCase)
         {
             ["en"] = new(() => new(
-                done: @"\b(done+|finish(ed)?|complete(d)?|deleted|removed|retrieved|copied|backed\s+(\w+\s+){0,2}up|got\s+(\w+\s+){0,3}off|moved|gone|cleared|erased|wiped|transferred|exported|downloaded|saved|safe)\b",
-                notDone: @"\b(not\s+yet|yet\s+to|still|wait|hold\s+on|hang\s+on|(one|a|just\s+a)\s+(sec|second|moment|min|minute)|give\s+me\s+a|almost|nearly|in\s+progress|working(\s+on)?|more\s+time|not\s+quite|not\s+(done|finished|complete))\b",
-                thanks: @"\b(thanks+|thank\s+(you|u)|thx|tks|ty|cheers|bye+|good\s*bye|see\s+(you|ya)|take\s+care|(much\s+)?appreciated|appreciate\s+it|have\s+a\s+(nice|good|great)\s+(day|one|evening)|that'?s\s+all)\b",
-                yes: @"\b(let'?s\s+(start|begin|go|do\s+(it|this))|go\s+for\s+it|start|begin|ready|proceed|yes+|yess+|sure\s+thing|why\s+not)\b",
-                no: @"^\s*n\s*[.!]?\s*$|\b(none|negative|no+|nay)\b|\uD83D\uDC4E",
-                filler: @"\b(ok(ay)?|great|perfect|awesome|so|very|much|a\s+lot|many|again|for\s+(the|your|all\s+the)\s+help|and|all|now|that'?s\s+it|bye|mate|buddy|kindly|guys|folks|sir|friend)\b")),
+                done: EnglishDone(),
+                notDone: EnglishNotDone(),
+                thanks: EnglishThanks(),
+                yes: EnglishYes(),
+                no: EnglishNo(),
+                filler: EnglishFiller())),
             ["es"] = new(() => new(
-                done: @"\b(hecho|listo|terminad[oa]s?|termin[ée]|acab[ée]|completad[oa]s?|ya\s+est[áa]|borrad[oa]s?|borr[ée]|eliminad[oa]s?|elimin[ée]|copiad[oa]s?|copi[ée]|he\s+(copiado|borrado|terminado|eliminado|guardado))\b",
-                notDone: @"\b(todav[íi]a|a[úu]n|espera|un\s+momento|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un)\b",
-                thanks: @"\b(gracias+|adi[óo]s|hasta\s+luego|chao|chau|nos\s+vemos|te\s+lo\s+agradezco)\b",
-                yes: @"\b(empecemos|empezar|adelante|vamos|dale|claro|por\s+supuesto|vale|de\s+acuerdo)\b",
-                no: @"\b(nel|no\s+lo\s+creo|creo\s+que\s+no|nop|para\s+nada|nunca|negativo|ninguno)\b",
-                filler: @"\b(muchas|mil|vale|ok|por\s+la\s+ayuda|y)\b")),
+                done: SpanishDone(),
+                notDone: SpanishNotDone(),
+                thanks: SpanishThanks(),
+                yes: SpanishYes(),
+                no: SpanishNo(),
+                filler: SpanishFiller())),
             ["fr"] = new(() => new(
-                done: @"\b(fini[es]?|c'?est\s+fait|fait|termin[ée]e?s?|c'?est\s+bon|supprim[ée]e?s?|effac[ée]e?s?|sauvegard[ée]e?s?|r[ée]cup[ée]r[ée]e?s?)\b",
-                notDone: @"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+minute|j'?y\s+travaille)\b",
-                thanks: @"\b(merci+s?|au\s+revoir|[àa]\s+bient[ôo]t|salut|bonne\s+journ[ée]e|je\s+vous\s+remercie)\b",
-                yes: @"\b(ouais|d'?accord|bien\s+s[ûu]r|allons-y|on\s+y\s+va|c'?est\s+parti|volontiers|vas-y|commen[çc]ons|on\s+commence)\b",
-                no: @"\b(nan|aucun|jamais|pas\s+d'?engagement|je\s+ne\s+(crois|pense)\s+pas|absolument\s+pas|pas\s+du\s+tout)\b",
-                filler: @"\b(beaucoup|bien|ok|mille|pour\s+l'?aide|et)\b")),
+                done: FrenchDone(),
+                notDone: FrenchNotDone(),
+                thanks: FrenchThanks(),
+                yes: FrenchYes(),
+                no: FrenchNo(),
+                filler: FrenchFiller())),
             ["de"] = new(() => new(
-                done: @"\b(erledigt|fertig|gemacht|gel[öo]scht|entfernt|gesichert|kopiert|abgeschlossen|alles\s+weg)\b",
-                notDone: @"\b(noch\s+nicht|moment|warte|fast|noch\s+dabei|eine\s+minute|fehlt\s+noch|arbeite\s+noch|kopiere\s+noch)\b",
-                thanks: @"\b(danke(sch[öo]n)?|dank|tsch[üu]ss|bis\s+bald|ciao|sch[öo]nen\s+tag|auf\s+wiedersehen)\b",
-                yes: @"\b(jo|klar|okay|los\s+geht'?s|fangen\s+wir\s+an|gerne?|machen\s+wir|sicher|jawohl|einverstanden)\b",
-                no: @"\b(nee|n[öo]|keine?|niemals|glaube\s+nicht|[üu]berhaupt\s+nicht|auf\s+keinen\s+fall)\b",
-                filler: @"\b(vielen|sch[öo]n|ok|f[üu]r\s+die\s+hilfe|und|dir|noch)\b")),
+                done: GermanDone(),
+                notDone: GermanNotDone(),
+                thanks: GermanThanks(),
+                yes: GermanYes(),
+                no: GermanNo(),
+                filler: GermanFiller())),
             ["pt"] = new(() => new(
-                done: @"(?<!\w)(feito|pronto|terminei|conclu[íi]do|finalizado|apaguei|apagad[oa]s?|copiei|j[áa]\s+fiz|j[áa]\s+terminei)(?!\w)",
-                notDone: @"(?<!\w)(ainda|espera|um\s+momento|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta)(?!\w)",
-                thanks: @"(?<!\w)(obrigad[oa]|obrigad[ãa]o|obrigadinh[oa]|valeu|tchau|at[ée]\s+(logo|mais)|adeus|agrade[çc]o|falou)(?!\w)",
-                yes: @"(?<!\w)(claro(?!\s+que\s+n[ãa]o)|pode\s+ser|t[áa]\s+bom|vamos\s+l[áa]|pode\s+come[çc]ar|com\s+certeza|beleza|bora|vamos\s+come[çc]ar)(?!\w)",
-                no: @"(?<!\w)(claro\s+que\s+n[ãa]o|n[ãa]o|nunca|nenhum|nada\s+disso|negativo|de\s+jeito\s+nenhum)(?!\w)",
-                filler: @"(?<!\w)(muito|ok|pela\s+ajuda|e)(?!\w)")),
+                done: PortugueseDone(),
+                notDone: PortugueseNotDone(),
+                thanks: PortugueseThanks(),
+                yes: PortugueseYes(),
+                no: PortugueseNo(),
+                filler: PortugueseFiller())),
         }
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private AnswerVocabulary(string done, string notDone, string thanks, string yes, string no, string filler)
-    {
-        Done = new Regex(done, Options);
-        NotDone = new Regex(notDone, Options);
-        Thanks = new Regex(thanks, Options);
-        Yes = new Regex(yes, Options);
-        No = new Regex(no, Options);
-        Filler = new Regex(filler, Options);
-    }
+    private AnswerVocabulary(Regex done, Regex notDone, Regex thanks, Regex yes, Regex no, Regex filler) =>
+        (Done, NotDone, Thanks, Yes, No, Filler) = (done, notDone, thanks, yes, no, filler);
 
     public Regex Done { get; }
     public Regex NotDone { get; }
@@ -79,4 +72,94 @@ internal sealed class AnswerVocabulary
     /// <summary>The vocabulary of <paramref name="language"/>, or null when it has none of its own.</summary>
     public static AnswerVocabulary? For(ReadOnlySpan<char> language) =>
         ByLanguage.TryGetValue(language, out Lazy<AnswerVocabulary>? vocabulary) ? vocabulary.Value : null;
+
+    [GeneratedRegex(@"\b(done+|finish(ed)?|complete(d)?|deleted|removed|retrieved|copied|backed\s+(\w+\s+){0,2}up|got\s+(\w+\s+){0,3}off|moved|gone|cleared|erased|wiped|transferred|exported|downloaded|saved|safe)\b", Options)]
+    private static partial Regex EnglishDone();
+
+    [GeneratedRegex(@"\b(not\s+yet|yet\s+to|still|wait|hold\s+on|hang\s+on|(one|a|just\s+a|a\s+few|few|a\s+couple(\s+of)?)\s+(more\s+)?(sec|second|moment|min|minute)s?|give\s+me\s+a|almost|nearly|in\s+progress|working(\s+on)?|more\s+time|not\s+quite|not\s+(done|finished|complete))\b", Options)]
+    private static partial Regex EnglishNotDone();
+
+    [GeneratedRegex(@"\b(thanks+|thank\s+(you|u)|thx|tks|ty|cheers|bye+|good\s*bye|see\s+(you|ya)|take\s+care|(much\s+)?appreciated|appreciate\s+it|have\s+a\s+(nice|good|great|lovely)\s+(day|one|evening|night|weekend)|good\s+night|that'?s\s+all)\b", Options)]
+    private static partial Regex EnglishThanks();
+
+    [GeneratedRegex(@"\b(let'?s\s+(start|begin|go|do\s+(it|this))|go\s+for\s+it|start|begin|ready|proceed|yes+|yess+|sure\s+thing|why\s+not|affirmative|roger(\s+that)?|aye)\b|^\s*go(\s+(on|ahead))?\s*[.!]*\s*$", Options)]
+    private static partial Regex EnglishYes();
+
+    [GeneratedRegex(@"^\s*n\s*[.!]?\s*$|\b(none|negative|no+|nay)\b|\uD83D\uDC4E", Options)]
+    private static partial Regex EnglishNo();
+
+    [GeneratedRegex(@"\b(ok(ay)?|great|perfect|awesome|so|very|much|a\s+lot|many|again|for\s+(the|your|all\s+the)\s+help|for\s+everything|and|all|now|that'?s\s+it|bye|mate|buddy|kindly|guys|folks|sir|friend)\b", Options)]
+    private static partial Regex EnglishFiller();
+
+    [GeneratedRegex(@"\b(hecho|listo|(ya\s+)?(lo|la|los|las)\s+(hice|he\s+hecho|borr[ée]|copi[ée]|elimin[ée]|termin[ée])|terminad[oa]s?|termin[ée]|acab[ée]|completad[oa]s?|ya\s+est[áa]|borrad[oa]s?|borr[ée]|eliminad[oa]s?|elimin[ée]|copiad[oa]s?|copi[ée]|he\s+(copiado|borrado|terminado|eliminado|guardado))\b", Options)]
+    private static partial Regex SpanishDone();
+
+    [GeneratedRegex(@"\b(todav[íi]a|a[úu]n|espera|un\s+momento|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un)\b", Options)]
+    private static partial Regex SpanishNotDone();
+
+    [GeneratedRegex(@"\b(gracias+|adi[óo]s|hasta\s+luego|chao|chau|nos\s+vemos|te\s+lo\s+agradezco|buenas\s+noches|buen\s+d[íi]a|que\s+tengas?\s+(un\s+)?buen\s+d[íi]a)\b", Options)]
+    private static partial Regex SpanishThanks();
+
+    [GeneratedRegex(@"\b(empecemos|empezar|adelante|vamos|dale|claro|por\s+supuesto|vale|de\s+acuerdo)\b", Options)]
+    private static partial Regex SpanishYes();
+
+    [GeneratedRegex(@"\b(nel|no\s+lo\s+creo|creo\s+que\s+no|nop|para\s+nada|nunca|negativo|ninguno)\b", Options)]
+    private static partial Regex SpanishNo();
+
+    [GeneratedRegex(@"\b(muchas|mil|vale|ok|por\s+(la\s+ayuda|todo)|y)\b", Options)]
+    private static partial Regex SpanishFiller();
+
+    [GeneratedRegex(@"\b(fini[es]?|c'?est\s+fait|fait|termin[ée]e?s?|c'?est\s+bon|supprim[ée]e?s?|effac[ée]e?s?|sauvegard[ée]e?s?|r[ée]cup[ée]r[ée]e?s?)\b", Options)]
+    private static partial Regex FrenchDone();
+
+    [GeneratedRegex(@"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+minute|j'?y\s+travaille)\b", Options)]
+    private static partial Regex FrenchNotDone();
+
+    [GeneratedRegex(@"\b(merci+s?|au\s+revoir|[àa]\s+bient[ôo]t|salut|bonne\s+(journ[ée]e|soir[ée]e|nuit|fin\s+de\s+journ[ée]e|continuation)|je\s+vous\s+remercie)\b", Options)]
+    private static partial Regex FrenchThanks();
+
+    [GeneratedRegex(@"\b(ouais|d'?accord|bien\s+s[ûu]r|allons-y|on\s+y\s+va|c'?est\s+parti|volontiers|vas-y|commen[çc]ons|on\s+commence)\b", Options)]
+    private static partial Regex FrenchYes();
+
+    [GeneratedRegex(@"\b(nan|aucun|jamais|pas\s+d'?engagement|je\s+ne\s+(crois|pense)\s+pas|absolument\s+pas|pas\s+du\s+tout)\b", Options)]
+    private static partial Regex FrenchNo();
+
+    [GeneratedRegex(@"\b(beaucoup|bien|ok|mille|pour\s+(l'?aide|tout)|et)\b", Options)]
+    private static partial Regex FrenchFiller();
+
+    [GeneratedRegex(@"\b(erledigt|fertig|gemacht|gel[öo]scht|entfernt|gesichert|kopiert|abgeschlossen|alles\s+weg)\b", Options)]
+    private static partial Regex GermanDone();
+
+    [GeneratedRegex(@"\b(noch\s+nicht|moment|warte|fast|noch\s+dabei|eine\s+minute|fehlt\s+noch|(arbeite|kopiere|l[öo]sche|sichere|mache|bin)\s+(noch|gerade)(\s+dabei)?)\b", Options)]
+    private static partial Regex GermanNotDone();
+
+    [GeneratedRegex(@"\b(danke(sch[öo]n)?|dank|tsch[üu]ss|bis\s+bald|ciao|sch[öo]ne[ns]?\s+(tag|abend|feierabend|wochenende)|gute\s+nacht|auf\s+wiedersehen)\b", Options)]
+    private static partial Regex GermanThanks();
+
+    [GeneratedRegex(@"\b(jo|klar|okay|los\s+geht'?s|fangen\s+wir\s+an|gerne?|machen\s+wir|sicher|jawohl|einverstanden)\b", Options)]
+    private static partial Regex GermanYes();
+
+    [GeneratedRegex(@"\b(nee|n[öo]|keine?|niemals|glaube\s+nicht|[üu]berhaupt\s+nicht|auf\s+keinen\s+fall)\b", Options)]
+    private static partial Regex GermanNo();
+
+    [GeneratedRegex(@"\b(vielen|sch[öo]n|ok|f[üu]r\s+(die\s+hilfe|alles)|und|dir|noch)\b", Options)]
+    private static partial Regex GermanFiller();
+
+    [GeneratedRegex(@"(?<!\w)(feito|pronto|terminei|conclu[íi]do|finalizado|apaguei|apagad[oa]s?|copiei|j[áa]\s+fiz|j[áa]\s+terminei)(?!\w)", Options)]
+    private static partial Regex PortugueseDone();
+
+    [GeneratedRegex(@"(?<!\w)(ainda|espera|um\s+momento|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta)(?!\w)", Options)]
+    private static partial Regex PortugueseNotDone();
+
+    [GeneratedRegex(@"(?<!\w)(obrigad[oa]|obrigad[ãa]o|obrigadinh[oa]|valeu|tchau|at[ée]\s+(logo|mais)|adeus|agrade[çc]o|falou)(?!\w)", Options)]
+    private static partial Regex PortugueseThanks();
+
+    [GeneratedRegex(@"(?<!\w)(claro(?!\s+que\s+n[ãa]o)|pode\s+ser|t[áa]\s+bom|vamos\s+l[áa]|pode\s+come[çc]ar|com\s+certeza|beleza|bora|vamos\s+come[çc]ar|perfeito|pode\s+(seguir|continuar|ir)|pode\s+mandar)(?!\w)", Options)]
+    private static partial Regex PortugueseYes();
+
+    [GeneratedRegex(@"(?<!\w)(claro\s+que\s+n[ãa]o|n[ãa]o|nunca|nenhum|nada\s+disso|negativo|de\s+jeito\s+nenhum)(?!\w)", Options)]
+    private static partial Regex PortugueseNo();
+
+    [GeneratedRegex(@"(?<!\w)(muito|ok|pela\s+ajuda|por\s+tudo|e)(?!\w)", Options)]
+    private static partial Regex PortugueseFiller();
 }

@@ -17,12 +17,14 @@ using Turkish = Microsoft.Recognizers.Definitions.Turkish.ChoiceDefinitions;
 namespace ClosureBot.Dialogs.Recognition;
 
 /// <summary>
-/// One language's yes/no regexes, taken from its <c>ChoiceDefinitions</c> and compiled once, on first use.
+/// One language's yes/no regexes, taken from its <c>ChoiceDefinitions</c> and built once, on first use.
 /// </summary>
 internal sealed class ConfirmRules
 {
-    private const RegexOptions Options =
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.Compiled;
+    // Interpreted, not compiled: the definitions are static readonly strings, not constants, so they cannot be
+    // source-generated, and compiling them cost seconds of CPU on first use. Built and warmed at start-up, in the
+    // background, by the app (see RecognizerWarmup), so no customer's turn pays for it.
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Lazy<ConfirmRules> EnglishRules = new(() => new(
         $"(?:{English.TrueRegex})|{EnglishConfirmExtras.Yes}",

@@ -15,10 +15,10 @@ public static partial class QuestionDetector
     private static readonly FrozenDictionary<string, Regex>.AlternateLookup<ReadOnlySpan<char>> Openings =
         new Dictionary<string, Regex>(StringComparer.OrdinalIgnoreCase)
         {
-            ["de"] = new(@"^(was|wie|wann|wo|wohin|warum|wieso|weshalb|welche[rsmn]?|wer|wen|wem|(kann|k[öo]nnen|muss|m[üu]ssen|ist|sind|gibt|wird|werden|habe|hat)\s+(ich|man|es|das|der|die|mein|meine|wir|sie)\b)", Options),
-            ["es"] = new(@"^(¿|qu[ée]|c[óo]mo|cu[áa]ndo|d[óo]nde|por\s*qu[ée]|cu[áa]l(es)?|qui[ée]n(es)?|cu[áa]nto|puedo|hay\s+que)\b", Options),
-            ["fr"] = new(@"^(que|quoi|qu['’]est|comment|quand|o[ùu]|pourquoi|quel(le)?s?|qui|combien|est-ce|puis-je|dois-je|y a-t-il)\b", Options),
-            ["pt"] = new(@"^(o\s+que|que|como|quando|onde|por\s*que|qual|quais|quem|quanto|posso|preciso|[ée]\s+poss[íi]vel)\b", Options),
+            ["de"] = GermanOpening(),
+            ["es"] = SpanishOpening(),
+            ["fr"] = FrenchOpening(),
+            ["pt"] = PortugueseOpening(),
         }
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
@@ -52,4 +52,16 @@ public static partial class QuestionDetector
 
     [GeneratedRegex(@"^(what|what['’]?s|whats|how|how['’]?s|when|where|why|which|who|whose|whom|(can|could|will|would|should|shall|may|might|must|is|are|was|were|do|does|did|have|has|am)\s+(i|you|we|they|there|this|that|these|those|the|my|our|your|he|she|someone|anyone|a|an|it\s+\w+)\b|tell me (what|how|when|why|where|if|whether|about))\b", Options)]
     private static partial Regex EnglishOpening();
+
+    [GeneratedRegex(@"^(was|wie|wann|wo|wohin|warum|wieso|weshalb|welche[rsmn]?|wer|wen|wem|(kann|k[öo]nnen|muss|m[üu]ssen|ist|sind|gibt|wird|werden|habe|hat)\s+(ich|man|es|das|der|die|mein|meine|wir|sie)\b)", Options)]
+    private static partial Regex GermanOpening();
+
+    [GeneratedRegex(@"^(¿|qu[ée]|c[óo]mo|cu[áa]ndo|d[óo]nde|por\s*qu[ée]|cu[áa]l(es)?|qui[ée]n(es)?|cu[áa]nto|puedo|hay\s+que)\b", Options)]
+    private static partial Regex SpanishOpening();
+
+    [GeneratedRegex(@"^(que|quoi|qu['’]est|comment|quand|o[ùu]|pourquoi|quel(le)?s?|qui|combien|est-ce|puis-je|dois-je|y a-t-il)\b", Options)]
+    private static partial Regex FrenchOpening();
+
+    [GeneratedRegex(@"^(o\s+que|que|como|quando|onde|por\s*que|qual|quais|quem|quanto|posso|preciso|[ée]\s+poss[íi]vel)\b", Options)]
+    private static partial Regex PortugueseOpening();
 }

@@ -17,6 +17,8 @@ using ClosureBot.RateLimits;
 using ClosureBot.Retention;
 using ClosureBot.Storage;
 
+using ClosureBot.Understanding;
+
 namespace ClosureBot.Hosting;
 
 /// <summary>The composition of the app: each area registers and maps itself here.</summary>
@@ -53,6 +55,8 @@ public static class ClosureBotExtensions
         services.AddSingleton<OffboardingCards>();
         services.AddSingleton<AccountChooser>();
         services.AddSingleton<KnowledgeBase>();
+        services.AddHostedService<RecognizerWarmup>();
+        services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
         services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();
         services.AddSingleton<ResumeDialog>();

@@ -1,42 +1,88 @@
+using System.Text.RegularExpressions;
+
 namespace ClosureBot.Understanding;
 
-/// <summary>English interruptions, written from the English training part of the corpus. Order matters: first match wins.</summary>
-internal static class EnglishIntents
+/// <summary>
+/// English interruptions, written from the English training part of the corpus. Order matters: first match wins.
+/// The patterns are source-generated (below the table): they cost nothing at start-up and no compilation on first use.
+/// </summary>
+internal static partial class EnglishIntents
 {
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
     private const string Account = @"(account|acount|accont|accout|acct|acc)s?";
-    private const string CloseVerb = @"(close|closing|clsoe|colse|cloce|terminate|terminating|termiante|cancel|canceling|cancelling|delete|deleting|remove|shut\s*down|shutting\s+down|end|ending)";
-    private const string Person = @"(a\s+|an\s+|the\s+|some\s+)?(real\s+|live\s+)?(support(\s+(agent|team))?|someone|somebody|person|human|agent|operator|representative|rep|customer\s+(service|support)|sales(\s+team)?|someone\s+(in|from)\s+sales)";
+    private const string CloseVerb = @"(close|closing|clsoe|colse|cloce|terminate|terminating|termiante|cancel|cancle|cancell|canceling|cancelling|delete|deleting|remove|shut\s*down|shutting\s+down|end|ending)";
+    private const string Person = @"(a\s+|an\s+|the\s+|some\s+)?(real\s+|live\s+)?(support(\s+(agent|team))?|someone|somebody|person|human|agent|operator|representative|rep|customer\s+(service|support)|sales(\s+team)?)(\s+(in|from|at|on)\s+(the\s+|your\s+)?(support|sales|customer\s+(service|support)|team)(\s+team)?)?";
 
     public static readonly IntentRule[] Rules =
     [
-        IntentRule.Whole(MessageKind.Cancel,
-            @"^(no[,.!\s]+)?(cancel+|cancle|stop|quit|abort|exit|end|never\s*mind|forget\s+(it|that|about\s+it)|enough|halt)([\s,.!]+(it|this|that|the\s+(closure|process)|everything|all|now|here|stop|then|keep\s+it))*[\s.!]*$"),
-        IntentRule.Short(MessageKind.Cancel,
-            @"\b(changed?\s+my\s+mind|(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(close|cancel|delete|terminate|do\s+this|continue|go\s+on)|want\s+to\s+keep\s+(my|our|the)\s+account|don'?t\s+close\s+it|(want|like)\s+to\s+(stop|cancel|quit|abort)(?!\s+((my|our|the|this)\s+)?(cloud\s+)?acc)|let'?s\s+(stop|not\s+do\s+(this|it))|we'?ll\s+stay|decided\s+to\s+stay|stop\s+(the|this)\s+(closure|process)|keep\s+my\s+account)\b"),
-        IntentRule.Short(MessageKind.Start,
-            $@"\b{CloseVerb}(\s+(down|out|off))?\s+((my|our|the|this|that|an?)\s+)?((cloud|whole|entire)\s+)?{Account}\b|\b(start|begin)\s+(the\s+)?(account\s+)?closure\b|^account\s+closure$"),
-        IntentRule.Whole(MessageKind.Support,
-            $@"^((can|could|may)\s+i\s+|i\s+(want|would\s+like|need|wanna)\s+(to\s+)?|i'?d\s+like\s+to\s+|let\s+me\s+|is\s+there\s+a\s+way\s+to\s+)?(talk|speak|chat|get\s+in\s+touch)\s+(to|with)\s+{Person}(\s+(please|about\s+this|now|here))*[\s?!.]*$"),
-        IntentRule.Whole(MessageKind.Support, $@"^{Person}[\s?!.]*$"),
-        IntentRule.Whole(MessageKind.Support,
-            @"^(.{0,20}\s)?(connect\s+me|put\s+me\s+through|get\s+me|contact|i\s+(want|need)|is\s+there|transfer\s+me|escalate)\b.{0,25}\b(support|human|person|agent|operator|representative|someone|somebody)\b.{0,25}$"),
-        IntentRule.Inside(MessageKind.Support,
-            @"\b((talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a\s+(person|human|real\s+person)|an\s+(agent|operator)|(the\s+)?sales(\s+team)?)|human|real\s+person|operator)\b"),
-        IntentRule.Whole(MessageKind.Help,
-            @"^((please|pls|can|could|would|will)\s+)*(you\s+)?(please\s+)?(help|hlep|halp|assist)(\s+(me|us|please|pls|with\s+this(\s+step)?|here|out|now))*[\s?!.]*$"),
-        IntentRule.Whole(MessageKind.Help,
-            @"^help\s+needed[\s!.]*$|^(i\s+)?(need|want|would\s+like)\s+(some\s+|a\s+little\s+|your\s+)?(help|assistance|hand)(\s+(please|with\s+this(\s+step)?|here|now))*[\s?!.]*$"),
-        IntentRule.Whole(MessageKind.Help, @"^((i'?m|i\s+am|im)\s+(so\s+)?(lost|stuck|confused)(\s+here)?|confused|lost|stuck|\?+)[\s!.]*$"),
-        IntentRule.Whole(MessageKind.Help,
-            @"^(what\s+(do|should|shall|can)\s+i\s+do|what\s+now|now\s+what|how\s+does\s+this\s+work|what\s+does\s+this\s+mean|i\s+(don'?t|do\s+not)\s+(understand|get\s+it|know)(\s+what\s+to\s+do)?|i\s+dont\s+understand|explain(\s+(please|this))?|i'?m\s+not\s+sure\s+what\s+to\s+do)(\s+(now|here|next))?[\s?!.]*$"),
-        IntentRule.Whole(MessageKind.Status,
-            @"^(where\s+(was|am|are|were)\s+(i|we)(\s+(again|now|right\s+now|at))?|(show\s+(me\s+)?(my\s+|the\s+)?)?(status|progress)(\s+(update|report|check))?|where\s+did\s+(i|we)\s+(leave\s+off|stop)|status|progress|my\s+(status|progress)|(what'?s|what\s+is|whats)\s+(left|next|remaining|my\s+status|the\s+status|still\s+to\s+do|left\s+to\s+do)|what\s+(remains|have\s+i\s+done(\s+so\s+far)?)|(which|what)\s+step(\s+(am\s+i|are\s+we|is\s+this)(\s+(at|on|in))?)?|current\s+step|how\s+far(\s+along)?\s+(am\s+i|are\s+we)|how\s+much\s+is\s+left|show(\s+me)?\s+(my\s+)?progress)[\s?!.]*$"),
-        IntentRule.Whole(MessageKind.CheckAgain,
-            @"^((can|could|would|will)\s+you\s+)?(please\s+)?((hit|press|click|do\s+a)\s+)?(check|chek|chck|look|re-?\s?check|re-?scan|refresh|reload|update|try)(\s+(it|that|again|now|once\s+more|one\s+more\s+time|the\s+list|list|please|pls|to\s+check))*[\s?!.]*$"),
-        IntentRule.Whole(MessageKind.RemindLater,
-            @"^(remind\s+me(\s+(later|tomorrow|next\s+week|in\s+a\s+bit|another\s+time))?|(maybe\s+)?later|not\s+(now|right\s+now|today)|pause|save\s+(my\s+)?(place|progress)|(some\s+)?other\s+time|another\s+time)([\s,.!]+(i'?m\s+)?(busy|sorry|thanks))?[\s?!.]*$"),
-        IntentRule.Short(MessageKind.RemindLater,
-            @"\b(remind\s+me|later|tomorrow|another\s+(day|time)|next\s+week|be\s+back|come\s+back|get\s+back\s+to\s+you|save\s+(my\s+)?(place|progress)|gotta\s+(go|run)|(have|need)\s+to\s+go)\b",
-            unless: @"\b(invoice|bill(ed|ing)?|charge[ds]?|cost|pay|price|recover|data)\b"),
+        IntentRule.Whole(MessageKind.Cancel, EnglishCancel1()),
+        IntentRule.Short(MessageKind.Cancel, EnglishCancel2()),
+        IntentRule.Short(MessageKind.Start, EnglishStart1()),
+        IntentRule.Whole(MessageKind.Support, EnglishSupport1()),
+        IntentRule.Whole(MessageKind.Support, EnglishSupport2()),
+        IntentRule.Whole(MessageKind.Support, EnglishSupport3()),
+        IntentRule.Inside(MessageKind.Support, EnglishSupport4()),
+        IntentRule.Whole(MessageKind.Help, EnglishHelp1()),
+        IntentRule.Whole(MessageKind.Help, EnglishHelp2()),
+        IntentRule.Whole(MessageKind.Help, EnglishHelp3()),
+        IntentRule.Whole(MessageKind.Help, EnglishHelp4()),
+        IntentRule.Whole(MessageKind.Status, EnglishStatus1()),
+        IntentRule.Whole(MessageKind.CheckAgain, EnglishCheckAgain1()),
+        IntentRule.Short(MessageKind.CheckAgain, EnglishCheckAgain2()),
+        IntentRule.Whole(MessageKind.RemindLater, EnglishRemindLater1()),
+        IntentRule.Short(MessageKind.RemindLater, EnglishRemindLater2(),
+            unless: EnglishRemindLater2Unless()),
     ];
+
+    [GeneratedRegex(@"^(no[,.!\s]+)?(cancel+|cancle|stop|quit|abort|exit|end|never\s*mind|nvm|forget\s+(it|that|about\s+it)|enough|halt)([\s,.!]+(it|this|that|the\s+(whole\s+)?(closure|process|thing)|the\s+whole\s+thing|everything|all|now|here|then|keep\s+it|cancel+|stop|quit|abort|please|pls))*[\s.!]*$", Options)]
+    private static partial Regex EnglishCancel1();
+
+    [GeneratedRegex(@"\b(changed?\s+my\s+mind|(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(close|cancel|delete|terminate|do\s+this|continue|go\s+on)|(want\s+to|'ll|will|would\s+rather|'d\s+rather)\s+keep\s+(my|our|the|this|it)\b|don'?t\s+close\s+it|(want|like)\s+to\s+(stop|cancel|quit|abort)(?!\s+((my|our|the|this)\s+)?(cloud\s+)?acc)|let'?s\s+(stop|not\s+do\s+(this|it))|we'?ll\s+stay|decided\s+to\s+stay|stop\s+(the|this)\s+(closure|process)|keep\s+my\s+account)\b", Options)]
+    private static partial Regex EnglishCancel2();
+
+    [GeneratedRegex($@"\b{CloseVerb}(\s+(down|out|off))?\s+((my|our|the|this|that|an?)\s+)?([\w'-]+\s+){{0,2}}?{Account}\b|\b{Account}\s+(closed|terminated|deleted|cancell?ed|shut\s+down)\b|\b(shut|close)\s+((my|our|the|this)\s+)?([\w'-]+\s+)?{Account}\s+(down|out)\b|\b(start|begin)\s+(the\s+)?(account\s+)?closure\b|^account\s+closure$", Options)]
+    private static partial Regex EnglishStart1();
+
+    [GeneratedRegex($@"^((can|could|may)\s+i\s+|i\s+(want|would\s+like|need|wanna)\s+(to\s+)?|i'?d\s+like\s+to\s+|let\s+me\s+|is\s+there\s+a\s+way\s+to\s+)?(talk|speak|chat|get\s+in\s+touch)\s+(to|with)\s+{Person}(\s+(please|about\s+this|now|here))*[\s?!.]*$", Options)]
+    private static partial Regex EnglishSupport1();
+
+    [GeneratedRegex($@"^{Person}[\s?!.]*$", Options)]
+    private static partial Regex EnglishSupport2();
+
+    [GeneratedRegex(@"^(.{0,20}\s)?(connect\s+me|put\s+me\s+through|get\s+me|contact|i\s+(want|need)|is\s+there|transfer\s+me|escalate)\b.{0,25}\b(support|human|person|agent|operator|representative|someone|somebody)\b.{0,25}$", Options)]
+    private static partial Regex EnglishSupport3();
+
+    [GeneratedRegex(@"\b((talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a\s+(person|human|real\s+person)|an\s+(agent|operator)|(the\s+)?sales(\s+team)?)|human|real\s+person|operator)\b", Options)]
+    private static partial Regex EnglishSupport4();
+
+    [GeneratedRegex(@"^((please|pls|can|could|would|will)\s+)*(you\s+|u\s+)?(please\s+)?(help|hlep|halp|assist)(\s+(me|us|please|pls|with\s+this(\s+step)?|here|out|now))*([\s,.!]+((i'?m|im|i\s+am)\s+)?(so\s+|a\s+bit\s+|totally\s+)?(lost|stuck|confused))?[\s?!.]*$", Options)]
+    private static partial Regex EnglishHelp1();
+
+    [GeneratedRegex(@"^help\s+needed[\s!.]*$|^(i\s+)?(need|want|would\s+like)\s+(some\s+|a\s+little\s+|your\s+)?(help|assistance|hand)(\s+(please|with\s+this(\s+step)?|here|now))*[\s?!.]*$", Options)]
+    private static partial Regex EnglishHelp2();
+
+    [GeneratedRegex(@"^((i'?m|i\s+am|im)\s+(so\s+)?(lost|stuck|confused)(\s+here)?|confused|lost|stuck|\?+)[\s!.]*$", Options)]
+    private static partial Regex EnglishHelp3();
+
+    [GeneratedRegex(@"^(what\s+(do|should|shall|can|must)\s+i\s+do|what\s+(am\s+i\s+(supposed|meant|expected)|do\s+i\s+(need|have))\s+to\s+do|what\s+now|now\s+what|how\s+does\s+this\s+work|what\s+does\s+this\s+mean|i\s+(don'?t|do\s+not)\s+(understand|get\s+it|know)(\s+what\s+to\s+do)?|i\s+dont\s+understand|explain(\s+(please|this))?|i'?m\s+not\s+sure\s+what\s+to\s+do)(\s+(now|here|next))?[\s?!.]*$", Options)]
+    private static partial Regex EnglishHelp4();
+
+    [GeneratedRegex(@"^(where\s+(was|am|are|were)\s+(i|we)(\s+(again|now|right\s+now|at))?|(show\s+(me\s+)?(my\s+|the\s+)?)?(status|progress)(\s+(update|report|check))?|where\s+did\s+(i|we)\s+(leave\s+off|stop)|status|progress|my\s+(status|progress)|(what'?s|what\s+is|whats)\s+(left|next|remaining|my\s+status|the\s+status|still\s+to\s+do|left\s+to\s+do)|what\s+(remains|have\s+i\s+done(\s+so\s+far)?)|(which|what)\s+step(\s+(am\s+i|are\s+we|is\s+this)(\s+(at|on|in))?)?|current\s+(step|status|progress)|(what'?s|what\s+is|whats)\s+(the\s+)?next(\s+step)?|how\s+far(\s+along)?\s+(am\s+i|are\s+we)|how\s+much\s+is\s+left|show(\s+me)?\s+(my\s+)?progress)[\s?!.]*$", Options)]
+    private static partial Regex EnglishStatus1();
+
+    [GeneratedRegex(@"^((can|could|would|will)\s+(you|u)\s+)?(please\s+)?((hit|press|click|do\s+a)\s+)?(check|chek|chck|look|re-?\s?check|re-?scan|refresh|reload|update|try)(\s+(it|that|again|now|once\s+more|one\s+more\s+time|the\s+list|list|please|pls|to\s+check))*[\s?!.]*$", Options)]
+    private static partial Regex EnglishCheckAgain1();
+
+    [GeneratedRegex(@"^((can|could|would|will)\s+(you|u)\s+)?(please\s+)?(check|chek|look|re-?check|refresh)\s+(it\s+|that\s+)?(again|once\s+more)\b(?![^?]*\?)", Options)]
+    private static partial Regex EnglishCheckAgain2();
+
+    [GeneratedRegex(@"^(remind\s+me(\s+(later|tomorrow|next\s+week|in\s+a\s+bit|another\s+time))?|(maybe\s+)?later|not\s+(now|right\s+now|today)|pause|save\s+(my\s+)?(place|progress)|(some\s+)?other\s+time|another\s+time)([\s,.!]+(i'?m\s+)?(busy|sorry|thanks))?[\s?!.]*$", Options)]
+    private static partial Regex EnglishRemindLater1();
+
+    [GeneratedRegex(@"\b(remind\s+me|later|tomorrow|another\s+(day|time)|next\s+week|be\s+back|come\s+back|get\s+back\s+to\s+you|save\s+(my\s+)?(place|progress)|gotta\s+(go|run)|(have|need)\s+to\s+go)\b", Options)]
+    private static partial Regex EnglishRemindLater2();
+
+    [GeneratedRegex(@"\b(invoice|bill(ed|ing)?|charge[ds]?|cost|pay|price|recover|data)\b", Options)]
+    private static partial Regex EnglishRemindLater2Unless();
 }

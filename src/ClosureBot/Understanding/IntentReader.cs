@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Text;
 using System.Text.RegularExpressions;
+using ClosureBot.Dialogs.Recognition;
 
 namespace ClosureBot.Understanding;
 
@@ -20,6 +21,12 @@ public static partial class IntentReader
 
     /// <summary>How many words a message of a <see cref="IntentScope.Short"/> pattern may have to be that interruption as a whole.</summary>
     private const int ShortWords = 8;
+
+    /// <summary>
+    /// A closure intent stated in a longer sentence ("yes hello, I need to close our account today") is still the whole
+    /// message, unless the sentence asks something ("what happens to my data when I close my account?").
+    /// </summary>
+    private const int StartWords = 16;
 
     private static readonly FrozenDictionary<string, IntentRule[]>.AlternateLookup<ReadOnlySpan<char>> ByLanguage =
         new Dictionary<string, IntentRule[]>(StringComparer.OrdinalIgnoreCase)
@@ -42,11 +49,27 @@ public static partial class IntentReader
         if (bare.Length == 0) return null;
         var words = Words().Count(bare);
         var language = Language(locale);
-        if (language is not "en" && ByLanguage.TryGetValue(language, out var own) && Match(own, input, bare, words) is { } found) return found;
-        return Match(EnglishIntents.Rules, input, bare, words);
+        if (language is not "en" && ByLanguage.TryGetValue(language, out var own) && Match(own, input, bare, words, locale) is { } found) return found;
+        return Match(EnglishIntents.Rules, input, bare, words, locale);
     }
 
-    private static (MessageKind, bool)? Match(IntentRule[] rules, string input, string bare, int words)
+    /// <summary>Runs every pattern of every language over <paramref name="samples"/>, so none is first run on a customer's turn.</summary>
+    public static void Warm(IEnumerable<string> samples)
+    {
+        IntentRule[][] all = [EnglishIntents.Rules, OtherLanguageIntents.Spanish, OtherLanguageIntents.French, OtherLanguageIntents.German, OtherLanguageIntents.Portuguese];
+        foreach (var sample in samples)
+        {
+            foreach (var rules in all)
+                foreach (var rule in rules)
+                {
+                    rule.Pattern.IsMatch(sample);
+                    rule.Unless?.IsMatch(sample);
+                }
+            foreach (var locale in Dialogs.Recognition.RecognizerWarmer.Languages) Read(sample, locale);
+        }
+    }
+
+    private static (MessageKind, bool)? Match(IntentRule[] rules, string input, string bare, int words, string? locale)
     {
         (MessageKind, bool)? inside = null;
         foreach (var rule in rules)
@@ -58,6 +81,7 @@ public static partial class IntentReader
                     return (rule.Kind, true);
                 case IntentScope.Short when rule.Pattern.IsMatch(input) || rule.Pattern.IsMatch(bare):
                     if (words <= ShortWords) return (rule.Kind, true);
+                    if (rule.Kind == MessageKind.Start && words <= StartWords && !QuestionDetector.IsQuestion(bare, locale)) return (rule.Kind, true);
                     inside ??= (rule.Kind, false);
                     break;
                 case IntentScope.Inside when inside is null && rule.Pattern.IsMatch(input):

@@ -16,14 +16,11 @@ internal enum IntentScope
 /// <summary>One pattern of one interruption in one language; <see cref="Unless"/> vetoes it.</summary>
 internal sealed record IntentRule(MessageKind Kind, Regex Pattern, IntentScope Scope, Regex? Unless = null)
 {
-    // Interpreted, not compiled: compiling the ~130 patterns of five languages cost seconds of CPU on first use
-    // (measured with the corpus command), while interpreting keeps a whole reading well under a millisecond.
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // The patterns are source-generated ([GeneratedRegex] in the tables): nothing to parse or compile at start-up or on a
+    // customer's first turn in a language (compiling them at run time cost seconds of CPU on first use).
+    public static IntentRule Whole(MessageKind kind, Regex pattern) => new(kind, pattern, IntentScope.Whole);
 
-    public static IntentRule Whole(MessageKind kind, string pattern) => new(kind, new Regex(pattern, Options), IntentScope.Whole);
+    public static IntentRule Short(MessageKind kind, Regex pattern, Regex? unless = null) => new(kind, pattern, IntentScope.Short, unless);
 
-    public static IntentRule Short(MessageKind kind, string pattern, string? unless = null) =>
-        new(kind, new Regex(pattern, Options), IntentScope.Short, unless is null ? null : new Regex(unless, Options));
-
-    public static IntentRule Inside(MessageKind kind, string pattern) => new(kind, new Regex(pattern, Options), IntentScope.Inside);
+    public static IntentRule Inside(MessageKind kind, Regex pattern) => new(kind, pattern, IntentScope.Inside);
 }

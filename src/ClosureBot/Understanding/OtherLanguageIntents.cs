@@ -1,62 +1,170 @@
+using System.Text.RegularExpressions;
+
 namespace ClosureBot.Understanding;
 
 /// <summary>
 /// Spanish, French, German and Portuguese interruptions, written from each language's training part of the corpus.
 /// Short patterns: a match is the whole message when the message is a few words long. Order matters: first match wins.
 /// </summary>
-internal static class OtherLanguageIntents
+internal static partial class OtherLanguageIntents
 {
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+
     private const string Later = @"factura|fatura|facture|rechnung|datos|dados|donn[ée]es|daten|cobr|recuper|\?";
 
     public static readonly IntentRule[] Spanish =
     [
-        IntentRule.Whole(MessageKind.Cancel, @"^(cancelar|cancela|para|parar|det[ée]n|detener|salir|basta|olv[íi]dalo.*|d[ée]jalo.*)([\s,]+(todo|ya|eso|ahora))*[\s!.]*$"),
-        IntentRule.Short(MessageKind.Cancel, @"\b(cambi[ée]\s+de\s+opini[óo]n|he\s+cambiado\s+de\s+opini[óo]n|ya\s+no\s+quiero|no\s+quiero\s+cerrar|mejor\s+no)\b"),
-        IntentRule.Short(MessageKind.Start, @"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja)\b.{0,30}\bcuentas?\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b"),
-        IntentRule.Short(MessageKind.Support, @"\b(soporte|agente|humano|una\s+persona|alguien|atenci[óo]n\s+al\s+cliente|operador|asesor)\b"),
-        IntentRule.Short(MessageKind.Help, @"^(ayuda|ay[úu]dame|ay[úu]denme|socorro)\b|\b(necesito\s+ayuda|no\s+s[ée]\s+qu[ée]\s+hacer|no\s+entiendo|qu[ée]\s+(hago|debo\s+hacer)|me\s+puedes\s+ayudar|puedes\s+ayudarme|estoy\s+(perdid|confundid)[oa])\b"),
-        IntentRule.Short(MessageKind.Status, @"\b(estado|progreso|d[óo]nde\s+(estaba|estoy|estamos|nos\s+quedamos)|qu[ée]\s+(me\s+)?(falta|queda)|en\s+qu[ée]\s+paso|siguiente\s+paso)\b"),
-        IntentRule.Short(MessageKind.CheckAgain, @"\b(comprobar|compru[ée]ba(lo)?|revisar|revisa|actualiza(r)?|refrescar|recargar|mira(r)?\s+(otra\s+vez|de\s+nuevo)|vuelve\s+a\s+(comprobar|mirar|revisar))\b"),
-        IntentRule.Short(MessageKind.RemindLater, @"\b(recu[ée]rda(me|melo)|m[áa]s\s+tarde|luego|despu[ée]s|ahora\s+no|ma[ñn]ana|otro\s+d[íi]a|vuelvo)\b",
-            unless: $@"hasta\s+luego|gracias|adi[óo]s|{Later}"),
+        IntentRule.Whole(MessageKind.Cancel, SpanishCancel1()),
+        IntentRule.Short(MessageKind.Cancel, SpanishCancel2()),
+        IntentRule.Short(MessageKind.Start, SpanishStart1()),
+        IntentRule.Short(MessageKind.Support, SpanishSupport1()),
+        IntentRule.Short(MessageKind.Help, SpanishHelp1()),
+        IntentRule.Short(MessageKind.Status, SpanishStatus1()),
+        IntentRule.Short(MessageKind.CheckAgain, SpanishCheckAgain1()),
+        IntentRule.Short(MessageKind.RemindLater, SpanishRemindLater1(), unless: SpanishRemindLater1Unless()),
     ];
 
     public static readonly IntentRule[] French =
     [
-        IntentRule.Whole(MessageKind.Cancel, @"^(annuler|annule|arr[êe]te(r)?|stop|quitter|on\s+arr[êe]te)([\s,]+(tout|[çc]a|maintenant|l[àa]))*[\s!.]*$"),
-        IntentRule.Short(MessageKind.Cancel, @"\b(laisse\s+tomber|chang[ée]\s+d'?avis|je\s+ne\s+veux\s+plus|je\s+veux\s+plus|oublie\s+[çc]a)\b"),
-        IntentRule.Short(MessageKind.Start, @"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression)\b.{0,30}\b(compte|conte)s?\b"),
-        IntentRule.Short(MessageKind.Support, @"\b(support|agent|humain|conseiller|quelqu'?un|service\s+client|op[ée]rateur|une\s+personne)\b"),
-        IntentRule.Short(MessageKind.Help, @"^(aide|aidez|au\s+secours|[àa]\s+l'?aide)\b|\b(besoin\s+d'?aide|aide[sz]?-moi|aide\s+moi|m'?aider|je\s+(ne\s+)?(sais|comprends)\s+pas(\s+quoi\s+faire)?|que\s+dois-je\s+faire|je\s+suis\s+perdu)\b"),
-        IntentRule.Short(MessageKind.Status, @"\b(statut|progression|o[ùu]\s+en\s+(suis|[ée]tais|sommes|[ée]tions)|qu'?est-ce\s+qui\s+(reste|manque)|il\s+reste\s+quoi|quelle\s+[ée]tape|la\s+suite|[ée]tat)\b"),
-        IntentRule.Short(MessageKind.CheckAgain, @"\b(v[ée]rifie[rz]?|rev[ée]rifie[rz]?|re-v[ée]rifier|actualise[rz]?|rafra[îi]chir|recharger|regarde\s+(encore|[àa]\s+nouveau))\b"),
-        IntentRule.Short(MessageKind.RemindLater, @"\b(rappelle[zs]?-moi|plus\s+tard|pas\s+maintenant|je\s+reviens|je\s+reviendrai|demain|une\s+autre\s+fois|reprenons)\b",
-            unless: Later),
+        IntentRule.Whole(MessageKind.Cancel, FrenchCancel1()),
+        IntentRule.Short(MessageKind.Cancel, FrenchCancel2()),
+        IntentRule.Short(MessageKind.Start, FrenchStart1()),
+        IntentRule.Short(MessageKind.Support, FrenchSupport1()),
+        IntentRule.Short(MessageKind.Help, FrenchHelp1()),
+        IntentRule.Short(MessageKind.Status, FrenchStatus1()),
+        IntentRule.Short(MessageKind.CheckAgain, FrenchCheckAgain1()),
+        IntentRule.Short(MessageKind.RemindLater, FrenchRemindLater1(), unless: FrenchRemindLater1Unless()),
     ];
 
     public static readonly IntentRule[] German =
     [
-        IntentRule.Whole(MessageKind.Cancel, @"^(bitte\s+)?(abbrechen|abbruch|stopp?|halt|aufh[öo]ren|beenden|lass\s+es)([\s,]+(bitte|abbrechen|jetzt|alles|sofort))*[\s!.]*$"),
-        IntentRule.Short(MessageKind.Cancel, @"\b(vergiss\s+es|anders\s+[üu]berlegt|meinung\s+ge[äa]ndert|will\s+nicht\s+mehr|doch\s+nicht)\b"),
-        IntentRule.Short(MessageKind.Start, @"\b(konto|konot|account)\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|\b(schlie[ßs]en?|k[üu]ndigen?|l[öo]schen?)\b.{0,30}\b(konto|account)\b|kontoschlie[ßs]ung|kontok[üu]ndigung"),
-        IntentRule.Short(MessageKind.Support, @"\b(support|agent(en)?|mensch(en)?|mitarbeiter|berater|jemandem|kundendienst|kundenservice|person)\b"),
-        IntentRule.Short(MessageKind.Help, @"^hilfe\b|\b(hilf\s+mir|brauche\s+(bitte\s+)?hilfe|verstehe\s+(ich\s+)?(das\s+)?nicht|wei[ßs]\s+nicht,?\s+was|was\s+soll\s+ich|was\s+muss\s+ich|komme\s+nicht\s+weiter|verwirrt|helfen)\b"),
-        IntentRule.Short(MessageKind.Status, @"\b(status|fortschritt|wo\s+(war|bin|stehen|waren)\s+(ich|wir)|was\s+fehlt|welche[rm]?\s+schritt|was\s+bleibt|als\s+n[äa]chstes|stand)\b"),
-        IntentRule.Short(MessageKind.CheckAgain, @"\b(nochmal|noch\s+einmal|erneut)\s+(pr[üu]fen|[üu]berpr[üu]fen|nachsehen|schauen)|\b(pr[üu]f|schau)\s+(bitte\s+)?nochmal|\b(aktualisier(en|e)?|neu\s+laden|jetzt\s+(nochmal\s+)?pr[üu]fen)\b"),
-        IntentRule.Short(MessageKind.RemindLater, @"\b(erinnere\s+mich|sp[äa]ter|nicht\s+jetzt|komme\s+(sp[äa]ter\s+)?wieder|morgen|ein\s+anderes\s+mal|andermal|muss\s+los)\b",
-            unless: Later),
+        IntentRule.Whole(MessageKind.Cancel, GermanCancel1()),
+        IntentRule.Short(MessageKind.Cancel, GermanCancel2()),
+        IntentRule.Short(MessageKind.Start, GermanStart1()),
+        IntentRule.Short(MessageKind.Support, GermanSupport1()),
+        IntentRule.Short(MessageKind.Help, GermanHelp1()),
+        IntentRule.Short(MessageKind.Status, GermanStatus1()),
+        IntentRule.Short(MessageKind.CheckAgain, GermanCheckAgain1()),
+        IntentRule.Short(MessageKind.RemindLater, GermanRemindLater1(), unless: GermanRemindLater1Unless()),
     ];
 
     public static readonly IntentRule[] Portuguese =
     [
-        IntentRule.Whole(MessageKind.Cancel, @"^(cancelar|cancela|parar|pare|para|sair|chega|desisto)([\s,]+(tudo|isso|agora|j[áa]))*[\s!.]*$"),
-        IntentRule.Short(MessageKind.Cancel, @"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist)"),
-        IntentRule.Short(MessageKind.Start, @"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|cancelar|excluir|apagar|deletar)(?!\w).{0,30}(?<!\w)conta(?!\w)"),
-        IntentRule.Short(MessageKind.Support, @"(?<!\w)(suporte|atendente|humano|uma\s+pessoa|algu[ée]m|atendimento|operador|agente)(?!\w)"),
-        IntentRule.Short(MessageKind.Help, @"^(ajuda|socorro)|(?<!\w)(me\s+ajuda|preciso\s+de\s+ajuda|n[ãa]o\s+(sei\s+o\s+que|entendi|entendo)|o\s+que\s+(eu\s+)?(fa[çc]o|devo\s+fazer)|pode\s+(me\s+)?ajudar|estou\s+(confus|perdid)[oa])"),
-        IntentRule.Short(MessageKind.Status, @"(?<!\w)(status|progresso|situa[çc][ãa]o|onde\s+(eu\s+)?(estava|estou|estamos|paramos)|o\s+que\s+(falta|resta|est[áa]\s+faltando)|em\s+que\s+(passo|etapa)|pr[óo]ximo\s+passo)(?!\w)"),
-        IntentRule.Short(MessageKind.CheckAgain, @"(?<!\w)(verificar|verifica|verifique|checar|checa|confere|atualizar|atualiza|recarregar|olha\s+de\s+novo)(?!\w)"),
-        IntentRule.Short(MessageKind.RemindLater, @"(?<!\w)(me\s+lembr[ae]|mais\s+tarde|depois|agora\s+n[ãa]o|amanh[ãa]|outro\s+dia|outra\s+hora|volto)(?!\w)",
-            unless: $@"at[ée]\s+mais|obrigad|{Later}"),
+        IntentRule.Whole(MessageKind.Cancel, PortugueseCancel1()),
+        IntentRule.Short(MessageKind.Cancel, PortugueseCancel2()),
+        IntentRule.Short(MessageKind.Start, PortugueseStart1()),
+        IntentRule.Short(MessageKind.Support, PortugueseSupport1()),
+        IntentRule.Short(MessageKind.Help, PortugueseHelp1()),
+        IntentRule.Short(MessageKind.Status, PortugueseStatus1()),
+        IntentRule.Short(MessageKind.CheckAgain, PortugueseCheckAgain1()),
+        IntentRule.Short(MessageKind.RemindLater, PortugueseRemindLater1(), unless: PortugueseRemindLater1Unless()),
     ];
+
+    [GeneratedRegex(@"^(cancelar|cancela|para|parar|det[ée]n|detener|salir|basta|olv[íi]dalo.*|d[ée]jalo.*)([\s,]+(todo|ya|eso|ahora))*[\s!.]*$", Options)]
+    private static partial Regex SpanishCancel1();
+
+    [GeneratedRegex(@"\b(cambi[ée]\s+de\s+opini[óo]n|he\s+cambiado\s+de\s+opini[óo]n|ya\s+no\s+quiero|no\s+quiero\s+cerrar|mejor\s+no)\b", Options)]
+    private static partial Regex SpanishCancel2();
+
+    [GeneratedRegex(@"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja)\b.{0,30}\bcuentas?\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b", Options)]
+    private static partial Regex SpanishStart1();
+
+    [GeneratedRegex(@"\b(soporte|agente|humano|una\s+persona|alguien|atenci[óo]n\s+al\s+cliente|operador|asesor)\b", Options)]
+    private static partial Regex SpanishSupport1();
+
+    [GeneratedRegex(@"^(ayuda|ay[úu]dame|ay[úu]denme|socorro)\b|\b(necesito\s+ayuda|no\s+s[ée]\s+qu[ée]\s+hacer|no\s+entiendo|qu[ée]\s+(hago|debo\s+hacer)|me\s+(puedes\s+|podr[íi]as\s+)?ayuda(s|r|n)?|puedes\s+ayudarme|estoy\s+(perdid|confundid)[oa])\b", Options)]
+    private static partial Regex SpanishHelp1();
+
+    [GeneratedRegex(@"\b(estado|progreso|d[óo]nde\s+(estaba|estoy|estamos|nos\s+quedamos)|qu[ée]\s+(me\s+|nos\s+)?(todav[íi]a\s+|a[úu]n\s+)?(falta|queda)|en\s+qu[ée]\s+paso|(paso\s+)?siguiente(\s+paso)?|pr[óo]ximo\s+paso|qu[ée]\s+(paso\s+)?sigue)\b", Options)]
+    private static partial Regex SpanishStatus1();
+
+    [GeneratedRegex(@"\b(comprobar|compru[ée]ba(lo)?|revisar|revisa|actualiza(r)?|refrescar|recargar|mira(r)?\s+(otra\s+vez|de\s+nuevo)|vuelve\s+a\s+(comprobar|mirar|revisar))\b", Options)]
+    private static partial Regex SpanishCheckAgain1();
+
+    [GeneratedRegex(@"\b(recu[ée]rda(me|melo)|m[áa]s\s+tarde|luego|despu[ée]s|ahora\s+no|ma[ñn]ana|otro\s+d[íi]a|vuelvo)\b", Options)]
+    private static partial Regex SpanishRemindLater1();
+
+    [GeneratedRegex($@"hasta\s+luego|adi[óo]s|{Later}", Options)]
+    private static partial Regex SpanishRemindLater1Unless();
+
+    [GeneratedRegex(@"^(annuler|annule|arr[êe]te(r)?|stop|quitter|on\s+arr[êe]te)([\s,]+(tout|[çc]a|maintenant|l[àa]))*[\s!.]*$", Options)]
+    private static partial Regex FrenchCancel1();
+
+    [GeneratedRegex(@"\b(laisse\s+tomber|chang[ée]\s+d'?avis|je\s+ne\s+veux\s+plus|je\s+veux\s+plus|oublie\s+[çc]a)\b", Options)]
+    private static partial Regex FrenchCancel2();
+
+    [GeneratedRegex(@"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression)\b.{0,30}\b(compte|conte)s?\b", Options)]
+    private static partial Regex FrenchStart1();
+
+    [GeneratedRegex(@"\b(support|agent|humain|conseiller|quelqu'?un|service\s+client|op[ée]rateur|une\s+personne)\b", Options)]
+    private static partial Regex FrenchSupport1();
+
+    [GeneratedRegex(@"^(aide|aidez|au\s+secours|[àa]\s+l'?aide)\b|\b(besoin\s+d'?aide|aide[sz]?-moi|aide\s+moi|m'?aider|je\s+(ne\s+)?(sais|comprends)\s+pas(\s+quoi\s+faire)?|que\s+dois-je\s+faire|je\s+suis\s+(un\s+peu\s+|compl[èe]tement\s+)?(perdue?s?|confuse?s?))\b", Options)]
+    private static partial Regex FrenchHelp1();
+
+    [GeneratedRegex(@"\b(statut|progression|o[ùu]\s+en\s+(suis|[ée]tais|sommes|[ée]tions|est)|(j'?en\s+suis|on\s+en\s+est|nous\s+en\s+sommes)\s+o[ùu]|qu'?est-ce\s+qui\s+(reste|manque)|(qu'?est-ce\s+qu'?)?il\s+(me\s+|nous\s+)?reste|reste-t-il|quelle\s+[ée]tape|(prochaine|nouvelle)\s+[ée]tape|[ée]tape\s+suivante|la\s+suite|[ée]tat)(?!\w)", Options)]
+    private static partial Regex FrenchStatus1();
+
+    [GeneratedRegex(@"\b(v[ée]rifie[rz]?|rev[ée]rifie[rz]?|re-v[ée]rifier|actualise[rz]?|rafra[îi]chi(r|s|ssez)|recharger|regarde\s+(encore|[àa]\s+nouveau))\b", Options)]
+    private static partial Regex FrenchCheckAgain1();
+
+    [GeneratedRegex(@"\b(rappelle[zs]?-moi|plus\s+tard|pas\s+maintenant|je\s+reviens|je\s+reviendrai|demain|une\s+autre\s+fois|reprenons)\b", Options)]
+    private static partial Regex FrenchRemindLater1();
+
+    [GeneratedRegex(@"^(nein[,.!\s]+)?(bitte\s+)?(abbrechen|abbruch|stopp?|halt|aufh[öo]ren|h[öo]r(en\s+sie|t)?\s+auf|beenden|lass\s+es)([\s,]+(bitte|abbrechen|jetzt|alles|sofort))*[\s!.]*$", Options)]
+    private static partial Regex GermanCancel1();
+
+    [GeneratedRegex(@"\b(vergiss\s+es|anders\s+[üu]berlegt|meinung\s+ge[äa]ndert|(will|m[öo]chte|wollen)\s+nicht\s+(mehr|weiter(machen)?|fortfahren)|doch\s+nicht)\b", Options)]
+    private static partial Regex GermanCancel2();
+
+    [GeneratedRegex(@"\w*(konto|konot|account)s?\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|\b(schlie[ßs](en?|ung)|k[üu]ndig(en?|ung)|l[öo]sch(en?|ung)|aufl[öo]s(en|ung))\b.{0,30}\w*(konto|account)s?\b|kontoschlie[ßs]ung|kontok[üu]ndigung", Options)]
+    private static partial Regex GermanStart1();
+
+    [GeneratedRegex(@"\b(support|agent(en)?|mensch(en)?|mitarbeiter|berater|jemandem|kundendienst|kundenservice|person)\b", Options)]
+    private static partial Regex GermanSupport1();
+
+    [GeneratedRegex(@"^hilfe\b|\b(hilf\s+mir|brauche\s+(bitte\s+)?hilfe|verstehe\s+(ich\s+)?(das\s+)?nicht|wei[ßs]\s+nicht,?\s+was|was\s+soll\s+ich|was\s+muss\s+ich|keine\s+ahnung,?\s+(was|wie)|was\s+ich\s+(tun|machen)\s+(soll|muss)|komme\s+nicht\s+weiter|verwirrt|helfen)\b", Options)]
+    private static partial Regex GermanHelp1();
+
+    [GeneratedRegex(@"\b(status|fortschritt|wo\s+(war|bin|stehen|waren)\s+(ich|wir)|was\s+fehlt|welche[rm]?\s+schritt|was\s+bleibt|als\s+n[äa]chstes|n[äa]chste[rn]?\s+schritt|stand)\b", Options)]
+    private static partial Regex GermanStatus1();
+
+    [GeneratedRegex(@"\b(nochmal|noch\s+einmal|erneut)\s+(pr[üu]fen|[üu]berpr[üu]fen|nachsehen|schauen)|\b(pr[üu]f|schau)\s+(bitte\s+)?nochmal|\b(aktualisier(en|e)?|neu\s+laden|jetzt\s+(nochmal\s+)?pr[üu]fen)\b", Options)]
+    private static partial Regex GermanCheckAgain1();
+
+    [GeneratedRegex(@"\b(erinnere\s+mich|sp[äa]ter|nicht\s+jetzt|komme\s+(sp[äa]ter\s+)?wieder|morgen|ein\s+anderes\s+mal|andermal|muss\s+los)\b", Options)]
+    private static partial Regex GermanRemindLater1();
+
+    [GeneratedRegex(@"^((n[ãa]o|melhor\s+n[ãa]o)[,.!\s]+)?(cancelar|cancela|cancele|parar|pare|para|sair|chega|desisto)([\s,]+(com\s+)?(tudo|isso|agora|j[áa]|cancela|por\s+favor))*[\s!.]*$", Options)]
+    private static partial Regex PortugueseCancel1();
+
+    [GeneratedRegex(@"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist)", Options)]
+    private static partial Regex PortugueseCancel2();
+
+    [GeneratedRegex(@"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|fecha|cancelar|cancelo|cancela|excluir|excluo|apagar|apago|deletar|deleto|encerramento|cancelamento)(?!\w).{0,30}(?<!\w)conta(?!\w)", Options)]
+    private static partial Regex PortugueseStart1();
+
+    [GeneratedRegex(@"(?<!\w)(suporte|atendente|humano|uma\s+pessoa|algu[ée]m|atendimento|operador|agente)(?!\w)", Options)]
+    private static partial Regex PortugueseSupport1();
+
+    [GeneratedRegex(@"^(ajuda|socorro)|(?<!\w)(me\s+ajuda|preciso\s+de\s+ajuda|n[ãa]o\s+(sei\s+o\s+que|entendi|entendo)|o\s+que\s+(eu\s+)?(fa[çc]o|devo\s+fazer)|pode\s+(me\s+)?ajudar|estou\s+(confus|perdid)[oa])", Options)]
+    private static partial Regex PortugueseHelp1();
+
+    [GeneratedRegex(@"(?<!\w)(status|progresso|situa[çc][ãa]o|onde\s+(eu\s+)?(estava|estou|estamos|paramos)|o\s+que\s+(ainda\s+|mais\s+)?(falta|resta|est[áa]\s+faltando)|em\s+que\s+(passo|etapa)|pr[óo]ximo\s+passo)(?!\w)", Options)]
+    private static partial Regex PortugueseStatus1();
+
+    [GeneratedRegex(@"(?<!\w)(verificar|verifica|verifique|checar|checa|confere|atualizar|atualiza|recarregar|olha\s+de\s+novo)(?!\w)", Options)]
+    private static partial Regex PortugueseCheckAgain1();
+
+    [GeneratedRegex(@"(?<!\w)(me\s+lembr[ae]|mais\s+tarde|depois|agora\s+n[ãa]o|amanh[ãa]|outro\s+dia|outra\s+hora|volto)(?!\w)", Options)]
+    private static partial Regex PortugueseRemindLater1();
+
+    [GeneratedRegex($@"at[ée]\s+mais|{Later}", Options)]
+    private static partial Regex PortugueseRemindLater1Unless();
+
+    [GeneratedRegex(Later, Options)]
+    private static partial Regex FrenchRemindLater1Unless();
+
+    [GeneratedRegex(Later, Options)]
+    private static partial Regex GermanRemindLater1Unless();
 }

@@ -6,23 +6,31 @@ namespace ClosureBot.Understanding;
 /// Finds what a question is about: each topic has the words that name it (English, Spanish, French, German,
 /// Portuguese); the topic with the most of them wins, and on a tie the topics of the step the customer stands at.
 /// </summary>
-public static class TopicReader
+public static partial class TopicReader
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
     private const int MaxLength = 200;
 
     private static readonly (KnowledgeTopic Topic, Regex[] Words)[] Topics =
     [
-        (KnowledgeTopic.TermCommitment, Words(@"commitment|compromiso|compromisso|engagement|verpflichtung|laufzeit|bindung", @"\bterm\b|contract|contrato|contrat|vertrag|terminate\s+service\s+order|sales\s+rep")),
-        (KnowledgeTopic.ServiceTask, Words(@"service[\s-]?task|tarea\s+de\s+servicio|t[âa]che\s+de\s+service|tarefa\s+de\s+servi[çc]o", @"extract|extraer|extraire|extrair|do\s+it\s+for\s+me")),
-        (KnowledgeTopic.Servers, Words(@"\bservers?\b|servidor(es)?|serveurs?|\bserver\b|virtual\s+machines?|\bvms?\b|bare\s+metal", @"stopped|archived|paused|running")),
-        (KnowledgeTopic.Services, Words(@"\bservices?\b|servicios|dienste|servi[çc]os", @"networks?|ip\s+address(es)?|public\s+ips?|vpns?|load\s+balancers?|buckets?|object\s+storage|appfog")),
-        (KnowledgeTopic.StillBilled, Words(@"charg(e|ed|es|ing)|still\s+(be(ing)?\s+)?(bill(ed)?|pay(ing)?)|billed|cost(s|ing)?\s+(me\s+)?money|cobr|factur[ée]|zahle|kosten|pay(ing)?\b", @"\bstill\b|todav[íi]a|encore|noch|ainda")),
-        (KnowledgeTopic.FinalInvoice, Words(@"invoice|factura|facture|rechnung|fatura|(last|final|closing)\s+bill", @"(last|final|closing)\s+one|[úu]ltima|derni[èe]re|finale?|letzte|schluss|how\s+much")),
-        (KnowledgeTopic.Alias, Words(@"alias|account\s+(name|id|code|number)", @"find|where|d[óo]nde|o[ùu]|\bwo\b|onde|which\s+account")),
-        (KnowledgeTopic.RequestToClose, Words(@"request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento", @"undo(ne)?|revers|take\s+(it\s+)?back|how\s+long|what\s+happens\s+(after|when|next)|confirm")),
-        (KnowledgeTopic.DataRecovery, Words(@"recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck", @"\bdata\b|datos|donn[ée]es|daten|dados|afterwards|after\s+(closing|the)|despu[ée]s|apr[èe]s|danach|depois")),
+        (KnowledgeTopic.TermCommitment, [TermCommitmentNames(), TermCommitmentHints()]),
+        (KnowledgeTopic.ServiceTask, [ServiceTaskNames(), ServiceTaskHints()]),
+        (KnowledgeTopic.Servers, [ServersNames(), ServersHints()]),
+        (KnowledgeTopic.Services, [ServicesNames(), ServicesHints()]),
+        (KnowledgeTopic.StillBilled, [StillBilledNames(), StillBilledHints()]),
+        (KnowledgeTopic.FinalInvoice, [FinalInvoiceNames(), FinalInvoiceHints()]),
+        (KnowledgeTopic.Alias, [AliasNames(), AliasHints()]),
+        (KnowledgeTopic.RequestToClose, [RequestToCloseNames(), RequestToCloseHints()]),
+        (KnowledgeTopic.DataRecovery, [DataRecoveryNames(), DataRecoveryHints()]),
     ];
+
+    /// <summary>Runs every topic's patterns over <paramref name="samples"/>, so none is first run on a customer's turn.</summary>
+    public static void Warm(IEnumerable<string> samples)
+    {
+        foreach (var sample in samples)
+            foreach (var (_, words) in Topics)
+                foreach (var regex in words) regex.IsMatch(sample);
+    }
 
     /// <summary>The topic of <paramref name="question"/>, or null when it names none; <paramref name="preferred"/> settles ties.</summary>
     public static KnowledgeTopic? Read(string? question, IReadOnlyList<KnowledgeTopic> preferred)
@@ -42,5 +50,58 @@ public static class TopicReader
         return bestScore >= 1 ? best : null;
     }
 
-    private static Regex[] Words(string names, string hints) => [new(names, Options), new(hints, Options)];
+
+    [GeneratedRegex(@"commitment|compromiso|compromisso|engagement|verpflichtung|laufzeit|bindung", Options)]
+    private static partial Regex TermCommitmentNames();
+
+    [GeneratedRegex(@"\bterm\b|contract|contrato|contrat|vertrag|terminate\s+service\s+order|sales\s+rep", Options)]
+    private static partial Regex TermCommitmentHints();
+
+    [GeneratedRegex(@"service[\s-]?task|tarea\s+de\s+servicio|t[âa]che\s+de\s+service|tarefa\s+de\s+servi[çc]o", Options)]
+    private static partial Regex ServiceTaskNames();
+
+    [GeneratedRegex(@"extract|extraer|extraire|extrair|do\s+it\s+for\s+me", Options)]
+    private static partial Regex ServiceTaskHints();
+
+    [GeneratedRegex(@"\bservers?\b|servidor(es)?|serveurs?|\bserver\b|virtual\s+machines?|\bvms?\b|bare\s+metal", Options)]
+    private static partial Regex ServersNames();
+
+    [GeneratedRegex(@"stopped|archived|paused|running", Options)]
+    private static partial Regex ServersHints();
+
+    [GeneratedRegex(@"\bservices?\b|servicios|dienste|servi[çc]os", Options)]
+    private static partial Regex ServicesNames();
+
+    [GeneratedRegex(@"networks?|ip\s+address(es)?|public\s+ips?|vpns?|load\s+balancers?|buckets?|object\s+storage|appfog", Options)]
+    private static partial Regex ServicesHints();
+
+    [GeneratedRegex(@"charg(e|ed|es|ing)|still\s+(be(ing)?\s+)?(bill(ed)?|pay(ing)?)|billed|cost(s|ing)?\s+(me\s+)?money|cobr|factur[ée]|zahle|kosten|pay(ing)?\b", Options)]
+    private static partial Regex StillBilledNames();
+
+    [GeneratedRegex(@"\bstill\b|todav[íi]a|encore|noch|ainda", Options)]
+    private static partial Regex StillBilledHints();
+
+    [GeneratedRegex(@"invoice|factura|facture|rechnung|fatura|(last|final|closing)\s+bill", Options)]
+    private static partial Regex FinalInvoiceNames();
+
+    [GeneratedRegex(@"(last|final|closing)\s+one|[úu]ltima|derni[èe]re|finale?|letzte|schluss|how\s+much", Options)]
+    private static partial Regex FinalInvoiceHints();
+
+    [GeneratedRegex(@"alias|account\s+(name|id|code|number)", Options)]
+    private static partial Regex AliasNames();
+
+    [GeneratedRegex(@"find|where|d[óo]nde|o[ùu]|\bwo\b|onde|which\s+account", Options)]
+    private static partial Regex AliasHints();
+
+    [GeneratedRegex(@"request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento", Options)]
+    private static partial Regex RequestToCloseNames();
+
+    [GeneratedRegex(@"undo(ne)?|revers|take\s+(it\s+)?back|how\s+long|what\s+happens\s+(after|when|next)|confirm", Options)]
+    private static partial Regex RequestToCloseHints();
+
+    [GeneratedRegex(@"recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck", Options)]
+    private static partial Regex DataRecoveryNames();
+
+    [GeneratedRegex(@"\bdata\b|datos|donn[ée]es|daten|dados|afterwards|after\s+(closing|the)|despu[ée]s|apr[èe]s|danach|depois", Options)]
+    private static partial Regex DataRecoveryHints();
 }

@@ -22,6 +22,34 @@
 
   function hideBanner() { banner.hidden = true; }
 
+  // Web Chat's own Adaptive Cards host config, with one palette of text colours that keeps at least 4.5:1 on every
+  // container style (Web Chat's default leaves the library's #cc3300 on the attention container: 3.43:1).
+  function adaptiveCardsHostConfig(accent, font) {
+    const colour = value => ({ default: value, subtle: value });
+    const foregroundColors = {
+      default: colour('#1b2430'), dark: colour('#000000'), light: colour('#ffffff'), accent: colour(accent),
+      attention: colour('#9b1c1f'), warning: colour('#7a4100'), good: colour('#0b5a0b')
+    };
+    foregroundColors.default.subtle = '#484644';
+    const style = backgroundColor => ({ backgroundColor, foregroundColors });
+    return {
+      containerStyles: {
+        default: { foregroundColors }, emphasis: style('#f9f9f9'), accent: style('#c7def9'), good: style('#ccffcc'),
+        attention: style('#ffc5b2'), warning: style('#ffe2b2')
+      },
+      supportsInteractivity: true,
+      fontFamily: font,
+      imageSizes: { small: 40, medium: 80, large: 160 },
+      actions: { actionAlignment: 'stretch', actionsOrientation: 'vertical', buttonSpacing: 8, maxActions: 100,
+        showCard: { actionMode: 'inline', inlineTopMargin: 8 }, spacing: 'default' },
+      adaptiveCard: { allowCustomStyle: false },
+      imageSet: { imageSize: 'medium', maxImageHeight: 100 },
+      factSet: { title: { color: 'default', size: 'default', isSubtle: false, weight: 'bolder', wrap: true, maxWidth: 150 },
+        value: { color: 'default', size: 'default', isSubtle: false, weight: 'default', wrap: true }, spacing: 8 },
+      textBlock: { headingLevel: 2 }
+    };
+  }
+
   bannerAction.addEventListener('click', () => location.reload());
 
   function readSaved() {
@@ -103,14 +131,22 @@
     watchConnection(directLine);
     window.closureBotChat = { directLine, store, conversationId: grant.conversationId, resumed: grant.resumed };
 
+    const accent = '#0b5cad';
+    const font = '"Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif';
     window.WebChat.renderWebChat({
+      adaptiveCardsHostConfig: adaptiveCardsHostConfig(accent, font),
       directLine,
       store,
       userID: grant.userId,
       username: grant.userName || undefined,
       locale,
       styleOptions: {
-        accent: '#0b5cad',
+        accent,
+        // A long card arrives with its top (the step's title) in view, not scrolled past to its last button.
+        autoScrollSnapOnPage: true,
+        // Every button a person taps is at least 44 px high (WCAG 2.5.5); card buttons get the same in chat.css.
+        sendBoxHeight: 44,
+        suggestedActionHeight: 44,
         botAvatarInitials: 'CB',
         botAvatarBackgroundColor: '#0b5cad',
         userAvatarInitials: 'You',
@@ -121,7 +157,7 @@
         hideUploadButton: true,
         sendBoxButtonColor: '#0b5cad',
         suggestedActionBorderRadius: 16,
-        primaryFont: '"Segoe UI", system-ui, -apple-system, "Helvetica Neue", Arial, sans-serif'
+        primaryFont: font
       }
     }, document.getElementById('webchat'));
     document.querySelector('[data-id="webchat-sendbox-input"]')?.focus();

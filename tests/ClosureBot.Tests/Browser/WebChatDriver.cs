@@ -28,14 +28,14 @@ public static class WebChatDriver
     }
 
     /// <summary>Runs a browser script of this folder with <paramref name="options"/> and returns its report, which must say ok.</summary>
-    public static async Task<JsonObject> RunScriptAsync(string script, JsonObject options, string description)
+    public static async Task<JsonObject> RunScriptAsync(string script, JsonObject options, string description, TimeSpan? limit = null)
     {
         if (!File.Exists("/usr/bin/chromium")) throw new InvalidOperationException($"Chromium is not installed at /usr/bin/chromium. {InstallHint}");
         if (!Directory.Exists(Path.Combine(RepoPaths.TestsFolder, "node_modules", "playwright-core")))
             throw new InvalidOperationException($"The Node package 'playwright-core' is missing from tests/node_modules. {InstallHint}");
         var process = NodeScript.Start(script, [options.ToJsonString()]);
         using (process)
-        using (var timeout = new CancellationTokenSource(Limit))
+        using (var timeout = new CancellationTokenSource(limit ?? Limit))
         {
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
@@ -46,7 +46,7 @@ public static class WebChatDriver
             catch (OperationCanceledException)
             {
                 process.Kill(entireProcessTree: true);
-                throw new TimeoutException($"The browser scenario {description} did not finish within {Limit.TotalSeconds} s.");
+                throw new TimeoutException($"The browser scenario {description} did not finish within {(limit ?? Limit).TotalSeconds} s.");
             }
             var output = await stdout;
             if (process.ExitCode != 0 || output.Length == 0)

@@ -4,26 +4,34 @@ using ClosureBot.Understanding;
 namespace ClosureBot.Tests.Understanding;
 
 /// <summary>
-/// The corpus measured in the suite, so a change to the rules that regresses fails CI. Issue 10's goals (98 % English,
-/// 95 % the others) are NOT met on the held-out part yet: the floors below are the figures measured on it once, when it
-/// was fresh (see README.nlu.md); raise them, never lower them, and measure a fresh held-out part to claim the goals.
+/// The corpus measured in the suite, so a change to the rules that regresses fails CI: issue 10's goals (98 % English,
+/// 95 % each other language, no negative read as affirmative) on the held-out part, which guided the last rule changes
+/// through its confusion list, and on the fresh part, written before those changes and never used to write a rule.
 /// </summary>
 public sealed class CorpusGoalTests
 {
-    private static readonly Lazy<CorpusReport> HeldOut = new(() => CorpusReport.Run(CorpusFiles.HeldOut));
-    private static readonly Lazy<CorpusReport> Training = new(() => CorpusReport.Run(CorpusFiles.Training));
+    private static readonly Lazy<CorpusReport> HeldOut = new(() => CorpusReport.Run(CorpusFiles.HeldOut, passes: 0));
+    private static readonly Lazy<CorpusReport> Fresh = new(() => CorpusReport.Run(CorpusFiles.Fresh, passes: 0));
+    private static readonly Lazy<CorpusReport> Training = new(() => CorpusReport.Run(CorpusFiles.Training, passes: 0));
 
     [Theory]
-    [InlineData("en", 0.923)]
-    [InlineData("es", 0.940)]
-    [InlineData("fr", 0.904)]
-    [InlineData("de", 0.892)]
-    [InlineData("pt", 0.928)]
-    public void HeldOut_Language_NoWorseThanMeasured(string language, double goal)
+    [InlineData(CorpusFiles.HeldOut, "en")]
+    [InlineData(CorpusFiles.HeldOut, "es")]
+    [InlineData(CorpusFiles.HeldOut, "fr")]
+    [InlineData(CorpusFiles.HeldOut, "de")]
+    [InlineData(CorpusFiles.HeldOut, "pt")]
+    [InlineData(CorpusFiles.Fresh, "en")]
+    [InlineData(CorpusFiles.Fresh, "es")]
+    [InlineData(CorpusFiles.Fresh, "fr")]
+    [InlineData(CorpusFiles.Fresh, "de")]
+    [InlineData(CorpusFiles.Fresh, "pt")]
+    public void MeasuredPart_Language_MeetsTheIssuesGoal(string part, string language)
     {
-        var accuracy = HeldOut.Value.Accuracy(language);
-        var misses = HeldOut.Value.Misses.Where(m => m.Example.Language == language).Select(m => $"{m.Example.Kind} read as {m.Read}: {m.Example.Text}");
-        Assert.True(accuracy >= goal, $"{language}: {accuracy:P1} < {goal:P0}. Misses:\n{string.Join("\n", misses)}");
+        var report = part == CorpusFiles.Fresh ? Fresh.Value : HeldOut.Value;
+        var goal = language == "en" ? CorpusReport.EnglishGoal : CorpusReport.OtherLanguageGoal;
+        var accuracy = report.Accuracy(language);
+        var misses = report.Misses.Where(m => m.Example.Language == language).Select(m => $"{m.Example.Kind} read as {m.Read}: {m.Example.Text}");
+        Assert.True(accuracy >= goal, $"{part} {language}: {accuracy:P1} < {goal:P0}. Misses:\n{string.Join("\n", misses)}");
     }
 
     [Theory]
@@ -41,7 +49,8 @@ public sealed class CorpusGoalTests
     [Fact]
     public void HeldOut_Negatives_NeverReadAsAffirmative()
     {
-        var wrong = HeldOut.Value.NegativesReadAsAffirmative.Concat(Training.Value.NegativesReadAsAffirmative).Select(m => $"{m.Example.Language} {m.Example.Kind} read as {m.Read}: {m.Example.Text}");
+        var wrong = HeldOut.Value.NegativesReadAsAffirmative.Concat(Training.Value.NegativesReadAsAffirmative)
+            .Concat(Fresh.Value.NegativesReadAsAffirmative).Select(m => $"{m.Example.Language} {m.Example.Kind} read as {m.Read}: {m.Example.Text}");
         Assert.Empty(wrong);
     }
 
@@ -58,11 +67,11 @@ public sealed class CorpusGoalTests
     }
 
     [Fact]
-    public void Corpus_HeldOutPart_SharesNoMessageWithTrainingPart()
+    public void Corpus_MeasuredParts_ShareNoMessageWithTrainingPart()
     {
         static string Key(CorpusExample e) => $"{e.Language}|{e.Text.Trim().ToLowerInvariant()}";
         var training = CorpusFiles.Load(CorpusFiles.Training).Select(Key).ToHashSet();
-        var shared = CorpusFiles.Load(CorpusFiles.HeldOut).Where(e => training.Contains(Key(e))).Select(e => $"{e.Language}: {e.Text}");
+        var shared = CorpusFiles.Load(CorpusFiles.HeldOut).Concat(CorpusFiles.Load(CorpusFiles.Fresh)).Where(e => training.Contains(Key(e))).Select(e => $"{e.Language}: {e.Text}");
         Assert.Empty(shared);
     }
 }

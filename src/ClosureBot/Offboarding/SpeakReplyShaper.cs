@@ -1,0 +1,94 @@
+using System.Text;
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Turns;
+
+namespace ClosureBot.Offboarding;
+
+/// <summary>
+/// Gives every message the bot sends a <c>speak</c> (what a screen reader or a voice channel says), derived from what the
+/// reply shows: its text, then each Adaptive Card's own <c>speak</c> or, failing that, the card's title and text blocks.
+/// Markdown is read as words (links by their label), and the result is cut at a sentence end near
+/// <see cref="MaxLength"/> characters, so a long card is announced by its gist, not read out whole.
+/// </summary>
+internal sealed partial class SpeakReplyShaper : IReplyShaper
+{
+    /// <summary>About twenty seconds of speech.</summary>
+    public const int MaxLength = 350;
+
+    public void Shape(ITurnContext context)
+    {
+        var changed = false;
+        foreach (var reply in context.BufferedReplies)
+        {
+            if (reply.Type != ActivityTypes.Message || !string.IsNullOrWhiteSpace(reply.Speak)) continue;
+            var speak = Derive(reply);
+            if (speak.Length == 0) continue;
+            reply.Speak = speak;
+            changed = true;
+        }
+        if (changed) context.SerializedReplies = null;
+    }
+
+    /// <summary>What <paramref name="reply"/> should say aloud; empty when it shows nothing to say.</summary>
+    public static string Derive(Activity reply)
+    {
+        var spoken = new StringBuilder();
+        Append(spoken, reply.Text);
+        foreach (var attachment in reply.Attachments ?? [])
+        {
+            if (attachment.ContentType != Attachment.AdaptiveCardContentType || attachment.Content is not JsonObject card) continue;
+            if ((string?)card["speak"] is { Length: > 0 } own) Append(spoken, own);
+            else foreach (var text in TextBlocks(card["body"])) Append(spoken, text);
+        }
+        return Shorten(spoken.ToString());
+    }
+
+    private static void Append(StringBuilder spoken, string? text)
+    {
+        if (string.IsNullOrWhiteSpace(text)) return;
+        var plain = Whitespace().Replace(Emphasis().Replace(Link().Replace(text, "$1"), ""), " ").Trim();
+        if (plain.Length == 0) return;
+        if (spoken.Length > 0) spoken.Append(spoken[^1] is '.' or '?' or '!' or ':' ? " " : ". ");
+        spoken.Append(plain);
+    }
+
+    // Text blocks in reading order, without descending into actions (button titles are not content).
+    private static IEnumerable<string> TextBlocks(JsonNode? node)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                foreach (var item in array)
+                    foreach (var text in TextBlocks(item)) yield return text;
+                break;
+            case JsonObject obj when (string?)obj["type"] is "TextBlock" && (string?)obj["text"] is { } text:
+                yield return text;
+                break;
+            case JsonObject obj:
+                foreach (var (name, child) in obj)
+                    if (name is not ("actions" or "selectAction"))
+                        foreach (var text in TextBlocks(child)) yield return text;
+                break;
+        }
+    }
+
+    private static string Shorten(string text)
+    {
+        if (text.Length <= MaxLength) return text;
+        var cut = text.LastIndexOfAny(['.', '?', '!'], MaxLength - 1);
+        if (cut >= MaxLength / 3) return text[..(cut + 1)];
+        var space = text.LastIndexOf(' ', MaxLength - 1);
+        return string.Concat(text.AsSpan(0, space > 0 ? space : MaxLength - 1), "…");
+    }
+
+    [GeneratedRegex(@"\[([^\]]+)\]\([^)]*\)")]
+    private static partial Regex Link();
+
+    [GeneratedRegex(@"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s*[-*]\s+|^#+\s*", RegexOptions.Multiline)]
+    private static partial Regex Emphasis();
+
+    [GeneratedRegex(@"\s+")]
+    private static partial Regex Whitespace();
+}

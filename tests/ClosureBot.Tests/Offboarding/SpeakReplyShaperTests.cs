@@ -1,0 +1,70 @@
+using System.Text.Json.Nodes;
+using ClosureBot.Offboarding;
+using ClosureBot.Protocol.Activities;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Offboarding;
+
+public sealed class SpeakReplyShaperTests
+{
+    [Fact]
+    public async Task Speak_EveryReplyOfTheCanonicalFlowSupportAndResume_SaysWhatTheReplyShows()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var replies = new List<JsonObject>();
+        foreach (var text in new[] { "I want to close my account", "yes", "ACME", "no", "done", "done", "yes", "done", "yes", "ACME", "thanks", "status" })
+            replies.AddRange((await ann.Send(text)).Activities);
+        var bob = app.WebChat();
+        replies.AddRange((await bob.Send("hello")).Activities);
+        replies.AddRange((await bob.Send("talk to support")).Activities);
+        var carol = app.WebChat();
+        await carol.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        replies.AddRange((await carol.Send("remind me later")).Activities);
+        replies.AddRange((await carol.NewConversation().Send("hello")).Activities);
+
+        var messages = replies.Where(r => (string?)r["type"] == "message").ToList();
+        Assert.True(messages.Count >= 20, $"only {messages.Count} replies");
+        foreach (var reply in messages)
+        {
+            var speak = (string?)reply["speak"];
+            Assert.False(string.IsNullOrWhiteSpace(speak), $"no speak on {reply.ToJsonString()[..Math.Min(300, reply.ToJsonString().Length)]}");
+            Assert.True(speak!.Length <= SpeakReplyShaper.MaxLength + 1, $"speak too long ({speak.Length}): {speak}");
+            Assert.DoesNotContain("**", speak);
+            Assert.DoesNotContain("](", speak);
+            var cardSpeak = reply["attachments"]?.AsArray().Select(a => (string?)a!["content"]?["speak"]).FirstOrDefault(s => s is not null);
+            if (cardSpeak is not null) Assert.Contains(cardSpeak[..Math.Min(40, cardSpeak.Length)], speak);
+            else if ((string?)reply["text"] is { Length: > 0 and < 120 } text && !text.Contains('*') && !text.Contains('['))
+                Assert.StartsWith(text.Trim(), speak);
+        }
+        Assert.Contains(messages, m => ((string?)m["speak"])!.Contains("Step 1 of 5"));
+        Assert.Contains(messages, m => ((string?)m["speak"])!.Contains("Welcome back"));
+    }
+
+    [Fact]
+    public void Derive_CardWithoutSpeak_ReadsTitleAndTextBlocksButNotButtons()
+    {
+        var card = JsonNode.Parse("""
+            {"type":"AdaptiveCard","version":"1.5","body":[
+              {"type":"TextBlock","text":"**Step 9** of 9","weight":"Bolder"},
+              {"type":"Container","items":[{"type":"TextBlock","text":"See [the article](https://example.test/a) first"}]}],
+             "actions":[{"type":"Action.Submit","title":"Done"}]}
+            """)!.AsObject();
+        var reply = new Activity { Type = ActivityTypes.Message, Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = card }] };
+
+        Assert.Equal("Step 9 of 9. See the article first", SpeakReplyShaper.Derive(reply));
+    }
+
+    [Fact]
+    public void Derive_LongText_CutAtTheLastSentenceThatFits()
+    {
+        var sentence = "This sentence is exactly fifty characters long ok. ";
+        var reply = new Activity { Type = ActivityTypes.Message, Text = string.Concat(Enumerable.Repeat(sentence, 10)) };
+
+        var speak = SpeakReplyShaper.Derive(reply);
+
+        Assert.True(speak.Length <= SpeakReplyShaper.MaxLength);
+        Assert.EndsWith("long ok.", speak);
+        Assert.True(speak.Length > SpeakReplyShaper.MaxLength - 52, $"cut too early: {speak.Length} characters");
+    }
+}
