@@ -28,6 +28,7 @@ public static class ClosureBotExtensions
     {
         var services = builder.Services;
         var configuration = builder.Configuration;
+        InlineSocketCompletions.Apply(configuration);
         services.AddSingleton(TimeProvider.System);
         services.AddEdge(configuration);
         services.AddRateLimits(configuration);
