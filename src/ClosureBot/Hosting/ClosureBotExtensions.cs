@@ -9,6 +9,7 @@ using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Handoff;
 using ClosureBot.Handoff.AgentConsole;
 using ClosureBot.Identity;
+using ClosureBot.Localization;
 using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Hosting;
@@ -35,7 +36,10 @@ public static class ClosureBotExtensions
         services.AddReplyOutbox(configuration, builder.Environment);
         services.AddAccountInventory(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
-        services.AddSingleton(_ => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards")));
+        services.AddSingleton(_ => Locales.Load());
+        services.AddSingleton<CustomerLocales>();
+        services.AddSingleton(sp => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards"),
+            sp.GetRequiredService<Locales>().All.ToDictionary(t => t.Language, t => t.Cards)));
         services.AddCustomerIdentity(configuration);
         services.AddOffboarding();
         services.AddHandoff(configuration);
@@ -67,6 +71,7 @@ public static class ClosureBotExtensions
         services.AddSingleton<IGuidedFlow, GuidedFlow>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<IBot, OffboardingBot>();
+        services.AddSingleton<IReplyShaper, ReplyLocaleShaper>();
     }
 
     public static WebApplication MapClosureBot(this WebApplication app)

@@ -1,0 +1,14 @@
+using ClosureBot.Localization;
+using ClosureBot.Protocol.Turns;
+
+namespace ClosureBot.Offboarding;
+
+/// <summary>Every reply says which language it is in (<c>locale</c>), so the client reads, speaks and formats it as such.</summary>
+internal sealed class ReplyLocaleShaper : IReplyShaper
+{
+    public void Shape(ITurnContext context)
+    {
+        var locale = CustomerLocale.Of(context).ReplyLocale;
+        foreach (var reply in context.BufferedReplies) reply.Locale ??= locale;
+    }
+}
