@@ -15,11 +15,13 @@ internal static partial class CardStrings
         {
             case JsonObject obj:
                 foreach (var key in obj.Select(p => p.Key).ToList())
-                    if (obj[key] is { } child) obj[key] = Replace(template, child, strings, language);
+                    if (obj[key] is { } child && Replace(template, child, strings, language) is var replaced && !ReferenceEquals(replaced, child))
+                        obj[key] = replaced;
                 return obj;
             case JsonArray array:
                 for (var i = 0; i < array.Count; i++)
-                    if (array[i] is { } item) array[i] = Replace(template, item, strings, language);
+                    if (array[i] is { } item && Replace(template, item, strings, language) is var replaced && !ReferenceEquals(replaced, item))
+                        array[i] = replaced;
                 return array;
             default:
                 return node;

@@ -40,11 +40,19 @@ public sealed class CustomerLocales(Locales locales)
     // Replies carry the customer's own tag (es-MX) when the bot speaks its language, else the language's culture.
     private CustomerLocale WithReplyLocale(CustomerLocale shared, string? locale)
     {
-        if (locale is null || !IsLanguageTag(locale) || locale == shared.ReplyLocale || !ReferenceEquals(locales.For(locale), shared.Texts))
+        if (locale is null || !IsLanguageTag(locale) || locale == shared.ReplyLocale || !IsOf(locale, shared.Texts.Language))
             return shared;
         if (_byTag.TryGetValue((shared, locale), out var tagged)) return tagged;
         tagged = shared.WithReplyLocale(locale);
         return _byTag.Count < MaxCachedTags ? _byTag.GetOrAdd((shared, locale), tagged) : tagged;
+    }
+
+    // ja-JP falls back to English, but is not English: replies then say en-GB.
+    private static bool IsOf(string locale, string language)
+    {
+        var span = locale.AsSpan();
+        var cut = span.IndexOfAny('-', '_');
+        return (cut < 0 ? span : span[..cut]).Equals(language, StringComparison.OrdinalIgnoreCase);
     }
 
     private static bool IsZoneName(string? id) =>

@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClosureBot.Cards;
@@ -51,7 +52,7 @@ public sealed class TeamsCardLimitTests
              "actions":[{"type":"Action.Submit","title":"Done","data":{"action":"done"}}]}
             """)!.AsObject();
 
-        var completed = TeamsCards.Completed(card, "Done");
+        var completed = TeamsCards.Completed(card, "Done", English.Texts);
 
         Assert.False(TeamsCards.HasActions(completed));
         Assert.DoesNotContain("Action.", completed.ToJsonString());
