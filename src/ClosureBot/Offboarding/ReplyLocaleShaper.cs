@@ -3,12 +3,15 @@ using ClosureBot.Protocol.Turns;
 
 namespace ClosureBot.Offboarding;
 
-/// <summary>Every reply says which language it is in (<c>locale</c>), so the client reads, speaks and formats it as such.</summary>
+/// <summary>
+/// Every reply says which language it is in (<c>locale</c>), so the client reads, speaks and formats it as such: the
+/// customer's language, not merely echoed from their activity (a ja-JP customer reads English, and is told so).
+/// </summary>
 internal sealed class ReplyLocaleShaper : IReplyShaper
 {
     public void Shape(ITurnContext context)
     {
         var locale = CustomerLocale.Of(context).ReplyLocale;
-        foreach (var reply in context.BufferedReplies) reply.Locale ??= locale;
+        foreach (var reply in context.BufferedReplies) reply.Locale = locale;
     }
 }
