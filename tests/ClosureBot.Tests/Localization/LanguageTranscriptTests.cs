@@ -58,6 +58,24 @@ public sealed partial class LanguageTranscriptTests
     }
 
     [Theory]
+    [InlineData("es-ES", "cerrar mi cuenta", "cancelar")]
+    [InlineData("fr-FR", "fermer mon compte", "annuler")]
+    [InlineData("de-DE", "Konto schließen", "abbrechen")]
+    [InlineData("pt-BR", "encerrar minha conta", "cancelar")]
+    public async Task TypedWords_TheBotTellsTheCustomerToType_AreUnderstoodInThatLanguage(string locale, string start, string cancel)
+    {
+        await using var app = new BotApplicationFactory();
+        var t = Tables.For(locale);
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        Assert.Contains(start, t[TextId.EndedStartAgain], StringComparison.Ordinal);
+        Assert.Contains(cancel, t.Format(TextId.TypeAliasToConfirm, "ACME"), StringComparison.Ordinal);
+
+        (await chat.Send(start)).Asks(t[TextId.ShallWeStart]);
+        (await chat.Send(cancel)).Asks(t[TextId.ConfirmCancel]);
+        (await chat.Click(new { action = "yes" })).Says(t[TextId.Cancelled]);
+    }
+
+    [Theory]
     [InlineData("ja-JP")]
     [InlineData(null)]
     public async Task Start_UnknownOrMissingLocale_SpeaksEnglish(string? locale)
