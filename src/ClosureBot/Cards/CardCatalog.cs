@@ -69,10 +69,6 @@ public sealed class CardCatalog
             ? template
             : throw new KeyNotFoundException($"No card template named '{name}' in language '{language}'.");
 
-    public JsonObject Bind(string name, JsonNode? data) => Get(name).Bind(data);
-
-    public byte[] BindToUtf8(string name, JsonNode? data) => Get(name).BindToUtf8(data);
-
     public JsonObject Bind(string name, string language, JsonNode? data) => Get(name, language).Bind(data);
 
     public byte[] BindToUtf8(string name, string language, JsonNode? data) => Get(name, language).BindToUtf8(data);

@@ -76,6 +76,9 @@ public static class ClosureBotExtensions
 
     public static WebApplication MapClosureBot(this WebApplication app)
     {
+        // The language tables and the cards compiled for each language are read and checked now, not on a customer's
+        // first turn: a missing translation or a broken template stops the start, naming its file.
+        app.Services.GetRequiredService<CardCatalog>();
         app.UseEdge();
         app.UseRateLimits();
         app.MapCustomerSignIn();

@@ -139,6 +139,13 @@ public sealed partial class ConversationRouter
             await dc.RepromptDialogAsync(ct);
             return;
         }
+        // The question waiting was asked in the customer's previous language: one that is not answered is shown again in the new one.
+        if (OffboardingTurn.Of(context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel
+            && !dc.ActiveDialogRecognizesAnswer())
+        {
+            await _offboarding.GoToStepAsync(dc, place.Screen, ct);
+            return;
+        }
         await ContinueAsync(dc, ct);
     }
 

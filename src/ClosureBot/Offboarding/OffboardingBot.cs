@@ -53,8 +53,13 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             // (a redelivery it no longer holds is a new activity).
             if (data.HasProcessed(activity.Id) && await outbox.ReplayAsync(context, key, ct)) return;
 
-            CustomerLocale.Attach(context, Locale(context, data));
-            var turn = OffboardingTurn.Attach(context, new OffboardingTurn { Identity = identity });
+            var spoken = data.Locale;
+            var locale = CustomerLocale.Attach(context, Locale(context, data));
+            var turn = OffboardingTurn.Attach(context, new OffboardingTurn
+            {
+                Identity = identity,
+                LanguageChanged = spoken is not null && locales.Locales.For(spoken) != locale.Texts,
+            });
             var handoffTurn = HandoffTurn.Attach(context, new HandoffTurn());
             try
             {

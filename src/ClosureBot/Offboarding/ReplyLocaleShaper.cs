@@ -12,6 +12,7 @@ internal sealed class ReplyLocaleShaper : IReplyShaper
     public void Shape(ITurnContext context)
     {
         var locale = CustomerLocale.Of(context).ReplyLocale;
-        foreach (var reply in context.BufferedReplies) reply.Locale = locale;
+        var replies = context.BufferedReplies;
+        for (var i = 0; i < replies.Count; i++) replies[i].Locale = locale;
     }
 }

@@ -104,6 +104,22 @@ public sealed partial class LanguageTranscriptTests
     }
 
     [Fact]
+    public async Task Step_LocaleSwitchesWithAnUnclearAnswer_ShowsTheStepAgainInTheNewLanguage()
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), "en-GB");
+        await chat.Click(new { action = "start" });
+        await chat.Click(new { action = "yes", step = "overview" });
+        await chat.Send("ACME");
+        (await chat.Click(new { action = "no", step = "term-commitment" })).Says("Retrieve your data");
+
+        chat.Locale = "de-DE";
+        var again = await chat.Send("xyz");
+
+        again.Says("Ihre Daten sichern").Asks("Wenn Ihre Daten gesichert sind, wählen Sie „Erledigt“.").DoesNotSay("Retrieve your data");
+    }
+
+    [Fact]
     public async Task Receipt_NoTimeZoneSent_SaysUtc()
     {
         await using var app = new BotApplicationFactory();
