@@ -8,6 +8,10 @@ public enum TextId
 {
     DateFormat,
     DateTimeFormat,
+
+    /// <summary>A date standing alone in a card's fact (German writes it in digits there: "1. Dezember" would start a list).</summary>
+    FactDateFormat,
+
     UtcSuffix,
     Welcome,
     ConfirmCancel,

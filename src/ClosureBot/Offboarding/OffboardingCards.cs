@@ -28,7 +28,7 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
         accountName = account.Name,
         verified,
         termCommitmentOnRecord = account.TermCommitment.Status == TermCommitmentStatus.OnRecord,
-        commitmentEndsOn = account.TermCommitment.EndsOn is { } ends ? locale.Texts.Date(ends) : null,
+        commitmentEndsOn = account.TermCommitment.EndsOn?.ToString(locale.Texts[TextId.FactDateFormat], locale.Texts.Culture),
     }, text);
 
     public Activity RetrieveData(CustomerLocale locale, AccountSnapshot account, bool verified, string text) => Card(locale, "step1-retrieve-data", new

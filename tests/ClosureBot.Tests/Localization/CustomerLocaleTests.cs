@@ -12,7 +12,8 @@ public sealed class CustomerLocaleTests
     {
         var berlin = Locales.Resolve("de-DE", "Europe/Berlin", 60);
 
-        Assert.Equal("12. November 2026, 10:30", berlin.DateTime(Moment));
+        // Digits: "12. November" at the start of a card fact would render as a numbered list.
+        Assert.Equal("12.11.2026, 10:30", berlin.DateTime(Moment));
     }
 
     [Fact]

@@ -8,7 +8,7 @@ public sealed class LocaleTablesTests
     // Values a translation may share with English: the same word in that language, a format, a product name.
     private static readonly HashSet<string> SameAsEnglish =
     [
-        "*:UtcSuffix", "*:OpeningAt", "fr:DateFormat", "es:No", "es:cards.common.no",
+        "*:UtcSuffix", "*:OpeningAt", "fr:DateFormat", "fr:FactDateFormat", "es:No", "es:cards.common.no",
         "es:Virtual", "pt:Virtual", "es:BareMetal", "fr:BareMetal", "pt:BareMetal",
     ];
 
