@@ -1,3 +1,5 @@
+using ClosureBot.Localization;
+
 namespace ClosureBot.Accounts;
 
 /// <summary>The billed service kinds the article asks the customer to remove (step 3), with their display names.</summary>
@@ -14,16 +16,16 @@ public static class ServiceKinds
     public static readonly IReadOnlyList<string> All =
         [VirtualNetwork, PublicIpAddress, SiteToSiteVpn, LoadBalancerPool, ObjectStorageBucket, AppFogApplication];
 
-    /// <summary>Plural display name of a kind.</summary>
-    public static string DisplayName(string kind) => kind switch
+    /// <summary>Plural display name of a kind, in the language of <paramref name="t"/>.</summary>
+    public static string DisplayName(LocaleTable t, string kind) => kind switch
     {
-        VirtualNetwork => "Virtual networks",
-        PublicIpAddress => "Public IP addresses",
-        SiteToSiteVpn => "Site-to-site VPNs",
-        LoadBalancerPool => "Load balancer pools",
-        ObjectStorageBucket => "Object Storage buckets",
-        AppFogApplication => "AppFog applications",
-        "servers" => "Servers",
+        VirtualNetwork => t[TextId.KindVirtualNetwork],
+        PublicIpAddress => t[TextId.KindPublicIpAddress],
+        SiteToSiteVpn => t[TextId.KindSiteToSiteVpn],
+        LoadBalancerPool => t[TextId.KindLoadBalancerPool],
+        ObjectStorageBucket => t[TextId.KindObjectStorageBucket],
+        AppFogApplication => t[TextId.KindAppFogApplication],
+        "servers" => t[TextId.KindServers],
         _ => kind,
     };
 }

@@ -34,6 +34,12 @@ public sealed class CardTemplate
                 name, $"malformed JSON at line {ex.LineNumber + 1}, byte {ex.BytePositionInLine + 1}: {ex.Message}", ex);
         }
 
+        return Compile(name, node);
+    }
+
+    /// <summary>A template from its parsed JSON (e.g. after <see cref="CardStrings"/> put a language's strings in).</summary>
+    public static CardTemplate Compile(string name, JsonNode? node)
+    {
         if (node is not JsonObject)
         {
             throw new CardTemplateException(name, "the template must be a JSON object (an AdaptiveCard)");

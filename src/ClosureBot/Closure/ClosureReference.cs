@@ -1,3 +1,4 @@
+using System.Globalization;
 using System.Security.Cryptography;
 
 namespace ClosureBot.Closure;
@@ -12,6 +13,7 @@ public static class ClosureReference
     {
         Span<char> suffix = stackalloc char[6];
         for (var i = 0; i < suffix.Length; i++) suffix[i] = Alphabet[RandomNumberGenerator.GetInt32(Alphabet.Length)];
-        return $"CLS-{now.UtcDateTime:yyyyMMdd}-{suffix}";
+        // Invariant: a server whose culture writes years in another calendar (th-TH: 2569) must not change references.
+        return string.Create(CultureInfo.InvariantCulture, $"CLS-{now.UtcDateTime:yyyyMMdd}-{suffix}");
     }
 }

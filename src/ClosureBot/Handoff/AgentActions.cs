@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using ClosureBot.Closure;
 using ClosureBot.Protocol.Activities;
 using Microsoft.Extensions.Options;
+using ClosureBot.Localization;
 
 namespace ClosureBot.Handoff;
 
@@ -63,7 +64,7 @@ public sealed class AgentActions(IHandoffStore store, QueueSchedules queues, IOp
         turn.Writes.Add(new HandoffWrite.Moved(ticket.Id, HandoffStatus.Waiting, HandoffStatus.Held, agent, null, null));
         turn.Audit.Add(Audit(AuditEventKinds.HandoffAccepted, ticket, agent, conversation, ticket.Queue));
         turn.ChangedTickets.Add(ticket.Id);
-        Say(conversation, ticket.Id, HandoffTexts.Joined(agent.DisplayName, queues[ticket.Queue]));
+        Say(conversation, ticket.Id, HandoffTexts.Joined(CustomerLocale.TextsOf(context), agent.DisplayName, queues[ticket.Queue]));
         logger.LogInformation("Agent {AgentUserName} took {TicketId}", agent.UserName, ticket.Id);
         context.InvokeResponse = new InvokeResponse(200, Reason(nameof(AcceptOutcome.Accepted)));
     }
@@ -98,7 +99,7 @@ public sealed class AgentActions(IHandoffStore store, QueueSchedules queues, IOp
         turn.Audit.Add(Audit(AuditEventKinds.HandoffHandedBack, ticket, agent, conversation,
             $"resume at {resumeAt}; facts: {(facts.Count == 0 ? "none" : string.Join(", ", facts))}{(note is null ? "" : "; note: " + note)}"));
         turn.ChangedTickets.Add(ticket.Id);
-        Say(conversation, ticket.Id, HandoffTexts.HandedBack(agent.DisplayName));
+        Say(conversation, ticket.Id, CustomerLocale.TextsOf(context).Format(TextId.HandedBack, agent.DisplayName));
         conversation.TicketId = null;
         logger.LogInformation("Agent {AgentUserName} handed {TicketId} back at {Step}", agent.UserName, ticket.Id, resumeAt);
         if (resumeAt == HandBackPoint.End) await conversation.EndAsync(ct);

@@ -5,6 +5,7 @@ using ClosureBot.Closure;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
 using Microsoft.Extensions.Options;
+using ClosureBot.Localization;
 
 namespace ClosureBot.Handoff;
 
@@ -54,10 +55,11 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
 
         var schedule = queues[queue];
         var open = schedule.IsOpen(now);
+        var t = CustomerLocale.TextsOf(context);
         Say(conversation, ticket.Id, open
-            ? HandoffTexts.Queued(schedule, await store.CountWaitingAsync(queue, ct) + 1)
-            : HandoffTexts.Closed(schedule, schedule.DescribeOpening(schedule.NextOpening(now))), leaveButton: true);
-        if (!open) context.SendActivity(cards.Contact(HandoffTexts.OtherWays));
+            ? HandoffTexts.Queued(t, schedule, await store.CountWaitingAsync(queue, ct) + 1)
+            : HandoffTexts.Closed(t, schedule, schedule.DescribeOpening(t, schedule.NextOpening(now))), leaveButton: true);
+        if (!open) context.SendActivity(cards.Contact(t, t[TextId.OtherWays]));
         // Teams takes no event activities from a bot; contact-center channels (Direct Line, Omnichannel) read this one.
         if (activity.ChannelId != Protocol.Activities.Channels.MsTeams)
         {
@@ -86,7 +88,7 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
         }
         if (isStatus) await StatusAsync(conversation, ticket, ct);
         else if (activity.Type != ActivityTypes.Message) return true;
-        else if (ticket.Status == HandoffStatus.Waiting && LeavesQueue(activity)) await EndAsync(conversation, ticket, "left", HandoffTexts.Left, ct);
+        else if (ticket.Status == HandoffStatus.Waiting && LeavesQueue(activity)) await EndAsync(conversation, ticket, "left", CustomerLocale.TextsOf(conversation.Context)[TextId.LeftQueue], ct);
         else PassOn(conversation, ticket);
         return true;
     }
@@ -129,7 +131,7 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
         var schedule = queues[ticket.Queue];
         if (schedule.IsOpen(now))
         {
-            Say(conversation, ticket.Id, HandoffTexts.PassedOn(ticket.Position), leaveButton: true);
+            Say(conversation, ticket.Id, HandoffTexts.PassedOn(CustomerLocale.TextsOf(conversation.Context), ticket.Position), leaveButton: true);
             return;
         }
         if (!ticket.LeftMessage)
@@ -137,7 +139,8 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
             turn.Writes.Add(new HandoffWrite.LeftMessage(ticket.Id));
             turn.ChangedTickets.Add(ticket.Id);
         }
-        Say(conversation, ticket.Id, HandoffTexts.MessageLeft(schedule.DescribeOpening(schedule.NextOpening(now))), leaveButton: true);
+        var t = CustomerLocale.TextsOf(conversation.Context);
+        Say(conversation, ticket.Id, t.Format(TextId.MessageLeft, schedule.DescribeOpening(t, schedule.NextOpening(now))), leaveButton: true);
     }
 
     private async Task StatusAsync(IGuidedConversation conversation, HandoffTicket ticket, CancellationToken ct)
@@ -151,14 +154,14 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
                 turn.Audit.Add(Audit(AuditEventKinds.HandoffAccepted, ticket, Channel(conversation.Context.Activity), conversation.Context.Activity,
                     "by the channel's agent hub"));
                 turn.ChangedTickets.Add(ticket.Id);
-                Say(conversation, ticket.Id, HandoffTexts.Joined(null, queues[ticket.Queue]), leaveButton: false);
+                Say(conversation, ticket.Id, HandoffTexts.Joined(CustomerLocale.TextsOf(conversation.Context), null, queues[ticket.Queue]), leaveButton: false);
                 break;
             case "failed":
                 logger.LogDebug("The channel could not hand {TicketId} to a person: {HandoffFailure}", ticket.Id, (string?)(value?["message"] as JsonValue));
-                await EndAsync(conversation, ticket, "failed", HandoffTexts.Failed, ct);
+                await EndAsync(conversation, ticket, "failed", CustomerLocale.TextsOf(conversation.Context)[TextId.HandoffFailed], ct);
                 break;
             case "completed":
-                await EndAsync(conversation, ticket, "completed", HandoffTexts.Completed, ct);
+                await EndAsync(conversation, ticket, "completed", CustomerLocale.TextsOf(conversation.Context)[TextId.HandoffCompleted], ct);
                 break;
         }
     }
@@ -191,7 +194,7 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
     {
         var reply = new Activity { Type = ActivityTypes.Message, Text = text };
         if (leaveButton)
-            reply.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(HandoffTexts.LeaveQueueButton)] };
+            reply.SuggestedActions = new SuggestedActions { Actions = [LeaveButton(CustomerLocale.TextsOf(conversation.Context)[TextId.LeaveQueue])] };
         conversation.Context.SendActivity(reply);
         HandoffTurn.Of(conversation.Context).Writes.Add(new HandoffWrite.MessageAdded(new HandoffMessage(NewId("hm_"), ticketId, "bot", null, text, time.GetUtcNow())));
     }
@@ -209,8 +212,20 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
 
     internal static string NewId(string prefix) => prefix + Guid.NewGuid().ToString("N");
 
+    private const string LeaveAction = "leave-queue";
+
+    // The button says it in the customer's language and carries its meaning in its value, whatever the words.
+    private static CardAction LeaveButton(string caption) => new()
+    {
+        Type = "messageBack",
+        Title = caption,
+        Text = caption,
+        DisplayText = caption,
+        Value = new JsonObject { ["action"] = LeaveAction },
+    };
+
     private static bool LeavesQueue(Activity activity) =>
-        activity.Text is { Length: < 60 } text && LeaveWords().IsMatch(text.Trim());
+        activity.GetValueString("action") == LeaveAction || activity.Text is { Length: < 60 } text && LeaveWords().IsMatch(text.Trim());
 
     [GeneratedRegex(@"\bsales\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SalesWord();

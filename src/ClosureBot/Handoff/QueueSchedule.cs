@@ -1,11 +1,12 @@
 using System.Globalization;
+using ClosureBot.Localization;
 
 namespace ClosureBot.Handoff;
 
 /// <summary>A queue's opening hours, read from <see cref="HandoffQueueOptions"/>: whether it is open, and when it opens next.</summary>
 public sealed class QueueSchedule
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    private readonly string? _configuredName;
     private readonly TimeOnly _opens;
     private readonly TimeSpan _length;
     private readonly TimeZoneInfo _zone;
@@ -15,6 +16,7 @@ public sealed class QueueSchedule
     {
         Queue = queue;
         DisplayName = options.DisplayName ?? queue;
+        _configuredName = options.DisplayName;
         if (!TryParseHours(options.Hours, out _opens, out _length)) throw new ArgumentException($"Unreadable hours for queue {queue}.", nameof(options));
         if (!TryFindZone(options.TimeZone, out _zone!)) throw new ArgumentException($"Unknown time zone for queue {queue}.", nameof(options));
         _days = options.Days.Length == 0 ? [.. Enum.GetValues<DayOfWeek>()] : [.. options.Days];
@@ -52,20 +54,29 @@ public sealed class QueueSchedule
         throw new InvalidOperationException($"Queue {Queue} never opens.");
     }
 
-    /// <summary>"Monday to Friday, 09:00–17:00 (Europe/London)".</summary>
-    public string Describe()
+    /// <summary>The team's name as the customer reads it: the configured one, else the queue's in their language.</summary>
+    public string Name(LocaleTable t) => _configuredName ?? Queue switch
     {
-        if (AlwaysOpen) return "around the clock";
-        var days = _days.Count == 7 ? "every day"
-            : _days.SetEquals([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]) ? "Monday to Friday"
-            : string.Join(", ", Enum.GetValues<DayOfWeek>().Where(_days.Contains).Select(d => d.ToString()));
+        "support" => t[TextId.QueueSupport],
+        "sales" => t[TextId.QueueSales],
+        _ => Queue,
+    };
+
+    /// <summary>"Monday to Friday, 09:00–17:00 (Europe/London)", in the customer's language.</summary>
+    public string Describe(LocaleTable t)
+    {
+        if (AlwaysOpen) return t[TextId.AroundTheClock];
+        var days = _days.Count == 7 ? t[TextId.EveryDay]
+            : _days.SetEquals([DayOfWeek.Monday, DayOfWeek.Tuesday, DayOfWeek.Wednesday, DayOfWeek.Thursday, DayOfWeek.Friday]) ? t[TextId.MondayToFriday]
+            : string.Join(", ", Enum.GetValues<DayOfWeek>().Where(_days.Contains).Select(t.Culture.DateTimeFormat.GetDayName));
         var end = _opens.ToTimeSpan() + _length;
-        return $"{days}, {_opens:HH\\:mm}–{(int)end.TotalHours:00}:{end.Minutes:00} ({_zone.Id})";
+        return t.Format(TextId.OpeningHours, days, _opens.ToString("HH:mm", CultureInfo.InvariantCulture),
+            string.Create(CultureInfo.InvariantCulture, $"{(int)end.TotalHours:00}:{end.Minutes:00}"), _zone.Id);
     }
 
-    /// <summary>"Monday 16 November, 09:00 (Europe/London)".</summary>
-    public string DescribeOpening(DateTimeOffset opening) =>
-        $"{opening.ToString("dddd d MMMM, HH:mm", English)} ({_zone.Id})";
+    /// <summary>"Monday 16 November, 09:00 (Europe/London)", in the customer's language.</summary>
+    public string DescribeOpening(LocaleTable t, DateTimeOffset opening) =>
+        t.Format(TextId.OpeningAt, opening.ToString(t[TextId.OpeningFormat], t.Culture), _zone.Id);
 
     public static bool TryParseHours(string? hours, out TimeOnly opens, out TimeSpan length)
     {

@@ -9,6 +9,7 @@ using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Handoff;
 using ClosureBot.Handoff.AgentConsole;
 using ClosureBot.Identity;
+using ClosureBot.Localization;
 using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Hosting;
@@ -37,7 +38,10 @@ public static class ClosureBotExtensions
         services.AddReplyOutbox(configuration, builder.Environment);
         services.AddAccountInventory(configuration);
         services.AddOptions<AdminOptions>().Bind(configuration.GetSection(AdminOptions.SectionName));
-        services.AddSingleton(_ => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards")));
+        services.AddSingleton(_ => Locales.Load());
+        services.AddSingleton<CustomerLocales>();
+        services.AddSingleton(sp => CardCatalog.Load(Path.Combine(AppContext.BaseDirectory, "cards"),
+            sp.GetRequiredService<Locales>().All.ToDictionary(t => t.Language, t => t.Cards)));
         services.AddCustomerIdentity(configuration);
         services.AddOffboarding();
         services.AddHandoff(configuration);
@@ -72,10 +76,14 @@ public static class ClosureBotExtensions
         services.AddSingleton<IGuidedFlow, GuidedFlow>();
         services.AddSingleton<ConversationRouter>();
         services.AddSingleton<IBot, OffboardingBot>();
+        services.AddSingleton<IReplyShaper, ReplyLocaleShaper>();
     }
 
     public static WebApplication MapClosureBot(this WebApplication app)
     {
+        // The language tables and the cards compiled for each language are read and checked now, not on a customer's
+        // first turn: a missing translation or a broken template stops the start, naming its file.
+        app.Services.GetRequiredService<CardCatalog>();
         app.UseEdge();
         app.UseRateLimits();
         app.MapCustomerSignIn();

@@ -1,11 +1,12 @@
 using System.Text.RegularExpressions;
 using ClosureBot.Accounts;
 using ClosureBot.Closure;
-using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Dialogs;
 using ClosureBot.Handoff;
 using ClosureBot.Identity;
+using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Understanding;
 
@@ -37,21 +38,23 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
     /// </summary>
     public async Task<DialogTurnResult> RefuseAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
+        var t = CustomerLocale.TextsOf(step.Context);
         var screen = step.StepName.Split('/')[0];
         if (screen != OffboardingSteps.Account) step.State.ResumeAt = screen;
         // An agent's turn (a hand-back) proves the agent, not the customer: the customer's next message carries on.
         if (HandoffDeskIdentity.Of(step.Context) is not null)
-            return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.CarryOnAfterHandBack(step.State.AccountAlias!)), ct);
+            return await step.PromptAsync(PromptIds.Text, AliasPrompt(t, OffboardingTexts.CarryOnAfterHandBack(t, step.State.AccountAlias!)), ct);
         var customer = OffboardingTurn.Of(step.Context).Identity;
-        step.Context.SendActivity(OffboardingDialog.Message(customer is null ? OffboardingTexts.SignInRequired(access.SignInEnabled) : OffboardingTexts.NotTheirs(step.State.AccountAlias!, customer.Accounts)));
+        step.Context.SendActivity(OffboardingDialog.Message(customer is null ? OffboardingTexts.SignInRequired(t, access.SignInEnabled) : OffboardingTexts.NotTheirs(t, step.State.AccountAlias!, customer.Accounts)));
         if (customer is not null) Forget(step.State);
-        return await step.PromptAsync(PromptIds.Text, AliasPrompt(customer is null ? OffboardingTexts.WaitingForSignIn : OffboardingTexts.AskAlias), ct);
+        return await step.PromptAsync(PromptIds.Text, AliasPrompt(t, t[customer is null ? TextId.WaitingForSignIn : TextId.AskAlias]), ct);
     }
 
     /// <summary>The account step: skipped when the account is known and allowed, or the verified customer has exactly one.</summary>
     public async Task<DialogTurnResult> AskAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         if (step.State.AccountAlias is not null) return await GoOnAsync(step, ct);
+        var t = CustomerLocale.TextsOf(step.Context);
         var customer = OffboardingTurn.Of(step.Context).Identity;
         if (customer is { Accounts: [var only] } && await inventory.FindAsync(only, ct) is { } account)
         {
@@ -60,12 +63,12 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         }
         if (customer is { Accounts: [] })
         {
-            OffboardingDialog.Say(step, OffboardingTexts.NoAccounts(customer.Name));
-            return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.AskAlias), ct);
+            OffboardingDialog.Say(step, OffboardingTexts.NoAccounts(t, customer.Name));
+            return await step.PromptAsync(PromptIds.Text, AliasPrompt(t, t[TextId.AskAlias]), ct);
         }
         if (customer is null && access.RequireVerified)
-            return await step.PromptAsync(PromptIds.Text, AliasPrompt(OffboardingTexts.SignInRequired(access.SignInEnabled)), ct);
-        var prompt = AliasPrompt(OffboardingTexts.AskAlias);
+            return await step.PromptAsync(PromptIds.Text, AliasPrompt(t, OffboardingTexts.SignInRequired(t, access.SignInEnabled)), ct);
+        var prompt = AliasPrompt(t, t[TextId.AskAlias]);
         if (customer is { Accounts.Count: > 1 })
             prompt.Prompt.SuggestedActions = new SuggestedActions { Actions = customer.Accounts.Select(a => CardAction.ImBack(a)).ToList() };
         return await step.PromptAsync(PromptIds.Text, prompt, ct);
@@ -80,12 +83,13 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         if (step.State.AccountAlias is not null) return await GoOnAsync(step, ct);
         if (step.Result == PromptResult.Exhausted) return await OffboardingDialog.OfferSupportAndRepeatAsync(step, OffboardingSteps.Account, ct);
         var answer = (step.Result as string ?? "").Trim();
+        var t = CustomerLocale.TextsOf(step.Context);
         var customer = OffboardingTurn.Of(step.Context).Identity;
         var named = await NamedAsync(answer, customer, ct);
         if (named is { Exact: false } close) return await SuggestAsync(step, close.Alias, ct);
         if ((named?.Alias ?? OneWord(answer)) is not { } alias)
         {
-            OffboardingDialog.Say(step, ReplyTexts.NoAliasInAnswer);
+            OffboardingDialog.Say(step, t[TextId.NoAliasInAnswer]);
             return await MissAsync(step, ct);
         }
         switch (access.Decide(customer, alias))
@@ -93,12 +97,12 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
             case AccountAccessDecision.SignInRequired:
                 return await step.GoToStepAsync(OffboardingSteps.Account, null, ct);
             case AccountAccessDecision.NotTheirs:
-                OffboardingDialog.Say(step, OffboardingTexts.NotTheirs(alias, customer!.Accounts));
+                OffboardingDialog.Say(step, OffboardingTexts.NotTheirs(t, alias, customer!.Accounts));
                 return await MissAsync(step, ct);
         }
         if (await inventory.FindAsync(alias, ct) is not { } account)
         {
-            OffboardingDialog.Say(step, ReplyTexts.NoSuchAlias(alias));
+            OffboardingDialog.Say(step, t.Format(TextId.NoSuchAlias, alias));
             return await MissAsync(step, ct);
         }
         Remember(step.State, account);
@@ -137,7 +141,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
 
     private static async Task<DialogTurnResult> SuggestAsync(WaterfallStepContext<OffboardingState> step, string alias, CancellationToken ct)
     {
-        var suggestion = OffboardingDialog.Message(ReplyTexts.DidYouMean(alias));
+        var suggestion = OffboardingDialog.Message(CustomerLocale.TextsOf(step.Context).Format(TextId.DidYouMean, alias));
         suggestion.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(alias)] };
         step.Context.SendActivity(suggestion);
         return await MissAsync(step, ct);
@@ -167,10 +171,10 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
             : await step.GoToStepAsync(OffboardingSteps.Account, null, ct);
     }
 
-    private static PromptOptions AliasPrompt(string text) => new()
+    private static PromptOptions AliasPrompt(LocaleTable t, string text) => new()
     {
         Prompt = OffboardingDialog.Message(text),
-        RetryText = ReplyTexts.AliasPromptRetry,
+        RetryText = t[TextId.AliasPromptRetry],
     };
 
     private static void Remember(OffboardingState state, AccountSnapshot account)

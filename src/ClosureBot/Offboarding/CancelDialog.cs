@@ -1,6 +1,7 @@
-using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Dialogs;
+using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
 
 namespace ClosureBot.Offboarding;
@@ -21,22 +22,23 @@ public sealed class CancelDialog : WaterfallDialog<CancelDialog.CancelState>
     private static async Task<DialogTurnResult> AskStepAsync(WaterfallStepContext<CancelState> step, CancellationToken ct) =>
         await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = new Activity { Type = ActivityTypes.Message, Text = OffboardingTexts.ConfirmCancel },
-            RetryText = OffboardingTexts.CancelRetry,
+            Prompt = new Activity { Type = ActivityTypes.Message, Text = CustomerLocale.TextsOf(step.Context)[TextId.ConfirmCancel] },
+            RetryText = CustomerLocale.TextsOf(step.Context)[TextId.CancelRetry],
+            Choices = StepChoices.Of(CustomerLocale.TextsOf(step.Context)).YesNo,
         }, ct);
 
     private static async Task<DialogTurnResult> DecideStepAsync(WaterfallStepContext<CancelState> step, CancellationToken ct)
     {
         if (step.Result is true)
         {
-            step.Context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = OffboardingTexts.Cancelled });
+            step.Context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = CustomerLocale.TextsOf(step.Context)[TextId.Cancelled] });
             OffboardingTurn.Of(step.Context).Outcome = OffboardingOutcome.Abandoned;
             return await step.Dialogs.CancelAllDialogsAsync(ct);
         }
         step.Context.SendActivity(new Activity
         {
             Type = ActivityTypes.Message,
-            Text = step.Result is false ? OffboardingTexts.CarryOn : OffboardingTexts.TakenAsNo,
+            Text = CustomerLocale.TextsOf(step.Context)[step.Result is false ? TextId.CarryOn : TextId.TakenAsNo],
         });
         return await step.EndDialogAsync(null, ct);
     }

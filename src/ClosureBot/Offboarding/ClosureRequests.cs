@@ -1,7 +1,8 @@
 using ClosureBot.Accounts;
 using ClosureBot.Closure;
-using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Dialogs;
+using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
 
 namespace ClosureBot.Offboarding;
@@ -17,10 +18,11 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
     public async Task<DialogTurnResult> LogAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         var alias = step.State.AccountAlias!;
+        var locale = CustomerLocale.Of(step.Context);
         if (!string.Equals((step.Result as string)?.Trim().TrimEnd('.', '!'), alias, StringComparison.OrdinalIgnoreCase))
         {
             step.State.Misses++;
-            OffboardingDialog.Say(step, $"That doesn't match {alias}, so nothing has been requested.");
+            OffboardingDialog.Say(step, locale.Texts.Format(TextId.AliasMismatch, alias));
             return step.State.Misses >= 3
                 ? await OffboardingDialog.OfferSupportAndRepeatAsync(step, "request-close/confirm", ct)
                 : await step.GoToStepAsync("request-close/confirm", null, ct);
@@ -43,16 +45,16 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
             // Someone else asked first: this customer learns only that a request exists and since when.
             turn.AdditionalRequester = new AdditionalRequester(existing.Reference, requester, activity.Conversation?.Id ?? "", now);
             turn.Audit.Add(new AuditEvent(AuditEventKinds.ClosureRequestJoined, alias, requester, activity.Conversation?.Id ?? "", now));
-            OffboardingDialog.Say(step, OffboardingTexts.AlreadyRequested(alias, existing.CreatedAt));
+            OffboardingDialog.Say(step, OffboardingTexts.AlreadyRequested(locale, alias, existing.CreatedAt));
             return await OffboardingDialog.EndAsync(step, OffboardingOutcome.Requested, ct);
         }
 
         var request = existing ?? NewRequest(step, access, requester, now);
         step.State.ClosureReference = request.Reference;
-        var monthEnd = new DateOnly(now.UtcDateTime.Year, now.UtcDateTime.Month, DateTime.DaysInMonth(now.UtcDateTime.Year, now.UtcDateTime.Month));
-        step.Context.SendActivity(cards.Receipt(request, monthEnd,
-            $"Your closure request for {alias} is logged. Your reference is {request.Reference}. " +
-            $"Step 5 of 5: your final invoice arrives after the close of the current month, after {monthEnd:d MMMM yyyy}."));
+        // The month the customer is in: a request late on the 31st in Berlin is already next month's.
+        var monthEnd = locale.MonthEnd(now);
+        step.Context.SendActivity(cards.Receipt(locale, request, monthEnd,
+            locale.Texts.Format(TextId.Receipt, alias, request.Reference, locale.Texts.Date(monthEnd))));
         return await OffboardingDialog.EndAsync(step, OffboardingOutcome.Requested, ct);
     }
 
@@ -65,12 +67,13 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
         OffboardingTurn.Of(step.Context).Audit.Add(new AuditEvent(AuditEventKinds.RedirectedToSales, access.Account.Alias, actor,
             activity.Conversation?.Id ?? "", time.GetUtcNow(), $"term commitment {why}"));
         logger.LogInformation("Account {AccountAlias} sent to sales: term commitment {TermCommitmentSource}", access.Account.Alias, why);
+        var t = CustomerLocale.TextsOf(step.Context);
         var reply = OffboardingDialog.Message(why.StartsWith("on record", StringComparison.Ordinal)
-            ? OffboardingTexts.SalesOnRecord(access.Account.Alias)
-            : step.State.HasTermCommitment is true ? OffboardingTexts.SalesAnswered : OffboardingTexts.SalesUnsure);
+            ? OffboardingTexts.SalesOnRecord(t, access.Account.Alias)
+            : t[step.State.HasTermCommitment is true ? TextId.SalesAnswered : TextId.SalesUnsure]);
         reply.SuggestedActions = new SuggestedActions
         {
-            Actions = [SalesButton(access.Account.Alias, "Talk to sales", "sales"), SalesButton(access.Account.Alias, "Talk to support", "support")],
+            Actions = [SalesButton(access.Account.Alias, t[TextId.TalkToSales], "sales"), SalesButton(access.Account.Alias, t[TextId.TalkToSupport], "support")],
         };
         step.Context.SendActivity(reply);
         return await OffboardingDialog.EndAsync(step, OffboardingOutcome.RedirectedToSales, ct);

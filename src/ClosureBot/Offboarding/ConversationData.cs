@@ -31,6 +31,15 @@ public sealed class ConversationData
     /// <summary>The last lines, for channels whose transcript cannot be read back (see <see cref="RecentActivities"/>).</summary>
     public RecentActivities? Recent { get; set; }
 
+    /// <summary>The customer's locale as their last activity gave it (the language the bot speaks to them, also in an agent's turn).</summary>
+    public string? Locale { get; set; }
+
+    /// <summary>The customer's IANA time zone as their last activity gave it (<c>localTimezone</c>).</summary>
+    public string? TimeZone { get; set; }
+
+    /// <summary>The customer's UTC offset in minutes as their last activity gave it (<c>localTimestamp</c>).</summary>
+    public int? UtcOffsetMinutes { get; set; }
+
     public bool HasProcessed(string? activityId) => activityId is not null && RecentActivityIds.Contains(activityId);
 
     public void MarkProcessed(string? activityId)

@@ -2,6 +2,7 @@ using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Waterfall;
 using ClosureBot.Handoff;
 using ClosureBot.Identity;
+using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
 
@@ -60,14 +61,15 @@ public sealed partial class ConversationRouter
             if (screen == OffboardingSteps.TermCommitment && state.NoTermCommitmentPerSupport) screen = OffboardingSteps.RetrieveData;
             if (screen == OffboardingSteps.RetrieveData && state.DataRetrievedPerSupport) screen = OffboardingSteps.DeleteServers;
             if (state.AccountAlias is null && screen is not (OffboardingSteps.Overview or OffboardingSteps.Account)) screen = OffboardingSteps.Account;
-            Say(dc.Context, $"We're at {OffboardingSteps.Describe(screen)}.");
+            var t = CustomerLocale.TextsOf(dc.Context);
+            Say(dc.Context, t.Format(TextId.WeAreAt, OffboardingSteps.Describe(t, screen)));
             await dc.CancelAllDialogsAsync(ct);
             await dc.BeginDialogAsync(OffboardingDialog.DialogId, new WaterfallStart<OffboardingState>(state, screen), ct);
         }
 
         public async Task EndAsync(CancellationToken ct)
         {
-            Say(dc.Context, OffboardingTexts.EndedBySupport);
+            Say(dc.Context, CustomerLocale.TextsOf(dc.Context)[TextId.EndedBySupport]);
             if (dc.FindInstance(OffboardingDialog.DialogId) is not null) OffboardingTurn.Of(dc.Context).Outcome = OffboardingOutcome.Abandoned;
             await dc.CancelAllDialogsAsync(ct);
         }

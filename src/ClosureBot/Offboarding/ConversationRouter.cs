@@ -3,9 +3,11 @@ using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Handoff;
 using ClosureBot.Identity;
+using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
 using ClosureBot.Understanding;
+using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Offboarding;
 
@@ -30,11 +32,14 @@ public sealed partial class ConversationRouter
     private readonly SavedPlaces _savedPlaces;
     private readonly KnowledgeBase _knowledge;
     private readonly HandoffConversations _handoff;
+    private readonly IOptions<SupportOptions> _support;
     private readonly Dictionary<string, Func<DialogContext, Place, CancellationToken, Task>> _interruptions;
 
     public ConversationRouter(DialogSet dialogs, OffboardingDialog offboarding, ResumeDialog resume, OffboardingCards cards,
-        IAccountInventory inventory, AccountAccess access, SavedPlaces savedPlaces, KnowledgeBase knowledge, HandoffConversations handoff)
+        IAccountInventory inventory, AccountAccess access, SavedPlaces savedPlaces, KnowledgeBase knowledge, HandoffConversations handoff,
+        IOptions<SupportOptions> support)
     {
+        _support = support;
         (_dialogs, _offboarding, _resume, _cards, _inventory, _access, _savedPlaces, _knowledge) = (dialogs, offboarding, resume, cards, inventory, access, savedPlaces, knowledge);
         _handoff = handoff;
         _interruptions = new()
@@ -66,8 +71,7 @@ public sealed partial class ConversationRouter
         catch (AccountGoneException gone)
         {
             context.ClearReplies();
-            Say(context, $"I can't find the account {gone.Alias} any more: it may have been closed or renamed meanwhile. " +
-                "Nothing has been requested. If that's not what you expected, please talk to support.");
+            Say(context, CustomerLocale.TextsOf(context).Format(TextId.AccountGone, gone.Alias));
             dc.Stack.Clear();
             OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Abandoned;
             RememberEnding(dc, data);
@@ -86,7 +90,8 @@ public sealed partial class ConversationRouter
     {
         var welcomed = data.Welcomed;
         var context = dc.Context;
-        if (dc.DropOutdated()) Say(context, OffboardingTexts.Outdated);
+        var t = CustomerLocale.TextsOf(context);
+        if (dc.DropOutdated()) Say(context, t[TextId.Outdated]);
         var place = Locate(dc);
         switch (context.Activity.Type)
         {
@@ -112,7 +117,7 @@ public sealed partial class ConversationRouter
             && context.Activity.GetValueString("step") is { } cardStep && cardStep != place.Screen
             && interruption is null or { Intent: Intents.CheckAgain })
         {
-            Say(context, OffboardingTexts.Stale(place.Screen));
+            Say(context, OffboardingTexts.Stale(t, place.Screen));
             await dc.RepromptDialogAsync(ct);
             return;
         }
@@ -130,8 +135,15 @@ public sealed partial class ConversationRouter
         }
         if (context.Activity.Value is null && AnswerReader.Read(context.Activity.Text, context.Activity.Locale) == AnswerKind.Thanks)
         {
-            Say(context, ReplyTexts.GoodbyeMidway);
+            Say(context, t[TextId.GoodbyeMidway]);
             await dc.RepromptDialogAsync(ct);
+            return;
+        }
+        // The question waiting was asked in the customer's previous language: one that is not answered is shown again in the new one.
+        if (OffboardingTurn.Of(context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel
+            && !dc.ActiveDialogRecognizesAnswer())
+        {
+            await _offboarding.GoToStepAsync(dc, place.Screen, ct);
             return;
         }
         await ContinueAsync(dc, ct);
@@ -153,7 +165,7 @@ public sealed partial class ConversationRouter
         var result = await dc.ContinueDialogAsync(ct);
         if (result.Status == DialogTurnStatus.Outdated)
         {
-            Say(dc.Context, OffboardingTexts.Outdated);
+            Say(dc.Context, CustomerLocale.TextsOf(dc.Context)[TextId.Outdated]);
             await GreetAsync(dc, Intents.Start, ct);
         }
     }
@@ -162,19 +174,20 @@ public sealed partial class ConversationRouter
     private async Task IdleAsync(DialogContext dc, EndedFlow? ended, Interruption? interruption, CancellationToken ct)
     {
         var activity = dc.Context.Activity;
+        var t = CustomerLocale.TextsOf(dc.Context);
         var intent = interruption?.Intent;
         var typed = activity.Value is null && intent is null;
         if (intent is Intents.Start or Intents.Support or Intents.Help)
             await GreetAsync(dc, intent, ct);
         // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
-        else if (typed && MessageReader.IsQuestion(activity.Text, activity.Locale) && (ended is not null || _knowledge.Answer(activity.Text, null).Known))
+        else if (typed && MessageReader.IsQuestion(activity.Text, activity.Locale) && (ended is not null || _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, null).Known))
             Answer(dc.Context, null);
         else if (typed && AnswerReader.Read(activity.Text, activity.Locale) == AnswerKind.Thanks)
-            Say(dc.Context, ended is null ? ReplyTexts.GoodbyeMidway : ReplyTexts.Goodbye);
+            Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
         else if (ended is not null && activity.GetValueString("step") is not null)
-            Say(dc.Context, ReplyTexts.StaleAfterEnd(ReplyTexts.Ended(ended.Outcome, ended.AccountAlias, ended.Reference)));
+            Say(dc.Context, t.Format(TextId.StaleAfterEnd, ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)));
         else if (ended is not null && intent == Intents.Status)
-            Say(dc.Context, $"{ReplyTexts.Ended(ended.Outcome, ended.AccountAlias, ended.Reference)} {ReplyTexts.EndedStartAgain}");
+            Say(dc.Context, $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[TextId.EndedStartAgain]}");
         else
             await GreetAsync(dc, intent, ct);
     }
@@ -182,9 +195,10 @@ public sealed partial class ConversationRouter
     // A question answered from the knowledge base, in the context of the screen; an unknown one offers a person.
     private void Answer(ITurnContext context, string? screen)
     {
-        var (text, known) = _knowledge.Answer(context.Activity.Text, screen);
+        var locale = CustomerLocale.Of(context);
+        var (text, known) = _knowledge.Answer(locale, context.Activity.Text, screen);
         var reply = new Activity { Type = ActivityTypes.Message, Text = text };
-        if (!known) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton("Talk to support", "support", "unanswered question")] };
+        if (!known) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(locale.Texts[TextId.TalkToSupport], "support", "unanswered question")] };
         context.SendActivity(reply);
     }
 
@@ -198,7 +212,7 @@ public sealed partial class ConversationRouter
         }
         if (intent == Intents.Help)
         {
-            Say(context, OffboardingTexts.Help(OffboardingSteps.Overview));
+            Say(context, OffboardingTexts.Help(CustomerLocale.TextsOf(context), OffboardingSteps.Overview, _support.Value.ServiceTaskUrl));
             return;
         }
         if (await _savedPlaces.FindAsync(context.Activity, ct) is { } saved)
@@ -209,7 +223,7 @@ public sealed partial class ConversationRouter
                     new ResumeDialog.ResumeState { Saved = progress.State, Screen = progress.Screen, SavedAt = saved.SavedAt }, ct);
                 return;
             }
-            Say(context, OffboardingTexts.OutdatedSave);
+            Say(context, CustomerLocale.TextsOf(context)[TextId.OutdatedSave]);
             await dc.BeginDialogAsync(OffboardingDialog.DialogId, null, ct);
             return;
         }
@@ -219,12 +233,12 @@ public sealed partial class ConversationRouter
             return;
         }
         // The card says the welcome; the same words again as text would repeat it.
-        context.SendActivity(_cards.Welcome());
+        context.SendActivity(_cards.Welcome(CustomerLocale.Of(context)));
     }
 
     private async Task SignedInAsync(DialogContext dc, Place? place, CancellationToken ct)
     {
-        Say(dc.Context, OffboardingTexts.SignedIn(OffboardingTurn.Of(dc.Context).Identity?.Name));
+        Say(dc.Context, OffboardingTexts.SignedIn(CustomerLocale.TextsOf(dc.Context), OffboardingTurn.Of(dc.Context).Identity?.Name));
         if (place?.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
             await _offboarding.GoToStepAsync(dc, place.Screen, ct);
         else if (place is not null)
@@ -233,7 +247,7 @@ public sealed partial class ConversationRouter
 
     private async Task HelpAsync(DialogContext dc, Place place, CancellationToken ct)
     {
-        Say(dc.Context, OffboardingTexts.Help(place.Screen));
+        Say(dc.Context, OffboardingTexts.Help(CustomerLocale.TextsOf(dc.Context), place.Screen, _support.Value.ServiceTaskUrl));
         await dc.RepromptDialogAsync(ct);
     }
 
@@ -253,8 +267,9 @@ public sealed partial class ConversationRouter
         var decision = state.AccountAlias is { } alias ? _access.Decide(OffboardingTurn.Of(dc.Context).Identity, alias) : AccountAccessDecision.SignInRequired;
         var allowed = decision is AccountAccessDecision.Verified or AccountAccessDecision.Unverified;
         var account = allowed ? await _inventory.FindAsync(state.AccountAlias!, ct) : null;
-        dc.Context.SendActivity(_cards.Progress(state.AccountAlias, screen, account, decision == AccountAccessDecision.Verified,
-            $"You're at {OffboardingSteps.Describe(screen)}."));
+        var locale = CustomerLocale.Of(dc.Context);
+        dc.Context.SendActivity(_cards.Progress(locale, state.AccountAlias, screen, account, decision == AccountAccessDecision.Verified,
+            locale.Texts.Format(TextId.YouAreAt, OffboardingSteps.Describe(locale.Texts, screen))));
         await dc.RepromptDialogAsync(ct);
     }
 
@@ -269,7 +284,7 @@ public sealed partial class ConversationRouter
     private async Task RemindLaterAsync(DialogContext dc, Place place, CancellationToken ct)
     {
         var screen = place.Offboarding is { } active ? _offboarding.CurrentScreen(active) : _resume.ReadState(place.Resume!).Screen;
-        Say(dc.Context, OffboardingTexts.RemindLater(screen));
+        Say(dc.Context, OffboardingTexts.RemindLater(CustomerLocale.TextsOf(dc.Context), screen));
         await dc.CancelAllDialogsAsync(ct);
         OffboardingTurn.Of(dc.Context).Outcome = OffboardingOutcome.Paused;
     }
@@ -284,7 +299,7 @@ public sealed partial class ConversationRouter
 
     private async Task AlreadyStartedAsync(DialogContext dc, Place place, CancellationToken ct)
     {
-        if (place.Offboarding is not null) Say(dc.Context, OffboardingTexts.AlreadyStarted(place.Screen));
+        if (place.Offboarding is not null) Say(dc.Context, OffboardingTexts.AlreadyStarted(CustomerLocale.TextsOf(dc.Context), place.Screen));
         await dc.RepromptDialogAsync(ct);
     }
 

@@ -1,4 +1,5 @@
 using ClosureBot.Handoff;
+using ClosureBot.Localization;
 using ClosureBot.Understanding;
 using Microsoft.Extensions.Options;
 
@@ -11,21 +12,22 @@ namespace ClosureBot.Offboarding;
 public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider time)
 {
     /// <summary>The answer to <paramref name="question"/> asked at <paramref name="screen"/> (null when idle); <c>Known</c> false when there is none.</summary>
-    public (string Text, bool Known) Answer(string? question, string? screen)
+    public (string Text, bool Known) Answer(CustomerLocale locale, string? question, string? screen)
     {
         var options = support.Value;
+        var t = locale.Texts;
         return TopicReader.Read(question, Context(screen)) switch
         {
-            KnowledgeTopic.TermCommitment => (ReplyTexts.TermCommitment, true),
-            KnowledgeTopic.ServiceTask => (ReplyTexts.ServiceTask(options.ServiceTaskUrl), true),
-            KnowledgeTopic.Servers => (ReplyTexts.Servers, true),
-            KnowledgeTopic.Services => (ReplyTexts.Services, true),
-            KnowledgeTopic.StillBilled => (ReplyTexts.StillBilled, true),
-            KnowledgeTopic.FinalInvoice => (ReplyTexts.FinalInvoice(MonthEnd()), true),
-            KnowledgeTopic.Alias => (ReplyTexts.Alias(options.PortalUrl), true),
-            KnowledgeTopic.RequestToClose => (ReplyTexts.RequestToClose, true),
-            KnowledgeTopic.DataRecovery => (ReplyTexts.DataRecovery(options.ServiceTaskUrl), true),
-            _ => (ReplyTexts.Unknown(options.Email), false),
+            KnowledgeTopic.TermCommitment => (t[TextId.KbTermCommitment], true),
+            KnowledgeTopic.ServiceTask => (t.Format(TextId.KbServiceTask, options.ServiceTaskUrl), true),
+            KnowledgeTopic.Servers => (t[TextId.KbServers], true),
+            KnowledgeTopic.Services => (t[TextId.KbServices], true),
+            KnowledgeTopic.StillBilled => (t[TextId.KbStillBilled], true),
+            KnowledgeTopic.FinalInvoice => (t.Format(TextId.KbFinalInvoice, t.Date(locale.MonthEnd(time.GetUtcNow()))), true),
+            KnowledgeTopic.Alias => (t.Format(TextId.KbAlias, options.PortalUrl), true),
+            KnowledgeTopic.RequestToClose => (t[TextId.KbRequestToClose], true),
+            KnowledgeTopic.DataRecovery => (t.Format(TextId.KbDataRecovery, options.ServiceTaskUrl), true),
+            _ => (t.Format(TextId.KbUnknown, options.Email), false),
         };
     }
 
@@ -40,10 +42,4 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
         OffboardingSteps.RequestClose => [KnowledgeTopic.RequestToClose, KnowledgeTopic.DataRecovery],
         _ => [KnowledgeTopic.FinalInvoice, KnowledgeTopic.RequestToClose],
     };
-
-    private DateOnly MonthEnd()
-    {
-        var now = time.GetUtcNow().UtcDateTime;
-        return new DateOnly(now.Year, now.Month, DateTime.DaysInMonth(now.Year, now.Month));
-    }
 }

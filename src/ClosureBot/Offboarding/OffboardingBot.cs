@@ -1,6 +1,7 @@
 using System.Text.Json;
 using ClosureBot.Handoff;
 using ClosureBot.Identity;
+using ClosureBot.Localization;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
@@ -16,7 +17,7 @@ namespace ClosureBot.Offboarding;
 /// (its outbox row exists) is answered with the stored replies of its turn instead.
 /// </summary>
 public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, HandoffConversations handoff, IBotStore store, ReplyOutbox outbox,
-    IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, ILogger<OffboardingBot> logger) : IBot
+    IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, CustomerLocales locales, ILogger<OffboardingBot> logger) : IBot
 {
     private const int MaxAttempts = 3;
 
@@ -52,7 +53,13 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             // (a redelivery it no longer holds is a new activity).
             if (data.HasProcessed(activity.Id) && await outbox.ReplayAsync(context, key, ct)) return;
 
-            var turn = OffboardingTurn.Attach(context, new OffboardingTurn { Identity = identity });
+            var spoken = data.Locale;
+            var locale = CustomerLocale.Attach(context, Locale(context, data));
+            var turn = OffboardingTurn.Attach(context, new OffboardingTurn
+            {
+                Identity = identity,
+                LanguageChanged = spoken is not null && locales.Locales.For(spoken) != locale.Texts,
+            });
             var handoffTurn = HandoffTurn.Attach(context, new HandoffTurn());
             try
             {
@@ -90,6 +97,21 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             await handoff.AnnounceAsync(handoffTurn, ct);
             return;
         }
+    }
+
+    /// <summary>
+    /// The customer's language and clock: their own activity tells them afresh (the latest wins, so a conversation that
+    /// switches language follows); an agent's or a contact centre's turn speaks to them as their last activity did.
+    /// </summary>
+    private CustomerLocale Locale(ITurnContext context, ConversationData data)
+    {
+        var activity = context.Activity;
+        var fromCustomer = HandoffDeskIdentity.Of(context) is null
+            && !(activity.Type == ActivityTypes.Event && activity.Name is HandoffEvents.Status or HandoffEvents.Agent);
+        if (fromCustomer)
+            (data.Locale, data.TimeZone, data.UtcOffsetMinutes) = (activity.Locale is { Length: <= 35 } locale ? locale : null,
+                activity.LocalTimezone is { Length: <= 64 } zone ? zone : null, (int?)activity.LocalTimestamp?.Offset.TotalMinutes);
+        return locales.Resolve(data.Locale, data.TimeZone, data.UtcOffsetMinutes);
     }
 
     private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, HandoffTurn handoffTurn,

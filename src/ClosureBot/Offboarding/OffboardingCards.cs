@@ -1,9 +1,9 @@
-using System.Globalization;
 using System.Text.Json;
 using ClosureBot.Accounts;
 using ClosureBot.Cards;
 using ClosureBot.Closure;
 using ClosureBot.Handoff;
+using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using Microsoft.Extensions.Options;
@@ -11,117 +11,115 @@ using Microsoft.Extensions.Options;
 namespace ClosureBot.Offboarding;
 
 /// <summary>Builds each screen's card: gathers the data a template in <c>cards/</c> expects and binds it.</summary>
+/// <remarks>Every card is in the customer's language (<see cref="CustomerLocale"/>): its template compiled with that
+/// language's strings, its data (step titles, kinds, states, dates) written in that language and their time zone.</remarks>
 public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOptions> support, TimeProvider time)
 {
-    private static readonly CultureInfo English = CultureInfo.GetCultureInfo("en-GB");
+    public Activity Welcome(CustomerLocale locale) => Card(locale, "welcome", new { botName = "ClosureBot" });
 
-    public Activity Welcome() => Card("welcome", new { botName = "ClosureBot" });
-
-    public Activity Overview(string? text = null) => Card("overview", new
+    public Activity Overview(CustomerLocale locale, string? text = null) => Card(locale, "overview", new
     {
-        steps = OffboardingSteps.Numbered.Select((s, i) => new { number = i + 1, title = s.Title, summary = Summaries[i] }),
+        steps = OffboardingSteps.Numbered.Select((s, i) => new { number = i + 1, title = locale.Texts[s.Title], summary = locale.Texts[s.Summary] }),
     }, text);
 
-    public Activity TermCommitment(AccountSnapshot account, bool verified, string? text) => Card("exception-term-commitment", new
+    public Activity TermCommitment(CustomerLocale locale, AccountSnapshot account, bool verified, string? text) => Card(locale, "exception-term-commitment", new
     {
         accountAlias = account.Alias,
         accountName = account.Name,
         verified,
         termCommitmentOnRecord = account.TermCommitment.Status == TermCommitmentStatus.OnRecord,
-        commitmentEndsOn = account.TermCommitment.EndsOn?.ToString("d MMMM yyyy", English),
+        commitmentEndsOn = account.TermCommitment.EndsOn?.ToString(locale.Texts[TextId.FactDateFormat], locale.Texts.Culture),
     }, text);
 
-    public Activity RetrieveData(AccountSnapshot account, bool verified, string text) => Card("step1-retrieve-data", new
+    public Activity RetrieveData(CustomerLocale locale, AccountSnapshot account, bool verified, string text) => Card(locale, "step1-retrieve-data", new
     {
         accountAlias = account.Alias,
         verified,
-        servers = account.Servers.Select(s => new { name = s.Name, kind = KindName(s.Kind), dataCenter = s.DataCenter, state = s.State.ToString() }),
+        servers = account.Servers.Select(s => new { name = s.Name, kind = KindName(locale.Texts, s.Kind), dataCenter = s.DataCenter, state = StateName(locale.Texts, s.State) }),
         serverCount = account.Servers.Count,
         serviceTaskUrl = support.Value.ServiceTaskUrl,
     }, text);
 
-    public Activity Servers(AccountSnapshot account, bool verified, string text) => Card("step2-servers", new
+    public Activity Servers(CustomerLocale locale, AccountSnapshot account, bool verified, string text) => Card(locale, "step2-servers", new
     {
         accountAlias = account.Alias,
         verified,
         groups = account.Servers.GroupBy(s => s.State).OrderBy(g => g.Key).Select(g => new
         {
-            state = g.Key.ToString(),
+            state = StateName(locale.Texts, g.Key),
             count = g.Count(),
-            servers = g.Select(s => new { name = s.Name, kind = KindName(s.Kind), dataCenter = s.DataCenter }),
+            servers = g.Select(s => new { name = s.Name, kind = KindName(locale.Texts, s.Kind), dataCenter = s.DataCenter }),
         }),
         totalRemaining = account.Servers.Count,
-        checkedAt = Now(),
+        checkedAt = locale.DateTime(time.GetUtcNow()),
     }, text);
 
-    public Activity Services(AccountSnapshot account, bool verified, string text) => Card("step3-services", new
+    public Activity Services(CustomerLocale locale, AccountSnapshot account, bool verified, string text) => Card(locale, "step3-services", new
     {
         accountAlias = account.Alias,
         verified,
         kinds = ServiceKinds.All.Select(kind => (kind, items: account.Services.Where(s => s.Kind == kind).ToList()))
             .Where(k => k.items.Count > 0)
-            .Select(k => new { kind = ServiceKinds.DisplayName(k.kind), count = k.items.Count, items = k.items.Select(i => new { name = i.Name, location = i.Location }) }),
+            .Select(k => new { kind = ServiceKinds.DisplayName(locale.Texts, k.kind), count = k.items.Count, items = k.items.Select(i => new { name = i.Name, location = i.Location }) }),
         totalRemaining = account.Services.Count,
-        checkedAt = Now(),
+        checkedAt = locale.DateTime(time.GetUtcNow()),
     }, text);
 
-    public Activity RequestClose(string alias, bool verified, string? text) => Card("step4-request-close", new { accountAlias = alias, verified }, text);
+    public Activity RequestClose(CustomerLocale locale, string alias, bool verified, string? text) =>
+        Card(locale, "step4-request-close", new { accountAlias = alias, verified }, text);
 
-    public Activity Receipt(ClosureRequest request, DateOnly finalInvoiceAfter, string text) => Card("receipt", new
+    public Activity Receipt(CustomerLocale locale, ClosureRequest request, DateOnly finalInvoiceAfter, string text) => Card(locale, "receipt", new
     {
         reference = request.Reference,
         accountAlias = request.AccountAlias,
-        requestedAt = request.CreatedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", English),
-        requesterName = request.Requester.Name ?? "Guest",
+        requestedAt = locale.DateTime(request.CreatedAt),
+        requesterName = request.Requester.Name ?? locale.Texts[TextId.Guest],
         verified = request.Requester.Verified,
-        remaining = Remaining(request.RemainingResources),
-        finalInvoiceAfter = finalInvoiceAfter.ToString("d MMMM yyyy", English),
+        remaining = Remaining(locale.Texts, request.RemainingResources),
+        finalInvoiceAfter = locale.Texts.Date(finalInvoiceAfter),
     }, text);
 
     /// <summary>The progress card; <paramref name="account"/> (with <paramref name="verified"/>) only when the customer may see it.</summary>
-    public Activity Progress(string? alias, string currentStep, AccountSnapshot? account, bool verified, string text)
+    public Activity Progress(CustomerLocale locale, string? alias, string currentStep, AccountSnapshot? account, bool verified, string text)
     {
         var current = OffboardingSteps.NumberOf(currentStep);
-        return Card("progress", new
+        return Card(locale, "progress", new
         {
-            accountAlias = alias ?? "not chosen yet",
+            accountAlias = alias ?? locale.Texts[TextId.NotChosenYet],
             verified = verified || alias is null,
             steps = OffboardingSteps.Numbered.Select((s, i) => new
             {
                 number = i + 1,
-                title = s.Title,
+                title = locale.Texts[s.Title],
                 status = current == 0 || i + 1 > current ? "pending" : i + 1 == current ? "current" : "done",
             }),
-            remaining = account is null ? [] : Remaining(account.CountsByKind()),
+            remaining = account is null ? [] : Remaining(locale.Texts, account.CountsByKind()),
         }, text);
     }
 
-    public Activity Resume(string? alias, string stepId, DateTimeOffset savedAt, string text) => Card("resume", new
+    public Activity Resume(CustomerLocale locale, string? alias, string stepId, DateTimeOffset savedAt, string text) => Card(locale, "resume", new
     {
-        accountAlias = alias ?? "your account",
-        stepTitle = OffboardingSteps.Describe(stepId),
-        savedAt = savedAt.UtcDateTime.ToString("d MMMM yyyy, HH:mm 'UTC'", English),
+        accountAlias = alias ?? locale.Texts[TextId.YourAccount],
+        stepTitle = OffboardingSteps.Describe(locale.Texts, stepId),
+        savedAt = locale.DateTime(savedAt),
     }, text);
 
-    private static readonly string[] Summaries =
-    [
-        "Copy anything you want to keep off your servers.",
-        "Remove your servers so they stop costing you.",
-        "Remove networks, IP addresses, VPNs, load balancers, storage and apps.",
-        "Confirm, and we log your closure request.",
-        "Your final invoice follows the close of the month.",
-    ];
+    private static object[] Remaining(LocaleTable t, IReadOnlyDictionary<string, int> counts) =>
+        counts.Where(c => c.Value > 0).Select(c => (object)new { kind = ServiceKinds.DisplayName(t, c.Key), count = c.Value }).ToArray();
 
-    private static object[] Remaining(IReadOnlyDictionary<string, int> counts) =>
-        counts.Where(c => c.Value > 0).Select(c => (object)new { kind = ServiceKinds.DisplayName(c.Key), count = c.Value }).ToArray();
+    private static string KindName(LocaleTable t, ServerKind kind) => t[kind == ServerKind.BareMetal ? TextId.BareMetal : TextId.Virtual];
 
-    private static string KindName(ServerKind kind) => kind == ServerKind.BareMetal ? "Bare metal" : "Virtual";
-
-    private string Now() => time.GetUtcNow().UtcDateTime.ToString("d MMM yyyy, HH:mm 'UTC'", English);
-
-    private Activity Card(string template, object data, string? text = null)
+    private static string StateName(LocaleTable t, ServerState state) => t[state switch
     {
-        var card = catalog.BindToUtf8(template, JsonSerializer.SerializeToNode(data, ProtocolJson.Options));
+        ServerState.Running => TextId.StateRunning,
+        ServerState.Stopped => TextId.StateStopped,
+        ServerState.Paused => TextId.StatePaused,
+        _ => TextId.StateArchived,
+    }];
+
+    private Activity Card(CustomerLocale locale, string template, object data, string? text = null)
+    {
+        var card = catalog.BindToUtf8(template, locale.Texts.Language, JsonSerializer.SerializeToNode(data, ProtocolJson.Options));
         return new Activity
         {
             Type = ActivityTypes.Message,

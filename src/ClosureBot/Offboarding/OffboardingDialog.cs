@@ -5,7 +5,10 @@ using ClosureBot.Dialogs.Choices;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Handoff;
+using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
+using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Offboarding;
 
@@ -22,22 +25,20 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
 {
     public const string DialogId = "offboarding";
 
-    private static readonly Choice Done = new("done") { Title = "Done", Synonyms = ["finished", "completed", "complete", "all done", "ready", "next"] };
-    private static readonly Choice NeedHelp = new(Intents.Help) { Title = "I need help" };
-    private static readonly Choice RemindLater = new(Intents.RemindLater) { Title = "Remind me later" };
-    private static readonly Choice CheckAgain = new(Intents.CheckAgain) { Title = "Check again", Synonyms = ["refresh", "recheck"] };
-
     private readonly AccountChooser _accounts;
     private readonly ClosureRequests _requests;
     private readonly OffboardingCards _cards;
     private readonly TimeProvider _time;
+    private readonly IOptions<SupportOptions> _support;
 
-    public OffboardingDialog(AccountChooser accounts, ClosureRequests requests, OffboardingCards cards, TimeProvider time) : base(DialogId)
+    public OffboardingDialog(AccountChooser accounts, ClosureRequests requests, OffboardingCards cards, TimeProvider time, IOptions<SupportOptions> support)
+        : base(DialogId)
     {
         _accounts = accounts;
         _requests = requests;
         _cards = cards;
         _time = time;
+        _support = support;
         DefineSteps(Steps());
         _screenOfStep = StepNames.ToFrozenDictionary(name => name, name => name.Split('/')[0], StringComparer.Ordinal);
     }
@@ -79,10 +80,12 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> ShowOverviewStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         step.State.StartedAt ??= _time.GetUtcNow();
+        var locale = CustomerLocale.Of(step.Context);
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = _cards.Overview("Shall we start?"),
-            RetryText = "Shall we start? Please answer yes or no.",
+            Prompt = _cards.Overview(locale, locale.Texts[TextId.ShallWeStart]),
+            RetryText = locale.Texts[TextId.ShallWeStartRetry],
+            Choices = StepChoices.Of(locale.Texts).YesNo,
         }, ct);
     }
 
@@ -90,7 +93,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     {
         if (step.Result == PromptResult.Exhausted) return await OfferSupportAndRepeatAsync(step, OffboardingSteps.Overview, ct);
         if (step.Result is true) return await step.NextAsync(null, ct);
-        Say(step, "No problem — nothing on your account has changed. Whenever you're ready, just say \"close my account\".");
+        Say(step, CustomerLocale.TextsOf(step.Context)[TextId.NotStarted]);
         return await EndAsync(step, OffboardingOutcome.NotStarted, ct);
     }
 
@@ -103,7 +106,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         {
             case TermCommitmentStatus.OnRecord:
                 step.State.HasTermCommitment = true;
-                step.Context.SendActivity(_cards.TermCommitment(access.Account, access.Verified, null));
+                step.Context.SendActivity(_cards.TermCommitment(CustomerLocale.Of(step.Context), access.Account, access.Verified, null));
                 return await _requests.RedirectToSalesAsync(step, access, "on record", ct);
             case TermCommitmentStatus.None:
                 step.State.HasTermCommitment = false;
@@ -115,9 +118,11 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
             step.State.HasTermCommitment = false;
             return await step.GoToStepAsync(OffboardingSteps.RetrieveData, null, ct);
         }
+        var locale = CustomerLocale.Of(step.Context);
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = _cards.TermCommitment(access.Account, access.Verified, "Do you have a cloud term commitment?"),
+            Prompt = _cards.TermCommitment(locale, access.Account, access.Verified, locale.Texts[TextId.AskTermCommitment]),
+            Choices = StepChoices.Of(locale.Texts).YesNo,
             // Only a sure "no" goes on: a yes or anything unclear goes the sales way at once.
             MaxAttempts = 1,
         }, ct);
@@ -144,14 +149,16 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
             return await step.GoToStepAsync(OffboardingSteps.DeleteServers, null, ct);
         }
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
+        var locale = CustomerLocale.Of(step.Context);
+        var choices = StepChoices.Of(locale.Texts);
         return await step.PromptAsync(PromptIds.Choice, new PromptOptions
         {
-            Prompt = _cards.RetrieveData(access.Account, access.Verified, "When your data is safe, choose Done."),
-            RetryText = "Choose Done once your data is safe, I need help, or Remind me later.",
-            Choices = [Done, NeedHelp, RemindLater],
+            Prompt = _cards.RetrieveData(locale, access.Account, access.Verified, locale.Texts[TextId.RetrieveDataInstruction]),
+            RetryText = locale.Texts[TextId.RetrieveDataRetry],
+            Choices = choices.RetrieveData,
             RecognizeNumbers = false,
-            AffirmativeChoice = Done.Value,
-            NegativeReply = "No rush: take the time you need to copy your data. Choose Done once it's safe, or Remind me later to come back.",
+            AffirmativeChoice = StepChoices.DoneValue,
+            NegativeReply = locale.Texts[TextId.RetrieveDataNotYet],
         }, ct);
     }
 
@@ -159,14 +166,14 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     {
         switch (step.Result)
         {
-            case FoundChoice { Value: "done" }:
+            case FoundChoice { Value: StepChoices.DoneValue }:
                 step.State.DataRetrievalAcknowledged = true;
                 return await step.NextAsync(null, ct);
             case FoundChoice { Value: Intents.Help }:
-                Say(step, OffboardingTexts.Help(OffboardingSteps.RetrieveData));
+                Say(step, OffboardingTexts.Help(CustomerLocale.TextsOf(step.Context), OffboardingSteps.RetrieveData, _support.Value.ServiceTaskUrl));
                 return await step.GoToStepAsync(OffboardingSteps.RetrieveData, null, ct);
             case FoundChoice { Value: Intents.RemindLater }:
-                Say(step, OffboardingTexts.RemindLater(OffboardingSteps.RetrieveData));
+                Say(step, OffboardingTexts.RemindLater(CustomerLocale.TextsOf(step.Context), OffboardingSteps.RetrieveData));
                 return await EndAsync(step, OffboardingOutcome.Paused, ct);
             default:
                 return await OfferSupportAndRepeatAsync(step, OffboardingSteps.RetrieveData, ct);
@@ -176,28 +183,32 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> ShowRemainingAsync(WaterfallStepContext<OffboardingState> step, RemainingResourceStep kind, CancellationToken ct)
     {
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
+        var locale = CustomerLocale.Of(step.Context);
+        var t = locale.Texts;
         return await step.PromptAsync(PromptIds.Choice, new PromptOptions
         {
-            Prompt = kind.Card(_cards, access.Account, access.Verified, kind.Count(access.Account) == 0 ? kind.AllClear : kind.Instruction),
-            RetryText = kind.RetryText,
-            Choices = [Done, CheckAgain],
+            Prompt = kind.Card(_cards, locale, access.Account, access.Verified, t[kind.Count(access.Account) == 0 ? kind.AllClear : kind.Instruction]),
+            RetryText = t[kind.RetryText],
+            Choices = StepChoices.Of(t).Remaining,
             RecognizeNumbers = false,
-            AffirmativeChoice = Done.Value,
-            NegativeReply = kind.NotDoneReply,
+            AffirmativeChoice = StepChoices.DoneValue,
+            NegativeReply = t[kind.NotDoneReply],
         }, ct);
     }
 
     private async Task<DialogTurnResult> HandleRemainingAnswerAsync(WaterfallStepContext<OffboardingState> step, RemainingResourceStep kind, CancellationToken ct)
     {
         if (step.Result is FoundChoice { Value: Intents.CheckAgain }) return await step.GoToStepAsync(kind.Screen, null, ct);
-        if (step.Result is not FoundChoice { Value: "done" }) return await OfferSupportAndRepeatAsync(step, kind.Screen, ct);
+        if (step.Result is not FoundChoice { Value: StepChoices.DoneValue }) return await OfferSupportAndRepeatAsync(step, kind.Screen, ct);
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
         var remaining = kind.Count(access.Account);
         if (remaining == 0) return await step.NextAsync(null, ct);
+        var t = CustomerLocale.TextsOf(step.Context);
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = Message($"{kind.Remaining(remaining)}. Continue anyway?"),
-            RetryText = kind.WarnRetryText,
+            Prompt = Message(t.Plural(kind.Remaining, remaining)),
+            RetryText = t[kind.WarnRetryText],
+            Choices = StepChoices.Of(t).YesNo,
         }, ct);
     }
 
@@ -220,14 +231,14 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private async Task<DialogTurnResult> ShowRequestToCloseStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
-        step.Context.SendActivity(_cards.RequestClose(access.Account.Alias, access.Verified, null));
+        step.Context.SendActivity(_cards.RequestClose(CustomerLocale.Of(step.Context), access.Account.Alias, access.Verified, null));
         return await step.NextAsync(null, ct);
     }
 
     private async Task<DialogTurnResult> AskForTypedConfirmationStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct) =>
         await step.PromptAsync(PromptIds.Text, new PromptOptions
         {
-            Prompt = Message($"Type the account alias {step.State.AccountAlias} to confirm, or \"cancel\"."),
+            Prompt = Message(CustomerLocale.TextsOf(step.Context).Format(TextId.TypeAliasToConfirm, step.State.AccountAlias)),
             ValueField = "confirmAlias",
         }, ct);
 
@@ -235,8 +246,9 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     internal static async Task<DialogTurnResult> OfferSupportAndRepeatAsync(WaterfallStepContext<OffboardingState> step, string stepName, CancellationToken ct)
     {
         step.State.Misses = 0;
-        var offer = Message(OffboardingTexts.Trouble(stepName.Split('/')[0]));
-        offer.SuggestedActions = new SuggestedActions { Actions = [SupportButton("Talk to support", "support", "misunderstood")] };
+        var t = CustomerLocale.TextsOf(step.Context);
+        var offer = Message(OffboardingTexts.Trouble(t, stepName.Split('/')[0]));
+        offer.SuggestedActions = new SuggestedActions { Actions = [SupportButton(t[TextId.TalkToSupport], "support", "misunderstood")] };
         step.Context.SendActivity(offer);
         return await step.GoToStepAsync(stepName, null, ct);
     }

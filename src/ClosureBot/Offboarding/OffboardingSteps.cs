@@ -1,3 +1,5 @@
+using ClosureBot.Localization;
+
 namespace ClosureBot.Offboarding;
 
 /// <summary>The screens of the conversation, their ids (as carried by card buttons) and titles.</summary>
@@ -18,14 +20,14 @@ public static class OffboardingSteps
     /// <summary>Not a step of the closure: the question whether to stop.</summary>
     public const string ConfirmCancel = "confirm-cancel";
 
-    /// <summary>The five numbered steps of the article, in order.</summary>
-    public static readonly IReadOnlyList<(string Id, string Title)> Numbered =
+    /// <summary>The five numbered steps of the article, in order, with the texts of their title and summary.</summary>
+    public static readonly IReadOnlyList<(string Id, TextId Title, TextId Summary)> Numbered =
     [
-        (RetrieveData, "Retrieve your data"),
-        (DeleteServers, "Delete running, stopped and archived servers"),
-        (DeleteServices, "Delete services with an hourly or monthly charge"),
-        (RequestClose, "Request to close"),
-        (FinalInvoice, "Final invoice"),
+        (RetrieveData, TextId.StepRetrieveData, TextId.SummaryRetrieveData),
+        (DeleteServers, TextId.StepDeleteServers, TextId.SummaryDeleteServers),
+        (DeleteServices, TextId.StepDeleteServices, TextId.SummaryDeleteServices),
+        (RequestClose, TextId.StepRequestClose, TextId.SummaryRequestClose),
+        (FinalInvoice, TextId.StepFinalInvoice, TextId.SummaryFinalInvoice),
     ];
 
     /// <summary>1-based number of a numbered step, or 0 for the screens before step 1.</summary>
@@ -36,15 +38,15 @@ public static class OffboardingSteps
         return 0;
     }
 
-    /// <summary>How a step is named to the customer ("Step 2 of 5 — …", or the screen's own name).</summary>
-    public static string Describe(string stepId) => NumberOf(stepId) is var n and > 0
-        ? $"Step {n} of 5 — {Numbered[n - 1].Title}"
+    /// <summary>How a step is named to the customer ("Step 2 of 5 — …", or the screen's own name), in their language.</summary>
+    public static string Describe(LocaleTable t, string stepId) => NumberOf(stepId) is var n and > 0
+        ? t.Format(TextId.StepOf, n, t[Numbered[n - 1].Title])
         : stepId switch
         {
-            Overview => "the overview",
-            Account => "choosing the account",
-            TermCommitment => "the cloud term commitment check",
-            ResumeOffer => "the offer to pick up where you left off",
+            Overview => t[TextId.ScreenOverview],
+            Account => t[TextId.ScreenAccount],
+            TermCommitment => t[TextId.ScreenTermCommitment],
+            ResumeOffer => t[TextId.ScreenResumeOffer],
             _ => stepId,
         };
 }

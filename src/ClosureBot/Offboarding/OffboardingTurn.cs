@@ -12,6 +12,9 @@ public sealed class OffboardingTurn
     /// <summary>The customer as the channel vouches for them, if it does.</summary>
     public VerifiedCustomer? Identity { get; init; }
 
+    /// <summary>Whether the customer's language differs from their previous activity's.</summary>
+    public bool LanguageChanged { get; init; }
+
     /// <summary>A closure request to write in this turn's commit.</summary>
     public ClosureRequest? NewClosureRequest { get; set; }
 

@@ -1,6 +1,7 @@
-using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Dialogs.Waterfall;
+using ClosureBot.Dialogs;
+using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
 
 namespace ClosureBot.Offboarding;
@@ -35,30 +36,32 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
     private async Task<DialogTurnResult> OfferToResumeStepAsync(WaterfallStepContext<ResumeState> step, CancellationToken ct) =>
         await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = _cards.Resume(step.State.Saved?.AccountAlias, step.State.Screen, step.State.SavedAt,
-                "Welcome back! Shall we pick up where you left off?"),
-            RetryText = OffboardingTexts.ResumeRetry,
+            Prompt = _cards.Resume(CustomerLocale.Of(step.Context), step.State.Saved?.AccountAlias, step.State.Screen, step.State.SavedAt,
+                CustomerLocale.TextsOf(step.Context)[TextId.ResumeQuestion]),
+            RetryText = CustomerLocale.TextsOf(step.Context)[TextId.ResumeRetry],
+            Choices = StepChoices.Of(CustomerLocale.TextsOf(step.Context)).YesNo,
         }, ct);
 
     private async Task<DialogTurnResult> ResumeOrStartOverStepAsync(WaterfallStepContext<ResumeState> step, CancellationToken ct)
     {
+        var t = CustomerLocale.TextsOf(step.Context);
         if (step.Result == PromptResult.Exhausted)
         {
             var offer = new Activity
             {
                 Type = ActivityTypes.Message,
-                Text = "I'm having trouble understanding, sorry. Your place is saved either way. You can answer yes or no, or talk to a person.",
-                SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack("Talk to support")] },
+                Text = t[TextId.TroubleResume],
+                SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "misunderstood")] },
             };
             step.Context.SendActivity(offer);
             return await step.GoToStepAsync("offer", null, ct);
         }
         if (step.Result is true && step.State.Saved is { } saved && _offboarding.IsScreen(step.State.Screen))
         {
-            step.Context.SendActivity(new() { Text = $"Here we are again, at {OffboardingSteps.Describe(step.State.Screen)}. I've refreshed the figures." });
+            step.Context.SendActivity(new() { Text = t.Format(TextId.ResumedAt, OffboardingSteps.Describe(t, step.State.Screen)) });
             return await step.Dialogs.ReplaceDialogAsync(OffboardingDialog.DialogId, new WaterfallStart<OffboardingState>(saved, step.State.Screen), ct);
         }
-        step.Context.SendActivity(new() { Text = step.Result is true ? OffboardingTexts.OutdatedSave : "All right, let's start from the beginning." });
+        step.Context.SendActivity(new() { Text = t[step.Result is true ? TextId.OutdatedSave : TextId.StartOver] });
         return await step.Dialogs.ReplaceDialogAsync(OffboardingDialog.DialogId, null, ct);
     }
 }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClosureBot.Cards;
+using ClosureBot.Localization;
 using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Cards;
@@ -15,11 +16,19 @@ public sealed class CardCheckFixture
 
     public CardCheckFixture()
     {
-        Catalog = CardCatalog.Load(RepoPaths.CardsFolder);
-        Cases = [.. RepoPaths.TemplateNames().Select(SampleCase).Concat(CardCheckCases.Variants())];
-        Bound = Cases.ToDictionary(c => c.Name, c => Catalog.Get(c.TemplateName).Bind(c.Data));
+        Catalog = CardCatalog.Load(RepoPaths.CardsFolder, Strings);
+        Cases = [.. RepoPaths.TemplateNames().Select(n => SampleCase(n, "en")).Concat(CardCheckCases.Variants())
+            .Concat(OtherLanguages.SelectMany(l => RepoPaths.TemplateNames().Select(n => SampleCase(n, l))))];
+        Bound = Cases.ToDictionary(c => c.Name, c => Catalog.Get(c.TemplateName, c.Language).Bind(c.Data));
         Results = RunCardCheck().ToDictionary(r => r.Name);
     }
+
+    /// <summary>The card strings of every language the bot speaks.</summary>
+    public static IReadOnlyDictionary<string, JsonObject> Strings { get; } =
+        Locales.Load().All.ToDictionary(t => t.Language, t => t.Cards);
+
+    /// <summary>The languages besides English whose cards are checked too (named <c>template@language</c>).</summary>
+    public static IEnumerable<string> OtherLanguages => Strings.Keys.Where(l => l != "en");
 
     public CardCatalog Catalog { get; }
 
@@ -29,11 +38,19 @@ public sealed class CardCheckFixture
 
     public IReadOnlyDictionary<string, CardCheckResult> Results { get; }
 
-    private static CardCheckCase SampleCase(string templateName)
+    private static CardCheckCase SampleCase(string templateName, string language)
     {
         var dataPath = Path.Combine(RepoPaths.CardsFolder, templateName + ".data.json");
         var data = File.Exists(dataPath) ? JsonNode.Parse(File.ReadAllText(dataPath)) : null;
-        return new CardCheckCase(templateName, templateName, data ?? new JsonObject());
+        return new CardCheckCase(language == "en" ? templateName : $"{templateName}@{language}", templateName, data ?? new JsonObject(), language);
+    }
+
+    // The template as the app compiles it for a language: its strings put in (what the official engine must agree with).
+    private static string LocalizedTemplate(CardCheckCase c)
+    {
+        var file = c.TemplateName + ".json";
+        return CardStrings.Inline(file, JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.CardsFolder, file)))!, Strings[c.Language], c.Language)
+            .ToJsonString();
     }
 
     private IEnumerable<CardCheckResult> RunCardCheck()
@@ -50,7 +67,7 @@ public sealed class CardCheckFixture
         var input = new JsonArray([.. Cases.Select(c => new JsonObject
         {
             ["name"] = c.Name,
-            ["template"] = File.ReadAllText(Path.Combine(RepoPaths.CardsFolder, c.TemplateName + ".json")),
+            ["template"] = LocalizedTemplate(c),
             ["data"] = c.Data.DeepClone(),
             ["bound"] = Bound[c.Name].DeepClone(),
         })]);

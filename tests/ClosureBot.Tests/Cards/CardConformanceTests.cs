@@ -17,6 +17,14 @@ public sealed class CardConformanceTests(CardCheckFixture fixture) : IClassFixtu
             data.Add(variant.Name);
         }
 
+        foreach (var language in CardCheckFixture.OtherLanguages)
+        {
+            foreach (var name in RepoPaths.TemplateNames())
+            {
+                data.Add($"{name}@{language}");
+            }
+        }
+
         return data;
     }
 
@@ -46,7 +54,7 @@ public sealed class CardConformanceTests(CardCheckFixture fixture) : IClassFixtu
     {
         var @case = fixture.Cases.Single(c => c.Name == name);
 
-        var written = fixture.Catalog.Get(@case.TemplateName).BindToUtf8(@case.Data);
+        var written = fixture.Catalog.Get(@case.TemplateName, @case.Language).BindToUtf8(@case.Data);
 
         Assert.True(JsonNode.DeepEquals(JsonNode.Parse(written), fixture.Bound[name]), $"{name}: the written card differs from the bound one");
     }

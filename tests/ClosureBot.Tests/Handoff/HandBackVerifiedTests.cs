@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using ClosureBot.Handoff;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Channels.Teams;
@@ -30,7 +31,7 @@ public sealed class HandBackVerifiedTests
         var back = string.Concat(chat.Messages.Skip(before).Select(m => m.Activity.ToJsonString()));
         Assert.Contains("handed you back", back);
         Assert.DoesNotContain("sign in", back, StringComparison.OrdinalIgnoreCase);
-        Assert.Contains(chat.Messages.Skip(before), m => (string?)m.Activity["text"] == OffboardingTexts.CarryOnAfterHandBack("ACME"));
+        Assert.Contains(chat.Messages.Skip(before), m => (string?)m.Activity["text"] == OffboardingTexts.CarryOnAfterHandBack(English.Texts, "ACME"));
         before = chat.Messages.Count;
 
         await chat.Send("ok");

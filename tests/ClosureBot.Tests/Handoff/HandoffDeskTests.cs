@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using ClosureBot.Handoff;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
@@ -104,7 +105,7 @@ public class HandoffDeskTests
         await app.Desk().HandBackAsync(ticket.Id, HandoffTestApp.Dana, new HandBack(OffboardingSteps.DeleteServers, [], "customer asked"), None);
 
         var back = await ann.ReadAsync();
-        back.Says(HandoffTexts.HandedBack("Dana")).Says("We're at Step 2 of 5").Asks(Script.Question(OffboardingSteps.DeleteServers));
+        back.Says(English.Texts.Format(TextId.HandedBack, "Dana")).Says("We're at Step 2 of 5").Asks(Script.Question(OffboardingSteps.DeleteServers));
         Assert.Contains("VA1ACMEWEB01", back.Everything);
         Assert.DoesNotContain("VA1ACMEDB01", back.Everything);
         Assert.Empty(await app.Desk().ListAsync(None));
@@ -140,7 +141,7 @@ public class HandoffDeskTests
         await app.Desk().HandBackAsync(ticket.Id, HandoffTestApp.Sam, new HandBack(resumeAt, [], null), None);
 
         var back = await ann.ReadAsync();
-        Assert.Equal(HandoffTexts.HandedBack("Sam"), back.Texts[0]);
+        Assert.Equal(English.Texts.Format(TextId.HandedBack, "Sam"), back.Texts[0]);
         back.Asks(question);
         Assert.Contains(app.Desk().HandBackPoints, p => p.Screen == resumeAt);
     }
@@ -242,7 +243,7 @@ public class HandoffDeskTests
 
         await app.Desk().HandBackAsync(ticket.Id, HandoffTestApp.Dana, new HandBack(HandBackPoint.End, [], null), None);
 
-        (await ann.ReadAsync()).Says(OffboardingTexts.EndedBySupport);
+        (await ann.ReadAsync()).Says(English.Texts[TextId.EndedBySupport]);
         (await ann.Send("done")).Says("Hi, I'm ClosureBot");
         Assert.Empty(await app.ClosureRequestsAsync());
     }

@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using System.Text.Json.Nodes;
 using ClosureBot.Handoff;
 using ClosureBot.Offboarding;
@@ -23,7 +24,7 @@ public class HandoffRequestTests
 
         var queued = await ann.Send("talk to support");
 
-        queued.Says("I've asked our support team to join this chat").Says("You're number 1 in the queue").Offers(HandoffTexts.LeaveQueueButton)
+        queued.Says("I've asked our support team to join this chat").Says("You're number 1 in the queue").Offers(English.Texts[TextId.LeaveQueue])
             .DoesNotSay(Script.Question(screen));
         var ticket = await app.TicketOfAsync(ann.ConversationId);
         Assert.Equal((HandoffQueues.Support, "asked", screen, HandoffStatus.Waiting, 1), (ticket.Queue, ticket.Reason, ticket.Screen, ticket.Status, ticket.Position));
@@ -33,7 +34,7 @@ public class HandoffRequestTests
         (await ann.Send("is anyone there?")).Says("I've passed that on. You're number 1 in the queue.").DoesNotSay(Script.Question(screen));
         var left = await ann.Send("cancel");
 
-        left.Says(HandoffTexts.Left).Asks(Script.Question(screen));
+        left.Says(English.Texts[TextId.LeftQueue]).Asks(Script.Question(screen));
         Assert.Empty(await app.Desk().ListAsync(CancellationToken.None));
         (await ann.Send(Script.Next(screen))).DoesNotSay(Script.Question(screen)).DoesNotSay("queue");
         Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-left" && e.Actor.UserId == ann.UserId);
@@ -52,7 +53,7 @@ public class HandoffRequestTests
         var tickets = await app.Desk().ListAsync(CancellationToken.None);
         Assert.Equal([1, 2], tickets.Select(t => t.Position));
         Assert.All(tickets, t => Assert.Null(t.Screen));
-        (await ann.Send("cancel")).Says(HandoffTexts.Left).Says("Hi, I'm ClosureBot");
+        (await ann.Send("cancel")).Says(English.Texts[TextId.LeftQueue]).Says("Hi, I'm ClosureBot");
         Assert.Equal(1, Assert.Single(await app.Desk().ListAsync(CancellationToken.None)).Position);
     }
 

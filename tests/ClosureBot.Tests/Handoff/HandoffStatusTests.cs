@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using System.Text.Json.Nodes;
 using ClosureBot.Handoff;
 using ClosureBot.Offboarding;
@@ -39,7 +40,7 @@ public class HandoffStatusTests
 
         var failed = await ann.Deliver(Status(ann, "failed", "Can't find agent with requested skill"));
 
-        failed.Says(HandoffTexts.Failed).DoesNotSay("requested skill").Asks(Script.Question(OffboardingSteps.RetrieveData));
+        failed.Says(English.Texts[TextId.HandoffFailed]).DoesNotSay("requested skill").Asks(Script.Question(OffboardingSteps.RetrieveData));
         Assert.Empty(await app.Desk().ListAsync(CancellationToken.None));
         Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-failed" && e.ConversationId == ann.ConversationId);
         (await ann.Send("done")).Says("Step 2 of 5");
@@ -56,7 +57,7 @@ public class HandoffStatusTests
 
         var completed = await ann.Deliver(Status(ann, "completed"));
 
-        completed.Says(HandoffTexts.Completed).Says("Step 2 of 5").Asks(Script.Question(OffboardingSteps.DeleteServers));
+        completed.Says(English.Texts[TextId.HandoffCompleted]).Says("Step 2 of 5").Asks(Script.Question(OffboardingSteps.DeleteServers));
         Assert.Empty(await app.Desk().ListAsync(CancellationToken.None));
         Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-completed");
     }

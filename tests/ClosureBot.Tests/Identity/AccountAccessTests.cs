@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
 
@@ -17,10 +18,10 @@ public sealed class AccountAccessTests
         await using var app = new BotApplicationFactory(settings: RequireVerified);
         var guest = app.WebChat();
 
-        (await guest.SendAll(Script.To(OffboardingSteps.Account))).Says(OffboardingTexts.SignInRequired(signInOffered: false));
+        (await guest.SendAll(Script.To(OffboardingSteps.Account))).Says(OffboardingTexts.SignInRequired(English.Texts, signInOffered: false));
         var replies = await guest.Send("ACME");
 
-        replies.Says(OffboardingTexts.SignInRequired(signInOffered: false)).DoesNotSay(Script.Question(OffboardingSteps.TermCommitment)).DoesNotSay("VA1ACMEWEB01");
+        replies.Says(OffboardingTexts.SignInRequired(English.Texts, signInOffered: false)).DoesNotSay(Script.Question(OffboardingSteps.TermCommitment)).DoesNotSay("VA1ACMEWEB01");
         Assert.Empty(replies.Cards);
         foreach (var answer in Script.HappyPath[3..]) Assert.Empty((await guest.Send(answer)).Cards);
         Assert.Empty(await app.ClosureRequestsAsync());
@@ -33,9 +34,9 @@ public sealed class AccountAccessTests
         var guest = app.WebChat();
         await guest.SendAll(Script.To(OffboardingSteps.Account));
 
-        (await guest.Send("help")).Says(OffboardingTexts.Help(OffboardingSteps.Account)).Says(OffboardingTexts.SignInRequired(signInOffered: false));
+        (await guest.Send("help")).Says(OffboardingTexts.Help(English.Texts, OffboardingSteps.Account, "")).Says(OffboardingTexts.SignInRequired(English.Texts, signInOffered: false));
         (await guest.Send("talk to support")).Says("You're number 1 in the queue");
-        (await guest.Send("cancel")).Says("You've left the queue").Says(OffboardingTexts.SignInRequired(signInOffered: false));
+        (await guest.Send("cancel")).Says("You've left the queue").Says(OffboardingTexts.SignInRequired(English.Texts, signInOffered: false));
     }
 
     [Fact]

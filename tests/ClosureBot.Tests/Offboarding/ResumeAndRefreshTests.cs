@@ -28,7 +28,8 @@ public class ResumeAndRefreshTests
         var resumed = await later.Click(new { action = "yes", step = "resume" });
 
         resumed.Says("Here we are again, at Step 2 of 5 — Delete running, stopped and archived servers. I've refreshed the figures.")
-            .Says("3 servers remain on ACME:").Says("Checked 14 Nov 2026").DoesNotSay("6 servers remain");
+            // Checked at 09:30 UTC, read where the customer is: the Web Chat payload says Europe/Paris.
+            .Says("3 servers remain on ACME:").Says("Checked 14 November 2026, 10:30").DoesNotSay("6 servers remain");
         (await later.Send("done")).Asks("3 servers remain and keep incurring charges");
         (await later.SendAll("yes", "done", "yes", "ACME")).Says("Your closure request for ACME is logged.");
         var logged = Assert.Single(await app.ClosureRequestsAsync())!;

@@ -1,6 +1,7 @@
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Protocol.Activities;
+using ClosureBot.Localization;
 
 namespace ClosureBot.Channels.Teams;
 
@@ -43,7 +44,7 @@ public static class TeamsCards
     /// The answered version of a card: the same content without any action (buttons, action sets, select actions), and a
     /// last line saying it was answered, so an old card can no longer be clicked.
     /// </summary>
-    public static JsonObject Completed(JsonObject card, string? answer)
+    public static JsonObject Completed(JsonObject card, string? answer, LocaleTable t)
     {
         var copy = (JsonObject)card.DeepClone();
         StripActions(copy);
@@ -51,7 +52,7 @@ public static class TeamsCards
         body.Add(new JsonObject
         {
             ["type"] = "TextBlock",
-            ["text"] = answer is { Length: > 0 } ? $"✓ Answered: {answer}" : "✓ Answered",
+            ["text"] = answer is { Length: > 0 } ? t.Format(TextId.AnsweredWith, answer) : t[TextId.Answered],
             ["wrap"] = true,
             ["isSubtle"] = true,
             ["spacing"] = "Medium",

@@ -4,6 +4,7 @@ using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Turns;
+using ClosureBot.Localization;
 
 namespace ClosureBot.Channels.Teams;
 
@@ -12,7 +13,7 @@ namespace ClosureBot.Channels.Teams;
 /// gets an explanation and a link to a personal chat), shows the typing indicator, answers <c>Action.Execute</c> like
 /// the equivalent submit, and once a card is answered updates it in place to a version without buttons.
 /// </summary>
-internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, ConnectorClient connector, ILogger<TeamsTurnMiddleware> logger)
+internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, ConnectorClient connector, Locales locales, ILogger<TeamsTurnMiddleware> logger)
     : ITurnMiddleware
 {
     public async Task OnTurnAsync(ITurnContext context, Func<CancellationToken, Task> next, CancellationToken ct)
@@ -79,8 +80,9 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
         }
         var clicked = openCards.FirstOrDefault(c => c.ActivityId == activity.ReplyToId).Sent;
         var card = clicked is not null && TeamsCards.AdaptiveCards(clicked).FirstOrDefault() is { } shown
-            ? TeamsCards.Completed(shown, (string?)data["action"])
-            : TeamsCards.Completed(new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray() }, (string?)data["action"]);
+            ? TeamsCards.Completed(shown, (string?)data["action"], locales.For(activity.Locale))
+            : TeamsCards.Completed(new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray() }, (string?)data["action"],
+                locales.For(activity.Locale));
         if (clicked is not null) await store.CloseCardAsync(ReplyOutbox.ConversationKey(activity), activity.ReplyToId!, ct);
         context.InvokeResponse = new InvokeResponse(200, new JsonObject
         {
@@ -98,7 +100,7 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
             ChannelId = sent.ChannelId, ServiceUrl = sent.ServiceUrl, Conversation = sent.Conversation, From = sent.From, Recipient = sent.Recipient,
             Text = sent.Text, Locale = sent.Locale,
             Attachments = (sent.Attachments ?? []).Select(a => a.ContentType == Attachment.AdaptiveCardContentType && a.Content is JsonObject card
-                ? new Attachment { ContentType = a.ContentType, Content = TeamsCards.Completed(card, answer) } : a).ToList(),
+                ? new Attachment { ContentType = a.ContentType, Content = TeamsCards.Completed(card, answer, locales.For(sent.Locale)) } : a).ToList(),
         };
         try
         {

@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using System.Globalization;
 using System.Text.Json.Nodes;
 using ClosureBot.Cards;
@@ -17,10 +18,11 @@ public sealed class TeamsCardLimitTests
     [MemberData(nameof(Templates))]
     public void BoundSampleCard_ShapedForTeams_IsVersion15AtMostAndUnder28KB(string template)
     {
-        var catalog = CardCatalog.Load(Path.Combine(RepoPaths.Root, "cards"));
+        var catalog = CardCatalog.Load(Path.Combine(RepoPaths.Root, "cards"), CardCheckFixture.Strings);
         var data = JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "cards", template + ".data.json")));
 
-        var card = catalog.Bind(template, data);
+        // German: the longest of the five languages' cards.
+        var card = catalog.Bind(template, "de", data);
         TeamsCards.AddMessageBack(card);
 
         AssertWithinTeamsLimits(card, template);
@@ -51,7 +53,7 @@ public sealed class TeamsCardLimitTests
              "actions":[{"type":"Action.Submit","title":"Done","data":{"action":"done"}}]}
             """)!.AsObject();
 
-        var completed = TeamsCards.Completed(card, "Done");
+        var completed = TeamsCards.Completed(card, "Done", English.Texts);
 
         Assert.False(TeamsCards.HasActions(completed));
         Assert.DoesNotContain("Action.", completed.ToJsonString());

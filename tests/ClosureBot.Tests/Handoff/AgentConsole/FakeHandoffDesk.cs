@@ -1,3 +1,4 @@
+using ClosureBot.Tests.Support;
 using ClosureBot.Handoff;
 using ClosureBot.Offboarding;
 
@@ -19,7 +20,7 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
     public List<(string TicketId, SupportAgent Agent, HandBack HandBack)> HandedBack { get; } = [];
 
     public IReadOnlyList<HandBackPoint> HandBackPoints { get; } =
-        [.. OffboardingSteps.Numbered.Select((s, i) => new HandBackPoint(s.Id, $"Step {i + 1} of 5 — {s.Title}")), new HandBackPoint(HandBackPoint.End, "End the conversation")];
+        [.. OffboardingSteps.Numbered.Select((s, i) => new HandBackPoint(s.Id, $"Step {i + 1} of 5 — {English.Texts[s.Title]}")), new HandBackPoint(HandBackPoint.End, "End the conversation")];
 
     /// <summary>A customer asks for support: queued, announced, with a first line from the customer.</summary>
     public async Task<HandoffTicket> EnqueueAsync(string alias = "ACME", bool verified = true, string screen = OffboardingSteps.DeleteServers,
@@ -27,7 +28,7 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
     {
         var ticket = new HandoffTicket("t-" + Guid.NewGuid().ToString("N")[..10], HandoffQueues.Support, "asked", "webchat", alias, verified, screen,
             HandoffStatus.Waiting, time.GetUtcNow(), null, null, 1, false);
-        var steps = OffboardingSteps.Numbered.Select(s => new HandoffStepProgress(s.Id, s.Title,
+        var steps = OffboardingSteps.Numbered.Select(s => new HandoffStepProgress(s.Id, English.Texts[s.Title],
             OffboardingSteps.NumberOf(s.Id) < OffboardingSteps.NumberOf(screen) ? "done" : s.Id == screen ? "current" : "todo")).ToList();
         var remaining = new RemainingResources(["WA1ACMEWEB01 (running)", "WA1ACMEDB01 (stopped)"], ["Public IP 203.0.113.10"], time.GetUtcNow());
         lock (_gate) _cases[ticket.Id] = new HandoffCase(ticket, [], steps, remaining, null);

@@ -1,0 +1,43 @@
+using System.Runtime.CompilerServices;
+using ClosureBot.Dialogs.Choices;
+using ClosureBot.Localization;
+
+namespace ClosureBot.Offboarding;
+
+/// <summary>
+/// The options the steps offer, titled in one language, made once per language. Their values are the same in every
+/// language, and the English words stay synonyms, so an answer typed in English is understood whatever the locale.
+/// </summary>
+internal sealed class StepChoices
+{
+    public const string DoneValue = "done";
+
+    private static readonly ConditionalWeakTable<LocaleTable, StepChoices> ByLanguage = [];
+
+    private StepChoices(LocaleTable t)
+    {
+        // The English captions: already the titles in English, synonyms in the other languages.
+        string[] English(params string[] captions) => t.Language == Locales.DefaultLanguage ? [] : captions;
+        var done = new Choice(DoneValue) { Title = t[TextId.Done], Synonyms = ["finished", "completed", "complete", "all done", "ready", "next"] };
+        var checkAgain = new Choice(Intents.CheckAgain) { Title = t[TextId.CheckAgain], Synonyms = ["refresh", "recheck", .. English("check again")] };
+        RetrieveData =
+        [
+            done,
+            new Choice(Intents.Help) { Title = t[TextId.NeedHelp], Synonyms = English("I need help") },
+            new Choice(Intents.RemindLater) { Title = t[TextId.RemindMeLater], Synonyms = English("Remind me later") },
+        ];
+        Remaining = [done, checkAgain];
+        YesNo = [new Choice("yes") { Title = t[TextId.Yes] }, new Choice("no") { Title = t[TextId.No] }];
+    }
+
+    /// <summary>Step 1: Done, I need help, Remind me later.</summary>
+    public IReadOnlyList<Choice> RetrieveData { get; }
+
+    /// <summary>Steps 2 and 3: Done, Check again.</summary>
+    public IReadOnlyList<Choice> Remaining { get; }
+
+    /// <summary>A yes/no question's buttons.</summary>
+    public IReadOnlyList<Choice> YesNo { get; }
+
+    public static StepChoices Of(LocaleTable t) => ByLanguage.GetValue(t, table => new StepChoices(table));
+}

@@ -1,0 +1,62 @@
+using System.Text.Json.Nodes;
+using ClosureBot.Localization;
+using ClosureBot.Tests.Channels.DirectLine;
+
+namespace ClosureBot.Tests.Browser;
+
+// A customer whose browser speaks German or Spanish closes the demo account in the real chat page, on a phone-sized
+// screen: every screen in their language (the expectations come from the language's own table), every caption fits
+// its button, and the screenshots (tests/artifacts/screenshots/language-*) are there to be read.
+public sealed class WebChatLanguageTests
+{
+    private static readonly Locales Tables = Locales.Load();
+
+    [Theory]
+    [InlineData("de-DE", "Europe/Berlin")]
+    [InlineData("es-ES", "Europe/Madrid")]
+    public async Task WebChat_BrowserLanguage_WholeFlowInThatLanguage(string locale, string timeZone)
+    {
+        await using var host = new DirectLineTestHost();
+        var t = Tables.For(locale);
+        JsonObject Step(string name, string? click, string? type, string expect, bool card) =>
+            new() { ["name"] = name, ["click"] = click, ["type"] = type, ["expect"] = expect, ["card"] = card };
+        var options = new JsonObject
+        {
+            ["baseUrl"] = host.BaseAddress.GetLeftPart(UriPartial.Authority),
+            ["screenshotDir"] = WebChatDriver.ScreenshotFolder,
+            ["locale"] = locale,
+            ["timezoneId"] = timeZone,
+            ["width"] = 390,
+            ["welcome"] = Card(t, "welcome", "iCanWalk"),
+            ["steps"] = new JsonArray(
+                Step("start", Card(t, "welcome", "startAccountClosure"), null, t[TextId.ShallWeStart], true),
+                Step("overview-yes", Card(t, "common", "yes"), null, t[TextId.AskAlias], false),
+                Step("account-alias", null, "ACME", t[TextId.AskTermCommitment], true),
+                Step("no-term-commitment", Card(t, "common", "no"), null, t[TextId.RetrieveDataInstruction], true),
+                Step("data-retrieved", t[TextId.Done], null, t[TextId.ServersInstruction], true),
+                Step("servers-done", t[TextId.Done], null, t.Plural(TextId.ServersRemain, 6), false),
+                Step("servers-continue", t[TextId.Yes], null, t[TextId.ServicesInstruction], true),
+                Step("services-done", t[TextId.Done], null, t.Plural(TextId.ServicesRemain, 7), false),
+                Step("services-continue", t[TextId.Yes], null, t.Format(TextId.TypeAliasToConfirm, "ACME"), true),
+                Step("confirm-alias", null, "ACME", Card(t, "receipt", "thankYouFor"), true)),
+        };
+
+        var report = await WebChatDriver.RunScriptAsync("Browser/webchat-language-drive.mjs", options, $"language {locale}");
+
+        Assert.Equal(10, report["steps"]!.AsArray().Count);
+        Assert.All(report["steps"]!.AsArray(), s => Assert.True(File.Exists((string)s!["screenshot"]!)));
+        Assert.True(report["overflowing"]!.AsArray().Count == 0, $"Captions that do not fit: {report["overflowing"]}");
+        Assert.Empty(report["pageErrors"]!.AsArray());
+        Assert.Empty(report["externalRequests"]!.AsArray());
+        var activities = report["userActivities"]!.AsArray();
+        Assert.All(activities.Where(a => (string?)a!["role"] == "user"), a => Assert.Equal(locale, (string?)a!["locale"]));
+        Assert.All(activities.Where(a => (string?)a!["role"] == "bot"), a => Assert.Equal(locale, (string?)a!["locale"]));
+    }
+
+    private static string Card(LocaleTable t, string group, string key)
+    {
+        var text = (string)t.Cards[group]![key]!;
+        var cut = text.IndexOf("${", StringComparison.Ordinal);
+        return cut < 0 ? text : text[..cut].Trim();
+    }
+}
