@@ -49,6 +49,9 @@ public sealed class BotChildProcess : IAsyncDisposable
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "ClosureBot.dll");
         var url = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
+        // The in-process test hosts switch the runtime's inline socket completions on for this process (see
+        // InlineSocketCompletions); a child bot decides from its own configuration, as it would when started alone.
+        start.Environment.Remove("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS");
         foreach (var (name, value) in variables ?? new Dictionary<string, string>()) start.Environment[name] = value;
         start.Environment["ASPNETCORE_ENVIRONMENT"] = environment;
         start.Environment["DOTNET_ENVIRONMENT"] = environment;
