@@ -68,23 +68,5 @@ public sealed class PeerProcess : IBotUnderTest
         File.Delete(_inventoryPath);
     }
 
-    private async Task WaitUntilHealthyAsync(HttpClient http, TimeSpan limit)
-    {
-        var deadline = Stopwatch.GetTimestamp() + (long)(limit.TotalSeconds * Stopwatch.Frequency);
-        while (Stopwatch.GetTimestamp() < deadline)
-        {
-            if (_process.HasExited) throw new InvalidOperationException($"The peer exited with code {_process.ExitCode} while starting.");
-            try
-            {
-                using var response = await http.GetAsync(new Uri(Url, "/healthz"));
-                if (response.IsSuccessStatusCode) return;
-            }
-            catch (HttpRequestException)
-            {
-                // Not listening yet.
-            }
-            await Task.Delay(100);
-        }
-        throw new TimeoutException($"The peer did not become healthy within {limit.TotalSeconds} s.");
-    }
+    private Task WaitUntilHealthyAsync(HttpClient http, TimeSpan limit) => HealthWait.UntilHealthyAsync(_process, Url, "peer", http, limit);
 }
