@@ -18,7 +18,7 @@ internal static class CorpusCommand
             return 2;
         }
 
-        // "warm": as the app does at start-up (RecognizerWarmup), before the first message is read.
+        // "warm": as the app does at start-up (StartupWarmup), before the first message is read.
         var warm = args.Skip(1).Contains("warm");
         var warmed = TimeSpan.Zero;
         if (warm)

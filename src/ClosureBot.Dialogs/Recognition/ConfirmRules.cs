@@ -23,7 +23,7 @@ internal sealed class ConfirmRules
 {
     // Interpreted, not compiled: the definitions are static readonly strings, not constants, so they cannot be
     // source-generated, and compiling them cost seconds of CPU on first use. Built and warmed at start-up, in the
-    // background, by the app (see RecognizerWarmup), so no customer's turn pays for it.
+    // background, by the app (see StartupWarmup), so no customer's turn pays for it.
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
     private static readonly Lazy<ConfirmRules> EnglishRules = new(() => new(

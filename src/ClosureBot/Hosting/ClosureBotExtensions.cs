@@ -60,7 +60,8 @@ public static class ClosureBotExtensions
         services.AddSingleton<OffboardingCards>();
         services.AddSingleton<AccountChooser>();
         services.AddSingleton<KnowledgeBase>();
-        services.AddHostedService<RecognizerWarmup>();
+        services.AddSingleton<TurnPathWarmer>();
+        services.AddHostedService<StartupWarmup>();
         services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
         services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();

@@ -36,7 +36,7 @@ public static partial class MessageReader
     /// <summary>
     /// Builds and runs every recognizer of every supported language once (interruptions, answers, questions, topics,
     /// accounts), so that a customer's first turn in a language is no slower than their tenth. Costs a few seconds of CPU
-    /// on a cold process: the app runs it in the background at start-up (<see cref="RecognizerWarmup"/>).
+    /// on a cold process: the app runs it in the background at start-up (<see cref="Hosting.StartupWarmup"/>).
     /// </summary>
     public static void Warm()
     {
