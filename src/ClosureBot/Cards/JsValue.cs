@@ -148,6 +148,13 @@ internal static class JsValue
     {
         if (instance is JsonObject obj)
         {
+            // A case-insensitive object (card data serialized with the app's options) cannot hold two keys that differ
+            // only in case, so its own lookup finds the same property without walking it.
+            if (obj.Options?.PropertyNameCaseInsensitive == true)
+            {
+                return obj.TryGetPropertyValue(name, out var found) ? FromNode(found) : Undefined.Value;
+            }
+
             foreach (var (key, value) in obj)
             {
                 if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))

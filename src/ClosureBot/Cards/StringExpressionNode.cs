@@ -9,6 +9,8 @@ namespace ClosureBot.Cards;
 // as "${expression}" rather than failing the card, as the official engine does.
 internal sealed class StringExpressionNode : TemplateNode
 {
+    // One builder per thread for the text of interpolated strings (taken while in use, so a nested use gets its own).
+    [ThreadStatic] private static StringBuilder? t_text;
     private readonly Expr? _whole;
     private readonly object[] _parts;
 
@@ -38,7 +40,21 @@ internal sealed class StringExpressionNode : TemplateNode
             return _whole.Evaluate(scope, true);
         }
 
-        var text = new StringBuilder();
+        var text = t_text ?? new StringBuilder();
+        t_text = null;
+        text.Clear();
+        try
+        {
+            return Interpolate(scope, text);
+        }
+        finally
+        {
+            if (text.Capacity <= 4096) t_text = text;
+        }
+    }
+
+    private object? Interpolate(BindingScope scope, StringBuilder text)
+    {
         foreach (var part in _parts)
         {
             if (part is string literal)

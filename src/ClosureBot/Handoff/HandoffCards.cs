@@ -14,7 +14,7 @@ public sealed class HandoffCards(CardCatalog catalog, IOptions<SupportOptions> o
     public Activity Contact(LocaleTable t, string text)
     {
         var support = options.Value;
-        var data = JsonSerializer.SerializeToNode(new { phone = support.Phone, email = support.Email, hours = support.Hours, portalUrl = support.PortalUrl },
+        var data = CardData.From(new { phone = support.Phone, email = support.Email, hours = support.Hours, portalUrl = support.PortalUrl },
             ProtocolJson.Options);
         var card = catalog.Bind("support", t.Language, data);
         return new Activity

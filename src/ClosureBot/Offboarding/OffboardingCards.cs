@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Text.Json;
 using ClosureBot.Accounts;
 using ClosureBot.Cards;
@@ -15,11 +16,14 @@ namespace ClosureBot.Offboarding;
 /// language's strings, its data (step titles, kinds, states, dates) written in that language and their time zone.</remarks>
 public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOptions> support, TimeProvider time)
 {
-    public Activity Welcome(CustomerLocale locale) => Card(locale, "welcome", new { botName = "ClosureBot" });
+    // Cards whose data depends on the language alone, bound once per language: the same bytes answer every customer.
+    private readonly ConcurrentDictionary<(string Template, string Language), BoundCard> _fixed = new();
 
-    public Activity Overview(CustomerLocale locale, string? text = null) => Card(locale, "overview", new
+    public Activity Welcome(CustomerLocale locale) => FixedCard(locale, "welcome", static _ => new { botName = "ClosureBot" });
+
+    public Activity Overview(CustomerLocale locale, string? text = null) => FixedCard(locale, "overview", static t => new
     {
-        steps = OffboardingSteps.Numbered.Select((s, i) => new { number = i + 1, title = locale.Texts[s.Title], summary = locale.Texts[s.Summary] }),
+        steps = OffboardingSteps.Numbered.Select((s, i) => new { number = i + 1, title = t[s.Title], summary = t[s.Summary] }),
     }, text);
 
     public Activity TermCommitment(CustomerLocale locale, AccountSnapshot account, bool verified, string? text) => Card(locale, "exception-term-commitment", new
@@ -117,17 +121,28 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
         _ => TextId.StateArchived,
     }];
 
-    private Activity Card(CustomerLocale locale, string template, object data, string? text = null)
+    private Activity Card(CustomerLocale locale, string template, object data, string? text = null) =>
+        ToActivity(Bind(locale.Texts, template, data), text);
+
+    private Activity FixedCard(CustomerLocale locale, string template, Func<LocaleTable, object> data, string? text = null) =>
+        ToActivity(_fixed.GetOrAdd((template, locale.Texts.Language), key => Bind(locale.Texts, key.Template, data(locale.Texts))), text);
+
+    private BoundCard Bind(LocaleTable texts, string template, object data)
     {
-        var card = catalog.BindToUtf8(template, locale.Texts.Language, JsonSerializer.SerializeToNode(data, ProtocolJson.Options));
-        return new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = text,
-            Speak = TopLevelString(card, "speak"u8),
-            Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = PreSerializedJson.ToNode(card) }],
-        };
+        var card = catalog.BindToUtf8(template, texts.Language, CardData.From(data, ProtocolJson.Options));
+        return new BoundCard(card, TopLevelString(card, "speak"u8));
     }
+
+    // The bytes are never written to after binding, so activities may share them.
+    private static Activity ToActivity(BoundCard card, string? text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Text = text,
+        Speak = card.Speak,
+        Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = PreSerializedJson.ToNode(card.Utf8) }],
+    };
+
+    private sealed record BoundCard(byte[] Utf8, string? Speak);
 
     private static string? TopLevelString(ReadOnlySpan<byte> json, ReadOnlySpan<byte> property)
     {

@@ -1,0 +1,43 @@
+using System.Text.Json;
+using System.Text.Json.Nodes;
+using ClosureBot.Accounts;
+using ClosureBot.Cards;
+using ClosureBot.Protocol.Serialization;
+
+namespace ClosureBot.Tests.Cards;
+
+public class CardDataTests
+{
+    private static readonly string[] Names = ["web-01", "db-01", "backup"];
+
+    public static TheoryData<string, object> Shapes() => new()
+    {
+        { "strings, numbers, booleans", new { accountAlias = "ACME", verified = true, serverCount = 3, total = 2.5, big = 5_000_000_000L } },
+        { "a null property is left out", new { accountAlias = "ACME", commitmentEndsOn = (string?)null } },
+        { "lists from LINQ, nested", new { groups = Names.GroupBy(n => n.Length).Select(g => new { count = g.Count(), servers = g.Select(n => new { name = n }) }) } },
+        { "an object array and an empty one", new { remaining = new object[] { new { kind = "Networks", count = 2 } }, none = Array.Empty<object>() } },
+        { "an enum and a date go through the serializer", new { kind = ServerKind.BareMetal, on = new DateOnly(2026, 12, 31) } },
+        { "text that JSON escapes", new { name = "Ä \"quoted\" <b> \n line", emoji = "👋" } },
+        { "a node passed through", new { extra = new JsonObject { ["a"] = 1 } } },
+    };
+
+    [Theory]
+    [MemberData(nameof(Shapes))]
+    public void From_AnyCardDataShape_IsTheTreeTheSerializerWouldParse(string shape, object data)
+    {
+        var expected = JsonSerializer.SerializeToNode(data, ProtocolJson.Options);
+
+        var actual = CardData.From(data, ProtocolJson.Options);
+
+        Assert.True(JsonNode.DeepEquals(expected, actual), shape);
+        Assert.Equal(expected!.ToJsonString(ProtocolJson.Options), actual!.ToJsonString(ProtocolJson.Options));
+    }
+
+    [Fact]
+    public void From_Object_ReadsPropertiesInAnyCase()
+    {
+        var data = (JsonObject)CardData.From(new { accountAlias = "ACME" }, ProtocolJson.Options)!;
+
+        Assert.Equal("ACME", (string?)data["ACCOUNTALIAS"]);
+    }
+}
