@@ -66,8 +66,15 @@ public sealed class BotProcess : IBotUnderTest
         return bot;
     }
 
-    /// <summary>The bot's project folder, its content root as when run from src/ClosureBot.</summary>
-    public static string ContentRootOf(string dllPath) => Path.GetFullPath(Path.Combine(Path.GetDirectoryName(dllPath)!, "..", "..", ".."));
+    /// <summary>
+    /// The bot's content root: a published app's own folder (it holds <c>wwwroot</c>, as the Docker image does), else the
+    /// project folder three levels above a build output, as when run from src/ClosureBot.
+    /// </summary>
+    public static string ContentRootOf(string dllPath)
+    {
+        var folder = Path.GetDirectoryName(Path.GetFullPath(dllPath))!;
+        return Directory.Exists(Path.Combine(folder, "wwwroot")) ? folder : Path.GetFullPath(Path.Combine(folder, "..", "..", ".."));
+    }
 
     /// <summary>Whether the process has ended (it crashed, or was stopped).</summary>
     public bool HasExited => _process.HasExited;
