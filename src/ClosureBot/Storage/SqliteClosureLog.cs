@@ -1,99 +1,30 @@
-using System.Text.Json;
-using ClosureBot.Closure;
-using ClosureBot.Protocol.Serialization;
-using Microsoft.Data.Sqlite;
+using System.Data.Common;
+using System.Globalization;
 
 namespace ClosureBot.Storage;
 
-/// <summary>The closure log and audit trail as the SQLite store keeps them (written by the turn commits).</summary>
-public sealed class SqliteClosureLog(SqliteDatabase database) : IClosureLog
+/// <summary>The closure log and audit trail as the SQLite store keeps them: yes/no as integers, times as ISO 8601 text.</summary>
+public sealed class SqliteClosureLog(SqliteDatabase database) : SqlClosureLog
 {
-    public async Task<ClosureRequest?> FindOpenAsync(string accountAlias, CancellationToken cancellationToken) =>
-        (await QueryRequestsAsync("WHERE account_alias = $alias AND status = 'Open'", accountAlias, cancellationToken)).FirstOrDefault();
+    protected override string RequesterOrder => "rowid";
 
-    public async Task<IReadOnlyList<ClosureRequest>> ListAsync(CancellationToken cancellationToken)
-    {
-        var requests = await QueryRequestsAsync("", null, cancellationToken);
-        var others = await QueryRequestersAsync(cancellationToken);
-        return requests.Select(r => others.TryGetValue(r.Reference, out var list) ? r with { AlsoRequestedBy = list } : r).ToList();
-    }
+    protected override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<DbConnection>(database.Open(forWriting: false));
 
-    public async Task<IReadOnlyList<AuditEvent>> ListAuditAsync(int limit, CancellationToken cancellationToken)
+    protected override DbCommand Command(DbConnection connection, string sql, object?[] values)
     {
-        await using var connection = database.Open(forWriting: false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT kind, account_alias, actor_channel, actor_id, actor_name, actor_verified, conversation_id, at, detail
-            FROM (SELECT * FROM audit_events ORDER BY id DESC LIMIT $limit) ORDER BY id
-            """;
-        command.Parameters.AddWithValue("$limit", limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<AuditEvent>();
-        while (await reader.ReadAsync(cancellationToken))
-            list.Add(new AuditEvent(reader.GetString(0), NullableText(reader, 1),
-                new Requester(reader.GetString(2), reader.GetString(3), NullableText(reader, 4), reader.GetInt64(5) != 0),
-                reader.GetString(6), DateTimeOffset.Parse(reader.GetString(7)), NullableText(reader, 8)));
-        return list;
-    }
-
-    public async Task<IReadOnlySet<string>> OpenRequestConversationsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open(forWriting: false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT conversation_id FROM closure_requests WHERE status = 'Open'
-            UNION SELECT r.conversation_id FROM closure_request_requesters r JOIN closure_requests c ON c.reference = r.reference WHERE c.status = 'Open'
-            """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
-        return ids;
-    }
-
-    private async Task<List<ClosureRequest>> QueryRequestsAsync(string where, string? alias, CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open(forWriting: false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = $"""
-            SELECT reference, account_alias, status, requester_channel, requester_id, requester_name, requester_verified,
-                   conversation_id, created_at, remaining, term_commitment, data_retrieval_acknowledged
-            FROM closure_requests {where} ORDER BY created_at, reference
-            """;
-        if (alias is not null) command.Parameters.AddWithValue("$alias", alias);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<ClosureRequest>();
-        while (await reader.ReadAsync(cancellationToken))
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < values.Length; i++)
         {
-            list.Add(new ClosureRequest(
-                reader.GetString(0), reader.GetString(1),
-                new Requester(reader.GetString(3), reader.GetString(4), NullableText(reader, 5), reader.GetInt64(6) != 0),
-                reader.GetString(7), DateTimeOffset.Parse(reader.GetString(8)),
-                JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(9), ProtocolJson.Options) ?? [],
-                reader.GetInt64(10) != 0, reader.GetInt64(11) != 0, reader.GetString(2)));
+            var parameter = command.CreateParameter();
+            parameter.ParameterName = $"@p{i}";
+            parameter.Value = values[i] ?? DBNull.Value;
+            command.Parameters.Add(parameter);
         }
-        return list;
+        return command;
     }
 
-    private async Task<Dictionary<string, List<AdditionalRequester>>> QueryRequestersAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = database.Open(forWriting: false);
-        await using var command = connection.CreateCommand();
-        command.CommandText = """
-            SELECT reference, requester_channel, requester_id, requester_name, requester_verified, conversation_id, requested_at
-            FROM closure_request_requesters ORDER BY requested_at, rowid
-            """;
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var byReference = new Dictionary<string, List<AdditionalRequester>>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var requester = new AdditionalRequester(reader.GetString(0),
-                new Requester(reader.GetString(1), reader.GetString(2), NullableText(reader, 3), reader.GetInt64(4) != 0),
-                reader.GetString(5), DateTimeOffset.Parse(reader.GetString(6)));
-            if (!byReference.TryGetValue(requester.Reference, out var list)) byReference[requester.Reference] = list = [];
-            list.Add(requester);
-        }
-        return byReference;
-    }
+    protected override bool Flag(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
 
-    private static string? NullableText(SqliteDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    protected override DateTimeOffset Time(DbDataReader reader, int ordinal) => DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
 }

@@ -1,93 +1,24 @@
-using System.Text.Json;
-using ClosureBot.Closure;
-using ClosureBot.Protocol.Serialization;
+using System.Data.Common;
+using System.Globalization;
 using Npgsql;
 
 namespace ClosureBot.Storage.Postgres;
 
-/// <summary>The closure log and audit trail as the PostgreSQL store keeps them (written by the turn commits).</summary>
-public sealed class PostgresClosureLog(PostgresDatabase database) : IClosureLog
+/// <summary>The closure log and audit trail as the PostgreSQL store keeps them: <c>boolean</c> and <c>timestamptz</c> columns.</summary>
+public sealed class PostgresClosureLog(PostgresDatabase database) : SqlClosureLog
 {
-    public async Task<ClosureRequest?> FindOpenAsync(string accountAlias, CancellationToken cancellationToken) =>
-        (await QueryRequestsAsync("WHERE account_alias = $1 AND status = 'Open'", accountAlias, cancellationToken)).FirstOrDefault();
+    protected override string RequesterOrder => "id";
 
-    public async Task<IReadOnlyList<ClosureRequest>> ListAsync(CancellationToken cancellationToken)
+    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
+
+    // PostgreSQL's parameters are positional: @p0 is $1.
+    protected override DbCommand Command(DbConnection connection, string sql, object?[] values)
     {
-        var requests = await QueryRequestsAsync("", null, cancellationToken);
-        var others = await QueryRequestersAsync(cancellationToken);
-        return requests.Select(r => others.TryGetValue(r.Reference, out var list) ? r with { AlsoRequestedBy = list } : r).ToList();
+        for (var i = values.Length - 1; i >= 0; i--) sql = sql.Replace($"@p{i}", $"${(i + 1).ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
+        return PostgresDatabase.Command((NpgsqlConnection)connection, sql, values);
     }
 
-    public async Task<IReadOnlyList<AuditEvent>> ListAuditAsync(int limit, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, """
-            SELECT kind, account_alias, actor_channel, actor_id, actor_name, actor_verified, conversation_id, at, detail
-            FROM (SELECT * FROM audit_events ORDER BY id DESC LIMIT $1) newest ORDER BY id
-            """, limit);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<AuditEvent>();
-        while (await reader.ReadAsync(cancellationToken))
-            list.Add(new AuditEvent(reader.GetString(0), NullableText(reader, 1),
-                new Requester(reader.GetString(2), reader.GetString(3), NullableText(reader, 4), reader.GetBoolean(5)),
-                reader.GetString(6), reader.GetFieldValue<DateTimeOffset>(7), NullableText(reader, 8)));
-        return list;
-    }
+    protected override bool Flag(DbDataReader reader, int ordinal) => reader.GetBoolean(ordinal);
 
-    public async Task<IReadOnlySet<string>> OpenRequestConversationsAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, """
-            SELECT conversation_id FROM closure_requests WHERE status = 'Open'
-            UNION SELECT r.conversation_id FROM closure_request_requesters r JOIN closure_requests c ON c.reference = r.reference WHERE c.status = 'Open'
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var ids = new HashSet<string>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken)) ids.Add(reader.GetString(0));
-        return ids;
-    }
-
-    private async Task<List<ClosureRequest>> QueryRequestsAsync(string where, string? alias, CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, $"""
-            SELECT reference, account_alias, status, requester_channel, requester_id, requester_name, requester_verified,
-                   conversation_id, created_at, remaining, term_commitment, data_retrieval_acknowledged
-            FROM closure_requests {where} ORDER BY created_at, reference
-            """, alias is null ? [] : [alias]);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var list = new List<ClosureRequest>();
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            list.Add(new ClosureRequest(
-                reader.GetString(0), reader.GetString(1),
-                new Requester(reader.GetString(3), reader.GetString(4), NullableText(reader, 5), reader.GetBoolean(6)),
-                reader.GetString(7), reader.GetFieldValue<DateTimeOffset>(8),
-                JsonSerializer.Deserialize<Dictionary<string, int>>(reader.GetString(9), ProtocolJson.Options) ?? [],
-                reader.GetBoolean(10), reader.GetBoolean(11), reader.GetString(2)));
-        }
-        return list;
-    }
-
-    private async Task<Dictionary<string, List<AdditionalRequester>>> QueryRequestersAsync(CancellationToken cancellationToken)
-    {
-        await using var connection = await database.OpenAsync(cancellationToken);
-        await using var command = PostgresDatabase.Command(connection, """
-            SELECT reference, requester_channel, requester_id, requester_name, requester_verified, conversation_id, requested_at
-            FROM closure_request_requesters ORDER BY requested_at, id
-            """);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
-        var byReference = new Dictionary<string, List<AdditionalRequester>>(StringComparer.Ordinal);
-        while (await reader.ReadAsync(cancellationToken))
-        {
-            var requester = new AdditionalRequester(reader.GetString(0),
-                new Requester(reader.GetString(1), reader.GetString(2), NullableText(reader, 3), reader.GetBoolean(4)),
-                reader.GetString(5), reader.GetFieldValue<DateTimeOffset>(6));
-            if (!byReference.TryGetValue(requester.Reference, out var list)) byReference[requester.Reference] = list = [];
-            list.Add(requester);
-        }
-        return byReference;
-    }
-
-    private static string? NullableText(NpgsqlDataReader reader, int ordinal) => reader.IsDBNull(ordinal) ? null : reader.GetString(ordinal);
+    protected override DateTimeOffset Time(DbDataReader reader, int ordinal) => reader.GetFieldValue<DateTimeOffset>(ordinal);
 }

@@ -1,6 +1,5 @@
 using System.Globalization;
 using ClosureBot.Channels.DirectLine;
-using Npgsql;
 
 namespace ClosureBot.Storage.Postgres;
 
@@ -13,42 +12,13 @@ internal sealed class PostgresDirectLineListener(PostgresDatabase database, Dire
     ILogger<PostgresDirectLineListener> logger) : BackgroundService
 {
     public const string Channel = "closurebot_directline";
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
 
     /// <summary>The notification of one append: <c>{instance}|{sequence}|{conversationId}</c>.</summary>
     public static string Payload(string instanceId, long sequence, string conversationId) =>
         $"{instanceId}|{sequence.ToString(CultureInfo.InvariantCulture)}|{conversationId}";
 
-    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
-    {
-        while (true)
-        {
-            try
-            {
-                await using var connection = await database.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => Receive(e.Payload);
-                await using (var listen = PostgresDatabase.Command(connection, $"LISTEN {Channel}")) await listen.ExecuteNonQueryAsync(stoppingToken);
-                log.NoticeAll();
-                while (true) await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                logger.LogWarning(ex, "Listening for web chat activities of other instances failed; listening again in {Delay}", RetryDelay);
-            }
-            try
-            {
-                await Task.Delay(RetryDelay, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
+        PostgresNotifications.ListenAsync(database, Channel, Receive, log.NoticeAll, "web chat activities", time, logger, stoppingToken);
 
     private void Receive(string payload)
     {

@@ -11,7 +11,6 @@ namespace ClosureBot.Storage.Postgres;
 internal sealed class PostgresHandoffListener(PostgresDatabase database, PostgresHandoffEvents events, TimeProvider time,
     ILogger<PostgresHandoffListener> logger) : BackgroundService
 {
-    private static readonly TimeSpan RetryDelay = TimeSpan.FromSeconds(1);
     private readonly Channel<string> _received = Channel.CreateBounded<string>(new BoundedChannelOptions(10_000)
     {
         SingleReader = true,
@@ -20,36 +19,8 @@ internal sealed class PostgresHandoffListener(PostgresDatabase database, Postgre
 
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.WhenAll(ListenAsync(stoppingToken), DeliverAsync(stoppingToken));
 
-    private async Task ListenAsync(CancellationToken stoppingToken)
-    {
-        while (!stoppingToken.IsCancellationRequested)
-        {
-            try
-            {
-                await using var connection = await database.OpenAsync(stoppingToken);
-                connection.Notification += (_, e) => _received.Writer.TryWrite(e.Payload);
-                await using (var listen = PostgresDatabase.Command(connection, $"LISTEN {PostgresHandoffEvents.Channel}"))
-                    await listen.ExecuteNonQueryAsync(stoppingToken);
-                while (true) await connection.WaitAsync(stoppingToken);
-            }
-            catch (OperationCanceledException) when (stoppingToken.IsCancellationRequested)
-            {
-                return;
-            }
-            catch (Exception ex) when (ex is NpgsqlException or TimeoutException or InvalidOperationException)
-            {
-                logger.LogWarning(ex, "Listening for handoff changes of other instances failed; listening again in {Delay}", RetryDelay);
-            }
-            try
-            {
-                await Task.Delay(RetryDelay, time, stoppingToken);
-            }
-            catch (OperationCanceledException)
-            {
-                return;
-            }
-        }
-    }
+    private Task ListenAsync(CancellationToken stoppingToken) => PostgresNotifications.ListenAsync(database, PostgresHandoffEvents.Channel,
+        payload => _received.Writer.TryWrite(payload), listening: null, "handoff changes", time, logger, stoppingToken);
 
     private async Task DeliverAsync(CancellationToken stoppingToken)
     {
