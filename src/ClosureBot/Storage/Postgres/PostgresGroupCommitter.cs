@@ -87,6 +87,12 @@ internal sealed class PostgresGroupCommitter : IAsyncDisposable
         if (connection is not null) await connection.DisposeAsync();
     }
 
+    // Each write runs under its own savepoint, opened in the write's own round trip (with the release of the one before),
+    // so a conflict undoes only that write. Npgsql's savepoint methods are not used: under inline socket completions their
+    // reply was read synchronously on the socket thread that had to deliver it, and the writer hung.
+    private static readonly string[] FirstSavepoint = ["SAVEPOINT turn"];
+    private static readonly string[] NextSavepoint = ["RELEASE SAVEPOINT turn", "SAVEPOINT turn"];
+
     private async Task<(Exception? Failure, int Result)[]> WriteBatchAsync(NpgsqlConnection connection, List<Pending> batch)
     {
         var outcomes = new (Exception?, int)[batch.Count];
@@ -95,24 +101,34 @@ internal sealed class PostgresGroupCommitter : IAsyncDisposable
         var now = _time.GetUtcNow();
         for (var i = 0; i < batch.Count; i++)
         {
-            await transaction.SaveAsync("turn");
+            var savepoint = i == 0 ? FirstSavepoint : NextSavepoint;
             try
             {
-                if (batch[i].Commit is { } commit) await PostgresTurnWriter.WriteAsync(connection, commit, now);
-                else outcomes[i] = (null, await batch[i].Work!(connection));
-                await transaction.ReleaseAsync("turn");
+                if (batch[i].Commit is { } commit) await PostgresTurnWriter.WriteAsync(connection, commit, now, savepoint);
+                else
+                {
+                    await ExecuteAsync(connection, savepoint);
+                    outcomes[i] = (null, await batch[i].Work!(connection));
+                }
             }
             catch (Exception ex) when (batch[i].Commit is null || IsTurnConflict(ex))
             {
-                // A failed bookkeeping write fails alone; it never takes the turns of its batch down with it.
-                await transaction.RollbackAsync("turn");
-                await transaction.ReleaseAsync("turn");
+                // A failed bookkeeping write fails alone; it never takes the turns of its batch down with it. The savepoint
+                // stays (rolled back to), and the next write releases it.
+                await ExecuteAsync(connection, ["ROLLBACK TO SAVEPOINT turn"]);
                 outcomes[i] = (batch[i].Commit is null || ex is ConcurrencyConflictException or DuplicateActivityException
                     ? ex : new ConcurrencyConflictException(ex.Message), 0);
             }
         }
         await transaction.CommitAsync();
         return outcomes;
+    }
+
+    private static async Task ExecuteAsync(NpgsqlConnection connection, IEnumerable<string> statements)
+    {
+        await using var batch = new NpgsqlBatch(connection);
+        foreach (var sql in statements) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
+        await batch.ExecuteNonQueryAsync();
     }
 
     // An integrity violation (the one-open-request index, a key) is a race another turn won; a deadlock with another

@@ -55,9 +55,11 @@ internal static class PostgresTurnWriter
     private const string AddMessage = "INSERT INTO handoff_messages (id, ticket_id, sender, author, text, at) VALUES ($1, $2, $3, $4, $5, $6)";
     private const string LeftMessage = "UPDATE handoff_tickets SET left_message = true WHERE id = $1";
 
-    public static async Task WriteAsync(NpgsqlConnection connection, TurnCommit commit, DateTimeOffset now)
+    /// <param name="first">Statements without parameters to run first in the same round trip (the group commit's savepoints).</param>
+    public static async Task WriteAsync(NpgsqlConnection connection, TurnCommit commit, DateTimeOffset now, IEnumerable<string> first)
     {
         await using var batch = new NpgsqlBatch(connection);
+        foreach (var sql in first) batch.BatchCommands.Add(new NpgsqlBatchCommand(sql));
         var outbox = commit.Replies is { } replies
             ? Add(batch, InsertOutbox, replies.ConversationKey, replies.ActivityId, replies.Replies, replies.ReplyCount,
                 replies.CreatedAt.ToUnixTimeMilliseconds(), replies.NextAttemptAt?.ToUnixTimeMilliseconds())
