@@ -18,11 +18,22 @@ public sealed class PostgresDatabase : IAsyncDisposable
         if (settings.AutoPrepareMinUsages == 5) settings.AutoPrepareMinUsages = 2;
         settings.ApplicationName ??= "ClosureBot";
         DataSource = builder.Build();
+        var unpooled = new NpgsqlConnectionStringBuilder(settings.ConnectionString) { Pooling = false };
+        _synchronous = new NpgsqlDataSourceBuilder(unpooled.ConnectionString).Build();
         var version = PostgresSchema.Migrate(DataSource);
         logger.LogInformation("PostgreSQL store at schema version {SchemaVersion} on {Host}/{Database}", version, settings.Host, settings.Database);
     }
 
+    private readonly NpgsqlDataSource _synchronous;
+
     public NpgsqlDataSource DataSource { get; }
+
+    /// <summary>
+    /// A connection of its own for an interface that only has synchronous methods (the Data Protection key ring, the token
+    /// signing key). A pooled connection may have been used asynchronously, and a synchronous read on such a socket waits
+    /// for the socket thread, which may be the very thread waiting when socket completions run inline.
+    /// </summary>
+    public NpgsqlConnection OpenSynchronous() => _synchronous.OpenConnection();
 
     /// <summary>This app instance, as it signs its notifications (so it can ignore its own).</summary>
     public string InstanceId { get; } = Guid.NewGuid().ToString("N");
@@ -48,5 +59,9 @@ public sealed class PostgresDatabase : IAsyncDisposable
         },
     };
 
-    public ValueTask DisposeAsync() => DataSource.DisposeAsync();
+    public async ValueTask DisposeAsync()
+    {
+        await DataSource.DisposeAsync();
+        await _synchronous.DisposeAsync();
+    }
 }

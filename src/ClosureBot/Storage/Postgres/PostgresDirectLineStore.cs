@@ -15,7 +15,7 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirect
 {
     public byte[] GetOrCreateSigningKey()
     {
-        using var connection = database.DataSource.OpenConnection();
+        using var connection = database.OpenSynchronous();
         using var command = PostgresDatabase.Command(connection, """
             WITH created AS (
                 INSERT INTO directline_settings (name, value) VALUES ('token-signing-key', $1) ON CONFLICT (name) DO NOTHING RETURNING value)

@@ -12,7 +12,7 @@ public sealed class PostgresXmlRepository(PostgresDatabase database) : IXmlRepos
 {
     public IReadOnlyCollection<XElement> GetAllElements()
     {
-        using var connection = database.DataSource.OpenConnection();
+        using var connection = database.OpenSynchronous();
         using var command = PostgresDatabase.Command(connection, "SELECT xml FROM dataprotection_keys ORDER BY created_at, name");
         using var reader = command.ExecuteReader();
         var keys = new List<XElement>();
@@ -22,7 +22,7 @@ public sealed class PostgresXmlRepository(PostgresDatabase database) : IXmlRepos
 
     public void StoreElement(XElement element, string friendlyName)
     {
-        using var connection = database.DataSource.OpenConnection();
+        using var connection = database.OpenSynchronous();
         using var command = PostgresDatabase.Command(connection,
             "INSERT INTO dataprotection_keys (name, xml) VALUES ($1, $2) ON CONFLICT (name) DO NOTHING",
             friendlyName, element.ToString(SaveOptions.DisableFormatting));
