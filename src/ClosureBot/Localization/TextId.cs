@@ -165,6 +165,10 @@ public enum TextId
     MondayToFriday,
     OpeningHours,
     OpeningAt,
+
+    /// <summary>The next opening on the customer's own clock: {0} the date and time.</summary>
+    OpeningAtLocal,
+
     OpeningFormat,
     Answered,
     AnsweredWith,
