@@ -20,12 +20,10 @@ internal static class AgentConsoleApi
         api.MapGet("/session", Session);
         api.MapGet("/tickets", async (IHandoffDesk desk, TimeProvider time, CancellationToken ct) =>
             Results.Json(new { now = time.GetUtcNow(), tickets = await desk.ListAsync(ct) }, ConsoleJson.Options));
-        api.MapGet("/tickets/{id}", async (string id, HttpContext http, IHandoffDesk desk, IGuidedFlow flow, Locales locales, CancellationToken ct) =>
+        api.MapGet("/tickets/{id}", async (string id, HttpContext http, IHandoffDesk desk, Locales locales, CancellationToken ct) =>
         {
             var t = locales.TableOf(http.Request);
-            return await desk.FindAsync(id, ct) is { } found
-                ? Results.Json(found with { Steps = [.. found.Steps.Select(s => s with { Title = flow.StepTitle(s.Screen, t) })] }, ConsoleJson.Options)
-                : NotFound(t);
+            return await desk.FindAsync(id, t, ct) is { } found ? Results.Json(found, ConsoleJson.Options) : NotFound(t);
         });
         var changes = api.MapGroup("/tickets/{id}").AddEndpointFilter<AntiforgeryHeaderFilter>();
         changes.MapPost("/accept", AcceptAsync);
