@@ -172,4 +172,7 @@ public enum TextId
     OpeningFormat,
     Answered,
     AnsweredWith,
+
+    /// <summary>Teams, in a team or group chat: why closure happens only in a personal chat; {0} the link to one.</summary>
+    PersonalChatOnly,
 }

@@ -132,7 +132,7 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
         }
     }
 
-    private static void PersonalChatOnly(ITurnContext context)
+    private void PersonalChatOnly(ITurnContext context)
     {
         var activity = context.Activity;
         var asked = activity.Type == ActivityTypes.Message
@@ -140,8 +140,7 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
             || activity.Type == ActivityTypes.InstallationUpdate && TeamsActivity.BotAdded(activity);
         if (!asked) return;
         var link = $"https://teams.microsoft.com/l/chat/0/0?users={Uri.EscapeDataString(activity.Recipient?.Id ?? "")}";
-        var text = "Hi! I help you close a cloud account, step by step. That involves your account's details, so I only do it in a " +
-            $"personal chat with you, not in a team or group chat. [Chat with me privately]({link}) and say \"I want to close my account\".";
+        var text = locales.For(activity.Locale).Format(TextId.PersonalChatOnly, link);
         if (activity.Type == ActivityTypes.Invoke)
             context.InvokeResponse = new InvokeResponse(200, new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = text });
         else

@@ -6,10 +6,11 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Channels.Teams;
 
 /// <summary>
-/// A Teams customer clicks a card button in their language: the card updated in place says "Answered:" with the caption
-/// they clicked, in their language, never the button's keyword (<c>yes</c>) that travels in the data.
+/// Teams customers in their language: a clicked card updated in place says "Answered:" with the caption they clicked,
+/// never the button's keyword (<c>yes</c>) that travels in the data; a team or group chat is told, in the client's
+/// language, why closing happens in a personal chat.
 /// </summary>
-public sealed class TeamsAnsweredCardTests
+public sealed class TeamsLanguageTests
 {
     private static readonly Locales Tables = Locales.Load();
 
@@ -67,6 +68,24 @@ public sealed class TeamsAnsweredCardTests
 
         var update = Assert.Single(connector.Requests, r => r.Method == "PUT");
         Assert.Equal("✓ Respondido: sí", LastLine(update.Activity["attachments"]![0]!["content"]!));
+    }
+
+    [Theory]
+    [InlineData("de-DE", "persönlichen Chat")]
+    [InlineData("fr-FR", "conversation personnelle")]
+    [InlineData("pt-BR", "chat pessoal")]
+    public async Task GroupChat_ClientLanguage_RefusalInThatLanguageWithTheLink(string locale, string words)
+    {
+        await using var connector = await FakeConnector.StartAsync();
+        await using var app = new BotApplicationFactory(fakeClock: false);
+        var chat = new TeamsChat(app, connector, "groupChat") { Locale = locale };
+
+        await chat.Send("I want to close my account");
+
+        var refusal = Assert.Single(chat.Messages).Text;
+        Assert.Contains(words, refusal);
+        Assert.Contains("](https://teams.microsoft.com/l/chat/0/0?users=28%3A", refusal);
+        Assert.Equal(Tables.For(locale).Format(TextId.PersonalChatOnly, "LINK").Split("LINK")[0], refusal!.Split("https://")[0]);
     }
 
     private static string? LastLine(JsonNode card) => (string?)card["body"]!.AsArray().Last()!["text"];
