@@ -52,7 +52,7 @@ public sealed partial class PageLanguageTests
     }
 
     [Fact]
-    public async Task ChatPage_RevisitWithItsETag_Answers304_AnotherLanguageGetsItsOwnPage()
+    public async Task ChatPage_RevisitWithItsETag_Answers304_AnotherLanguageGetsItsOwnPage_HeadAnswers()
     {
         await using var app = new BotApplicationFactory();
         using var http = app.CreateClient();
@@ -68,6 +68,7 @@ public sealed partial class PageLanguageTests
         spanish.Headers.AcceptLanguage.Clear();
         spanish.Headers.TryAddWithoutValidation("Accept-Language", "es-ES");
         using var other = await http.SendAsync(spanish);
+        using var head = await http.SendAsync(new HttpRequestMessage(HttpMethod.Head, "/"));
 
         Assert.Equal(HttpStatusCode.OK, first.StatusCode);
         Assert.Contains("no-cache", first.Headers.CacheControl!.ToString());
@@ -75,6 +76,8 @@ public sealed partial class PageLanguageTests
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.Contains("<html lang=\"es\">", await other.Content.ReadAsStringAsync());
         Assert.NotEqual(etag, other.Headers.ETag!.Tag);
+        Assert.Equal(HttpStatusCode.OK, head.StatusCode);
+        Assert.Equal(["de"], head.Content.Headers.ContentLanguage);
     }
 
     [Fact]

@@ -15,7 +15,7 @@ internal static class ChatPage
             ?? throw new InvalidOperationException("The chat page (Channels/WebChat/chat.html) is not embedded in the app.");
         using var reader = new StreamReader(stream);
         var page = LocalizedPage.Compile("chat.html", reader.ReadToEnd(), app.Services.GetRequiredService<Locales>(), "no-cache");
-        app.MapGet("/", page.Serve);
-        app.MapGet("/index.html", page.Serve);
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], page.Serve);
+        app.MapMethods("/index.html", [HttpMethods.Get, HttpMethods.Head], page.Serve);
     }
 }
