@@ -6,8 +6,9 @@ using System.Text.Json.Nodes;
 namespace ClosureBot.Localization;
 
 /// <summary>
-/// The languages the bot speaks, their tables loaded and checked once at start-up (a missing text, a placeholder a
-/// translation lost or a card string missing stops the app naming the table), and the choice of a table for a locale.
+/// The languages the bot and the app's pages speak, their tables (texts, cards, pages) loaded and checked once at
+/// start-up (a missing text, a placeholder a translation lost, or a card or page string missing stops the app naming the
+/// table), and the choice of a table for a locale.
 /// </summary>
 public sealed class Locales
 {
