@@ -58,7 +58,7 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
         var t = CustomerLocale.TextsOf(context);
         Say(conversation, ticket.Id, open
             ? HandoffTexts.Queued(t, schedule, await store.CountWaitingAsync(queue, ct) + 1)
-            : HandoffTexts.Closed(t, schedule, schedule.DescribeOpening(t, schedule.NextOpening(now))), leaveButton: true);
+            : HandoffTexts.Closed(t, schedule, schedule.DescribeOpening(CustomerLocale.Of(context), schedule.NextOpening(now))), leaveButton: true);
         if (!open) context.SendActivity(cards.Contact(t, t[TextId.OtherWays]));
         // Teams takes no event activities from a bot; contact-center channels (Direct Line, Omnichannel) read this one.
         if (activity.ChannelId != Protocol.Activities.Channels.MsTeams)
@@ -140,7 +140,7 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
             turn.ChangedTickets.Add(ticket.Id);
         }
         var t = CustomerLocale.TextsOf(conversation.Context);
-        Say(conversation, ticket.Id, t.Format(TextId.MessageLeft, schedule.DescribeOpening(t, schedule.NextOpening(now))), leaveButton: true);
+        Say(conversation, ticket.Id, t.Format(TextId.MessageLeft, schedule.DescribeOpening(CustomerLocale.Of(conversation.Context), schedule.NextOpening(now))), leaveButton: true);
     }
 
     private async Task StatusAsync(IGuidedConversation conversation, HandoffTicket ticket, CancellationToken ct)

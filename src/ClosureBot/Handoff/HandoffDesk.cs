@@ -1,5 +1,6 @@
 using ClosureBot.Accounts;
 using ClosureBot.Closure;
+using ClosureBot.Localization;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
@@ -19,7 +20,8 @@ namespace ClosureBot.Handoff;
 /// <see cref="InvalidOperationException"/>. None of them changes anything.
 /// </remarks>
 public sealed class HandoffDesk(IHandoffStore store, IGuidedFlow flow, IAccountInventory inventory, IClosureLog closures, BotAdapter adapter,
-    ReplyOutbox outbox, IEnumerable<IOutboxRoute> routes, IServiceProvider services, IOptions<SupportOptions> options, TimeProvider time) : IHandoffDesk
+    ReplyOutbox outbox, IEnumerable<IOutboxRoute> routes, IServiceProvider services, IOptions<SupportOptions> options, TimeProvider time, Locales locales)
+    : IHandoffDesk
 {
     private const int CaseTranscriptLimit = 500;
     private const int MaxNoteLength = 1_000;
@@ -29,18 +31,29 @@ public sealed class HandoffDesk(IHandoffStore store, IGuidedFlow flow, IAccountI
 
     public Task<IReadOnlyList<HandoffTicket>> ListAsync(CancellationToken cancellationToken) => store.ListOpenAsync(cancellationToken);
 
-    public async Task<HandoffCase?> FindAsync(string ticketId, CancellationToken cancellationToken)
+    public Task<HandoffCase?> FindAsync(string ticketId, CancellationToken cancellationToken) => FindAsync(ticketId, locales.English, cancellationToken);
+
+    public async Task<HandoffCase?> FindAsync(string ticketId, LocaleTable language, CancellationToken cancellationToken)
     {
         if (await store.FindAsync(ticketId, cancellationToken) is not { Ticket: var ticket }) return null;
         var messages = await store.MessagesAsync(ticketId, CaseTranscriptLimit, cancellationToken);
         var account = ticket.AccountAlias is { } alias ? await inventory.FindAsync(alias, cancellationToken) : null;
         var remaining = account is null ? null : new RemainingResources(
-            account.Servers.Select(s => $"{s.Name} ({s.State})").ToList(),
-            account.Services.Select(s => $"{s.Name} ({s.Kind})").ToList(),
+            account.Servers.Select(s => $"{s.Name} ({StateName(language, s.State)})").ToList(),
+            account.Services.Select(s => $"{s.Name} ({ServiceKinds.DisplayName(language, s.Kind)})").ToList(),
             time.GetUtcNow());
         var request = ticket.AccountAlias is { } a ? await closures.FindOpenAsync(a, cancellationToken) : null;
-        return new HandoffCase(ticket, messages, flow.Progress(ticket.Screen), remaining, request?.Reference);
+        var steps = flow.Progress(ticket.Screen).Select(s => s with { Title = flow.StepTitle(s.Screen, language) }).ToList();
+        return new HandoffCase(ticket, messages, steps, remaining, request?.Reference);
     }
+
+    private static string StateName(LocaleTable t, ServerState state) => t[state switch
+    {
+        ServerState.Running => TextId.StateRunning,
+        ServerState.Stopped => TextId.StateStopped,
+        ServerState.Paused => TextId.StatePaused,
+        _ => TextId.StateArchived,
+    }];
 
     public async Task<AcceptOutcome> AcceptAsync(string ticketId, SupportAgent agent, CancellationToken cancellationToken)
     {

@@ -1,3 +1,5 @@
+using ClosureBot.Localization;
+
 namespace ClosureBot.Handoff;
 
 /// <summary>
@@ -15,6 +17,12 @@ public interface IHandoffDesk
 
     /// <summary>One conversation with its transcript, progress, remaining resources and closure request; null when unknown.</summary>
     Task<HandoffCase?> FindAsync(string ticketId, CancellationToken cancellationToken);
+
+    /// <summary>
+    /// As <see cref="FindAsync(string, CancellationToken)"/>, with what staff read (step titles, server states, service
+    /// kinds) in <paramref name="language"/>: the console asks in the agent's browser language.
+    /// </summary>
+    Task<HandoffCase?> FindAsync(string ticketId, LocaleTable language, CancellationToken cancellationToken) => FindAsync(ticketId, cancellationToken);
 
     /// <summary>Takes a waiting conversation. Of two agents racing, exactly one gets <see cref="AcceptOutcome.Accepted"/>.</summary>
     Task<AcceptOutcome> AcceptAsync(string ticketId, SupportAgent agent, CancellationToken cancellationToken);

@@ -74,9 +74,18 @@ public sealed class QueueSchedule
             string.Create(CultureInfo.InvariantCulture, $"{(int)end.TotalHours:00}:{end.Minutes:00}"), _zone.Id);
     }
 
-    /// <summary>"Monday 16 November, 09:00 (Europe/London)", in the customer's language.</summary>
-    public string DescribeOpening(LocaleTable t, DateTimeOffset opening) =>
-        t.Format(TextId.OpeningAt, opening.ToString(t[TextId.OpeningFormat], t.Culture), _zone.Id);
+    /// <summary>
+    /// When the queue opens, as the customer reads it: in their language and, when their channel told their time zone, in
+    /// their local time, said as such ("Monday 16 November, 10:00 (your time)"); otherwise in the queue's zone, named
+    /// ("Monday 16 November, 09:00 (Europe/London)").
+    /// </summary>
+    public string DescribeOpening(CustomerLocale customer, DateTimeOffset opening)
+    {
+        var t = customer.Texts;
+        return customer.KnowsTimeZone
+            ? t.Format(TextId.OpeningAtLocal, customer.ToLocal(opening).ToString(t[TextId.OpeningFormat], t.Culture))
+            : t.Format(TextId.OpeningAt, TimeZoneInfo.ConvertTime(opening, _zone).ToString(t[TextId.OpeningFormat], t.Culture), _zone.Id);
+    }
 
     public static bool TryParseHours(string? hours, out TimeOnly opens, out TimeSpan length)
     {

@@ -48,6 +48,9 @@ public sealed class CustomerLocale
         return new DateOnly(today.Year, today.Month, System.DateTime.DaysInMonth(today.Year, today.Month));
     }
 
+    /// <summary><paramref name="moment"/> on the customer's clock (UTC when their zone is unknown).</summary>
+    public DateTimeOffset ToLocal(DateTimeOffset moment) => Local(moment);
+
     internal CustomerLocale WithReplyLocale(string replyLocale) => new(Texts, replyLocale, _zone, _offset);
 
     private DateTimeOffset Local(DateTimeOffset moment) =>

@@ -15,11 +15,13 @@ public sealed class LocaleTable
     private readonly CompositeFormat?[] _pluralFormats;
     private readonly Func<int, bool> _isOne;
 
-    internal LocaleTable(string language, CultureInfo culture, string[] texts, string?[] plurals, JsonObject cards, Func<int, bool> isOne)
+    internal LocaleTable(string language, CultureInfo culture, string[] texts, string?[] plurals, JsonObject cards,
+        IReadOnlyDictionary<string, string> pages, Func<int, bool> isOne)
     {
         Language = language;
         Culture = culture;
         Cards = cards;
+        Pages = pages;
         _texts = texts;
         _isOne = isOne;
         _formats = texts.Select(CompositeFormat.Parse).ToArray();
@@ -34,6 +36,18 @@ public sealed class LocaleTable
 
     /// <summary>The strings card templates bind through <c>${$root.t.group.key}</c> (see <c>Cards/CardCatalog</c>).</summary>
     internal JsonObject Cards { get; }
+
+    /// <summary>
+    /// The texts of the app's own pages (the chat page's frame, the agent console, its sign-in), keyed <c>group.key</c>
+    /// (<c>chat.heading</c>) as in <c>Tables/*.pages.json</c>; <c>{0}</c> placeholders as in the bot's texts.
+    /// </summary>
+    public IReadOnlyDictionary<string, string> Pages { get; }
+
+    /// <summary>The page text <paramref name="key"/> (<c>signIn.wrong</c>); the key must exist (every table has every key).</summary>
+    public string Page(string key) => Pages[key];
+
+    /// <summary>The page text <paramref name="key"/> with its <c>{0}</c> placeholder filled.</summary>
+    public string Page(string key, object? arg0) => string.Format(Culture, Pages[key], arg0);
 
     /// <summary>The text of <paramref name="id"/>, as written (no placeholders filled).</summary>
     public string this[TextId id] => _texts[(int)id];

@@ -6,8 +6,9 @@ using System.Text.Json.Nodes;
 namespace ClosureBot.Localization;
 
 /// <summary>
-/// The languages the bot speaks, their tables loaded and checked once at start-up (a missing text, a placeholder a
-/// translation lost or a card string missing stops the app naming the table), and the choice of a table for a locale.
+/// The languages the bot and the app's pages speak, their tables (texts, cards, pages) loaded and checked once at
+/// start-up (a missing text, a placeholder a translation lost, or a card or page string missing stops the app naming the
+/// table), and the choice of a table for a locale.
 /// </summary>
 public sealed class Locales
 {
@@ -61,12 +62,13 @@ public sealed class Locales
         return new Locales([.. tables]);
     }
 
-    private sealed record RawTable(JsonObject Texts, JsonObject Cards);
+    private sealed record RawTable(JsonObject Texts, JsonObject Cards, JsonObject Pages);
 
     private static RawTable Parse(Func<string, string> read, string language, RawTable? english)
     {
         var texts = ParseObject(read, $"{language}.texts.json");
         var cards = ParseObject(read, $"{language}.cards.json");
+        var pages = ParseObject(read, $"{language}.pages.json");
         var file = $"{language}.texts.json";
         foreach (var id in Enum.GetValues<TextId>())
         {
@@ -84,8 +86,13 @@ public sealed class Locales
         }
         foreach (var (key, _) in texts)
             if (!Enum.TryParse<TextId>(key, out _)) throw Invalid(file, $"has a text {key} no code uses (add it to TextId, or remove it)");
-        if (english is not null) CheckSameKeys($"{language}.cards.json", cards, english.Cards, "");
-        return new RawTable(texts, cards);
+        if (english is not null)
+        {
+            CheckSameKeys($"{language}.cards.json", cards, english.Cards, "");
+            CheckSameKeys($"{language}.pages.json", pages, english.Pages, "");
+            CheckSamePlaceholders($"{language}.pages.json", pages, english.Pages, "");
+        }
+        return new RawTable(texts, cards, pages);
     }
 
     private static LocaleTable Build(string language, string culture, RawTable raw)
@@ -104,7 +111,7 @@ public sealed class Locales
         Func<int, bool> isOne = language is "fr" or "pt" ? n => n is 0 or 1 : n => n == 1;
         try
         {
-            return new LocaleTable(language, CultureInfo.GetCultureInfo(culture), texts, plurals, raw.Cards, isOne);
+            return new LocaleTable(language, CultureInfo.GetCultureInfo(culture), texts, plurals, raw.Cards, PageTexts($"{language}.pages.json", raw.Pages), isOne);
         }
         catch (FormatException ex)
         {
@@ -126,6 +133,40 @@ public sealed class Locales
         }
         foreach (var (key, _) in table)
             if (!english.ContainsKey(key)) throw Invalid(file, $"has {path}{key}, which English has not");
+    }
+
+    private static void CheckSamePlaceholders(string file, JsonObject table, JsonObject english, string path)
+    {
+        foreach (var (key, value) in english)
+        {
+            if (value is JsonObject group) CheckSamePlaceholders(file, (JsonObject)table[key]!, group, $"{path}{key}.");
+            else if (Placeholders(table[key]!) != Placeholders(value!))
+                throw Invalid(file, $"{path}{key} must use the placeholders {{0}}..{{{Placeholders(value!) - 1}}} exactly as English does");
+        }
+    }
+
+    // "group.key" → text; a page template names its texts so ({{chat.heading}}), and a script reads a group of them.
+    private static Dictionary<string, string> PageTexts(string file, JsonObject pages)
+    {
+        var texts = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (group, node) in pages)
+        {
+            if (node is not JsonObject keys) throw Invalid(file, $"must hold groups of texts, and {group} is not one");
+            foreach (var (key, value) in keys)
+            {
+                var text = value is JsonValue v && v.GetValueKind() == JsonValueKind.String ? (string)v! : throw Invalid(file, $"{group}.{key} must be a string");
+                try
+                {
+                    System.Text.CompositeFormat.Parse(text);
+                }
+                catch (FormatException)
+                {
+                    throw Invalid(file, $"{group}.{key} has a malformed placeholder");
+                }
+                texts[$"{group}.{key}"] = text;
+            }
+        }
+        return texts;
     }
 
     private static int Placeholders(JsonNode node)

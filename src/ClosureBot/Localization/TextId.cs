@@ -165,7 +165,14 @@ public enum TextId
     MondayToFriday,
     OpeningHours,
     OpeningAt,
+
+    /// <summary>The next opening on the customer's own clock: {0} the date and time.</summary>
+    OpeningAtLocal,
+
     OpeningFormat,
     Answered,
     AnsweredWith,
+
+    /// <summary>Teams, in a team or group chat: why closure happens only in a personal chat; {0} the link to one.</summary>
+    PersonalChatOnly,
 }

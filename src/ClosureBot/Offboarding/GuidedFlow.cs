@@ -4,7 +4,7 @@ using ClosureBot.Localization;
 namespace ClosureBot.Offboarding;
 
 /// <summary>The closure flow's screens as the handoff needs them (the flow's side of <see cref="IGuidedFlow"/>).</summary>
-/// <remarks>For support staff: in English, whatever language the customer speaks.</remarks>
+/// <remarks>Titles in English unless a language is asked for (the console asks for the agent's).</remarks>
 public sealed class GuidedFlow(OffboardingDialog offboarding, Locales locales) : IGuidedFlow
 {
     private readonly LocaleTable _english = locales.English;
@@ -18,22 +18,25 @@ public sealed class GuidedFlow(OffboardingDialog offboarding, Locales locales) :
     private IReadOnlyList<HandBackPoint>? _points;
 
     public IReadOnlyList<HandBackPoint> HandBackPoints => _points ??= Screens.Where(offboarding.IsScreen)
-        .Select(s => new HandBackPoint(s, Title(s)))
+        .Select(s => new HandBackPoint(s, ScreenTitle(s, _english)))
         .Append(new HandBackPoint(HandBackPoint.End, "End the conversation"))
         .ToList();
 
     public IReadOnlyList<HandoffStepProgress> Progress(string? screen)
     {
         var current = screen is null ? 0 : OffboardingSteps.NumberOf(screen);
-        return OffboardingSteps.Numbered.Select((s, i) => new HandoffStepProgress(s.Id, _english[s.Title],
+        return OffboardingSteps.Numbered.Select((s, i) => new HandoffStepProgress(s.Id, StepTitle(s.Id, _english),
             current == 0 || i + 1 > current ? "todo" : i + 1 == current ? "current" : "done")).ToList();
     }
 
     public string Describe(string? screen) => screen is null ? "the start" : OffboardingSteps.Describe(_english, screen);
 
-    private string Title(string screen)
+    public string ScreenTitle(string screen, LocaleTable t)
     {
-        var described = OffboardingSteps.Describe(_english, screen);
-        return described.Length > 0 ? char.ToUpperInvariant(described[0]) + described[1..] : screen;
+        var described = OffboardingSteps.Describe(t, screen);
+        return described.Length > 0 ? char.ToUpper(described[0], t.Culture) + described[1..] : screen;
     }
+
+    public string StepTitle(string screen, LocaleTable t) =>
+        OffboardingSteps.NumberOf(screen) is var n and > 0 ? t[OffboardingSteps.Numbered[n - 1].Title] : ScreenTitle(screen, t);
 }

@@ -1,7 +1,10 @@
 // The customer's chat page: gets a token from the app, then runs Bot Framework Web Chat against the app's own
 // Direct Line 3.0 service. Session storage keeps the conversation (id + watermark) so a reload resumes it.
+// Its texts come with the page, in the browser's language (Localization/Tables/xx.pages.json, group "chat").
 (function () {
   'use strict';
+  const texts = JSON.parse(document.getElementById('page-texts').textContent);
+  const say = (key, ...args) => texts[key].replace(/\{(\d+)\}/g, (_, n) => String(args[Number(n)]));
   const storageKey = 'closurebot.webchat';
   const query = new URLSearchParams(location.search);
   const fragment = new URLSearchParams(location.hash.slice(1));
@@ -60,15 +63,17 @@
     sessionStorage.setItem(storageKey, JSON.stringify({ conversationId, watermark }));
   }
 
+  // Every failure is told in the page's language; the browser's own error text (English) is not shown.
   async function fetchToken(conversationId) {
     const response = await fetch('/api/webchat/token', {
       method: 'POST',
       credentials: 'same-origin',
       headers: { 'Content-Type': 'application/json' },
       body: JSON.stringify({ conversationId, assertion, locale })
-    });
+    }).catch(() => { throw new Error(say('serviceUnreachable')); });
     const body = await response.json().catch(() => ({}));
-    if (!response.ok) throw new Error((body.error && body.error.message) || `The chat service answered ${response.status}.`);
+    if (!response.ok) throw new Error(response.status === 401 && body.error && body.error.code === 'SignInRequired' ? say('signInRequired')
+      : response.status === 429 ? say('tooManyRequests') : say('serviceAnswered', response.status));
     return body;
   }
 
@@ -79,14 +84,14 @@
       current = status;
       switch (status) {
         case 2: wasOnline = true; hideBanner(); break; // Online
-        case 1: if (wasOnline) showBanner('Connection lost. Reconnecting…'); break;
-        case 3: showBanner('Your chat session has expired. Reconnect to carry on where you left off.', { error: true, action: true }); break;
-        case 4: showBanner('Connection lost: the chat service cannot be reached. Your progress is saved; reconnect to carry on.', { error: true, action: true }); break;
-        case 5: showBanner('This conversation has ended. Reconnect to start again.', { error: true, action: true }); break;
+        case 1: if (wasOnline) showBanner(say('reconnecting')); break;
+        case 3: showBanner(say('expired'), { error: true, action: true }); break;
+        case 4: showBanner(say('unreachable'), { error: true, action: true }); break;
+        case 5: showBanner(say('ended'), { error: true, action: true }); break;
       }
     });
-    window.addEventListener('offline', () => showBanner('Connection lost: you are offline. Your progress is saved.', { error: true }));
-    window.addEventListener('online', () => { if (current === 2) hideBanner(); else if (wasOnline) showBanner('Back online. Reconnecting…'); });
+    window.addEventListener('offline', () => showBanner(say('offline'), { error: true }));
+    window.addEventListener('online', () => { if (current === 2) hideBanner(); else if (wasOnline) showBanner(say('backOnline')); });
   }
 
   // Signing in leaves the page and comes back to it; session storage keeps the conversation, which the app then hands
@@ -102,7 +107,7 @@
 
   async function start() {
     if (!window.WebChat) {
-      showBanner('The chat could not be loaded. Please reload the page.', { error: true, action: true });
+      showBanner(say('notLoaded'), { error: true, action: true });
       return;
     }
     const saved = readSaved();
@@ -110,10 +115,10 @@
     try {
       grant = await fetchToken(saved.conversationId);
     } catch (error) {
-      showBanner(`The chat could not start: ${error.message}`, { error: true, action: true });
+      showBanner(say('couldNotStart', error.message), { error: true, action: true });
       return;
     }
-    document.getElementById('session').textContent = grant.userName ? `Signed in as ${grant.userName}` : 'Guest session';
+    document.getElementById('session').textContent = grant.userName ? say('signedInAs', grant.userName) : say('guest');
     showSignIn(grant.signIn);
     save(grant.conversationId, grant.resumed ? saved.watermark : undefined);
 
@@ -149,7 +154,7 @@
         suggestedActionHeight: 44,
         botAvatarInitials: 'CB',
         botAvatarBackgroundColor: '#0b5cad',
-        userAvatarInitials: 'You',
+        userAvatarInitials: say('you'),
         userAvatarBackgroundColor: '#5b6b7c',
         bubbleBorderRadius: 8,
         bubbleFromUserBackground: '#e8f1fb',

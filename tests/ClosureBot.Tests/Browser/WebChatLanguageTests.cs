@@ -6,7 +6,8 @@ namespace ClosureBot.Tests.Browser;
 
 // A customer whose browser speaks German or Spanish closes the demo account in the real chat page, on a phone-sized
 // screen: every screen in their language (the expectations come from the language's own table), every caption fits
-// its button, and the screenshots (tests/artifacts/screenshots/language-*) are there to be read.
+// its button, and the screenshots (tests/artifacts/screenshots/language-*) are there to be read. The page's own frame
+// (title, header, session, buttons, the banner when the chat cannot start) is in that language too (frame-*.png).
 public sealed class WebChatLanguageTests
 {
     private static readonly Locales Tables = Locales.Load();
@@ -51,6 +52,47 @@ public sealed class WebChatLanguageTests
         var activities = report["userActivities"]!.AsArray();
         Assert.All(activities.Where(a => (string?)a!["role"] == "user"), a => Assert.Equal(locale, (string?)a!["locale"]));
         Assert.All(activities.Where(a => (string?)a!["role"] == "bot"), a => Assert.Equal(locale, (string?)a!["locale"]));
+    }
+
+    [Theory]
+    [InlineData("de-DE", "Europe/Berlin", false)]
+    [InlineData("es-ES", "Europe/Madrid", false)]
+    [InlineData("es-MX", "America/Mexico_City", true)]
+    public async Task WebChat_BrowserLanguage_PageFrameInThatLanguage(string locale, string timeZone, bool serviceUnreachable)
+    {
+        await using var host = new DirectLineTestHost();
+        var t = Tables.For(locale);
+        var options = new JsonObject
+        {
+            ["baseUrl"] = host.BaseAddress.GetLeftPart(UriPartial.Authority),
+            ["screenshotDir"] = WebChatDriver.ScreenshotFolder,
+            ["locale"] = locale,
+            ["timezoneId"] = timeZone,
+            ["welcome"] = Card(t, "welcome", "iCanWalk"),
+            ["failToken"] = serviceUnreachable,
+        };
+
+        var report = await WebChatDriver.RunScriptAsync("Browser/webchat-frame-drive.mjs", options, $"frame {locale}");
+
+        Assert.Equal(locale, (string?)report["navigatorLanguage"]);
+        Assert.Equal(t.Language, (string?)report["lang"]);
+        Assert.Equal(t.Language, (string?)report["contentLanguage"]);
+        Assert.Equal(t.Page("chat.title"), (string?)report["title"]);
+        Assert.Equal(t.Page("chat.product"), (string?)report["product"]);
+        Assert.Equal(t.Page("chat.heading"), (string?)report["heading"]);
+        Assert.Equal(t.Page("chat.signIn"), (string?)report["signIn"]);
+        Assert.Equal(t.Page("chat.signOut"), (string?)report["signOut"]);
+        Assert.Equal(t.Page("chat.reconnect"), (string?)report["reconnect"]);
+        Assert.Equal(t.Page("chat.chatLabel"), (string?)report["chatLabel"]);
+        Assert.Equal(t.Page("chat.noscript"), (string?)report["noscript"]);
+        if (serviceUnreachable)
+            Assert.Equal(t.Page("chat.couldNotStart", t.Page("chat.serviceUnreachable")), (string?)report["banner"]);
+        else
+            Assert.Equal(t.Page("chat.guest"), (string?)report["session"]);
+        Assert.False(report["axeViolations"]!.AsArray().Any(v => (string?)v!["impact"] is "serious" or "critical"), $"axe-core: {report["axeViolations"]}");
+        Assert.True(File.Exists((string?)report["screenshot"]));
+        Assert.Empty(report["pageErrors"]!.AsArray());
+        Assert.Empty(report["externalRequests"]!.AsArray());
     }
 
     private static string Card(LocaleTable t, string group, string key)

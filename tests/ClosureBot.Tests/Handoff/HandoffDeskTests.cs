@@ -43,6 +43,26 @@ public class HandoffDeskTests
     }
 
     [Fact]
+    public async Task Find_InTheAgentsLanguage_StepsServerStatesAndServiceKindsInThatLanguage()
+    {
+        await using var app = HandoffTestApp.Create(storage: Storage);
+        var ann = await app.CustomerAsync();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("talk to support");
+        var ticket = Assert.Single(await app.Desk().ListAsync(None));
+        var de = Locales.Load().For("de-DE");
+
+        var english = await app.Desk().FindAsync(ticket.Id, None);
+        var german = await app.Desk().FindAsync(ticket.Id, de, None);
+
+        Assert.Equal(de[TextId.StepDeleteServers], german!.Steps[1].Title);
+        Assert.Contains("VA1ACMEWEB01 (Laufend)", german.Remaining!.Servers);
+        Assert.Contains(german.Remaining.Services, s => s.EndsWith($"({de[TextId.KindPublicIpAddress]})", StringComparison.Ordinal));
+        Assert.Contains("VA1ACMEWEB01 (Running)", english!.Remaining!.Servers);
+        Assert.DoesNotContain(english.Remaining.Services, s => s.Contains("publicIpAddress", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public async Task Send_WebChatCustomer_SeesWhoTheyTalkToAndTheAgentsMessages()
     {
         await using var app = HandoffTestApp.Create(storage: Storage);

@@ -123,10 +123,11 @@ public class HandoffRequestTests
 
         var closed = await ann.Send("talk to support");
 
+        // The customer's browser is in Europe/Paris (the payload's localTimezone): 09:00 in London is 10:00 for them.
         closed.Says("Our support team answers Monday to Friday, 09:00–17:00 (Europe/London), so nobody can reply right now")
-            .Says("from Monday 16 November, 09:00 (Europe/London)").Says("You can leave a message here");
+            .Says("from Monday 16 November, 10:00 (your time)").Says("You can leave a message here");
         Assert.Equal("help@ctl.io", closed.Fact("Email"));
-        (await ann.Send("Please call me back about the VPN")).Says("Thanks, your message waits in the queue. Someone will answer from Monday 16 November, 09:00");
+        (await ann.Send("Please call me back about the VPN")).Says("Thanks, your message waits in the queue. Someone will answer from Monday 16 November, 10:00 (your time)");
         var ticket = await app.TicketOfAsync(ann.ConversationId);
         Assert.True(ticket.LeftMessage);
         var found = await app.Desk().FindAsync(ticket.Id, CancellationToken.None);

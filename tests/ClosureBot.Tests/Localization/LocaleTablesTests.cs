@@ -10,6 +10,12 @@ public sealed class LocaleTablesTests
     [
         "*:UtcSuffix", "*:OpeningAt", "fr:DateFormat", "fr:FactDateFormat", "es:No", "es:cards.common.no",
         "es:Virtual", "pt:Virtual", "es:BareMetal", "fr:BareMetal", "pt:BareMetal",
+        // The portal's product name; "min" and "h" are the units' symbols; "Bot", "Support", "Agent", "Status", "System"
+        // and "No" are the words those languages use.
+        "*:pages.chat.product", "*:pages.console.whoBot", "es:pages.console.minutes", "fr:pages.console.minutes", "pt:pages.console.minutes",
+        "es:pages.console.hoursMinutes", "fr:pages.console.hoursMinutes", "pt:pages.console.hoursMinutes", "es:pages.console.no",
+        "fr:pages.console.queueSupport", "de:pages.console.queueSupport", "fr:pages.console.whoAgent", "de:pages.console.status",
+        "de:pages.console.whoSystem",
     ];
 
     private static string TableFile(string name) =>
@@ -74,6 +80,39 @@ public sealed class LocaleTablesTests
         Assert.Contains("step2.checked", ex.Message);
     }
 
+    [Theory]
+    [InlineData("es.pages.json", "chat", "guest", null, "chat.guest")]
+    [InlineData("de.pages.json", "console", "signedInAs", "Angemeldet", "console.signedInAs")]
+    [InlineData("fr.pages.json", "signIn", "extra", "Texte en trop", "signIn.extra")]
+    public void Load_PageTableMissingATextOrAPlaceholder_FailsNamingTheTableAndTheText(string file, string group, string key, string? text, string named)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => Locales.Load(name =>
+        {
+            var json = TableFile(name);
+            if (name != file) return json;
+            var table = JsonNode.Parse(json)!.AsObject();
+            if (text is null) table[group]!.AsObject().Remove(key);
+            else table[group]![key] = text;
+            return table.ToJsonString();
+        }));
+
+        Assert.Contains(file, ex.Message);
+        Assert.Contains(named, ex.Message);
+    }
+
+    [Fact]
+    public void Load_ShippedPageTables_EveryLanguageHasEveryPageText()
+    {
+        var locales = Locales.Load();
+
+        Assert.True(locales.English.Pages.Count > 100);
+        foreach (var table in locales.All)
+        {
+            Assert.Equal(locales.English.Pages.Keys.Order(), table.Pages.Keys.Order());
+            Assert.All(table.Pages, p => Assert.False(string.IsNullOrWhiteSpace(p.Value), $"{table.Language}: {p.Key} is empty"));
+        }
+    }
+
     [Fact]
     public void Tables_EveryTranslation_DiffersFromEnglishUnlessAllowed()
     {
@@ -84,6 +123,8 @@ public sealed class LocaleTablesTests
         {
             foreach (var id in Enum.GetValues<TextId>())
                 if (table[id] == english[id] && !Allowed(table.Language, id.ToString())) leaks.Add($"{table.Language}:{id} = \"{table[id]}\"");
+            foreach (var (key, value) in table.Pages)
+                if (english.Pages[key] == value && !Allowed(table.Language, "pages." + key)) leaks.Add($"{table.Language}:pages.{key} = \"{value}\"");
             foreach (var (key, value) in CardStrings(table.Cards, "cards."))
                 if (CardStrings(english.Cards, "cards.").Single(e => e.Key == key).Value == value && !Allowed(table.Language, key))
                     leaks.Add($"{table.Language}:{key} = \"{value}\"");
@@ -101,7 +142,8 @@ public sealed class LocaleTablesTests
         {
             var (language, key) = (entry[..2], entry[3..]);
             var table = locales.All.Single(t => t.Language == language);
-            var (mine, theirs) = key.StartsWith("cards.", StringComparison.Ordinal)
+            var (mine, theirs) = key.StartsWith("pages.", StringComparison.Ordinal) ? (table.Page(key[6..]), english.Page(key[6..]))
+                : key.StartsWith("cards.", StringComparison.Ordinal)
                 ? (CardStrings(table.Cards, "cards.").Single(c => c.Key == key).Value, CardStrings(english.Cards, "cards.").Single(c => c.Key == key).Value)
                 : (table[Enum.Parse<TextId>(key)], english[Enum.Parse<TextId>(key)]);
             Assert.True(mine == theirs, $"{entry} is allowed to equal English but differs: drop it from the list");

@@ -60,6 +60,37 @@ public static class TeamsCards
         return copy;
     }
 
+    /// <summary>
+    /// The caption of the button a click came from, as the customer read it on <paramref name="card"/> (in their
+    /// language): the title of the <c>Action.Submit</c> whose data match the click's (<c>action</c>, <c>step</c> and any
+    /// other value the button carries); null when no button of the card matches.
+    /// </summary>
+    public static string? CaptionOf(JsonNode? card, JsonNode? clicked) => clicked is JsonObject data ? Caption(card, data) : null;
+
+    private static string? Caption(JsonNode? node, JsonObject clicked)
+    {
+        switch (node)
+        {
+            case JsonArray array:
+                foreach (var item in array)
+                    if (Caption(item, clicked) is { } found) return found;
+                return null;
+            case JsonObject obj:
+                if ((string?)obj["type"] is "Action.Submit" or "Action.Execute" && obj["title"] is JsonValue title
+                    && obj["data"] is JsonObject data && Matches(data, clicked)) return (string?)title;
+                foreach (var (_, child) in obj)
+                    if (Caption(child, clicked) is { } found) return found;
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // Every plain value the button sends must come back in the click; Teams' own msteams block is not the answer.
+    private static bool Matches(JsonObject button, JsonObject clicked) =>
+        button["action"] is JsonValue && button.Where(p => p.Key != "msteams" && p.Value is JsonValue)
+            .All(p => clicked[p.Key] is JsonValue value && JsonNode.DeepEquals(value, p.Value));
+
     /// <summary>Whether the card has anything to click (only those are worth updating once answered).</summary>
     public static bool HasActions(JsonNode? node) => node switch
     {

@@ -52,7 +52,8 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
             var step = TeamsCards.AdaptiveCards(sent).Select(TeamsCards.StepOf).FirstOrDefault(s => s is not null);
             var movedOn = activity.Type == ActivityTypes.Message && turn.Located && step != turn.Screen;
             if (execute && clicked || !clicked && !superseded && !movedOn) continue;
-            await CompleteAsync(key, id, sent, clicked || activity.ReplyToId is null ? AnswerOf(activity) : null);
+            var answer = clicked ? ClickedCaption(sent, activity.Value) : activity.ReplyToId is null ? TypedAnswer(activity) : null;
+            await CompleteAsync(key, id, sent, answer);
         }
     }
 
@@ -80,8 +81,8 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
         }
         var clicked = openCards.FirstOrDefault(c => c.ActivityId == activity.ReplyToId).Sent;
         var card = clicked is not null && TeamsCards.AdaptiveCards(clicked).FirstOrDefault() is { } shown
-            ? TeamsCards.Completed(shown, (string?)data["action"], locales.For(activity.Locale))
-            : TeamsCards.Completed(new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray() }, (string?)data["action"],
+            ? TeamsCards.Completed(shown, TeamsCards.CaptionOf(shown, data), locales.For(activity.Locale))
+            : TeamsCards.Completed(new JsonObject { ["type"] = "AdaptiveCard", ["version"] = "1.5", ["body"] = new JsonArray() }, null,
                 locales.For(activity.Locale));
         if (clicked is not null) await store.CloseCardAsync(ReplyOutbox.ConversationKey(activity), activity.ReplyToId!, ct);
         context.InvokeResponse = new InvokeResponse(200, new JsonObject
@@ -131,7 +132,7 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
         }
     }
 
-    private static void PersonalChatOnly(ITurnContext context)
+    private void PersonalChatOnly(ITurnContext context)
     {
         var activity = context.Activity;
         var asked = activity.Type == ActivityTypes.Message
@@ -139,19 +140,20 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
             || activity.Type == ActivityTypes.InstallationUpdate && TeamsActivity.BotAdded(activity);
         if (!asked) return;
         var link = $"https://teams.microsoft.com/l/chat/0/0?users={Uri.EscapeDataString(activity.Recipient?.Id ?? "")}";
-        var text = "Hi! I help you close a cloud account, step by step. That involves your account's details, so I only do it in a " +
-            $"personal chat with you, not in a team or group chat. [Chat with me privately]({link}) and say \"I want to close my account\".";
+        var text = locales.For(activity.Locale).Format(TextId.PersonalChatOnly, link);
         if (activity.Type == ActivityTypes.Invoke)
             context.InvokeResponse = new InvokeResponse(200, new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = text });
         else
             context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" });
     }
 
-    private static string? AnswerOf(Activity activity)
-    {
-        if (activity.Value?["msteams"]?["displayText"] is JsonValue shown && shown.TryGetValue<string>(out var displayText)) return displayText;
-        return activity.Text?.Trim() is { Length: > 0 and <= 60 } text ? text : null;
-    }
+    // What the customer clicked, as the card showed it in their language; never the button's keyword (the messageBack
+    // text is the English verb, and Teams may not send the display text back).
+    private static string? ClickedCaption(Activity sent, JsonNode? value) =>
+        TeamsCards.AdaptiveCards(sent).Select(card => TeamsCards.CaptionOf(card, value)).FirstOrDefault(c => c is not null)
+        ?? (value?["msteams"]?["displayText"] is JsonValue shown && shown.TryGetValue<string>(out var displayText) ? displayText : null);
+
+    private static string? TypedAnswer(Activity activity) => activity.Text?.Trim() is { Length: > 0 and <= 60 } text ? text : null;
 
     private static ConversationReference Reference(Activity activity)
     {

@@ -26,10 +26,10 @@ public static partial class WebChatTokenEndpoint
         return services;
     }
 
-    /// <summary>Maps the chat page (static files under <c>wwwroot/</c>) and <c>/api/webchat/token</c>.</summary>
+    /// <summary>Maps the chat page (<see cref="ChatPage"/>, its script and styles static files under <c>wwwroot/</c>) and <c>/api/webchat/token</c>.</summary>
     public static WebApplication MapWebChat(this WebApplication app)
     {
-        app.UseDefaultFiles();
+        app.MapChatPage();
         app.UseStaticFiles();
         app.MapWebChatToken();
         return app;

@@ -1,11 +1,13 @@
 using System.Text.Json;
+using ClosureBot.Localization;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace ClosureBot.Handoff.AgentConsole;
 
 /// <summary>
 /// The console's HTTP API under <c>/agent/api</c>, for signed-in agents only; every call acts for the agent the cookie
-/// proves in that request. Reads are GETs; each change is a POST that must carry the anti-forgery token.
+/// proves in that request. Reads are GETs; each change is a POST that must carry the anti-forgery token. What staff read
+/// (titles of the flow's screens, error messages) is in the browser's language, as the console page is.
 /// </summary>
 internal static class AgentConsoleApi
 {
@@ -18,96 +20,105 @@ internal static class AgentConsoleApi
         api.MapGet("/session", Session);
         api.MapGet("/tickets", async (IHandoffDesk desk, TimeProvider time, CancellationToken ct) =>
             Results.Json(new { now = time.GetUtcNow(), tickets = await desk.ListAsync(ct) }, ConsoleJson.Options));
-        api.MapGet("/tickets/{id}", async (string id, IHandoffDesk desk, CancellationToken ct) =>
-            await desk.FindAsync(id, ct) is { } found ? Results.Json(found, ConsoleJson.Options) : NotFound());
+        api.MapGet("/tickets/{id}", async (string id, HttpContext http, IHandoffDesk desk, Locales locales, CancellationToken ct) =>
+        {
+            var t = locales.TableOf(http.Request);
+            return await desk.FindAsync(id, t, ct) is { } found ? Results.Json(found, ConsoleJson.Options) : NotFound(t);
+        });
         var changes = api.MapGroup("/tickets/{id}").AddEndpointFilter<AntiforgeryHeaderFilter>();
         changes.MapPost("/accept", AcceptAsync);
         changes.MapPost("/messages", SendAsync);
         changes.MapPost("/hand-back", HandBackAsync);
     }
 
-    private static IResult Session(HttpContext http, IAntiforgery antiforgery, IHandoffDesk desk, TimeProvider time) => Results.Json(new
+    private static IResult Session(HttpContext http, IAntiforgery antiforgery, IHandoffDesk desk, IGuidedFlow flow, Locales locales, TimeProvider time) => Results.Json(new
     {
         agent = Agent(http),
         antiforgeryToken = antiforgery.GetAndStoreTokens(http).RequestToken,
-        handBackPoints = desk.HandBackPoints,
+        handBackPoints = Titled(desk.HandBackPoints, flow, locales.TableOf(http.Request)),
         facts = Enum.GetValues<VerifiedFact>().Select(f => JsonNamingPolicy.CamelCase.ConvertName(f.ToString())),
         now = time.GetUtcNow(),
     }, ConsoleJson.Options);
 
-    private static async Task<IResult> AcceptAsync(string id, HttpContext http, IHandoffDesk desk, CancellationToken ct)
+    private static IEnumerable<HandBackPoint> Titled(IEnumerable<HandBackPoint> points, IGuidedFlow flow, LocaleTable t) =>
+        points.Select(p => p with { Title = p.Screen == HandBackPoint.End ? t.Page("console.endConversation") : flow.ScreenTitle(p.Screen, t) });
+
+    private static async Task<IResult> AcceptAsync(string id, HttpContext http, IHandoffDesk desk, Locales locales, CancellationToken ct)
     {
+        var t = locales.TableOf(http.Request);
         var outcome = await desk.AcceptAsync(id, Agent(http), ct);
         var ticket = (await desk.FindAsync(id, ct))?.Ticket;
         return outcome switch
         {
             AcceptOutcome.Accepted => Results.Json(new { outcome, ticket }, ConsoleJson.Options),
             AcceptOutcome.AlreadyTaken => ConsoleJson.Error(StatusCodes.Status409Conflict, "AlreadyTaken",
-                $"Taken by {ticket?.AgentDisplayName ?? "another agent"}."),
-            AcceptOutcome.NotWaiting => ConsoleJson.Error(StatusCodes.Status409Conflict, "NotWaiting", "The conversation is no longer waiting."),
-            _ => NotFound(),
+                ticket?.AgentDisplayName is { } holder ? t.Page("consoleApi.takenBy", holder) : t.Page("consoleApi.takenByAnother")),
+            AcceptOutcome.NotWaiting => ConsoleJson.Error(StatusCodes.Status409Conflict, "NotWaiting", t.Page("consoleApi.notWaiting")),
+            _ => NotFound(t),
         };
     }
 
-    private static async Task<IResult> SendAsync(string id, HttpContext http, IHandoffDesk desk, CancellationToken ct)
+    private static async Task<IResult> SendAsync(string id, HttpContext http, IHandoffDesk desk, Locales locales, CancellationToken ct)
     {
-        if (await ReadAsync<SendRequest>(http) is not { } request) return BadBody("{\"text\": \"…\"}");
+        var t = locales.TableOf(http.Request);
+        if (await ReadAsync<SendRequest>(http) is not { } request) return BadBody(t, "{\"text\": \"…\"}");
         var text = request.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxMessageLength)
-            return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", $"Write a message of 1 to {MaxMessageLength} characters.");
-        if (await HeldByAsync(id, http, desk, ct) is { } refused) return refused;
+            return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", t.Page("consoleApi.messageLength", MaxMessageLength));
+        if (await HeldByAsync(id, http, desk, t, ct) is { } refused) return refused;
         try
         {
             return Results.Json(await desk.SendAsync(id, Agent(http), text, ct), ConsoleJson.Options, statusCode: StatusCodes.Status201Created);
         }
-        catch (Exception ex) when (Refusal(ex) is { } refusal)
+        catch (Exception ex) when (Refusal(ex, t) is { } refusal)
         {
             return refusal;
         }
     }
 
-    private static async Task<IResult> HandBackAsync(string id, HttpContext http, IHandoffDesk desk, CancellationToken ct)
+    private static async Task<IResult> HandBackAsync(string id, HttpContext http, IHandoffDesk desk, Locales locales, CancellationToken ct)
     {
-        if (await ReadAsync<HandBackRequest>(http) is not { } request) return BadBody("{\"resumeAt\": \"…\", \"facts\": [], \"note\": \"…\"}");
+        var t = locales.TableOf(http.Request);
+        if (await ReadAsync<HandBackRequest>(http) is not { } request) return BadBody(t, "{\"resumeAt\": \"…\", \"facts\": [], \"note\": \"…\"}");
         if (desk.HandBackPoints.All(p => p.Screen != request.ResumeAt))
             return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument",
-                $"resumeAt must be one of: {string.Join(", ", desk.HandBackPoints.Select(p => p.Screen))}.");
+                t.Page("consoleApi.resumeAt", string.Join(", ", desk.HandBackPoints.Select(p => p.Screen))));
         var facts = new List<VerifiedFact>();
         foreach (var name in request.Facts ?? [])
         {
             if (!Enum.TryParse<VerifiedFact>(name, ignoreCase: true, out var fact) || !Enum.IsDefined(fact) || int.TryParse(name, out _))
-                return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", "facts may only name known verified facts.");
+                return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", t.Page("consoleApi.facts"));
             if (!facts.Contains(fact)) facts.Add(fact);
         }
         var note = string.IsNullOrWhiteSpace(request.Note) ? null : request.Note.Trim();
         if (note?.Length > MaxNoteLength)
-            return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", $"The note may have at most {MaxNoteLength} characters.");
-        if (await HeldByAsync(id, http, desk, ct) is { } refused) return refused;
+            return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", t.Page("consoleApi.noteLength", MaxNoteLength));
+        if (await HeldByAsync(id, http, desk, t, ct) is { } refused) return refused;
         try
         {
             await desk.HandBackAsync(id, Agent(http), new HandBack(request.ResumeAt!, facts, note), ct);
         }
-        catch (Exception ex) when (Refusal(ex) is { } refusal)
+        catch (Exception ex) when (Refusal(ex, t) is { } refusal)
         {
             return refusal;
         }
         return Results.NoContent();
     }
 
-    private static async Task<IResult?> HeldByAsync(string id, HttpContext http, IHandoffDesk desk, CancellationToken ct)
+    private static async Task<IResult?> HeldByAsync(string id, HttpContext http, IHandoffDesk desk, LocaleTable t, CancellationToken ct)
     {
-        if (await desk.FindAsync(id, ct) is not { } found) return NotFound();
+        if (await desk.FindAsync(id, ct) is not { } found) return NotFound(t);
         var ticket = found.Ticket;
         return ticket.Status == HandoffStatus.Held && string.Equals(ticket.AgentUserName, Agent(http).UserName, StringComparison.OrdinalIgnoreCase)
-            ? null : NotHeld();
+            ? null : NotHeld(t);
     }
 
     // The desk's documented refusals (nothing changed): unknown ticket, input it will not take, not the holder.
-    private static IResult? Refusal(Exception ex) => ex switch
+    private static IResult? Refusal(Exception ex, LocaleTable t) => ex switch
     {
-        KeyNotFoundException => NotFound(),
+        KeyNotFoundException => NotFound(t),
         ArgumentException => ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", ex.Message),
-        InvalidOperationException => NotHeld(),
+        InvalidOperationException => NotHeld(t),
         _ => null,
     };
 
@@ -127,11 +138,11 @@ internal static class AgentConsoleApi
     private static SupportAgent Agent(HttpContext http) =>
         AgentPrincipal.Of(http.User) ?? throw new InvalidOperationException("A console endpoint ran without a signed-in agent.");
 
-    private static IResult NotFound() => ConsoleJson.Error(StatusCodes.Status404NotFound, "NotFound", "No such conversation.");
+    private static IResult NotFound(LocaleTable t) => ConsoleJson.Error(StatusCodes.Status404NotFound, "NotFound", t.Page("consoleApi.notFound"));
 
-    private static IResult NotHeld() =>
-        ConsoleJson.Error(StatusCodes.Status409Conflict, "NotHeld", "You do not hold this conversation; accept it first. Nothing was done.");
+    private static IResult NotHeld(LocaleTable t) =>
+        ConsoleJson.Error(StatusCodes.Status409Conflict, "NotHeld", t.Page("consoleApi.notHeld"));
 
-    private static IResult BadBody(string shape) =>
-        ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", $"The body must be JSON: {shape}.");
+    private static IResult BadBody(LocaleTable t, string shape) =>
+        ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", t.Page("consoleApi.body", shape));
 }

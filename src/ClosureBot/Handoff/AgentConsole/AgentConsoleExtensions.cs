@@ -31,7 +31,8 @@ public static class AgentConsoleExtensions
         app.UseWhen(http => http.Request.Path.StartsWithSegments(AgentHub.Path), hub => hub.UseMiddleware<HubRequestGuard>());
         app.MapAgentSignIn();
         app.MapAgentConsoleApi();
-        app.MapGet("/agent", ConsolePage.Serve).RequireAuthorization(AgentAuthentication.Policy);
+        var console = ConsolePage.Compile(app.Services.GetRequiredService<Localization.Locales>());
+        app.MapGet("/agent", (HttpContext http) => console(http)).RequireAuthorization(AgentAuthentication.Policy);
         app.MapHub<AgentHub>(AgentHub.Path, options =>
         {
             // Pushes only; WebSockets, or long polling where a proxy blocks them. The session's end closes the connection.

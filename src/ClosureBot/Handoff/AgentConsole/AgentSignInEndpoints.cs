@@ -1,4 +1,5 @@
 using System.Globalization;
+using ClosureBot.Localization;
 using ClosureBot.RateLimits;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.Authentication;
@@ -15,24 +16,25 @@ internal static class AgentSignInEndpoints
 {
     public static void MapAgentSignIn(this IEndpointRouteBuilder endpoints)
     {
-        endpoints.MapGet(AgentAuthentication.SignInPath, async (HttpContext http, IAntiforgery antiforgery, IOptionsMonitor<AgentConsoleOptions> options) =>
+        endpoints.MapGet(AgentAuthentication.SignInPath, async (HttpContext http, IAntiforgery antiforgery, IOptionsMonitor<AgentConsoleOptions> options,
+            Locales locales) =>
         {
             if (AgentPrincipal.Of((await http.AuthenticateAsync(AgentAuthentication.Scheme)).Principal) is not null) return Results.Redirect("/agent");
-            return SignInPage.Render(Token(http, antiforgery), null, null, options.CurrentValue.Agents.Count == 0);
+            return SignInPage.Render(locales.TableOf(http.Request), Token(http, antiforgery), null, null, options.CurrentValue.Agents.Count == 0);
         });
         endpoints.MapPost(AgentAuthentication.SignInPath, SignInAsync).RequireRateLimiting(RateLimitPolicies.SignInsPerClient);
         endpoints.MapPost("/agent/signout", SignOutAsync).RequireAuthorization(AgentAuthentication.Policy);
     }
 
     private static async Task<IResult> SignInAsync(HttpContext http, IAntiforgery antiforgery, AgentCredentials credentials,
-        IOptionsMonitor<AgentConsoleOptions> options, TimeProvider time)
+        IOptionsMonitor<AgentConsoleOptions> options, TimeProvider time, Locales locales)
     {
         var noAgents = options.CurrentValue.Agents.Count == 0;
+        var t = locales.TableOf(http.Request);
         if (!http.Request.HasFormContentType)
-            return SignInPage.Render(Token(http, antiforgery), null, "Sign in with the form on this page.", noAgents, StatusCodes.Status400BadRequest);
+            return SignInPage.Render(t, Token(http, antiforgery), null, t.Page("signIn.useForm"), noAgents, StatusCodes.Status400BadRequest);
         if (!await IsValidAsync(http, antiforgery))
-            return SignInPage.Render(Token(http, antiforgery), null,
-                "The form expired or came from another site; nothing was done. Sign in again here.", noAgents, StatusCodes.Status400BadRequest);
+            return SignInPage.Render(t, Token(http, antiforgery), null, t.Page("signIn.formExpired"), noAgents, StatusCodes.Status400BadRequest);
         var form = await http.Request.ReadFormAsync(http.RequestAborted);
         string? userName = form["userName"], password = form["password"];
 
@@ -47,16 +49,16 @@ internal static class AgentSignInEndpoints
         if (result.LockedUntil is { } until)
         {
             http.Response.Headers.RetryAfter = RateLimitRefusal.Seconds(until - time.GetUtcNow()).ToString(CultureInfo.InvariantCulture);
-            return SignInPage.Render(Token(http, antiforgery), keep,
-                $"Too many failed sign-ins for this user name. Try again after {until:HH:mm} UTC.", noAgents, StatusCodes.Status429TooManyRequests);
+            return SignInPage.Render(t, Token(http, antiforgery), keep,
+                t.Page("signIn.lockedOut", until.UtcDateTime.ToString("HH:mm", CultureInfo.InvariantCulture)), noAgents, StatusCodes.Status429TooManyRequests);
         }
-        return SignInPage.Render(Token(http, antiforgery), keep, "The user name or password is not right.", noAgents, StatusCodes.Status401Unauthorized);
+        return SignInPage.Render(t, Token(http, antiforgery), keep, t.Page("signIn.wrong"), noAgents, StatusCodes.Status401Unauthorized);
     }
 
-    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AgentConnections connections)
+    private static async Task<IResult> SignOutAsync(HttpContext http, IAntiforgery antiforgery, AgentConnections connections, Locales locales)
     {
         if (!await IsValidAsync(http, antiforgery))
-            return Results.Text("The sign-out form expired or came from another site; nothing was done.", statusCode: StatusCodes.Status400BadRequest);
+            return Results.Text(locales.TableOf(http.Request).Page("signIn.signOutExpired"), statusCode: StatusCodes.Status400BadRequest);
         var agent = AgentPrincipal.Of(http.User);
         await http.SignOutAsync(AgentAuthentication.Scheme);
         if (agent is not null) connections.CloseAll(agent.UserName);

@@ -1,10 +1,17 @@
 // The support console: lists the queues, shows one conversation, and acts through /agent/api. Live changes arrive
 // over SignalR (/agent/hub); after a lost connection or an app restart it reconnects and reloads everything.
+// Its texts come with the page, in the agent's browser language (Localization/Tables/xx.pages.json, group "console").
 (() => {
   'use strict';
   const $ = id => document.getElementById(id);
-  const factLabels = { dataRetrieved: 'Data retrieved (step 1 is done)', noTermCommitment: 'Term commitment checked: none' };
-  const statusLabels = { waiting: 'Waiting', held: 'Held', ended: 'Ended' };
+  const texts = JSON.parse($('page-texts').textContent);
+  const say = (key, ...args) => texts[key].replace(/\{(\d+)\}/g, (_, n) => String(args[Number(n)]));
+  const factLabels = { dataRetrieved: say('factDataRetrieved'), noTermCommitment: say('factNoTermCommitment') };
+  const statusLabels = { waiting: say('statusWaiting'), held: say('statusHeld'), ended: say('statusEnded') };
+  const queueLabels = { support: say('queueSupport'), sales: say('queueSales') };
+  const reasonLabels = { asked: say('reasonAsked'), misunderstood: say('reasonMisunderstood'), 'term-commitment': say('reasonTermCommitment') };
+  const stateLabels = { done: say('stateDone'), current: say('stateCurrent'), todo: say('stateTodo') };
+  const who = { customer: say('whoCustomer'), bot: say('whoBot'), system: say('whoSystem') };
   const state = { session: null, tickets: new Map(), selected: null, current: null, clockOffset: 0, hub: null };
   const headers = { RequestVerificationToken: '' };
 
@@ -22,9 +29,9 @@
   const now = () => Date.now() + state.clockOffset;
   const waited = iso => {
     const minutes = Math.max(0, Math.floor((now() - Date.parse(iso)) / 60000));
-    return minutes < 60 ? `${minutes} min` : `${Math.floor(minutes / 60)} h ${minutes % 60} min`;
+    return minutes < 60 ? say('minutes', minutes) : say('hoursMinutes', Math.floor(minutes / 60), minutes % 60);
   };
-  const stepTitle = screen => screen ? (state.session.handBackPoints.find(p => p.screen === screen)?.title ?? screen) : 'Not in the flow';
+  const stepTitle = screen => screen ? (state.session.handBackPoints.find(p => p.screen === screen)?.title ?? screen) : say('notInFlow');
   const mine = ticket => ticket.status === 'held' && ticket.agentUserName?.toLowerCase() === state.session.agent.userName.toLowerCase();
   const el = (tag, props = {}, ...children) => {
     const node = Object.assign(document.createElement(tag), props);
@@ -40,27 +47,27 @@
       const list = $(`queue-${queue}`);
       const tickets = [...state.tickets.values()].filter(t => t.queue === queue && t.status !== 'ended')
         .sort((a, b) => Date.parse(a.requestedAt) - Date.parse(b.requestedAt));
-      list.replaceChildren(...(tickets.length ? tickets.map(ticketItem) : [el('li', { className: 'empty', textContent: 'Nobody is waiting.' })]));
+      list.replaceChildren(...(tickets.length ? tickets.map(ticketItem) : [el('li', { className: 'empty', textContent: say('nobodyWaiting') })]));
     }
     if (focused) document.querySelector(`[data-focus-key="${CSS.escape(focused)}"]`)?.focus();
   }
 
   function ticketItem(ticket) {
-    const name = ticket.accountAlias ?? 'Account not named';
+    const name = ticket.accountAlias ?? say('accountNotNamed');
     const open = el('button', { type: 'button', className: 'open' },
       el('strong', { textContent: name }),
-      el('span', { className: 'meta' }, badge(ticket.verified ? 'Verified' : 'Not verified', ticket.verified ? 'verified' : 'unverified'),
-        ticket.status === 'held' ? badge(mine(ticket) ? 'Yours' : `Taken by ${ticket.agentDisplayName}`, mine(ticket) ? 'mine' : 'taken') : null,
-        ticket.leftMessage ? badge('Left a message', 'unverified') : null),
+      el('span', { className: 'meta' }, badge(ticket.verified ? say('verified') : say('notVerified'), ticket.verified ? 'verified' : 'unverified'),
+        ticket.status === 'held' ? badge(mine(ticket) ? say('yours') : say('takenBy', ticket.agentDisplayName), mine(ticket) ? 'mine' : 'taken') : null,
+        ticket.leftMessage ? badge(say('leftMessage'), 'unverified') : null),
       el('span', { className: 'meta', textContent: `${stepTitle(ticket.screen)} · ${ticket.channelId}` }),
-      el('span', { className: 'meta', textContent: `Waiting ${waited(ticket.requestedAt)}${ticket.position ? ` · #${ticket.position} in queue` : ''}` }));
+      el('span', { className: 'meta', textContent: say('waitingFor', waited(ticket.requestedAt)) + (ticket.position ? ` · ${say('position', ticket.position)}` : '') }));
     open.setAttribute('aria-current', String(ticket.id === state.selected));
     open.dataset.focusKey = `open:${ticket.id}`;
     open.addEventListener('click', () => select(ticket.id));
     const item = el('li', { className: `ticket${ticket.id === state.selected ? ' selected' : ''}` }, open);
     if (ticket.status === 'waiting') {
-      const accept = el('button', { type: 'button', className: 'secondary', textContent: 'Accept' });
-      accept.setAttribute('aria-label', `Accept ${name}`);
+      const accept = el('button', { type: 'button', className: 'secondary', textContent: say('accept') });
+      accept.setAttribute('aria-label', say('acceptNamed', name));
       accept.dataset.focusKey = `accept:${ticket.id}`;
       accept.addEventListener('click', () => accept_(ticket.id));
       item.append(accept);
@@ -75,7 +82,7 @@
     // Watch first, then read: a line added in between arrives twice (shown once), never not at all.
     if (state.hub?.state === 'Connected') await state.hub.invoke('Watch', id).catch(() => {});
     const response = await api('GET', `/tickets/${encodeURIComponent(id)}`);
-    if (!response.ok) { setResult(response.data?.error?.message ?? 'The conversation could not be loaded.'); return; }
+    if (!response.ok) { setResult(response.data?.error?.message ?? say('loadFailed')); return; }
     state.current = response.data;
     renderCase();
     if (focus) $('conversation').focus();
@@ -85,13 +92,14 @@
     const found = state.current;
     $('case').hidden = !found;
     $('conversation-hint').hidden = !!found;
-    if (!found) { $('conversation-title').textContent = 'No conversation selected'; return; }
+    if (!found) { $('conversation-title').textContent = say('noneSelected'); return; }
     const t = found.ticket;
-    $('conversation-title').textContent = `${t.accountAlias ?? 'Account not named'} · ${t.queue} queue`;
-    const facts = [['Identity', t.verified ? 'Verified' : 'Not verified'], ['Step', stepTitle(t.screen)], ['Channel', t.channelId],
-      ['Reason', t.reason], ['Status', t.status === 'held' ? `Held by ${mine(t) ? 'you' : t.agentDisplayName}` : statusLabels[t.status] ?? t.status],
-      ['Waiting since', `${new Date(t.requestedAt).toLocaleTimeString()} (${waited(t.requestedAt)})`],
-      ['Left a message', t.leftMessage ? 'Yes' : 'No']];
+    $('conversation-title').textContent = say('caseTitle', t.accountAlias ?? say('accountNotNamed'), queueLabels[t.queue] ?? t.queue);
+    const facts = [[say('identity'), t.verified ? say('verified') : say('notVerified')], [say('step'), stepTitle(t.screen)], [say('channel'), t.channelId],
+      [say('reason'), reasonLabels[t.reason] ?? t.reason],
+      [say('status'), t.status === 'held' ? (mine(t) ? say('heldByYou') : say('heldBy', t.agentDisplayName)) : statusLabels[t.status] ?? t.status],
+      [say('waitingSince'), `${new Date(t.requestedAt).toLocaleTimeString()} (${waited(t.requestedAt)})`],
+      [say('leftMessage'), t.leftMessage ? say('yes') : say('no')]];
     $('case-facts').replaceChildren(...facts.flatMap(([k, v]) => [el('dt', { textContent: k }), el('dd', { textContent: v })]));
     $('accept-area').hidden = t.status !== 'waiting';
     const holding = mine(t);
@@ -100,10 +108,10 @@
     $('transcript').replaceChildren(...found.transcript.map(line));
     scrollTranscript();
     $('progress').replaceChildren(...found.steps.map(s => el('li', {},
-      el('span', { className: `state ${s.state}`, textContent: { done: 'Done', current: 'Current', todo: 'To do' }[s.state] ?? s.state }),
+      el('span', { className: `state ${s.state}`, textContent: stateLabels[s.state] ?? s.state }),
       ` — ${s.title}`)));
     renderRemaining(found.remaining);
-    $('closure').textContent = found.closureReference ? `Requested: ${found.closureReference}` : 'No closure request yet.';
+    $('closure').textContent = found.closureReference ? say('requested', found.closureReference) : say('noClosure');
     const resume = $('resume-at');
     if (!resume.options.length) {
       resume.replaceChildren(...state.session.handBackPoints.map(p => el('option', { value: p.screen, textContent: p.title })));
@@ -114,17 +122,17 @@
 
   function renderRemaining(remaining) {
     const box = $('remaining');
-    if (!remaining) { box.replaceChildren(el('p', { textContent: 'Not known: the account is not named or not verified.' })); return; }
-    const list = (title, items) => [el('h4', { textContent: `${title}: ${items.length}` }),
-      items.length ? el('ul', {}, ...items.map(i => el('li', { textContent: i }))) : el('p', { textContent: 'None left.' })];
-    box.replaceChildren(...list('Servers', remaining.servers), ...list('Billed services', remaining.services),
-      el('p', { className: 'meta', textContent: `Checked ${new Date(remaining.checkedAt).toLocaleTimeString()}` }));
+    if (!remaining) { box.replaceChildren(el('p', { textContent: say('remainingUnknown') })); return; }
+    const list = (title, items) => [el('h4', { textContent: say(title, items.length) }),
+      items.length ? el('ul', {}, ...items.map(i => el('li', { textContent: i }))) : el('p', { textContent: say('noneLeft') })];
+    box.replaceChildren(...list('servers', remaining.servers), ...list('services', remaining.services),
+      el('p', { className: 'meta', textContent: say('checked', new Date(remaining.checkedAt).toLocaleTimeString()) }));
   }
 
   function line(message) {
-    const who = message.from === 'agent' ? (message.author ?? 'Agent') : { customer: 'Customer', bot: 'Bot', system: 'System' }[message.from] ?? message.from;
+    const author = message.from === 'agent' ? (message.author ?? say('whoAgent')) : who[message.from] ?? message.from;
     const item = el('li', { className: `from-${message.from}` },
-      el('span', { className: 'who', textContent: `${who} · ${new Date(message.at).toLocaleTimeString()}` }), message.text);
+      el('span', { className: 'who', textContent: `${author} · ${new Date(message.at).toLocaleTimeString()}` }), message.text);
     item.dataset.id = message.id;
     return item;
   }
@@ -144,7 +152,7 @@
     const response = await api('POST', `/tickets/${encodeURIComponent(id)}/accept`);
     if (response.data?.ticket) ticketChanged(response.data.ticket);
     if (id !== state.selected) await select(id);
-    setResult(response.ok ? 'You hold this conversation now: the customer sees your name and your messages.' : response.data?.error?.message ?? 'Could not accept.', response.ok);
+    setResult(response.ok ? say('accepted') : response.data?.error?.message ?? say('acceptFailed'), response.ok);
     if (response.ok) $('chat-text').focus();
   }
 
@@ -161,7 +169,7 @@
     if (!text || !state.selected) return;
     const response = await api('POST', `/tickets/${encodeURIComponent(state.selected)}/messages`, { text });
     if (response.ok) { $('chat-text').value = ''; addLine(response.data); setResult(''); }
-    else setResult(response.data?.error?.message ?? 'The message was not sent.');
+    else setResult(response.data?.error?.message ?? say('sendFailed'));
   });
   $('chat-text').addEventListener('keydown', event => {
     if (event.key === 'Enter' && !event.shiftKey) { event.preventDefault(); $('chat').requestSubmit(); }
@@ -172,10 +180,10 @@
     const resumeAt = $('resume-at').value;
     const response = await api('POST', `/tickets/${encodeURIComponent(state.selected)}/hand-back`,
       { resumeAt, facts, note: $('hand-back-note').value });
-    if (!response.ok) { setResult(response.data?.error?.message ?? 'The conversation was not handed back.'); return; }
+    if (!response.ok) { setResult(response.data?.error?.message ?? say('handBackFailed')); return; }
     $('hand-back-note').value = '';
     await select(state.selected);
-    setResult(`Handed back to the bot at: ${stepTitle(resumeAt)}.`, true);
+    setResult(say('handedBack', stepTitle(resumeAt)), true);
   });
 
   async function loadAll() {
@@ -183,7 +191,7 @@
     state.session = session.data;
     headers.RequestVerificationToken = session.data.antiforgeryToken;
     $('sign-out-token').value = session.data.antiforgeryToken;
-    $('me').textContent = `Signed in as ${session.data.agent.displayName}`;
+    $('me').textContent = say('signedInAs', session.data.agent.displayName);
     $('fact-choices').replaceChildren(...session.data.facts.map(f => el('label', { className: 'fact' },
       el('input', { type: 'checkbox', value: f, name: 'facts' }), factLabels[f] ?? f)));
     const list = await api('GET', '/tickets');
@@ -210,11 +218,11 @@
       .build();
     hub.on('ticketChanged', ticketChanged);
     hub.on('messageAdded', addLine);
-    hub.onreconnecting(() => setConnection('Connection lost; reconnecting…'));
+    hub.onreconnecting(() => setConnection(say('reconnecting')));
     // "Live" only once the queues and the open conversation are read again: nothing missed while away stays missing.
     hub.onreconnected(async () => {
       await loadAll();
-      setConnection('Live: changes appear as they happen.', true);
+      setConnection(say('live'), true);
     });
     state.hub = hub;
     return hub;
@@ -224,15 +232,15 @@
     try {
       await hub.start();
       if (state.selected) await hub.invoke('Watch', state.selected);
-      setConnection('Live: changes appear as they happen.', true);
+      setConnection(say('live'), true);
     } catch (error) {
       if (error?.statusCode === 401) { location.assign('/agent/signin'); return; }
-      setConnection('Not connected; trying again…');
+      setConnection(say('notConnected'));
       setTimeout(() => start(hub, attempt + 1), Math.min(10000, 1000 * (attempt + 1)));
     }
   }
 
   setInterval(renderQueues, 30000);
   window.closureBotConsole = state;
-  loadAll().then(() => start(connect())).catch(error => setConnection(`The console could not load: ${error.message}`));
+  loadAll().then(() => start(connect())).catch(() => setConnection(say('couldNotLoad')));
 })();

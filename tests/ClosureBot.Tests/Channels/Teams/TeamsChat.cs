@@ -22,6 +22,9 @@ public sealed class TeamsChat(BotApplicationFactory app, FakeConnector connector
 
     public string ConversationKey => "msteams/" + ConversationId;
 
+    /// <summary>The Teams client's locale every activity carries (the payloads' <c>en-US</c> when null).</summary>
+    public string? Locale { get; init; }
+
     /// <summary>The customer types <paramref name="text"/>; the bot's HTTP answer.</summary>
     public Task<HttpResponseMessage> Send(string text) => Post(Addressed(_client.Message(text, null)));
 
@@ -53,6 +56,7 @@ public sealed class TeamsChat(BotApplicationFactory app, FakeConnector connector
         if (conversationType is not null) activity["conversation"]!["conversationType"] = conversationType;
         activity["from"]!["id"] = _client.UserId;
         activity.Remove("deliveryMode");
+        if (Locale is not null) activity["locale"] = Locale;
         if (activity["membersAdded"] is JsonArray members) members[0]!["id"] = _client.UserId;
         return activity;
     }

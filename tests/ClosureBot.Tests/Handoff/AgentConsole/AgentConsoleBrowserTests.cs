@@ -1,5 +1,6 @@
 using System.Text.Json.Nodes;
 using ClosureBot.Handoff;
+using ClosureBot.Localization;
 using ClosureBot.Tests.Browser;
 using ClosureBot.Tests.Channels.DirectLine;
 using ClosureBot.Tests.Support;
@@ -8,7 +9,8 @@ using Microsoft.Extensions.DependencyInjection;
 namespace ClosureBot.Tests.Handoff.AgentConsole;
 
 // An agent in a real browser (headless Chromium) on the console page, against the app on a loopback port with the
-// in-memory desk: sign-in, a conversation pushed into the queue, accept, messages both ways, hand-back, axe-core.
+// in-memory desk: sign-in, a conversation pushed into the queue, accept, messages both ways, hand-back, axe-core; and
+// the same console for an agent whose browser speaks German, every text from the German table.
 // Screenshots go to tests/artifacts/screenshots/agent-console-*.png.
 public sealed class AgentConsoleBrowserTests
 {
@@ -112,6 +114,51 @@ public sealed class AgentConsoleBrowserTests
         }
     }
 
+    [Fact]
+    public async Task Console_GermanBrowser_EveryTextTheAgentReadsIsGerman()
+    {
+        await using var host = new DirectLineTestHost(settings: ConsoleTestApp.AgentSettings(), configureServices: ConsoleTestApp.AddFakeDesk);
+        var desk = (FakeHandoffDesk)host.Services.GetRequiredService<IHandoffDesk>();
+        var t = Locales.Load().For("de-DE");
+        string P(string key) => t.Page("console." + key);
+
+        var report = await RunAsync("console-language-drive.mjs", host.BaseAddress, async step =>
+        {
+            if (step == "signed-in") await desk.EnqueueAsync("ACME", verified: true, customerText: "Ich brauche Hilfe beim Löschen meiner Server");
+        }, locale: "de-DE");
+
+        var signIn = report["signIn"]!;
+        Assert.Equal(("de", t.Page("signIn.title"), t.Page("signIn.heading"), t.Page("signIn.userName"), t.Page("signIn.password"), t.Page("signIn.signIn")),
+            ((string?)signIn["lang"], (string?)signIn["title"], (string?)signIn["heading"], (string?)signIn["userName"], (string?)signIn["password"], (string?)signIn["button"]));
+        Assert.Equal(t.Page("signIn.wrong"), (string?)signIn["refused"]);
+        var console = report["console"]!;
+        Assert.Equal(("de", P("title"), P("heading"), P("signedInAs").Replace("{0}", "Dana Reyes"), P("signOut"), P("live")),
+            ((string?)console["lang"], (string?)console["title"], (string?)console["heading"], (string?)console["me"], (string?)console["signOut"], (string?)console["connection"]));
+        Assert.Equal((P("queues"), P("queueSales"), P("nobodyWaiting"), P("noneSelected"), "ACME übernehmen"),
+            ((string?)console["queues"], (string?)console["sales"], (string?)console["emptySales"], (string?)console["noneSelected"], (string?)console["acceptLabel"]));
+        Assert.Contains("Bestätigt", (string?)console["ticket"]);
+        Assert.Contains(t.Format(TextId.StepOf, 2, t[TextId.StepDeleteServers]), (string?)console["ticket"]);
+        Assert.Contains("Wartet seit 0 Min.", (string?)console["ticket"]);
+        var found = report["case"]!;
+        Assert.Equal("ACME · Warteschlange Support", (string?)found["title"]);
+        Assert.Equal(P("accepted"), (string?)found["result"]);
+        Assert.Contains("Von Ihnen übernommen", (string?)found["facts"]);
+        Assert.Contains("Wollte einen Menschen sprechen", (string?)found["facts"]);
+        Assert.Equal([$"Erledigt — {t[TextId.StepRetrieveData]}", $"Aktuell — {t[TextId.StepDeleteServers]}"],
+            found["progress"]!.AsArray().Take(2).Select(p => (string?)p));
+        Assert.Contains("Server: 2", (string?)found["remaining"]);
+        Assert.Contains("Abgerechnete Dienste: 1", (string?)found["remaining"]);
+        Assert.Equal(P("noClosure"), (string?)found["closure"]);
+        Assert.StartsWith("Kunde · ", (string?)found["transcriptWho"]);
+        Assert.Equal("Unterhaltung beenden", (string?)found["resumeOptions"]!.AsArray()[^1]);
+        Assert.Equal([P("factDataRetrieved"), P("factNoTermCommitment")], found["factChoices"]!.AsArray().Select(f => (string?)f));
+        Assert.Equal((P("handBack"), P("messageLabel")), ((string?)found["handBack"], (string?)found["messageLabel"]));
+        Assert.False(report["axeViolations"]!.AsArray().Any(v => (string?)v!["impact"] is "serious" or "critical"), $"axe-core: {report["axeViolations"]}");
+        Assert.Empty(report["pageErrors"]!.AsArray());
+        Assert.Empty(report["externalRequests"]!.AsArray());
+        Assert.All(report["screenshots"]!.AsArray(), s => Assert.True(File.Exists((string?)s)));
+    }
+
     private static int FreePort()
     {
         using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
@@ -120,7 +167,7 @@ public sealed class AgentConsoleBrowserTests
     }
 
     /// <summary>Runs a console script, answering each event it announces once <paramref name="onEvent"/> has played its part.</summary>
-    private static async Task<JsonObject> RunAsync(string script, Uri baseAddress, Func<string, Task> onEvent)
+    private static async Task<JsonObject> RunAsync(string script, Uri baseAddress, Func<string, Task> onEvent, string locale = "en-GB")
     {
         var options = new JsonObject
         {
@@ -128,6 +175,7 @@ public sealed class AgentConsoleBrowserTests
             ["userName"] = ConsoleTestApp.Dana,
             ["password"] = ConsoleTestApp.DanaPassword,
             ["screenshotDir"] = WebChatDriver.ScreenshotFolder,
+            ["locale"] = locale,
         };
         using var process = NodeScript.Start("Handoff/AgentConsole/" + script, [options.ToJsonString()], redirectInput: true);
         using var timeout = new CancellationTokenSource(Limit);

@@ -1,5 +1,6 @@
 using ClosureBot.Tests.Support;
 using ClosureBot.Handoff;
+using ClosureBot.Localization;
 using ClosureBot.Offboarding;
 
 namespace ClosureBot.Tests.Handoff.AgentConsole;
@@ -46,6 +47,12 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
             return Task.FromResult<IReadOnlyList<HandoffTicket>>(
                 [.. _cases.Values.Select(c => c.Ticket).Where(t => t.Status != HandoffStatus.Ended).OrderBy(t => t.Queue).ThenBy(t => t.RequestedAt)]);
     }
+
+    /// <summary>As the real desk: the step titles in the language asked for.</summary>
+    public async Task<HandoffCase?> FindAsync(string ticketId, LocaleTable language, CancellationToken cancellationToken) =>
+        await FindAsync(ticketId, cancellationToken) is { } found
+            ? found with { Steps = [.. found.Steps.Select(s => s with { Title = language[OffboardingSteps.Numbered[OffboardingSteps.NumberOf(s.Screen) - 1].Title] })] }
+            : null;
 
     public Task<HandoffCase?> FindAsync(string ticketId, CancellationToken cancellationToken)
     {

@@ -1,0 +1,21 @@
+using ClosureBot.Localization;
+
+namespace ClosureBot.Channels.WebChat;
+
+/// <summary>
+/// <c>GET /</c> (and <c>/index.html</c>): the chat page, its frame (title, header, session, buttons, the texts its script
+/// shows) in the browser's language from <c>Localization/Tables/xx.pages.json</c>; Web Chat itself gets the browser's
+/// locale from the script. Written once per language at start-up (a template naming a missing text stops the app).
+/// </summary>
+internal static class ChatPage
+{
+    public static void MapChatPage(this WebApplication app)
+    {
+        using var stream = typeof(ChatPage).Assembly.GetManifestResourceStream("ClosureBot.Channels.WebChat.chat.html")
+            ?? throw new InvalidOperationException("The chat page (Channels/WebChat/chat.html) is not embedded in the app.");
+        using var reader = new StreamReader(stream);
+        var page = LocalizedPage.Compile("chat.html", reader.ReadToEnd(), app.Services.GetRequiredService<Locales>(), "no-cache");
+        app.MapMethods("/", [HttpMethods.Get, HttpMethods.Head], page.Serve);
+        app.MapMethods("/index.html", [HttpMethods.Get, HttpMethods.Head], page.Serve);
+    }
+}
