@@ -10,6 +10,8 @@ public sealed class AgentHub(AgentConnections connections) : Hub
 {
     public const string Path = "/agent/hub";
     public const string AgentsGroup = "agents";
+    /// <summary>The <see cref="HttpContext.Items"/> key under which <see cref="HubRequestGuard"/> notes when a hub request arrived.</summary>
+    internal const string RequestedAtItem = "closurebot:agent-hub-requested-at";
     private const string WatchingKey = "watching";
 
     public static string TicketGroup(string ticketId) => "ticket:" + ticketId;
@@ -22,7 +24,8 @@ public sealed class AgentHub(AgentConnections connections) : Hub
             Context.Abort();
             return;
         }
-        connections.Add(agent.UserName, Context);
+        var requestedAt = Context.GetHttpContext()?.Items[RequestedAtItem] is long at ? at : System.Diagnostics.Stopwatch.GetTimestamp();
+        connections.Add(agent.UserName, Context, requestedAt);
         await Groups.AddToGroupAsync(Context.ConnectionId, AgentsGroup);
     }
 

@@ -35,6 +35,7 @@ internal sealed class HubRequestGuard(RequestDelegate next)
             await Refuse(http, StatusCodes.Status400BadRequest, "Negotiate first: a connection needs the id negotiate issued.");
             return;
         }
+        http.Items[AgentHub.RequestedAtItem] = System.Diagnostics.Stopwatch.GetTimestamp();
         await next(http);
     }
 
