@@ -22,7 +22,7 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
         database.EnsureSchema(SqliteSchema.Create);
         database.EnsureSchema(OutboxStatements.Schema);
         database.EnsureSchema(HandoffStatements.Schema);
-        _committer = new SqliteGroupCommitter(database.Open(), _cache, time);
+        _committer = new SqliteGroupCommitter(database.Open(), _cache, time, options.Value.CommitDelay);
     }
 
     /// <summary>The database this store created its schema in.</summary>

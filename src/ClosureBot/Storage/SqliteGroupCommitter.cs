@@ -9,22 +9,28 @@ namespace ClosureBot.Storage;
 /// <summary>
 /// The single SQLite writer. Turns queue their commits; the writer takes every commit waiting at that moment,
 /// writes each under its own savepoint (one turn's conflict never undoes another's work), commits them in one
-/// transaction, and only then completes each turn's task.
+/// transaction, and only then completes each turn's task. When more than one commit is waiting (turns run
+/// concurrently), it first waits <see cref="StorageOptions.CommitDelay"/> for the turns still running to join the batch,
+/// as PostgreSQL's <c>commit_delay</c> does: the flush, not the writing, is the dear part of a commit.
 /// </summary>
 internal sealed class SqliteGroupCommitter : IAsyncDisposable
 {
     private const int MaxBatch = 128;
+    // A batch this large already shares its flush widely: the writer does not wait for more.
+    private const int FullEnough = 16;
     private readonly SqliteConnection _connection;
     private readonly ConversationCache _cache;
     private readonly TimeProvider _time;
+    private readonly TimeSpan _commitDelay;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache, TimeProvider time)
+    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache, TimeProvider time, TimeSpan commitDelay)
     {
         _connection = connection;
         _cache = cache;
         _time = time;
+        _commitDelay = commitDelay;
         _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
@@ -63,9 +69,20 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
-            while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+            Drain(batch);
+            if (batch.Count is > 1 and < FullEnough && _commitDelay > TimeSpan.Zero)
+            {
+                // Real time, not the app's clock: this paces the disk, it is not a time anything records.
+                await Task.Delay(_commitDelay).ConfigureAwait(false);
+                Drain(batch);
+            }
             WriteBatch(batch, statements);
         }
+    }
+
+    private void Drain(List<Pending> batch)
+    {
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
     }
 
     private void WriteBatch(List<Pending> batch, Statements statements)

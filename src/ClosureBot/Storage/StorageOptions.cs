@@ -36,4 +36,13 @@ public sealed class StorageOptions
     /// </summary>
     [Range(0, 4_096)]
     public int CacheMegabytes { get; set; } = 16;
+
+    /// <summary>
+    /// SQLite: how long the writer waits for more turns before a group commit when several are already waiting (never when
+    /// a turn is alone), so one flush to disk serves more turns; 0 turns the wait off. Each flush costs about as much CPU
+    /// as one or two whole turns on this virtual disk, so under load the wait buys throughput and, with shorter queues, lower
+    /// p99 (measured: 1 ms and 2 ms both gain, 4 ms loses; see README, Load test).
+    /// </summary>
+    [Range(typeof(TimeSpan), "00:00:00", "00:00:00.050")]
+    public TimeSpan CommitDelay { get; set; } = TimeSpan.FromMilliseconds(2);
 }
