@@ -7,17 +7,20 @@ namespace ClosureBot.Accounts;
 
 /// <summary>
 /// The account inventory kept in a JSON file (the demo inventory by default). The file is parsed again whenever
-/// it changes on disk, so editing it simulates deleting resources and "check again" shows the new figures,
-/// while unchanged reads cost one file-status call.
+/// it changes on disk, so editing it simulates deleting resources and "check again" shows the new figures. Whether it
+/// changed is looked at most once per <see cref="InventoryOptions.RecheckInterval"/> (monotonic time: a fake app clock in
+/// a test must not freeze it).
 /// </summary>
 public sealed class FileAccountInventory : IAccountInventory
 {
     private readonly string _path;
+    private readonly long _recheckMilliseconds;
     private volatile Cache? _cache;
 
     public FileAccountInventory(IOptions<InventoryOptions> options, IHostEnvironment environment)
     {
         _path = Path.GetFullPath(options.Value.FilePath, environment.ContentRootPath);
+        _recheckMilliseconds = (long)options.Value.RecheckInterval.TotalMilliseconds;
         if (!File.Exists(_path)) throw new FileNotFoundException($"Inventory:FilePath names a file that does not exist: {_path}", _path);
         Load(); // a malformed file fails start-up, not a customer's turn
     }
@@ -30,9 +33,15 @@ public sealed class FileAccountInventory : IAccountInventory
 
     private Cache Load()
     {
-        var info = new FileInfo(_path);
         var cache = _cache;
-        if (cache is not null && cache.LastWrite == info.LastWriteTimeUtc && cache.Length == info.Length) return cache;
+        var now = Environment.TickCount64;
+        if (cache is not null && _recheckMilliseconds > 0 && now - cache.CheckedAt < _recheckMilliseconds) return cache;
+        var info = new FileInfo(_path);
+        if (cache is not null && cache.LastWrite == info.LastWriteTimeUtc && cache.Length == info.Length)
+        {
+            cache.CheckedAt = now;
+            return cache;
+        }
 
         InventoryFile? file;
         try
@@ -45,7 +54,7 @@ public sealed class FileAccountInventory : IAccountInventory
             throw new InvalidDataException($"The inventory file {_path} is not valid: {ex.Message}", ex);
         }
         var accounts = (file?.Accounts ?? []).ToDictionary(a => a.Alias, ToSnapshot, StringComparer.OrdinalIgnoreCase);
-        cache = new Cache(info.LastWriteTimeUtc, info.Length, accounts);
+        cache = new Cache(info.LastWriteTimeUtc, info.Length, accounts) { CheckedAt = now };
         _cache = cache;
         return cache;
     }
@@ -62,7 +71,11 @@ public sealed class FileAccountInventory : IAccountInventory
         (a.Servers ?? []).Select(s => new Server(s.Name, s.Kind, s.State, s.DataCenter ?? "")).ToList(),
         (a.Services ?? []).Select(s => new BilledService(s.Kind, s.Name, s.Location ?? "")).ToList());
 
-    private sealed record Cache(DateTime LastWrite, long Length, Dictionary<string, AccountSnapshot> Accounts);
+    private sealed record Cache(DateTime LastWrite, long Length, Dictionary<string, AccountSnapshot> Accounts)
+    {
+        /// <summary>When the file was last found unchanged (<see cref="Environment.TickCount64"/>); written racily, harmlessly.</summary>
+        public long CheckedAt { get; set; }
+    }
 
     private sealed record InventoryFile(List<AccountEntry>? Accounts);
 

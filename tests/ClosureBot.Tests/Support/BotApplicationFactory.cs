@@ -79,6 +79,8 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
             builder.UseSetting("Storage:ConnectionString", _postgres);
         }
         builder.UseSetting("Inventory:FilePath", InventoryPath);
+        // Tests edit the file and look at once (KeepInInventory); production looks at most once a second.
+        builder.UseSetting("Inventory:RecheckInterval", "00:00:00");
         builder.UseSetting("Admin:ApiKey", AdminKey);
         builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
         if (!_defaultRateLimits)

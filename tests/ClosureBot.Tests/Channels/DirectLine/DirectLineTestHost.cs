@@ -34,6 +34,7 @@ public sealed class DirectLineTestHost : IAsyncDisposable
             builder.UseSetting("Storage:ConnectionString", Postgres ?? $"Data Source={Path.Combine(Folder, "closurebot.db")}");
             if (Postgres is not null) builder.UseSetting("Storage:Provider", StorageProviders.Postgres);
             builder.UseSetting("Inventory:FilePath", inventory);
+            builder.UseSetting("Inventory:RecheckInterval", "00:00:00");
             builder.UseSetting("DirectLine:Secret", Secret);
             builder.UseSetting("Urls", "http://127.0.0.1:0");
             builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
