@@ -87,11 +87,12 @@ public static class ClosureBotExtensions
         app.Services.GetRequiredService<CardCatalog>();
         app.UseEdge();
         app.UseRateLimits();
+        app.UseBrowserSessions();
         app.MapCustomerSignIn();
         app.MapWebChat();
         app.MapAgentConsole();
         app.MapDirectLine();
-        app.MapBotMessages();
+        app.MapBotMessages().WithMetadata(BrowserSessionExtensions.ProvesItsCaller.Instance);
         app.MapClosureAdmin();
         app.MapHealth();
         return app;

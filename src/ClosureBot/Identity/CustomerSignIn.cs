@@ -70,7 +70,6 @@ public static class CustomerSignIn
     public static WebApplication MapCustomerSignIn(this WebApplication app)
     {
         if (!app.Services.GetRequiredService<AccountAccess>().SignInEnabled) return app;
-        app.UseAuthentication();
         app.MapGet("/signin", (string? returnUrl) =>
             Results.Challenge(new AuthenticationProperties { RedirectUri = LocalOrRoot(returnUrl) }, [ProviderScheme]))
             .RequireRateLimiting(RateLimitPolicies.TokensPerClient);

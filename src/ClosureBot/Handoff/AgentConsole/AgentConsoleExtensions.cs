@@ -25,9 +25,6 @@ public static class AgentConsoleExtensions
 
     public static WebApplication MapAgentConsole(this WebApplication app)
     {
-        app.UseAuthentication();
-        app.UseAuthorization();
-        app.UseAntiforgery();
         app.UseWhen(http => http.Request.Path.StartsWithSegments(AgentHub.Path), hub => hub.UseMiddleware<HubRequestGuard>());
         app.MapAgentSignIn();
         app.MapAgentConsoleApi();
