@@ -1,5 +1,5 @@
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Text.Json.Serialization.Metadata;
 using ClosureBot.Dialogs.Choices;
 using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Protocol.Activities;
@@ -35,7 +35,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
             NegativeReply = prompt.NegativeReply,
             AnswerPattern = prompt.AnswerPattern,
         };
-        dc.ActiveDialog!.State = (JsonObject)JsonSerializer.SerializeToNode(state, ProtocolJson.Options)!;
+        dc.ActiveDialog!.SetValue(state, StateType);
         var activity = prompt.Prompt;
         if (activity.Attachments is { Count: > 0 } && !string.IsNullOrEmpty(activity.Text))
         {
@@ -76,7 +76,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
         if (valid) return await dc.EndDialogAsync(value, cancellationToken).ConfigureAwait(false);
 
         if (state.Attempts >= state.MaxAttempts) return await dc.EndDialogAsync(PromptResult.Exhausted, cancellationToken).ConfigureAwait(false);
-        instance.State = (JsonObject)JsonSerializer.SerializeToNode(state, ProtocolJson.Options)!;
+        instance.SetValue(state, StateType);
         Ask(dc.Context, state, check.RetryText ?? state.RetryText ?? state.Text);
         return DialogTurnResult.Waiting;
     }
@@ -138,8 +138,11 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
     private static SuggestedActions ToSuggestedActions(IEnumerable<Choice> choices) =>
         new() { Actions = choices.Select(c => CardAction.ImBack(c.DisplayTitle)).ToList() };
 
-    private static PromptState Read(DialogInstance instance) =>
-        instance.State.Deserialize<PromptState>(ProtocolJson.Options) ?? new PromptState();
+    // The prompt's state stays a typed object on its instance (no JSON between turns of a cached conversation). The object
+    // is the state: ContinueDialogAsync counts an attempt on it only on paths that keep it (re-ask) or end the prompt.
+    private static PromptState Read(DialogInstance instance) => instance.GetValue(StateType);
+
+    private static readonly JsonTypeInfo<PromptState> StateType = (JsonTypeInfo<PromptState>)ProtocolJson.Options.GetTypeInfo(typeof(PromptState));
 
     /// <summary>What a prompt persists between turns.</summary>
     public sealed class PromptState
