@@ -1,6 +1,7 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Text.Json.Nodes;
+using System.Buffers;
+using System.Text.Json.Serialization.Metadata;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 
@@ -12,8 +13,10 @@ namespace ClosureBot.Dialogs.Waterfall;
 /// </summary>
 public class WaterfallDialog<TState> : Dialog where TState : class, new()
 {
-    private const string StepKey = "step";
-    private const string ValuesKey = "values";
+    // The instance's state, kept typed on the instance between turns of a cached conversation; stored as
+    // {"values": {...}, "step": n}, as it always was.
+    private static readonly JsonTypeInfo<Position> PositionType = (JsonTypeInfo<Position>)ProtocolJson.Options.GetTypeInfo(typeof(Position));
+    private static readonly JsonTypeInfo<TState> ValuesType = (JsonTypeInfo<TState>)ProtocolJson.Options.GetTypeInfo(typeof(TState));
     private (string Name, WaterfallStep<TState> Run)[] _steps = [];
     private string[] _stepNames = [];
     // The step currently executing for each live instance (the instance objects of one turn).
@@ -79,11 +82,14 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
         return await RunStepAsync(dc, IndexOf(stepName), DialogReason.ReplaceCalled, null, cancellationToken).ConfigureAwait(false);
     }
 
-    /// <summary>The typed state of <paramref name="instance"/>.</summary>
-    public TState ReadState(DialogInstance instance) =>
-        instance.State[ValuesKey] is JsonObject values
-            ? values.Deserialize<TState>(ProtocolJson.Options) ?? new TState()
-            : new TState();
+    /// <summary>A copy of the typed state of <paramref name="instance"/> (changing it changes nothing).</summary>
+    public TState ReadState(DialogInstance instance) => Copy(PositionOf(instance).Values);
+
+    /// <summary>
+    /// The typed state of <paramref name="instance"/> itself, to read without keeping it; cheaper than <see cref="ReadState"/>.
+    /// Never change it: a step's changes are saved through its step context.
+    /// </summary>
+    public TState PeekState(DialogInstance instance) => PositionOf(instance).Values;
 
     /// <summary>The name of the step <paramref name="instance"/> stands at.</summary>
     public string CurrentStepName(DialogInstance instance) => _steps[Math.Clamp(CurrentIndex(instance), 0, _steps.Length - 1)].Name;
@@ -96,25 +102,28 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
         throw new ArgumentException($"Waterfall '{Id}' has no step '{stepName}'.", nameof(stepName));
     }
 
-    internal void WriteState(DialogInstance instance, TState state) =>
-        instance.State[ValuesKey] = JsonSerializer.SerializeToNode(state, ProtocolJson.Options);
+    // A snapshot: what the step does with its object after handing over is not kept (see RunStepAsync).
+    internal void WriteState(DialogInstance instance, TState state) => PositionOf(instance).Values = Copy(state);
 
     internal async Task<DialogTurnResult> RunStepAsync(DialogContext dc, int index, DialogReason reason, object? result, CancellationToken cancellationToken)
     {
         if (index >= _steps.Length) return await dc.EndDialogAsync(result, cancellationToken).ConfigureAwait(false);
         var instance = dc.ActiveDialog!;
-        instance.State[StepKey] = index;
+        var position = PositionOf(instance);
+        position.Step = index;
         // A step of this instance that is still executing hands over without having gone through the step API
         // (e.g. it began a child on step.Dialogs that ended at once and resumed this waterfall): keep what it
         // changed so far, and mark it moved so its copy cannot overwrite what the steps after it save.
         var running = _running.GetOrCreateValue(instance);
         if (running.Value is { Moved: false } handingOver) handingOver.Save();
-        var step = new WaterfallStepContext<TState>(this, dc, instance, ReadState(instance), index, reason, result);
+        // The step works on the stored object itself (it is saved as a copy, so nothing it does after handing over leaks).
+        var step = new WaterfallStepContext<TState>(this, dc, instance, position.Values, index, reason, result);
         running.Value = step;
         try
         {
             var outcome = await _steps[index].Run(step, cancellationToken).ConfigureAwait(false);
-            if (!step.Moved && dc.Stack.Contains(instance)) step.Save();
+            // Done without handing over: the stored object is the step's own, already up to date, unless replaced meanwhile.
+            if (!step.Moved && dc.Stack.Contains(instance) && !ReferenceEquals(PositionOf(instance).Values, step.State)) step.Save();
             return outcome;
         }
         finally
@@ -125,6 +134,24 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
         }
     }
 
-    private static int CurrentIndex(DialogInstance instance) =>
-        instance.State[StepKey] is JsonValue v && v.TryGetValue<int>(out var i) ? i : 0;
+    private static int CurrentIndex(DialogInstance instance) => PositionOf(instance).Step;
+
+    private static Position PositionOf(DialogInstance instance) => instance.GetValue(PositionType);
+
+    private static TState Copy(TState state)
+    {
+        var buffer = new ArrayBufferWriter<byte>(512);
+        using (var writer = new Utf8JsonWriter(buffer)) JsonSerializer.Serialize(writer, state, ValuesType);
+        return JsonSerializer.Deserialize(buffer.WrittenSpan, ValuesType) ?? new TState();
+    }
+
+    /// <summary>Where an instance stands and what its steps keep.</summary>
+    public sealed class Position
+    {
+        /// <summary>The steps' typed state.</summary>
+        public TState Values { get; set; } = new();
+
+        /// <summary>The step the instance stands at.</summary>
+        public int Step { get; set; }
+    }
 }

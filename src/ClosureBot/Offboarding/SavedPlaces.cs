@@ -46,7 +46,7 @@ public sealed class SavedPlaces(IBotStore store, OffboardingDialog offboarding, 
         var screen = offboarding.CurrentScreen(instance);
         if (screen == data.SavedProgressStep) return (null, null);
         data.SavedProgressStep = screen;
-        var json = JsonSerializer.Serialize(new SavedProgress(offboarding.ReadState(instance), screen, offboarding.Version), ProtocolJson.Options);
+        var json = JsonSerializer.Serialize(new SavedProgress(offboarding.PeekState(instance), screen, offboarding.Version), ProtocolJson.Options);
         return (new StoredProgress(userKey, activity.Conversation?.Id ?? "", json, time.GetUtcNow()), null);
     }
 }

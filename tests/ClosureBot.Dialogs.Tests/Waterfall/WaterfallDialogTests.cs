@@ -287,6 +287,46 @@ public class WaterfallDialogTests
     }
 
     [Fact]
+    public async Task Step_ChangesStateAfterItsPromptBegan_ChangeNotKept()
+    {
+        var dialog = new WaterfallDialog<ClosureState>("w",
+        [
+            ("a", async (step, ct) =>
+            {
+                step.State.Visits = 1;
+                var result = await step.PromptAsync("text", Ask("?"), ct);
+                step.State.Visits = 100; // control went to the prompt: this copy is no longer the state
+                step.State.Log.Add("late");
+                return result;
+            }),
+            ("b", (step, ct) => step.EndDialogAsync(step.State.Visits, ct)),
+        ]);
+        var harness = new DialogTestHarness(new DialogSet().Add(dialog).Add(new TextPrompt("text")), "w");
+
+        var outcome = await harness.SendAsync("go");
+
+        var state = dialog.ReadState(outcome.State.Stack[0]);
+        Assert.Equal(1, state.Visits);
+        Assert.Empty(state.Log);
+    }
+
+    [Fact]
+    public async Task ReadState_GivesACopy_ChangingItChangesNothing()
+    {
+        var dialog = new WaterfallDialog<ClosureState>("w", [("a", (step, _) => { step.State.Reason = "kept"; return Task.FromResult(DialogTurnResult.Waiting); })]);
+        var harness = new DialogTestHarness(new DialogSet().Add(dialog), "w");
+        var instance = (await harness.SendAsync("go")).State.Stack[0];
+
+        var copy = dialog.ReadState(instance);
+        copy.Reason = "changed";
+        copy.Log.Add("changed");
+
+        Assert.Equal("kept", dialog.ReadState(instance).Reason);
+        Assert.Same(dialog.PeekState(instance), dialog.PeekState(instance));
+        Assert.Empty(dialog.PeekState(instance).Log);
+    }
+
+    [Fact]
     public async Task Step_ChildDialogEndsImmediately_ParentsNextStepStateNotOverwritten()
     {
         var child = new WaterfallDialog<ClosureState>("child", [("only", (step, ct) => step.EndDialogAsync("child result", ct))]);
