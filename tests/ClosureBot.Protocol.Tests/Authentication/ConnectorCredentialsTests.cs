@@ -36,14 +36,15 @@ public sealed class ConnectorCredentialsTests(ChannelAuthenticationFixture fixtu
         using var certificate = new CertificateRequest("CN=closurebot-test-app", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1)
             .CreateSelfSigned(DateTimeOffset.UtcNow.AddMinutes(-5), DateTimeOffset.UtcNow.AddHours(1));
         var path = Path.Combine(Path.GetTempPath(), $"closurebot-app-{Guid.NewGuid():N}.pfx");
-        await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pkcs12, "pfx-password"));
+        var pfxPassword = Guid.NewGuid().ToString("N"); // made up per run
+        await File.WriteAllBytesAsync(path, certificate.Export(X509ContentType.Pkcs12, pfxPassword));
         try
         {
             await using var bot = await AuthenticatedBotHost.StartAsync(fixture.Provider, fixture.Ca, new Dictionary<string, string?>
             {
                 ["Bot:MicrosoftAppPassword"] = "",
                 ["Bot:MicrosoftAppCertificatePath"] = path,
-                ["Bot:MicrosoftAppCertificatePassword"] = "pfx-password",
+                ["Bot:MicrosoftAppCertificatePassword"] = pfxPassword,
             });
             var before = fixture.Provider.TokenRequests.Count;
 

@@ -28,7 +28,8 @@ namespace ClosureBot.Protocol.Tests.Support;
 public sealed class AuthenticatedBotHost : IAsyncDisposable
 {
     public const string AppId = "9c1e4b7a-2d3f-4a5b-8c6d-7e8f9a0b1c2d";
-    public const string ClientSecretForTests = "app-secret-for-tests";
+    /// <summary>The app's client secret, made up per test run (no credential lives in the repository).</summary>
+    public static readonly string ClientSecretForTests = $"secret-{Guid.NewGuid():N}";
 
     private readonly WebApplication _bot;
     private readonly WebApplication _connector;

@@ -21,7 +21,8 @@ public sealed class ProxyStandInTests : IAsyncDisposable
     private static readonly Dictionary<string, string> Shell = new()
     {
         ["CLOSUREBOT_ADMIN_API_KEY"] = BotApplicationFactory.AdminKey,
-        ["CLOSUREBOT_DB_PASSWORD"] = "replaced-by-the-test-database",
+        // Compose needs a value; the test database's own connection string replaces it.
+        ["CLOSUREBOT_DB_PASSWORD"] = Guid.NewGuid().ToString("N"),
     };
 
     private readonly string _database = PostgresServer.CreateDatabase();

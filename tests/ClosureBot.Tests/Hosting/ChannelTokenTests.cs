@@ -61,7 +61,7 @@ public sealed class ChannelTokenTests
     private static Dictionary<string, string?> Settings(FakeOpenIdProvider provider) => new()
     {
         ["Bot:MicrosoftAppId"] = AppId,
-        ["Bot:MicrosoftAppPassword"] = "app-secret-for-tests",
+        ["Bot:MicrosoftAppPassword"] = $"secret-{Guid.NewGuid():N}", // made up per run
         ["Bot:ToBotFromChannelOpenIdMetadataUrl"] = provider.ChannelMetadataUrl,
         ["Bot:ToBotFromEmulatorOpenIdMetadataUrl"] = provider.EmulatorMetadataUrl,
         ["Bot:ToChannelFromBotLoginUrl"] = provider.LoginUrl,

@@ -34,12 +34,20 @@ public sealed class AgentSignInTests
     }
 
     [Theory]
-    [InlineData(ConsoleTestApp.Dana, "wrong-password")]
-    [InlineData("DANA", "dana-correct-horse-7")]
-    [InlineData("nobody", ConsoleTestApp.DanaPassword)]
-    [InlineData(ConsoleTestApp.Lee, ConsoleTestApp.DanaPassword)]
-    public async Task SignIn_WrongNameOrPassword_Refused401WithSameMessageAndNoSession(string userName, string password)
+    [InlineData(ConsoleTestApp.Dana, "wrong")]
+    [InlineData("DANA", "dana's, in lower case")]
+    [InlineData("nobody", "dana's")]
+    [InlineData(ConsoleTestApp.Lee, "dana's")]
+    public async Task SignIn_WrongNameOrPassword_Refused401WithSameMessageAndNoSession(string userName, string passwordCase)
     {
+        // The passwords are made up per run, so the cases name them.
+        var password = passwordCase switch
+        {
+            "dana's" => ConsoleTestApp.DanaPassword,
+            "dana's, in lower case" => ConsoleTestApp.DanaPassword.ToLowerInvariant(),
+            _ => "wrong-" + ConsoleTestApp.DanaPassword,
+        };
+        Assert.True(passwordCase != "dana's, in lower case" || password != ConsoleTestApp.DanaPassword);
         await using var app = new ConsoleTestApp();
         using var agent = app.Client();
 

@@ -15,7 +15,9 @@ namespace ClosureBot.Tests.Handoff.AgentConsole;
 /// <summary>The real app (in-memory server, fake clock) with two configured agents and the in-memory desk.</summary>
 public sealed class ConsoleTestApp : IAsyncDisposable
 {
-    public const string Dana = "dana", DanaPassword = "Dana-correct-horse-7", Lee = "lee", LeePassword = "Lee-battery-staple-9";
+    public const string Dana = "dana", Lee = "lee";
+    // Made up per test run (no credential lives in the repository); the configured hashes are computed from them.
+    public static readonly string DanaPassword = $"Dana-{Guid.NewGuid():N}", LeePassword = $"Lee-{Guid.NewGuid():N}";
     private static readonly Lazy<string> DanaHash = new(() => AgentCredentials.Hash(DanaPassword));
     private static readonly Lazy<string> LeeHash = new(() => AgentCredentials.Hash(LeePassword));
     private readonly BotApplicationFactory _root;
