@@ -1,6 +1,5 @@
 using System.Runtime.CompilerServices;
 using System.Text.Json;
-using System.Buffers;
 using System.Text.Json.Serialization.Metadata;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
@@ -138,12 +137,8 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
 
     private static Position PositionOf(DialogInstance instance) => instance.GetValue(PositionType);
 
-    private static TState Copy(TState state)
-    {
-        var buffer = new ArrayBufferWriter<byte>(512);
-        using (var writer = new Utf8JsonWriter(buffer)) JsonSerializer.Serialize(writer, state, ValuesType);
-        return JsonSerializer.Deserialize(buffer.WrittenSpan, ValuesType) ?? new TState();
-    }
+    private static TState Copy(TState state) =>
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(state, ValuesType), ValuesType) ?? new TState();
 
     /// <summary>Where an instance stands and what its steps keep.</summary>
     public sealed class Position
