@@ -20,7 +20,7 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
         _database = database;
         _cache = new ConversationCache(options.Value.CacheMegabytes * 1024L * 1024);
         database.EnsureSchema(SqliteSchema.Create);
-        database.EnsureSchema(OutboxStatements.Schema);
+        using (var connection = database.Open()) OutboxStatements.EnsureSchema(connection);
         database.EnsureSchema(HandoffStatements.Schema);
         _committer = new SqliteGroupCommitter(database.Open(), _cache, time, options.Value.CommitDelay);
     }

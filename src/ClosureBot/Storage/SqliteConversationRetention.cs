@@ -25,9 +25,9 @@ internal sealed class SqliteConversationRetention(SqliteDatabase database, Sqlit
     private async Task SweepConversationsAsync(RetentionPass pass, CancellationToken ct)
     {
         // Times are stored as round-trip UTC text of one fixed width, so text order is time order. A stack's length is
-        // only read for rows old enough to matter; unreadable state counts as mid-dialog.
+        // only read for rows old enough to matter; unreadable state, or state without a stack, counts as mid-dialog.
         const string find = """
-            SELECT rowid, key, etag, CASE WHEN json_valid(state) THEN json_array_length(state, '$.dialog.stack') = 0 ELSE 0 END
+            SELECT rowid, key, etag, CASE WHEN json_valid(state) THEN coalesce(json_array_length(state, '$.dialog.stack') = 0, 0) ELSE 0 END
             FROM conversations
             WHERE rowid > $after AND CASE
                 WHEN updated_at < $idle THEN 1
@@ -52,12 +52,19 @@ internal sealed class SqliteConversationRetention(SqliteDatabase database, Sqlit
             var deleted = new bool[batch.Count];
             await store.WriteAsync(transaction =>
             {
-                using var delete = Command(transaction, "DELETE FROM conversations WHERE key = $key AND etag = $etag", "$key", "$etag");
+                using var delete = Command(transaction, "DELETE FROM conversations WHERE key = $key AND etag = $etag RETURNING rowid", "$key", "$etag");
+                // The outbox rows go with their conversation: they are found through its rowid, which no longer exists.
+                using var replies = Command(transaction, "DELETE FROM outbox WHERE conversation_rowid = $rowid AND conversation_key = $key",
+                    "$rowid", "$key");
                 for (var i = 0; i < batch.Count; i++)
                 {
                     delete.Parameters["$key"].Value = batch[i].Key;
                     delete.Parameters["$etag"].Value = batch[i].ETag;
-                    deleted[i] = delete.ExecuteNonQuery() == 1;
+                    if (delete.ExecuteScalar() is not long rowid) continue;
+                    deleted[i] = true;
+                    replies.Parameters["$rowid"].Value = rowid;
+                    replies.Parameters["$key"].Value = batch[i].Key;
+                    replies.ExecuteNonQuery();
                 }
                 return 0;
             }, ct);

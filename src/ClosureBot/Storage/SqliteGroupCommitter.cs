@@ -203,8 +203,6 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
 
         public void Write(TurnCommit commit)
         {
-            // First, so a redelivered activity is turned away before anything else of its turn is written.
-            if (commit.Replies is { } replies) _outbox.Insert(replies);
             // The app's clock, so the retention job's ages and the tests' fake clock agree with what was written.
             var now = _time.GetUtcNow().ToString("O");
             var command = commit.ExpectedETag is null ? Insert : Update;
@@ -212,6 +210,9 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             if (commit.ExpectedETag is not null) command.Parameters["$expected"].Value = commit.ExpectedETag;
             if (command.ExecuteNonQuery() != 1)
                 throw new ConcurrencyConflictException($"Conversation {commit.ConversationKey} was changed by another turn.");
+            // Right after the conversation row (its rowid keys the outbox row). A redelivered activity is turned away
+            // here, and the savepoint undoes the conversation write.
+            if (commit.Replies is { } replies) _outbox.Insert(replies);
 
             if (commit.SaveProgress is { } p)
             {

@@ -16,7 +16,7 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteBotStore bo
     {
         await using var connection = database.Open(forWriting: false);
         await using var command = connection.CreateCommand();
-        command.CommandText = $"SELECT {Columns} FROM outbox WHERE conversation_key = $key AND activity_id = $activity";
+        command.CommandText = $"SELECT {Columns} FROM outbox WHERE {OutboxStatements.MatchesTurn}";
         command.Parameters.AddWithValue("$key", conversationKey);
         command.Parameters.AddWithValue("$activity", activityId);
         await using var reader = await command.ExecuteReaderAsync(cancellationToken);
@@ -39,16 +39,16 @@ public sealed class SqliteOutboxStore(SqliteDatabase database, SqliteBotStore bo
     }
 
     public async Task<bool> ClaimAsync(OutboxRecord record, DateTimeOffset nextAttemptAt, CancellationToken cancellationToken) =>
-        await botStore.WriteAsync(transaction => Execute(transaction, """
+        await botStore.WriteAsync(transaction => Execute(transaction, $"""
             UPDATE outbox SET attempts = attempts + 1, next_attempt_at = $next
-            WHERE conversation_key = $key AND activity_id = $activity AND next_attempt_at = $seen
+            WHERE {OutboxStatements.MatchesTurn} AND next_attempt_at = $seen
             """, ("$key", record.ConversationKey), ("$activity", record.ActivityId), ("$next", nextAttemptAt.ToUnixTimeMilliseconds()),
             ("$seen", record.NextAttemptAt?.ToUnixTimeMilliseconds())), cancellationToken) == 1;
 
     public Task MarkDeliveredAsync(string conversationKey, string activityId, int delivered, bool finished, CancellationToken cancellationToken) =>
-        botStore.WriteAsync(transaction => Execute(transaction, """
+        botStore.WriteAsync(transaction => Execute(transaction, $"""
             UPDATE outbox SET delivered = MAX(delivered, $delivered), next_attempt_at = CASE WHEN $finished THEN NULL ELSE next_attempt_at END
-            WHERE conversation_key = $key AND activity_id = $activity
+            WHERE {OutboxStatements.MatchesTurn}
             """, ("$key", conversationKey), ("$activity", activityId), ("$delivered", delivered), ("$finished", finished ? 1 : 0)), cancellationToken);
 
     public async Task<int> PruneAsync(DateTimeOffset cutoff, CancellationToken cancellationToken)
