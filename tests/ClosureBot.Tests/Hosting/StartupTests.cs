@@ -30,6 +30,20 @@ public class StartupTests
     }
 
     [Fact]
+    public void RuntimeConfig_OfTheBuiltApp_KeepsWorkstationBackgroundGcAndNoIdleSpinning()
+    {
+        // The runtime settings the load figures were measured with (README, Load test): without background GC the warm-up's
+        // generation 0 grew to 62 MB committed and stayed in the peak RSS.
+        var path = Path.Combine(AppContext.BaseDirectory, "ClosureBot.runtimeconfig.json");
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.False(properties.GetProperty("System.GC.Server").GetBoolean());
+        Assert.True(properties.GetProperty("System.GC.Concurrent").GetBoolean());
+        Assert.Equal(0, properties.GetProperty("System.Threading.ThreadPool.UnfairSemaphoreSpinLimit").GetInt32());
+    }
+
+    [Fact]
     public async Task Configuration_ByDefault_IsNotWatchedForChanges()
     {
         await using var app = new BotApplicationFactory();
