@@ -8,18 +8,22 @@ public static class DeployScript
 {
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(120);
 
-    public static async Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, params string[] arguments)
+    public static Task<(int ExitCode, string Output, string Error)> RunAsync(string fileName, params string[] arguments) =>
+        RunInAsync(RepoPaths.Root, Limit, fileName, arguments);
+
+    /// <summary>Runs a command in <paramref name="folder"/>, killed (with its children) after <paramref name="limit"/>.</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunInAsync(string folder, TimeSpan limit, string fileName, params string[] arguments)
     {
         var start = new ProcessStartInfo(fileName, arguments)
         {
-            WorkingDirectory = RepoPaths.Root,
+            WorkingDirectory = folder,
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
         using var process = Process.Start(start) ?? throw new InvalidOperationException($"{fileName} did not start.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Limit);
+        using var timeout = new CancellationTokenSource(limit);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
@@ -27,7 +31,7 @@ public static class DeployScript
         catch (OperationCanceledException)
         {
             process.Kill(entireProcessTree: true);
-            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {Limit.TotalSeconds} s.");
+            throw new TimeoutException($"{fileName} {string.Join(' ', arguments)} did not finish within {limit.TotalSeconds} s.");
         }
         return (process.ExitCode, await output, await error);
     }
