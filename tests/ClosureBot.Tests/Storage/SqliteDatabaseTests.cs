@@ -1,0 +1,36 @@
+using ClosureBot.Storage;
+using ClosureBot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace ClosureBot.Tests.Storage;
+
+public class SqliteDatabaseTests
+{
+    [Fact]
+    public async Task Open_ForWriting_FlushesEveryCommitWithASmallPageCache()
+    {
+        await using var app = new BotApplicationFactory();
+        using var client = app.CreateClient();
+        var database = app.Services.GetRequiredService<SqliteDatabase>();
+
+        await using var writer = database.Open(forWriting: true);
+        await using var reader = database.Open(forWriting: false);
+
+        // FULL (2): each group commit is flushed before a reply goes out; 512 KiB of pages (README, Fifth measurement).
+        Assert.Equal(2L, Pragma(writer, "synchronous"));
+        Assert.Equal(-512L, Pragma(writer, "cache_size"));
+        Assert.Equal(5000L, Pragma(writer, "busy_timeout"));
+        // Readers run beside the writer (write-ahead log).
+        using var journal = reader.CreateCommand();
+        journal.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", (string)journal.ExecuteScalar()!);
+    }
+
+    private static long Pragma(SqliteConnection connection, string name)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = $"PRAGMA {name}";
+        return (long)command.ExecuteScalar()!;
+    }
+}
