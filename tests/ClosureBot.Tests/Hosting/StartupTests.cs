@@ -33,7 +33,7 @@ public class StartupTests
     public void RuntimeConfig_OfTheBuiltApp_KeepsWorkstationBackgroundGcAndNoIdleSpinning()
     {
         // The runtime settings the load figures were measured with (README, Load test): without background GC the warm-up's
-        // generation 0 grew to 62 MB committed and stayed in the peak RSS.
+        // generation 0 grew to 62 MB committed and set the peak RSS.
         var path = Path.Combine(AppContext.BaseDirectory, "ClosureBot.runtimeconfig.json");
         using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
         var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
