@@ -20,6 +20,26 @@ public sealed class ConversationCacheTests
     }
 
     [Fact]
+    public void DefaultBudget_150CustomersTakingTurns_AreAllServedFromTheCache()
+    {
+        // The default budget (Storage:CacheMegabytes) with conversations the size of one in progress (about 1,250 bytes of
+        // state, parsed): after each customer's first turn, every turn finds its conversation.
+        var cache = new ConversationCache(new StorageOptions().CacheMegabytes * 1024L * 1024);
+        const int customers = 150;
+        for (var i = 0; i < customers; i++) cache.Set(Entry($"webchat/{i}", stateBytes: 1_250, parsed: new object()));
+
+        var misses = 0;
+        for (var round = 0; round < 20; round++)
+            for (var i = 0; i < customers; i++)
+            {
+                if (!cache.TryGet($"webchat/{i}", out _)) misses++;
+                cache.Set(Entry($"webchat/{i}", $"e{round}", stateBytes: 1_250, parsed: new object()));
+            }
+
+        Assert.Equal(0, misses);
+    }
+
+    [Fact]
     public void TryGet_AConversationInUse_SurvivesRotations()
     {
         var cache = new ConversationCache(200_000);
