@@ -34,7 +34,7 @@ public class SavedPlaceTests
         var later = await ReturningCustomerAsync(app);
 
         for (var i = 0; i < 3; i++)
-            (await later.Send("help")).Says("I saved your place when you left").Asks("Welcome back! Shall we pick up where you left off?")
+            (await later.Send("help")).Says("I saved your place when you left").Asks("Shall we pick up where you left off?")
                 .DoesNotSay("I'm having trouble understanding");
         (await later.Send("yes")).Says("Here we are again, at Step 2 of 5");
     }
@@ -46,8 +46,8 @@ public class SavedPlaceTests
         var later = await ReturningCustomerAsync(app);
 
         (await later.Send("talk to support")).Says("You're number 1 in the queue").DoesNotSay("Welcome back");
-        (await later.Send("cancel")).Says("You've left the queue").Asks("Welcome back! Shall we pick up where you left off?");
-        (await later.Send("where was I")).Says("Step 2 of 5").Asks("Welcome back! Shall we pick up where you left off?");
+        (await later.Send("cancel")).Says("You've left the queue").Asks("Shall we pick up where you left off?");
+        (await later.Send("where was I")).Says("Step 2 of 5").Asks("Shall we pick up where you left off?");
         (await later.Send("yes")).Says("Here we are again, at Step 2 of 5");
     }
 
