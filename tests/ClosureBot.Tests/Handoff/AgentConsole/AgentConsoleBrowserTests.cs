@@ -124,7 +124,8 @@ public sealed class AgentConsoleBrowserTests
 
         var report = await RunAsync("console-language-drive.mjs", host.BaseAddress, async step =>
         {
-            if (step == "signed-in") await desk.EnqueueAsync("ACME", verified: true, customerText: "Ich brauche Hilfe beim Löschen meiner Server");
+            if (step == "signed-in") await desk.EnqueueAsync("ACME", verified: true, customerText: "Ich brauche Hilfe beim Löschen meiner Server",
+                customerLocale: "de-DE");
         }, locale: "de-DE");
 
         var signIn = report["signIn"]!;

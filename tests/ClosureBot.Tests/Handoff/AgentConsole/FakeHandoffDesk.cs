@@ -12,7 +12,10 @@ namespace ClosureBot.Tests.Handoff.AgentConsole;
 /// </summary>
 public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider time) : IHandoffDesk
 {
+    private static readonly Locales Languages = Locales.Load();
+    private static readonly QueueSchedule SupportQueue = new(HandoffQueues.Support, new HandoffQueueOptions());
     private readonly Lock _gate = new();
+    private readonly Dictionary<string, LocaleTable> _customerLanguages = new();
     private readonly Dictionary<string, HandoffCase> _cases = new();
     private int _nextMessage;
 
@@ -25,14 +28,18 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
 
     /// <summary>A customer asks for support: queued, announced, with a first line from the customer.</summary>
     public async Task<HandoffTicket> EnqueueAsync(string alias = "ACME", bool verified = true, string screen = OffboardingSteps.DeleteServers,
-        string customerText = "I need help deleting my servers")
+        string customerText = "I need help deleting my servers", string customerLocale = "en-US")
     {
         var ticket = new HandoffTicket("t-" + Guid.NewGuid().ToString("N")[..10], HandoffQueues.Support, "asked", "webchat", alias, verified, screen,
             HandoffStatus.Waiting, time.GetUtcNow(), null, null, 1, false);
         var steps = OffboardingSteps.Numbered.Select(s => new HandoffStepProgress(s.Id, English.Texts[s.Title],
             OffboardingSteps.NumberOf(s.Id) < OffboardingSteps.NumberOf(screen) ? "done" : s.Id == screen ? "current" : "todo")).ToList();
         var remaining = new RemainingResources(["WA1ACMEWEB01 (running)", "WA1ACMEDB01 (stopped)"], ["Public IP 203.0.113.10"], time.GetUtcNow());
-        lock (_gate) _cases[ticket.Id] = new HandoffCase(ticket, [], steps, remaining, null);
+        lock (_gate)
+        {
+            _cases[ticket.Id] = new HandoffCase(ticket, [], steps, remaining, null);
+            _customerLanguages[ticket.Id] = Languages.For(customerLocale);
+        }
         await events().TicketChangedAsync(ticket, CancellationToken.None);
         await AddLineAsync(ticket.Id, "customer", null, customerText);
         return ticket;
@@ -51,7 +58,14 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
     /// <summary>As the real desk: the step titles in the language asked for.</summary>
     public async Task<HandoffCase?> FindAsync(string ticketId, LocaleTable language, CancellationToken cancellationToken) =>
         await FindAsync(ticketId, cancellationToken) is { } found
-            ? found with { Steps = [.. found.Steps.Select(s => s with { Title = language[OffboardingSteps.Numbered[OffboardingSteps.NumberOf(s.Screen) - 1].Title] })] }
+            ? found with
+            {
+                Steps = [.. found.Steps.Select(s => s with { Title = language[OffboardingSteps.Numbered[OffboardingSteps.NumberOf(s.Screen) - 1].Title] })],
+                // The servers' states in that language too, as the real desk writes them.
+                Remaining = found.Remaining is { } remaining
+                    ? remaining with { Servers = [$"WA1ACMEWEB01 ({language[TextId.StateRunning]})", $"WA1ACMEDB01 ({language[TextId.StateStopped]})"] }
+                    : null,
+            }
             : null;
 
     public Task<HandoffCase?> FindAsync(string ticketId, CancellationToken cancellationToken)
@@ -71,7 +85,11 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
             _cases[ticketId] = found with { Ticket = taken };
         }
         await events().TicketChangedAsync(taken, cancellationToken);
-        await AddLineAsync(ticketId, "system", null, $"{agent.DisplayName} joined the conversation");
+        // As the real desk: the bot tells the customer, in their language, who took the conversation, and the console's
+        // transcript shows that line.
+        LocaleTable language;
+        lock (_gate) language = _customerLanguages[ticketId];
+        await AddLineAsync(ticketId, "bot", null, HandoffTexts.Joined(language, agent.DisplayName, SupportQueue));
         return AcceptOutcome.Accepted;
     }
 
