@@ -20,12 +20,24 @@ internal sealed partial class SpeakReplyShaper : IReplyShaper
     public void Shape(ITurnContext context)
     {
         var changed = false;
-        foreach (var reply in context.BufferedReplies)
+        var replies = context.BufferedReplies;
+        foreach (var reply in replies)
         {
             if (reply.Type != ActivityTypes.Message || !string.IsNullOrWhiteSpace(reply.Speak)) continue;
             var speak = Derive(reply);
             if (speak.Length == 0) continue;
             reply.Speak = speak;
+            changed = true;
+        }
+        // A card whose spoken text ends with the question the next message asks (a prompt under its card) leaves the
+        // question to that message: said once, where the customer answers it. The card's own speak stays whole.
+        for (var i = 0; i + 1 < replies.Count; i++)
+        {
+            var (card, next) = (replies[i], replies[i + 1]);
+            if (card.Type != ActivityTypes.Message || card.Attachments is not { Count: > 0 } || card.Speak is not { } speak) continue;
+            if (next.Type != ActivityTypes.Message || next.Attachments is { Count: > 0 } || next.Speak is not { Length: > 0 } question) continue;
+            if (speak.Length <= question.Length || !speak.EndsWith(question, StringComparison.Ordinal)) continue;
+            card.Speak = speak[..^question.Length].TrimEnd();
             changed = true;
         }
         if (changed) context.SerializedReplies = null;

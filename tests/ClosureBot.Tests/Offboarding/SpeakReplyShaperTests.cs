@@ -41,6 +41,23 @@ public sealed class SpeakReplyShaperTests
         Assert.Contains(messages, m => ((string?)m["speak"])!.Contains("Welcome back"));
     }
 
+    [Theory]
+    [InlineData("en-US", "Shall we start?")]
+    [InlineData("de-DE", "Sollen wir beginnen?")]
+    public async Task Speak_ACardWithItsQuestionUnderIt_SaysTheQuestionOnce(string locale, string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        var overview = await ann.Send(locale == "de-DE" ? "Ich möchte mein Konto schließen" : "I want to close my account");
+
+        var speaks = overview.Activities.Select(a => (string?)a["speak"] ?? "").ToList();
+        Assert.Equal(question, speaks[^1]);
+        Assert.Single(speaks, s => s.Contains(question));
+        // The card is still announced by its gist, and its own speak (for clients that read the card) is whole.
+        Assert.Contains(speaks, s => s.Length > 100);
+        Assert.EndsWith(question, (string?)overview.Cards[0]["speak"]);
+    }
+
     [Fact]
     public void Derive_CardWithoutSpeak_ReadsTitleAndTextBlocksButNotButtons()
     {
