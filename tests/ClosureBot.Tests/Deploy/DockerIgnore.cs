@@ -4,10 +4,10 @@ using System.Text.RegularExpressions;
 namespace ClosureBot.Tests.Deploy;
 
 /// <summary>
-/// The repository's <c>.dockerignore</c>, matched as Docker matches it: each line a pattern over the path from the build
-/// context's root (a leading <c>/</c> and trailing <c>/</c> dropped), <c>*</c> and <c>?</c> within one path segment,
-/// <c>**</c> across any number of segments, and a path excluded when it or any folder above it matches. Exceptions
-/// (<c>!pattern</c>) are refused rather than half-read: the file has none.
+/// The Dockerfile's ignore file (<c>deploy/Dockerfile.dockerignore</c>), matched as Docker matches it: each line a pattern
+/// over the path from the build context's root (a leading <c>/</c> and trailing <c>/</c> dropped), <c>*</c> and <c>?</c>
+/// within one path segment, <c>**</c> across any number of segments, and a path excluded when it or any folder above it
+/// matches. Exceptions (<c>!pattern</c>) are refused rather than half-read: the file has none.
 /// </summary>
 public sealed class DockerIgnore
 {

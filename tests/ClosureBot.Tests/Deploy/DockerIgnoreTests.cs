@@ -9,7 +9,7 @@ namespace ClosureBot.Tests.Deploy;
 /// </summary>
 public sealed class DockerIgnoreTests
 {
-    private static readonly DockerIgnore Ignore = DockerIgnore.Read(Path.Combine(RepoPaths.Root, ".dockerignore"));
+    private static readonly DockerIgnore Ignore = DockerIgnore.Read(Path.Combine(RepoPaths.Root, "deploy", "Dockerfile.dockerignore"));
 
     [Fact]
     public async Task EveryTrackedFile_IsInTheBuildContext()
