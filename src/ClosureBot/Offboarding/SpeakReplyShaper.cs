@@ -36,7 +36,9 @@ internal sealed partial class SpeakReplyShaper : IReplyShaper
             var (card, next) = (replies[i], replies[i + 1]);
             if (card.Type != ActivityTypes.Message || card.Attachments is not { Count: > 0 } || card.Speak is not { } speak) continue;
             if (next.Type != ActivityTypes.Message || next.Attachments is { Count: > 0 } || next.Speak is not { Length: > 0 } question) continue;
-            if (speak.Length <= question.Length || !speak.EndsWith(question, StringComparison.Ordinal)) continue;
+            // Only a whole sentence at the end: "… 5 steps. Shall we start?", never the tail of a longer one.
+            if (speak.Length < question.Length + 2 || !speak.EndsWith(question, StringComparison.Ordinal)
+                || speak[^(question.Length + 1)] != ' ' || speak[^(question.Length + 2)] is not ('.' or '?' or '!' or ':')) continue;
             card.Speak = speak[..^question.Length].TrimEnd();
             changed = true;
         }

@@ -58,6 +58,25 @@ public sealed class SpeakReplyShaperTests
         Assert.EndsWith(question, (string?)overview.Cards[0]["speak"]);
     }
 
+    [Theory]
+    [InlineData("Your servers are gone. Done.", "Done.", "Your servers are gone.")]
+    [InlineData("Choose when it is Done.", "Done.", "Choose when it is Done.")]
+    public void Shape_TheQuestionUnderACard_IsLeftOutOnlyAsAWholeSentence(string cardSpeak, string question, string expected)
+    {
+        var card = new Activity
+        {
+            Type = ActivityTypes.Message, Speak = cardSpeak,
+            Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = new JsonObject() }],
+        };
+        var context = new ClosureBot.Protocol.Turns.TurnContext(new Activity { Type = ActivityTypes.Message });
+        context.SendActivity(card);
+        context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = question });
+
+        new SpeakReplyShaper().Shape(context);
+
+        Assert.Equal(expected, card.Speak);
+    }
+
     [Fact]
     public void Derive_CardWithoutSpeak_ReadsTitleAndTextBlocksButNotButtons()
     {
