@@ -34,7 +34,7 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
             HandoffStatus.Waiting, time.GetUtcNow(), null, null, 1, false);
         var steps = OffboardingSteps.Numbered.Select(s => new HandoffStepProgress(s.Id, English.Texts[s.Title],
             OffboardingSteps.NumberOf(s.Id) < OffboardingSteps.NumberOf(screen) ? "done" : s.Id == screen ? "current" : "todo")).ToList();
-        var remaining = new RemainingResources(["WA1ACMEWEB01 (running)", "WA1ACMEDB01 (stopped)"], ["Public IP 203.0.113.10"], time.GetUtcNow());
+        var remaining = new RemainingResources(Servers(English.Texts), ["Public IP 203.0.113.10"], time.GetUtcNow());
         lock (_gate)
         {
             _cases[ticket.Id] = new HandoffCase(ticket, [], steps, remaining, null);
@@ -62,11 +62,13 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
             {
                 Steps = [.. found.Steps.Select(s => s with { Title = language[OffboardingSteps.Numbered[OffboardingSteps.NumberOf(s.Screen) - 1].Title] })],
                 // The servers' states in that language too, as the real desk writes them.
-                Remaining = found.Remaining is { } remaining
-                    ? remaining with { Servers = [$"WA1ACMEWEB01 ({language[TextId.StateRunning]})", $"WA1ACMEDB01 ({language[TextId.StateStopped]})"] }
-                    : null,
+                Remaining = found.Remaining is { } remaining ? remaining with { Servers = Servers(language) } : null,
             }
             : null;
+
+    // The demo account's two servers, their states written in the language asked for.
+    private static IReadOnlyList<string> Servers(LocaleTable t) =>
+        [$"WA1ACMEWEB01 ({t[TextId.StateRunning]})", $"WA1ACMEDB01 ({t[TextId.StateStopped]})"];
 
     public Task<HandoffCase?> FindAsync(string ticketId, CancellationToken cancellationToken)
     {
