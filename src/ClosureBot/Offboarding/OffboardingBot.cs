@@ -122,7 +122,7 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
         {
             ConversationKey = key,
             ExpectedETag = stored?.ETag,
-            NewETag = Guid.NewGuid().ToString("N"),
+            NewETag = ETags.New(),
             State = JsonSerializer.SerializeToUtf8Bytes(data, ProtocolJson.Options),
             SaveProgress = save,
             DeleteProgressFor = delete,
