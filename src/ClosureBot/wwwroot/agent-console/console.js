@@ -15,12 +15,19 @@
   const state = { session: null, tickets: new Map(), selected: null, current: null, clockOffset: 0, hub: null };
   const headers = { RequestVerificationToken: '' };
 
+  // A request the network refuses (the app restarting) is answered as a failure (status 0), like one the app refuses:
+  // every caller already says what failed, and nothing is left as an unhandled rejection.
   async function api(method, path, body) {
-    const response = await fetch('/agent/api' + path, {
-      method, credentials: 'same-origin',
-      headers: method === 'GET' ? {} : { 'Content-Type': 'application/json', RequestVerificationToken: headers.RequestVerificationToken },
-      body: body === undefined ? undefined : JSON.stringify(body),
-    });
+    let response;
+    try {
+      response = await fetch('/agent/api' + path, {
+        method, credentials: 'same-origin',
+        headers: method === 'GET' ? {} : { 'Content-Type': 'application/json', RequestVerificationToken: headers.RequestVerificationToken },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+    } catch {
+      return { ok: false, status: 0, data: null };
+    }
     if (response.status === 401) { location.assign('/agent/signin'); throw new Error('signed out'); }
     const data = response.status === 204 ? null : await response.json().catch(() => null);
     return { ok: response.ok, status: response.status, data };
@@ -188,6 +195,7 @@
 
   async function loadAll() {
     const session = await api('GET', '/session');
+    if (!session.ok) throw new Error('the session could not be read');
     state.session = session.data;
     headers.RequestVerificationToken = session.data.antiforgeryToken;
     $('sign-out-token').value = session.data.antiforgeryToken;
@@ -195,6 +203,7 @@
     $('fact-choices').replaceChildren(...session.data.facts.map(f => el('label', { className: 'fact' },
       el('input', { type: 'checkbox', value: f, name: 'facts' }), factLabels[f] ?? f)));
     const list = await api('GET', '/tickets');
+    if (!list.ok) throw new Error('the queues could not be read');
     state.clockOffset = Date.parse(list.data.now) - Date.now();
     state.tickets = new Map(list.data.tickets.map(t => [t.id, t]));
     renderQueues();
@@ -220,12 +229,20 @@
     hub.on('messageAdded', addLine);
     hub.onreconnecting(() => setConnection(say('reconnecting')));
     // "Live" only once the queues and the open conversation are read again: nothing missed while away stays missing.
-    hub.onreconnected(async () => {
-      await loadAll();
-      setConnection(say('live'), true);
-    });
+    hub.onreconnected(() => reload());
     state.hub = hub;
     return hub;
+  }
+
+  // The hub may come back a moment before the app answers requests (or while it stops): read again until it does.
+  async function reload(attempt = 0) {
+    try {
+      await loadAll();
+      setConnection(say('live'), true);
+    } catch {
+      setConnection(say('notConnected'));
+      setTimeout(() => reload(attempt + 1), Math.min(10000, 1000 * (attempt + 1)));
+    }
   }
 
   async function start(hub, attempt = 0) {

@@ -101,6 +101,7 @@ public sealed class AgentConsoleBrowserTests
             });
 
             Assert.Matches("reconnecting|Not connected", (string?)report["whileDown"]);
+            Assert.Equal("The conversation could not be loaded.", (string?)report["openWhileDown"]);
             Assert.Contains("Yours", (string?)report["queueAfter"]);
             var transcript = report["transcript"]!.AsArray().Select(t => (string)t!).ToList();
             Assert.Contains(transcript, t => t.Contains("I need help deleting my servers"));

@@ -29,6 +29,10 @@ try {
   await tell('accepted'); // the app stops
   await page.locator('#connection').filter({ hasText: /reconnecting|Not connected/ }).waitFor();
   report.whileDown = await page.locator('#connection').textContent();
+  // The agent opens the conversation again while the app is down: the page says it could not load it.
+  await page.locator('#queue-support button.open').filter({ hasText: 'ACME' }).click();
+  await page.locator('#case-action-result').filter({ hasText: /\S/ }).waitFor();
+  report.openWhileDown = await page.locator('#case-action-result').textContent();
   await page.screenshot({ path: path.join(screenshotDir, 'agent-console-restart-1-down.png') });
   await tell('stopped'); // the app starts again
   await page.getByText('Live: changes appear as they happen.').waitFor({ timeout: 40000 });
