@@ -85,7 +85,9 @@ public class CrashTests : IDisposable
     {
         await using var connector = await FakeConnector.StartAsync();
         var crashId = BotApplicationFactory.NewId("crash-");
-        await using (var bot = await StartAsync(new Dictionary<string, string> { ["Testing:CrashAfterCommit"] = crashId }))
+        // The dead bot wrote the row's first retry time with its own ReplyRetryDelay: with the default (30 s) the wait
+        // below would race that delay instead of testing the restarted bot's worker.
+        await using (var bot = await StartAsync(new Dictionary<string, string>(FastRetries) { ["Testing:CrashAfterCommit"] = crashId }))
         {
             var ann = bot.WebChat();
             await ann.SendAll(Script.To(OffboardingSteps.RequestClose));

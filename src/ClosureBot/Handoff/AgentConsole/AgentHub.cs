@@ -35,6 +35,14 @@ public sealed class AgentHub(AgentConnections connections) : Hub
         return Task.CompletedTask;
     }
 
+    /// <summary>
+    /// Answers once this connection receives <c>ticketChanged</c>. The client's handshake completes before SignalR runs
+    /// <see cref="OnConnectedAsync"/> (which joins the agents' group), but a connection's invocations run only after it:
+    /// a page that reads the queues after this answer misses no change, while one that reads them right after the
+    /// handshake can miss a ticket queued in between.
+    /// </summary>
+    public Task Ready() => Task.CompletedTask;
+
     /// <summary>Receive the lines of <paramref name="ticketId"/> as they are added (and stop receiving those of the previous one).</summary>
     public async Task Watch(string ticketId)
     {

@@ -164,6 +164,8 @@
   }
 
   function ticketChanged(ticket) {
+    // A change pushed while the queues are being read is applied again once the list has arrived (see loadQueues).
+    state.pendingChanges?.push(ticket);
     if (ticket.status === 'ended') state.tickets.delete(ticket.id); else state.tickets.set(ticket.id, ticket);
     renderQueues();
     if (state.current && state.current.ticket.id === ticket.id) { state.current.ticket = ticket; renderCase(); }
@@ -194,6 +196,11 @@
   });
 
   async function loadAll() {
+    await loadSession();
+    await loadQueues();
+  }
+
+  async function loadSession() {
     const session = await api('GET', '/session');
     if (!session.ok) throw new Error('the session could not be read');
     state.session = session.data;
@@ -202,10 +209,20 @@
     $('me').textContent = say('signedInAs', session.data.agent.displayName);
     $('fact-choices').replaceChildren(...session.data.facts.map(f => el('label', { className: 'fact' },
       el('input', { type: 'checkbox', value: f, name: 'facts' }), factLabels[f] ?? f)));
-    const list = await api('GET', '/tickets');
-    if (!list.ok) throw new Error('the queues could not be read');
-    state.clockOffset = Date.parse(list.data.now) - Date.now();
-    state.tickets = new Map(list.data.tickets.map(t => [t.id, t]));
+  }
+
+  async function loadQueues() {
+    state.pendingChanges = [];
+    try {
+      const list = await api('GET', '/tickets');
+      if (!list.ok) throw new Error('the queues could not be read');
+      state.clockOffset = Date.parse(list.data.now) - Date.now();
+      state.tickets = new Map(list.data.tickets.map(t => [t.id, t]));
+      // The list replaced what the pushes had set meanwhile; those pushes are at least as new as the list.
+      for (const ticket of state.pendingChanges.splice(0)) ticketChanged(ticket);
+    } finally {
+      state.pendingChanges = null;
+    }
     renderQueues();
     if (state.selected) await select(state.selected, false);
   }
@@ -229,32 +246,36 @@
     hub.on('messageAdded', addLine);
     hub.onreconnecting(() => setConnection(say('reconnecting')));
     // "Live" only once the queues and the open conversation are read again: nothing missed while away stays missing.
-    hub.onreconnected(() => reload());
+    hub.onreconnected(() => reload(hub));
     state.hub = hub;
     return hub;
   }
 
   // The hub may come back a moment before the app answers requests (or while it stops): read again until it does.
-  async function reload(attempt = 0) {
+  // The queues are read after the hub's Ready: from its answer on, every change is pushed to this connection.
+  async function reload(hub, attempt = 0) {
     try {
+      await hub.invoke('Ready');
       await loadAll();
       setConnection(say('live'), true);
     } catch {
+      if (hub.state !== 'Connected') return; // the hub's own reconnection takes over and reloads when it is back
       setConnection(say('notConnected'));
-      setTimeout(() => reload(attempt + 1), Math.min(10000, 1000 * (attempt + 1)));
+      setTimeout(() => reload(hub, attempt + 1), Math.min(10000, 1000 * (attempt + 1)));
     }
   }
 
   async function start(hub, attempt = 0) {
     try {
       await hub.start();
-      if (state.selected) await hub.invoke('Watch', state.selected);
-      setConnection(say('live'), true);
     } catch (error) {
       if (error?.statusCode === 401) { location.assign('/agent/signin'); return; }
       setConnection(say('notConnected'));
       setTimeout(() => start(hub, attempt + 1), Math.min(10000, 1000 * (attempt + 1)));
+      return;
     }
+    // Read again: a ticket queued between the first read and the subscription was pushed to nobody here.
+    await reload(hub);
   }
 
   setInterval(renderQueues, 30000);

@@ -19,7 +19,13 @@ public sealed class AgentConsoleBrowserTests
     [Fact]
     public async Task Console_AgentTakesAConversationAndHandsItBack_AllLiveAndAccessible()
     {
-        await using var host = new DirectLineTestHost(settings: ConsoleTestApp.AgentSettings(), configureServices: ConsoleTestApp.AddFakeDesk);
+        // The hub joins each connection a second after its handshake: the page must not say "Live" (after which the
+        // ticket below is queued) before the server pushes to it.
+        await using var host = new DirectLineTestHost(settings: ConsoleTestApp.AgentSettings(), configureServices: services =>
+        {
+            ConsoleTestApp.AddFakeDesk(services);
+            SlowHubConnect.Add(services);
+        });
         var desk = (FakeHandoffDesk)host.Services.GetRequiredService<IHandoffDesk>();
         HandoffTicket? ticket = null;
 

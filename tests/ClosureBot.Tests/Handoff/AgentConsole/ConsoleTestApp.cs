@@ -27,12 +27,18 @@ public sealed class ConsoleTestApp : IAsyncDisposable
     /// False for hub tests: SignalR closes a connection when the session's expiry (stamped by the app's clock) has passed
     /// by the system clock, so a fake clock far from the real one would end every connection.
     /// </param>
-    public ConsoleTestApp(bool defaultRateLimits = false, IDictionary<string, string?>? settings = null, bool fakeClock = true)
+    /// <param name="configureServices">More test services, after the in-memory desk.</param>
+    public ConsoleTestApp(bool defaultRateLimits = false, IDictionary<string, string?>? settings = null, bool fakeClock = true,
+        Action<IServiceCollection>? configureServices = null)
     {
         var all = new Dictionary<string, string?>(AgentSettings());
         foreach (var (key, value) in settings ?? new Dictionary<string, string?>()) all[key] = value;
         _root = new BotApplicationFactory(fakeClock, all, defaultRateLimits);
-        _factory = _root.WithWebHostBuilder(builder => builder.ConfigureTestServices(AddFakeDesk));
+        _factory = _root.WithWebHostBuilder(builder => builder.ConfigureTestServices(services =>
+        {
+            AddFakeDesk(services);
+            configureServices?.Invoke(services);
+        }));
     }
 
     /// <summary>Configuration of the two test agents, Dana and Lee.</summary>
