@@ -96,6 +96,7 @@ public sealed class SharedAcrossInstancesTests
         hub.On<JsonElement>("ticketChanged", t => ticket.TrySetResult(t));
         hub.On<JsonElement>("messageAdded", l => line.TrySetResult(l));
         await hub.StartAsync();
+        await hub.InvokeAsync("Ready"); // pushes reach this connection from its answer on
 
         var customer = await WebChatCustomer.StartAsync(a.Client);
         await customer.Send("talk to support");
