@@ -11,7 +11,7 @@ namespace ClosureBot.Tests.Handoff.AgentConsole;
 // refuses callers without a session, without the page's anti-forgery token, from another origin, or skipping negotiate.
 public sealed class AgentHubTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task Hub_CustomerJoinsQueue_SignedInAgentGetsTheTicketPushed()

@@ -21,7 +21,7 @@ namespace ClosureBot.Tests.Storage.Postgres;
 /// </summary>
 public sealed class SharedAcrossInstancesTests
 {
-    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
+    private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
     [Fact]
     public async Task AgentSession_SignedInOnOneInstance_AcceptedWithItsTokenByTheOther()
