@@ -218,7 +218,9 @@
       if (!list.ok) throw new Error('the queues could not be read');
       state.clockOffset = Date.parse(list.data.now) - Date.now();
       state.tickets = new Map(list.data.tickets.map(t => [t.id, t]));
-      // The list replaced what the pushes had set meanwhile; those pushes are at least as new as the list.
+      // The list replaced what the pushes had set meanwhile. Every change since Ready is pushed, in order, so applying
+      // those pushes again leaves each ticket as its newest change set it (a push older than the list is followed by
+      // the pushes of the newer changes).
       for (const ticket of state.pendingChanges.splice(0)) ticketChanged(ticket);
     } finally {
       state.pendingChanges = null;
