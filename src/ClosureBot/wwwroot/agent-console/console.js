@@ -195,11 +195,6 @@
     setResult(say('handedBack', stepTitle(resumeAt)), true);
   });
 
-  async function loadAll() {
-    await loadSession();
-    await loadQueues();
-  }
-
   async function loadSession() {
     const session = await api('GET', '/session');
     if (!session.ok) throw new Error('the session could not be read');
@@ -229,6 +224,9 @@
     if (state.selected) await select(state.selected, false);
   }
 
+  // Every retry of the page (the hub's reconnection, its start, the reads after it) waits 1 s more each time, up to 10 s.
+  const retryDelay = attempt => Math.min(10000, 1000 * (attempt + 1));
+
   function setConnection(text, live) { const c = $('connection'); c.textContent = text; c.classList.toggle('live', !!live); }
 
   function connect() {
@@ -239,7 +237,7 @@
         nextRetryDelayInMilliseconds: context => {
           if (context.retryReason?.statusCode === 401) location.assign('/agent/signin');
           if (context.retryReason?.statusCode === 403) location.reload();
-          return Math.min(10000, 1000 * (context.previousRetryCount + 1));
+          return retryDelay(context.previousRetryCount);
         },
       })
       .configureLogging(signalR.LogLevel.None)
@@ -253,17 +251,18 @@
     return hub;
   }
 
-  // The hub may come back a moment before the app answers requests (or while it stops): read again until it does.
-  // The queues are read after the hub's Ready: from its answer on, every change is pushed to this connection.
+  // The queues (and the open conversation) are read after the hub's Ready: from its answer on, every change is pushed to
+  // this connection. The hub may come back a moment before the app answers requests (or while it stops): read again
+  // until it does.
   async function reload(hub, attempt = 0) {
     try {
       await hub.invoke('Ready');
-      await loadAll();
+      await loadQueues();
       setConnection(say('live'), true);
     } catch {
       if (hub.state !== 'Connected') return; // the hub's own reconnection takes over and reloads when it is back
       setConnection(say('notConnected'));
-      setTimeout(() => reload(hub, attempt + 1), Math.min(10000, 1000 * (attempt + 1)));
+      setTimeout(() => reload(hub, attempt + 1), retryDelay(attempt));
     }
   }
 
@@ -273,14 +272,13 @@
     } catch (error) {
       if (error?.statusCode === 401) { location.assign('/agent/signin'); return; }
       setConnection(say('notConnected'));
-      setTimeout(() => start(hub, attempt + 1), Math.min(10000, 1000 * (attempt + 1)));
+      setTimeout(() => start(hub, attempt + 1), retryDelay(attempt));
       return;
     }
-    // Read again: a ticket queued between the first read and the subscription was pushed to nobody here.
     await reload(hub);
   }
 
   setInterval(renderQueues, 30000);
   window.closureBotConsole = state;
-  loadAll().then(() => start(connect())).catch(() => setConnection(say('couldNotLoad')));
+  loadSession().then(() => start(connect())).catch(() => setConnection(say('couldNotLoad')));
 })();

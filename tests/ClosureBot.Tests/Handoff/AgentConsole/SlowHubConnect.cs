@@ -8,16 +8,16 @@ namespace ClosureBot.Tests.Handoff.AgentConsole;
 /// handshake has completed, as a busy server does now and then: a client that counts a completed handshake as
 /// "receiving pushes" misses what happens in that while.
 /// </summary>
-public sealed class SlowHubConnect(TimeSpan delay) : IHubFilter
+public sealed class SlowHubConnect : IHubFilter
 {
     public static readonly TimeSpan Delay = TimeSpan.FromSeconds(1);
 
     public static void Add(IServiceCollection services) =>
-        services.Configure<HubOptions>(options => options.AddFilter(new SlowHubConnect(Delay)));
+        services.Configure<HubOptions>(options => options.AddFilter(new SlowHubConnect()));
 
     public async Task OnConnectedAsync(HubLifetimeContext context, Func<HubLifetimeContext, Task> next)
     {
-        await Task.Delay(delay);
+        await Task.Delay(Delay);
         await next(context);
     }
 }
