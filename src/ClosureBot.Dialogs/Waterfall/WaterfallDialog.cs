@@ -75,10 +75,14 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
     }
 
     /// <summary>Ends whatever runs above this waterfall and runs <paramref name="stepName"/>.</summary>
-    public async Task<DialogTurnResult> GoToStepAsync(DialogContext dc, string stepName, CancellationToken cancellationToken)
+    public Task<DialogTurnResult> GoToStepAsync(DialogContext dc, string stepName, CancellationToken cancellationToken) =>
+        GoToStepAsync(dc, stepName, null, cancellationToken);
+
+    /// <summary>Ends whatever runs above this waterfall and runs <paramref name="stepName"/> with <paramref name="result"/> as its input.</summary>
+    public async Task<DialogTurnResult> GoToStepAsync(DialogContext dc, string stepName, object? result, CancellationToken cancellationToken)
     {
         await dc.EndChildrenOfAsync(Id, cancellationToken).ConfigureAwait(false);
-        return await RunStepAsync(dc, IndexOf(stepName), DialogReason.ReplaceCalled, null, cancellationToken).ConfigureAwait(false);
+        return await RunStepAsync(dc, IndexOf(stepName), DialogReason.ReplaceCalled, result, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>A copy of the typed state of <paramref name="instance"/> (changing it changes nothing).</summary>

@@ -8,6 +8,7 @@ using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Turns;
 using ClosureBot.Understanding;
 
 namespace ClosureBot.Offboarding;
@@ -108,6 +109,10 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         Remember(step.State, account);
         return await GoOnAsync(step, ct);
     }
+
+    /// <summary>Whether <paramref name="text"/> names, exactly, an account this turn's customer may name (by alias or name, alone or in a sentence).</summary>
+    public async Task<bool> NamesAccountAsync(ITurnContext context, string text, CancellationToken ct) =>
+        await NamedAsync(text.Trim(), OffboardingTurn.Of(context).Identity, ct) is { Exact: true };
 
     /// <summary>
     /// The account the answer names. A bare alias of an account the customer may see is looked up directly, which is

@@ -16,7 +16,10 @@ public sealed class ConversationData
     /// <summary>The step last written to the user's saved progress (to write it only when it changes).</summary>
     public string? SavedProgressStep { get; set; }
 
-    /// <summary>Whether this conversation was welcomed on install (Teams sends installationUpdate and conversationUpdate for one install).</summary>
+    /// <summary>
+    /// Whether this conversation has been welcomed: on install (Teams sends installationUpdate and conversationUpdate for
+    /// one install, and is welcomed once), or in answer to a message. A yes or no typed after it answers its question.
+    /// </summary>
     public bool Welcomed { get; set; }
 
     /// <summary>How the last closure ended (null while one is under way, or before any): see <see cref="EndedFlow"/>.</summary>

@@ -109,7 +109,7 @@ public sealed partial class ConversationRouter
         var interruption = Intents.Recognize(context.Activity);
         if (place is null)
         {
-            await IdleAsync(dc, data.Ended, interruption, ct);
+            await IdleAsync(dc, data, interruption, ct);
             return;
         }
 
@@ -139,6 +139,8 @@ public sealed partial class ConversationRouter
             await dc.RepromptDialogAsync(ct);
             return;
         }
+        if (place.Screen == OffboardingSteps.Overview && !dc.ActiveDialogRecognizesAnswer() && await _offboarding.TryStartWithNamedAccountAsync(dc, ct))
+            return;
         // The question waiting was asked in the customer's previous language: one that is not answered is shown again in the new one.
         if (OffboardingTurn.Of(context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel
             && !dc.ActiveDialogRecognizesAnswer())
@@ -170,26 +172,40 @@ public sealed partial class ConversationRouter
         }
     }
 
-    /// <summary>No closure under way: after one ended, the bot still knows how it ended; otherwise it welcomes.</summary>
-    private async Task IdleAsync(DialogContext dc, EndedFlow? ended, Interruption? interruption, CancellationToken ct)
+    /// <summary>
+    /// No closure under way: after one ended, the bot still knows how it ended; after the welcome, a yes or no answers
+    /// its question (start, or not now); otherwise it welcomes.
+    /// </summary>
+    private async Task IdleAsync(DialogContext dc, ConversationData data, Interruption? interruption, CancellationToken ct)
     {
         var activity = dc.Context.Activity;
         var t = CustomerLocale.TextsOf(dc.Context);
+        var ended = data.Ended;
         var intent = interruption?.Intent;
         var typed = activity.Value is null && intent is null;
+        var answer = typed ? AnswerReader.Read(activity.Text, activity.Locale) : AnswerKind.None;
         if (intent is Intents.Start or Intents.Support or Intents.Help)
             await GreetAsync(dc, intent, ct);
+        else if (data.Welcomed && ended is null && answer == AnswerKind.Yes)
+            await GreetAsync(dc, Intents.Start, ct);
+        else if (data.Welcomed && ended is null && answer == AnswerKind.No)
+            Say(dc.Context, t[TextId.WelcomeDeclined]);
+        // After the end, a question about the reference asks for the status, which carries it.
+        else if (ended is not null && (intent == Intents.Status || typed && MessageReader.IsQuestion(activity.Text, activity.Locale)
+                 && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
+            Say(dc.Context, $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[TextId.EndedStartAgain]}");
         // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
         else if (typed && MessageReader.IsQuestion(activity.Text, activity.Locale) && (ended is not null || _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, null).Known))
             Answer(dc.Context, null);
-        else if (typed && AnswerReader.Read(activity.Text, activity.Locale) == AnswerKind.Thanks)
+        else if (answer == AnswerKind.Thanks)
             Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
         else if (ended is not null && activity.GetValueString("step") is not null)
             Say(dc.Context, t.Format(TextId.StaleAfterEnd, ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)));
-        else if (ended is not null && intent == Intents.Status)
-            Say(dc.Context, $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[TextId.EndedStartAgain]}");
         else
+        {
             await GreetAsync(dc, intent, ct);
+            data.Welcomed = true;
+        }
     }
 
     // A question answered from the knowledge base, in the context of the screen; an unknown one offers a person.

@@ -16,7 +16,8 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
     {
         var options = support.Value;
         var t = locale.Texts;
-        return TopicReader.Read(question, Context(screen)) switch
+        var topic = TopicReader.Read(question, Context(screen)) ?? (TopicReader.IsAboutWhatWasSaid(question) ? Subject(screen) : null);
+        return topic switch
         {
             KnowledgeTopic.TermCommitment => (t[TextId.KbTermCommitment], true),
             KnowledgeTopic.ServiceTask => (t.Format(TextId.KbServiceTask, options.ServiceTaskUrl), true),
@@ -27,6 +28,9 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
             KnowledgeTopic.Alias => (t.Format(TextId.KbAlias, options.PortalUrl), true),
             KnowledgeTopic.RequestToClose => (t[TextId.KbRequestToClose], true),
             KnowledgeTopic.DataRecovery => (t.Format(TextId.KbDataRecovery, options.ServiceTaskUrl), true),
+            KnowledgeTopic.Duration => (t[TextId.KbDuration], true),
+            KnowledgeTopic.RetrieveData => (t.Format(TextId.KbRetrieveData, options.ServiceTaskUrl), true),
+            KnowledgeTopic.Reference => (t[TextId.KbReference], true),
             _ => (t.Format(TextId.KbUnknown, options.Email), false),
         };
     }
@@ -36,10 +40,24 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
         OffboardingSteps.Overview => [KnowledgeTopic.DataRecovery, KnowledgeTopic.TermCommitment, KnowledgeTopic.RequestToClose],
         OffboardingSteps.Account => [KnowledgeTopic.Alias],
         OffboardingSteps.TermCommitment => [KnowledgeTopic.TermCommitment],
-        OffboardingSteps.RetrieveData => [KnowledgeTopic.Servers, KnowledgeTopic.DataRecovery, KnowledgeTopic.ServiceTask],
+        OffboardingSteps.RetrieveData => [KnowledgeTopic.RetrieveData, KnowledgeTopic.Servers, KnowledgeTopic.DataRecovery, KnowledgeTopic.ServiceTask],
         OffboardingSteps.DeleteServers => [KnowledgeTopic.Servers, KnowledgeTopic.StillBilled],
         OffboardingSteps.DeleteServices => [KnowledgeTopic.Services, KnowledgeTopic.StillBilled],
         OffboardingSteps.RequestClose => [KnowledgeTopic.RequestToClose, KnowledgeTopic.DataRecovery],
         _ => [KnowledgeTopic.FinalInvoice, KnowledgeTopic.RequestToClose],
+    };
+
+    // What "that" is in "what's that?" at each screen: the thing its question is about. The overview and the resume
+    // offer ask about no one thing, so there the question stays unanswered (and support is offered).
+    private static KnowledgeTopic? Subject(string? screen) => screen switch
+    {
+        OffboardingSteps.Account => KnowledgeTopic.Alias,
+        OffboardingSteps.TermCommitment => KnowledgeTopic.TermCommitment,
+        OffboardingSteps.RetrieveData => KnowledgeTopic.RetrieveData,
+        OffboardingSteps.DeleteServers => KnowledgeTopic.Servers,
+        OffboardingSteps.DeleteServices => KnowledgeTopic.Services,
+        OffboardingSteps.RequestClose => KnowledgeTopic.RequestToClose,
+        OffboardingSteps.FinalInvoice => KnowledgeTopic.FinalInvoice,
+        _ => null,
     };
 }

@@ -97,6 +97,20 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         return await EndAsync(step, OffboardingOutcome.NotStarted, ct);
     }
 
+    /// <summary>
+    /// At the overview, an answer that names one of the customer's accounts exactly ("ACME", "it's for Acme Corporation")
+    /// is a yes that answers the next question too: it goes to the account question's check as its answer. False, with
+    /// nothing done, for anything else (the overview's yes-or-no question then reads it).
+    /// </summary>
+    public async Task<bool> TryStartWithNamedAccountAsync(DialogContext dc, CancellationToken ct)
+    {
+        var text = dc.Context.Activity.Text;
+        if (dc.Context.Activity.Value is not null || string.IsNullOrWhiteSpace(text) || !await _accounts.NamesAccountAsync(dc.Context, text, ct))
+            return false;
+        await GoToStepAsync(dc, "account/answer", text, ct);
+        return true;
+    }
+
     // The account record decides when it knows; the customer is asked only when it does not. A commitment on record
     // sends them to sales whatever they would answer.
     private async Task<DialogTurnResult> CheckTermCommitmentStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)

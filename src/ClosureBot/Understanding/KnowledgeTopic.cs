@@ -12,4 +12,10 @@ public enum KnowledgeTopic
     Alias,
     RequestToClose,
     DataRecovery,
+    /// <summary>How long the closure takes: the steps here, then the verification of the request.</summary>
+    Duration,
+    /// <summary>How to get the data off the servers (step 1).</summary>
+    RetrieveData,
+    /// <summary>The closure request's reference: when there is one, and what it is once there is.</summary>
+    Reference,
 }

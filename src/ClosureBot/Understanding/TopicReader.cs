@@ -22,14 +22,20 @@ public static partial class TopicReader
         (KnowledgeTopic.Alias, [AliasNames(), AliasHints()]),
         (KnowledgeTopic.RequestToClose, [RequestToCloseNames(), RequestToCloseHints()]),
         (KnowledgeTopic.DataRecovery, [DataRecoveryNames(), DataRecoveryHints()]),
+        (KnowledgeTopic.Duration, [DurationNames(), DurationHints()]),
+        (KnowledgeTopic.RetrieveData, [RetrieveDataNames(), RetrieveDataHints()]),
+        (KnowledgeTopic.Reference, [ReferenceNames(), ReferenceHints()]),
     ];
 
     /// <summary>Runs every topic's patterns over <paramref name="samples"/>, so none is first run on a customer's turn.</summary>
     public static void Warm(IEnumerable<string> samples)
     {
         foreach (var sample in samples)
+        {
             foreach (var (_, words) in Topics)
                 foreach (var regex in words) regex.IsMatch(sample);
+            AboutWhatWasSaid().IsMatch(sample);
+        }
     }
 
     /// <summary>The topic of <paramref name="question"/>, or null when it names none; <paramref name="preferred"/> settles ties.</summary>
@@ -47,8 +53,16 @@ public static partial class TopicReader
             score += rank < 0 ? 0 : 0.25 - rank * 0.01;
             if (score > bestScore) (best, bestScore) = (topic, score);
         }
-        return bestScore >= 1 ? best : null;
+        // A word that only hints at a topic is enough when the topic is what the step's question is about.
+        return bestScore >= 1 || (bestScore >= 0.75 && preferred.Count > 0 && best == preferred[0]) ? best : null;
     }
+
+    /// <summary>
+    /// Whether <paramref name="question"/> asks about what the bot just said without naming it ("what's that?", "what
+    /// does that mean?", "was ist das?"): it is then about the subject of the question on screen.
+    /// </summary>
+    public static bool IsAboutWhatWasSaid(string? question) =>
+        !string.IsNullOrWhiteSpace(question) && question.Length <= MaxLength && AboutWhatWasSaid().IsMatch(question);
 
 
     [GeneratedRegex(@"commitment|compromiso|compromisso|engagement|verpflichtung|laufzeit|bindung", Options)]
@@ -93,10 +107,10 @@ public static partial class TopicReader
     [GeneratedRegex(@"find|where|d[óo]nde|o[ùu]|\bwo\b|onde|which\s+account", Options)]
     private static partial Regex AliasHints();
 
-    [GeneratedRegex(@"request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento", Options)]
+    [GeneratedRegex(@"undo(ne)?|revers|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento", Options)]
     private static partial Regex RequestToCloseNames();
 
-    [GeneratedRegex(@"undo(ne)?|revers|take\s+(it\s+)?back|how\s+long|what\s+happens\s+(after|when|next)|confirm", Options)]
+    [GeneratedRegex(@"what\s+happens\s+(after|when|next)|confirm", Options)]
     private static partial Regex RequestToCloseHints();
 
     [GeneratedRegex(@"recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck", Options)]
@@ -104,4 +118,32 @@ public static partial class TopicReader
 
     [GeneratedRegex(@"\bdata\b|datos|donn[ée]es|daten|dados|afterwards|after\s+(closing|the)|despu[ée]s|apr[èe]s|danach|depois", Options)]
     private static partial Regex DataRecoveryHints();
+
+    [GeneratedRegex(@"how\s+(long|much\s+time|many\s+(days|hours))|how\s+quickly|how\s+soon|when\s+will\s+(it|the\s+account|my\s+account|the\s+closure)\s+be\s+(closed|done|finished|complete)|cu[áa]nto\s+(tiempo|tarda)|combien\s+de\s+temps|en\s+combien\s+de|wie\s+lange|wie\s+schnell|wann\s+ist\s+(das|mein)\s+konto\s+(geschlossen|zu)|quanto\s+tempo|quanto\s+demora|demora\s+quanto", Options)]
+    private static partial Regex DurationNames();
+
+    [GeneratedRegex(@"\btake\b|\blast\b|tarda|prend|dauer|demor|leva", Options)]
+    private static partial Regex DurationHints();
+
+    [GeneratedRegex(@"download|\bcopy\b|\bcopying\b|transfer|export|back\s*up|get\s+(my|our|the|all)\s+(\w+\s+)?(data|files|stuff)\s+(off|out)|move\s+(my|our|the)\s+(data|files)|retrieve|descarg|copiar|transferir|exportar|respald|copia\s+de\s+seguridad|t[ée]l[ée]charg|copier|transf[ée]rer|exporter|sauvegard|herunterlad|kopier|[üu]bertrag|exportier|sichern|sicherung|baixar|c[óo]pia\s+de\s+seguran[çc]a", Options)]
+    private static partial Regex RetrieveDataNames();
+
+    [GeneratedRegex(@"\bdata\b|files|stuff|datos|archivos|donn[ée]es|fichiers|daten|dateien|dados|arquivos", Options)]
+    private static partial Regex RetrieveDataHints();
+
+    // A question about what was just said, with nothing else in it but greetings, fillers and punctuation.
+    [GeneratedRegex(@"^\W*((um+|uh+|sorry|hm+|ok(ay)?|and|y|et|und|e|perd[óo]n|pardon|entschuldigung|desculpe?)\W+)*("
+        + @"what['’]?s\s+(that|this)|what\s+is\s+(that|this)|what\s+are\s+(those|these|they)|what\s+(does|do)\s+(that|this|it)\s+mean|what\s+do\s+you\s+mean(\s+by\s+that)?|meaning|explain(\s+(that|this))?"
+        + @"|qu[ée]\s+es\s+(eso|esto)|eso\s+qu[ée]\s+es|qu[ée]\s+(significa|quiere\s+decir)(\s+(eso|esto))?"
+        + @"|qu['’]?est[\s-]ce\s+que\s+c['’]?est|c['’]?est\s+quoi(\s+[çc]a)?|[çc]a\s+(c['’]?est\s+quoi|veut\s+dire\s+quoi)|qu['’]?est[\s-]ce\s+que\s+[çc]a\s+(veut\s+dire|signifie)|que\s+veut\s+dire(\s+[çc]a)?"
+        + @"|was\s+(ist|bedeutet|hei[ßs]t)\s+das(\s+denn)?|was\s+meinen\s+sie(\s+damit)?|was\s+soll\s+das\s+hei[ßs]en"
+        + @"|o\s+que\s+[ée]\s+(isso|isto)|isso\s+[ée]\s+o\s+qu[êe]|o\s+que\s+(significa|quer\s+dizer)(\s+(isso|isto))?"
+        + @")(\s+(exactly|again|please|por\s+favor|s['’]il\s+vous\s+pla[îi]t|bitte|genau|exactement|exactamente|exatamente))?\W*$", Options)]
+    private static partial Regex AboutWhatWasSaid();
+
+    [GeneratedRegex(@"reference|\bref\b|ticket\s+(number|no|id)|case\s+number|confirmation\s+(number|code)|request\s+(number|id)|referencia|n[úu]mero\s+de\s+(caso|solicitud|ticket)|r[ée]f[ée]rence|num[ée]ro\s+de\s+(dossier|demande|ticket)|referenz|vorgangsnummer|ticketnummer|aktenzeichen|refer[êe]ncia|n[úu]mero\s+do\s+(pedido|chamado|protocolo)|protocolo", Options)]
+    private static partial Regex ReferenceNames();
+
+    [GeneratedRegex(@"\bnumber\b|\bcode\b|n[úu]mero|num[ée]ro|nummer|c[óo]digo", Options)]
+    private static partial Regex ReferenceHints();
 }

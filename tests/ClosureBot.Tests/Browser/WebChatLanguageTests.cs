@@ -33,6 +33,8 @@ public sealed class WebChatLanguageTests
                 Step("start", Card(t, "welcome", "startAccountClosure"), null, t[TextId.ShallWeStart], true),
                 Step("overview-yes", Card(t, "common", "yes"), null, t[TextId.AskAlias], false),
                 Step("account-alias", null, "ACME", t[TextId.AskTermCommitment], true),
+                // A question about the screen's subject, in the customer's words: answered in their language.
+                Step("what-is-that", null, locale.StartsWith("de") ? "was heißt das?" : "¿qué significa eso?", t[TextId.KbTermCommitment][..40], false),
                 Step("no-term-commitment", Card(t, "common", "no"), null, t[TextId.RetrieveDataInstruction], true),
                 Step("data-retrieved", t[TextId.Done], null, t[TextId.ServersInstruction], true),
                 Step("servers-done", t[TextId.Done], null, t.Plural(TextId.ServersRemain, 6), false),
@@ -44,7 +46,7 @@ public sealed class WebChatLanguageTests
 
         var report = await WebChatDriver.RunScriptAsync("Browser/webchat-language-drive.mjs", options, $"language {locale}");
 
-        Assert.Equal(10, report["steps"]!.AsArray().Count);
+        Assert.Equal(11, report["steps"]!.AsArray().Count);
         Assert.All(report["steps"]!.AsArray(), s => Assert.True(File.Exists((string)s!["screenshot"]!)));
         Assert.True(report["overflowing"]!.AsArray().Count == 0, $"Captions that do not fit: {report["overflowing"]}");
         Assert.Empty(report["pageErrors"]!.AsArray());

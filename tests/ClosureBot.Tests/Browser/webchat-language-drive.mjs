@@ -49,8 +49,12 @@ try {
     await page.getByText(s.expect).first().waitFor({ timeout: 20000 });
     if (s.card) await page.waitForFunction(n => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 10000 });
     await page.waitForTimeout(300); // let the bubble finish laying out before the picture
-    // The newest card's top, so the picture shows the screen the customer just got, from its title down.
-    await page.evaluate(() => { const all = document.querySelectorAll('.ac-adaptiveCard'); all[all.length - 1]?.scrollIntoView({ block: 'start' }); });
+    // A step that brings a card: the newest card's top, so the picture shows the screen the customer just got, from its
+    // title down. A step answered in text: the newest message, at the bottom, as the customer reads it.
+    await page.evaluate(card => {
+      const all = document.querySelectorAll(card ? '.ac-adaptiveCard' : '.webchat__basic-transcript__activity');
+      all[all.length - 1]?.scrollIntoView({ block: card ? 'start' : 'end' });
+    }, !!s.card);
     await page.waitForTimeout(150);
     report.steps.push({ name: s.name, screenshot: await screenshot(s.name) });
     for (const o of await overflowing()) report.overflowing.push({ step: s.name, caption: o });

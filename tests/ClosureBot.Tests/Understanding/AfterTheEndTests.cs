@@ -18,6 +18,40 @@ public sealed class AfterTheEndTests
         Assert.Single(await app.ClosureRequestsAsync());
     }
 
+    [Theory]
+    [InlineData("what was my reference again?")]
+    [InlineData("sorry, what's the ticket number?")]
+    public async Task AfterClosure_QuestionAboutTheReference_RepeatsIt(string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference")!;
+
+        (await ann.Send(question)).Says(reference).DoesNotSay("I don't know the answer");
+    }
+
+    [Fact]
+    public async Task AfterClosure_CanIUndoThis_IsAnsweredHonestly()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.HappyPath);
+
+        (await ann.Send("can I undo this?")).Says("Once sent it cannot be undone").DoesNotSay("I don't know the answer");
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task MidFlow_QuestionAboutTheReference_SaysWhenThereWillBeOne()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        (await ann.Send("will I get a reference number?")).Says("reference").DoesNotSay("I don't know the answer")
+            .Asks(Script.Question(OffboardingSteps.DeleteServers));
+    }
+
     [Fact]
     public async Task AfterClosure_NewClosureIntent_StartsOver()
     {

@@ -16,6 +16,18 @@ public sealed class KnowledgeBaseTests
     [InlineData(OffboardingSteps.DeleteServices, "which services?", "load balancer pools")]
     [InlineData(OffboardingSteps.DeleteServices, "when will I get the final invoice?", "after 30 November 2026")]
     [InlineData(OffboardingSteps.RequestClose, "what does request to close do?", "Once sent it cannot be undone")]
+    [InlineData(OffboardingSteps.Overview, "how long will it take?", "a few hours or days")]
+    [InlineData(OffboardingSteps.DeleteServers, "How long until the account is actually closed?", "a few hours or days")]
+    [InlineData(OffboardingSteps.RetrieveData, "how do I download my stuff?", "transfer the data you want to keep")]
+    [InlineData(OffboardingSteps.RetrieveData, "what's the best way to copy our files off the servers?", "transfer the data you want to keep")]
+    // "That" is what the screen asks about.
+    [InlineData(OffboardingSteps.TermCommitment, "what's that?", "terminate service order")]
+    [InlineData(OffboardingSteps.Account, "what does that mean?", "under Account → Info")]
+    [InlineData(OffboardingSteps.DeleteServices, "what are those?", "load balancer pools")]
+    [InlineData(OffboardingSteps.RequestClose, "what do you mean?", "Once sent it cannot be undone")]
+    // A word that only hints at a topic is enough when the topic is what the step's question is about.
+    [InlineData(OffboardingSteps.RequestClose, "what happens after I confirm?", "Once sent it cannot be undone")]
+    [InlineData(OffboardingSteps.Account, "where?", "under Account → Info")]
     public async Task Question_AtStep_AnsweredFromTheKnowledgeBaseAndAskedAgain(string screen, string question, string answer)
     {
         await using var app = new BotApplicationFactory();
@@ -45,6 +57,27 @@ public sealed class KnowledgeBaseTests
 
         (await ann.Send("do you like jazz?")).Says("I don't know the answer to that one").Says("help@ctl.io").Offers("Talk to support")
             .Asks(Script.Question(OffboardingSteps.RetrieveData));
+    }
+
+    [Theory]
+    [InlineData("de-DE", "was ist das?", "Kündigungsauftrag")]
+    [InlineData("es-ES", "¿qué significa eso?", "orden de terminación del servicio")]
+    [InlineData("es-ES", "¿y eso qué es?", "orden de terminación del servicio")]
+    [InlineData("fr-FR", "c'est quoi ça ?", "ordre de résiliation de service")]
+    [InlineData("pt-BR", "o que é isso?", "ordem de rescisão de serviço")]
+    [InlineData("fr-FR", "combien de temps ça prend ?", "quelques heures ou quelques jours")]
+    [InlineData("pt-BR", "quanto tempo demora?", "algumas horas ou dias")]
+    public async Task Question_AtTheTermCommitment_InTheCustomersLanguage(string locale, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(answer);
+        Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
     }
 
     [Fact]
