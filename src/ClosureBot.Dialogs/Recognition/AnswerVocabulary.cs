@@ -82,7 +82,8 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(thanks+|thank\s+(you|u)|thx|tks|ty|cheers|bye+|good\s*bye|see\s+(you|ya)|take\s+care|(much\s+)?appreciated|appreciate\s+it|have\s+a\s+(nice|good|great|lovely)\s+(day|one|evening|night|weekend)|good\s+night|that'?s\s+all)\b", Options)]
     private static partial Regex EnglishThanks();
 
-    [GeneratedRegex(@"\b(let'?s\s+(start|begin|go|do\s+(it|this))|go\s+for\s+it|start|begin|ready|proceed|yes+|yess+|sure\s+thing|why\s+not|affirmative|roger(\s+that)?|aye)\b|^\s*go(\s+(on|ahead))?\s*[.!]*\s*$", Options)]
+    // "start over" / "begin again" asks to go back, not to go on.
+    [GeneratedRegex(@"\b(let'?s\s+(start|begin|go|do\s+(it|this))(?!\s+(over|again|from))|go\s+for\s+it|(start|begin)(?!\s+(over|again|from))|ready|proceed|yes+|yess+|sure\s+thing|why\s+not|affirmative|roger(\s+that)?|aye)\b|^\s*go(\s+(on|ahead))?\s*[.!]*\s*$", Options)]
     private static partial Regex EnglishYes();
 
     [GeneratedRegex(@"^\s*n\s*[.!]?\s*$|\b(none|negative|no+|nay)\b|\uD83D\uDC4E", Options)]

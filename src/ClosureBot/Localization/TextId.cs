@@ -98,6 +98,7 @@ public enum TextId
     EndedNotStarted,
     EndedStartAgain,
     WelcomeDeclined,
+    BackAtStart,
     StaleAfterEnd,
     AccountGone,
     TalkToSupport,

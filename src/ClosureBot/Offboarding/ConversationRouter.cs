@@ -1,6 +1,7 @@
 using ClosureBot.Accounts;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Recognition;
+using ClosureBot.Dialogs.Waterfall;
 using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Localization;
@@ -51,6 +52,7 @@ public sealed partial class ConversationRouter
             [Intents.RemindLater] = RemindLaterAsync,
             [Intents.Cancel] = CancelAsync,
             [Intents.Start] = AlreadyStartedAsync,
+            [Intents.Back] = BackAsync,
         };
     }
 
@@ -311,6 +313,47 @@ public sealed partial class ConversationRouter
             await dc.RepromptDialogAsync(ct);
         else
             await dc.BeginDialogAsync(CancelDialog.DialogId, null, ct);
+    }
+
+    // Back one screen, with what the customer answered there forgotten, so it is asked afresh; nothing is requested on the
+    // way back (the request is only ever made by the typed confirmation at step 4).
+    private async Task BackAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        var t = CustomerLocale.TextsOf(dc.Context);
+        if (place.Offboarding is not { } flow || place.Screen == OffboardingSteps.ConfirmCancel)
+        {
+            await dc.RepromptDialogAsync(ct);
+            return;
+        }
+        if (_offboarding.ScreenBefore(flow) is not { } screen)
+        {
+            Say(dc.Context, t[TextId.BackAtStart]);
+            await dc.RepromptDialogAsync(ct);
+            return;
+        }
+        var state = _offboarding.ReadState(flow);
+        state.Misses = 0;
+        state.ResumeAt = null;
+        switch (screen)
+        {
+            case OffboardingSteps.Overview or OffboardingSteps.Account:
+                (state.AccountAlias, state.AccountName, state.HasTermCommitment) = (null, null, null);
+                break;
+            case OffboardingSteps.TermCommitment:
+                state.HasTermCommitment = null;
+                break;
+            case OffboardingSteps.RetrieveData:
+                state.DataRetrievalAcknowledged = state.DataRetrievedPerSupport;
+                break;
+            case OffboardingSteps.DeleteServers:
+                state.ContinuedWithServersRemaining = false;
+                break;
+            case OffboardingSteps.DeleteServices:
+                state.ContinuedWithServicesRemaining = false;
+                break;
+        }
+        await dc.CancelAllDialogsAsync(ct);
+        await dc.BeginDialogAsync(OffboardingDialog.DialogId, new WaterfallStart<OffboardingState>(state, screen), ct);
     }
 
     private async Task AlreadyStartedAsync(DialogContext dc, Place place, CancellationToken ct)

@@ -20,6 +20,7 @@ public static class Intents
     public const string Status = "status";
     public const string CheckAgain = "check-again";
     public const string RemindLater = "remind-later";
+    public const string Back = "back";
 
     /// <summary>The interruption <paramref name="activity"/> asks for, or null when it is (maybe) an answer.</summary>
     public static Interruption? Recognize(Activity activity)
@@ -40,6 +41,7 @@ public static class Intents
         MessageKind.Status => Status,
         MessageKind.CheckAgain => CheckAgain,
         MessageKind.RemindLater => RemindLater,
+        MessageKind.Back => Back,
         _ => null,
     };
 }

@@ -98,6 +98,20 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     }
 
     /// <summary>
+    /// The screen "go back" shows from where <paramref name="instance"/> stands: the screen itself when a step that reads
+    /// the screen's answer asked a follow-up question ("continue anyway?"), otherwise the screen before; null at the overview.
+    /// </summary>
+    public string? ScreenBefore(DialogInstance instance)
+    {
+        var step = CurrentStepName(instance);
+        var screen = _screenOfStep[step];
+        if (step.EndsWith("/answer", StringComparison.Ordinal)) return screen;
+        var screens = StepNames.Where(IsScreen).ToList();
+        var index = screens.IndexOf(screen);
+        return index > 0 ? screens[index - 1] : null;
+    }
+
+    /// <summary>
     /// At the overview, an answer that names one of the customer's accounts exactly ("ACME", "it's for Acme Corporation")
     /// is a yes that answers the next question too: it goes to the account question's check as its answer. False, with
     /// nothing done, for anything else (the overview's yes-or-no question then reads it).

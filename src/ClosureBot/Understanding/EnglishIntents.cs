@@ -19,6 +19,7 @@ internal static partial class EnglishIntents
         IntentRule.Whole(MessageKind.Cancel, EnglishCancel1()),
         IntentRule.Short(MessageKind.Cancel, EnglishCancel2()),
         IntentRule.Short(MessageKind.Start, EnglishStart1()),
+        IntentRule.Whole(MessageKind.Back, EnglishBack1()),
         IntentRule.Whole(MessageKind.Support, EnglishSupport1()),
         IntentRule.Whole(MessageKind.Support, EnglishSupport2()),
         IntentRule.Whole(MessageKind.Support, EnglishSupport3()),
@@ -85,4 +86,7 @@ internal static partial class EnglishIntents
 
     [GeneratedRegex(@"\b(invoice|bill(ed|ing)?|charge[ds]?|cost|pay|price|recover|data)\b", Options)]
     private static partial Regex EnglishRemindLater2Unless();
+
+    [GeneratedRegex(@"^(((no\s+)?wait|oops|hold\s+on|hang\s+on|no)[\s,.!]+)?(((i\s+(want|need)\s+to|i'?d\s+like\s+to|(can|could|may)\s+(i|we|you)|let'?s|let\s+me)\s+)?(go\s*ba?c?k|take\s+(me|us)\s+back|return|step\s+back|back)(\s+(one\s+step|a\s+step|one|to\s+(the\s+)?(previous|last|prior)\s+(step|question|screen)|to\s+the\s+(step|question)\s+before))?(\s+and\s+change\s+my\s+answer)?|(the\s+)?(previous|prior)\s+(step|question|screen)|one\s+step\s+back)[\s?!.]*$", Options)]
+    private static partial Regex EnglishBack1();
 }

@@ -15,6 +15,8 @@ public enum MessageKind
     Status,
     CheckAgain,
     RemindLater,
+    /// <summary>Back to the screen before ("go back", "previous step", "zurück").</summary>
+    Back,
     Question,
     Thanks,
     Alias,

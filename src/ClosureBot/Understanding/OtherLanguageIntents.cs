@@ -17,6 +17,7 @@ internal static partial class OtherLanguageIntents
         IntentRule.Whole(MessageKind.Cancel, SpanishCancel1()),
         IntentRule.Short(MessageKind.Cancel, SpanishCancel2()),
         IntentRule.Short(MessageKind.Start, SpanishStart1()),
+        IntentRule.Whole(MessageKind.Back, SpanishBack1()),
         IntentRule.Short(MessageKind.Support, SpanishSupport1()),
         IntentRule.Short(MessageKind.Help, SpanishHelp1()),
         IntentRule.Short(MessageKind.Status, SpanishStatus1()),
@@ -29,6 +30,7 @@ internal static partial class OtherLanguageIntents
         IntentRule.Whole(MessageKind.Cancel, FrenchCancel1()),
         IntentRule.Short(MessageKind.Cancel, FrenchCancel2()),
         IntentRule.Short(MessageKind.Start, FrenchStart1()),
+        IntentRule.Whole(MessageKind.Back, FrenchBack1()),
         IntentRule.Short(MessageKind.Support, FrenchSupport1()),
         IntentRule.Short(MessageKind.Help, FrenchHelp1()),
         IntentRule.Short(MessageKind.Status, FrenchStatus1()),
@@ -41,6 +43,7 @@ internal static partial class OtherLanguageIntents
         IntentRule.Whole(MessageKind.Cancel, GermanCancel1()),
         IntentRule.Short(MessageKind.Cancel, GermanCancel2()),
         IntentRule.Short(MessageKind.Start, GermanStart1()),
+        IntentRule.Whole(MessageKind.Back, GermanBack1()),
         IntentRule.Short(MessageKind.Support, GermanSupport1()),
         IntentRule.Short(MessageKind.Help, GermanHelp1()),
         IntentRule.Short(MessageKind.Status, GermanStatus1()),
@@ -53,6 +56,7 @@ internal static partial class OtherLanguageIntents
         IntentRule.Whole(MessageKind.Cancel, PortugueseCancel1()),
         IntentRule.Short(MessageKind.Cancel, PortugueseCancel2()),
         IntentRule.Short(MessageKind.Start, PortugueseStart1()),
+        IntentRule.Whole(MessageKind.Back, PortugueseBack1()),
         IntentRule.Short(MessageKind.Support, PortugueseSupport1()),
         IntentRule.Short(MessageKind.Help, PortugueseHelp1()),
         IntentRule.Short(MessageKind.Status, PortugueseStatus1()),
@@ -167,4 +171,16 @@ internal static partial class OtherLanguageIntents
 
     [GeneratedRegex(Later, Options)]
     private static partial Regex GermanRemindLater1Unless();
+
+    [GeneratedRegex(@"^[¿¡\s]*(((quiero|quisiera|podemos|puedo|vamos\s+a)\s+)?(volver|regresar|vuelve|volvamos|regresa|retroceder)(\s+(atr[áa]s|un\s+paso|al?\s+paso\s+anterior|a\s+la\s+pregunta\s+anterior))*|atr[áa]s|(el\s+)?paso\s+anterior|(la\s+)?pregunta\s+anterior)[\s?!.,]*$", Options)]
+    private static partial Regex SpanishBack1();
+
+    [GeneratedRegex(@"^(((je\s+(veux|voudrais)|on\s+peut|peut-on|pouvez-vous|puis-je|on)\s+)?(revenir|retourner|reviens|revient|retour|reculer)(\s+(en\s+arri[èe]re|[àa]\s+l'[ée]tape\s+(pr[ée]c[ée]dente|d'avant)|[àa]\s+la\s+question\s+pr[ée]c[ée]dente|d'une\s+[ée]tape))*|(en\s+)?arri[èe]re|(l')?[ée]tape\s+pr[ée]c[ée]dente|(la\s+)?question\s+pr[ée]c[ée]dente|pr[ée]c[ée]dente?)[\s?!.,]*$", Options)]
+    private static partial Regex FrenchBack1();
+
+    [GeneratedRegex(@"^(((ich\s+(will|m[öo]chte)|k[öo]nnen\s+wir|kann\s+ich|lass\s+uns)\s+)?(nochmal\s+)?(geh\s+|gehen\s+wir\s+)?(einen\s+schritt\s+)?zur[üu]ck(gehen)?(\s+(zum|zur)\s+(vorherigen|letzten)\s+(schritt|frage))?|(vorheriger|letzter)\s+schritt|zur\s+vorherigen\s+frage|schritt\s+zur[üu]ck)[\s?!.,]*$", Options)]
+    private static partial Regex GermanBack1();
+
+    [GeneratedRegex(@"^(((quero|podemos|posso|vamos)\s+)?(voltar|volta|volte|retornar|retorne)(\s+(atr[áa]s|uma\s+etapa|um\s+passo|(ao|para\s+o)\s+passo\s+anterior|([àa]|para\s+a)\s+etapa\s+anterior|([àa]|para\s+a)\s+pergunta\s+anterior))*|(a\s+)?etapa\s+anterior|(a\s+)?pergunta\s+anterior|(o\s+)?passo\s+anterior)[\s?!.,]*$", Options)]
+    private static partial Regex PortugueseBack1();
 }

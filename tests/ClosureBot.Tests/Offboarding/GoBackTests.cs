@@ -1,0 +1,97 @@
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Localization;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Offboarding;
+
+/// <summary>"Go back" shows the screen before, in every language; nothing is requested or lost on the way.</summary>
+public sealed class GoBackTests
+{
+    [Theory]
+    [InlineData(OffboardingSteps.RetrieveData, "go back", OffboardingSteps.TermCommitment)]
+    [InlineData(OffboardingSteps.DeleteServers, "can we go back a step?", OffboardingSteps.RetrieveData)]
+    [InlineData(OffboardingSteps.DeleteServices, "previous step", OffboardingSteps.DeleteServers)]
+    [InlineData(OffboardingSteps.RequestClose, "oops, go back", OffboardingSteps.DeleteServices)]
+    public async Task GoBack_AtAStep_ShowsTheStepBefore(string screen, string words, string before)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+
+        (await ann.Send(words)).Asks(Script.Question(before));
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task GoBack_AtAFollowUpQuestion_ShowsItsStepAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        (await ann.Send("done")).Says("servers remain");
+
+        (await ann.Send("go back")).Says("Step 2 of 5").Asks(Script.Question(OffboardingSteps.DeleteServers));
+    }
+
+    [Fact]
+    public async Task GoBack_AtTheTermCommitment_AsksForTheAccountAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
+
+        (await ann.Send("go back")).Asks(Script.Question(OffboardingSteps.Account));
+        (await ann.Send("ACME")).Asks(Script.Question(OffboardingSteps.TermCommitment));
+    }
+
+    [Theory]
+    [InlineData("start over")]
+    [InlineData("let's start again")]
+    public async Task StartOver_AtAStep_IsNotReadAsDone(string words)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        (await ann.Send(words)).DoesNotSay("servers remain").DoesNotSay("Step 3 of 5");
+    }
+
+    [Fact]
+    public async Task GoBack_AtTheOverview_SaysItIsTheBeginning()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.Send("close my account");
+
+        (await ann.Send("go back")).Says("the beginning").Asks(Script.Question(OffboardingSteps.Overview));
+    }
+
+    [Fact]
+    public async Task GoBack_AndOnAgain_TheRequestIsLoggedOnce()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
+        await ann.Send("go back");
+
+        await ann.SendAll("done", "yes");
+        (await ann.Send("ACME")).Says("is logged");
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
+    [Theory]
+    [InlineData("de-DE", "zurück", "Haben Sie eine Cloud-Laufzeitbindung?")]
+    [InlineData("es-ES", "volver atrás", "¿Tiene un compromiso de permanencia en la nube?")]
+    [InlineData("fr-FR", "revenir en arrière", "engagement")]
+    [InlineData("pt-BR", "voltar", "compromisso de prazo")]
+    public async Task GoBack_InTheCustomersLanguage(string locale, string words, string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        foreach (var answer in Script.To(OffboardingSteps.RetrieveData)) await chat.Send(answer);
+
+        var replies = await chat.Send(words);
+
+        Assert.Contains(question, replies.Texts[^1]);
+    }
+}
