@@ -37,6 +37,9 @@ public sealed class WebChatLanguageTests
                 Step("what-is-that", null, locale.StartsWith("de") ? "was heißt das?" : "¿qué significa eso?", t[TextId.KbTermCommitment][..40], false),
                 Step("no-term-commitment", Card(t, "common", "no"), null, t[TextId.RetrieveDataInstruction], true),
                 Step("data-retrieved", t[TextId.Done], null, t[TextId.ServersInstruction], true),
+                // Back one step in the customer's words, and on again.
+                Step("go-back", null, locale.StartsWith("de") ? "zurück" : "volver atrás", t[TextId.RetrieveDataInstruction], true),
+                Step("data-retrieved-again", t[TextId.Done], null, t[TextId.ServersInstruction], true),
                 Step("servers-done", t[TextId.Done], null, t.Plural(TextId.ServersRemain, 6), false),
                 Step("servers-continue", t[TextId.Yes], null, t[TextId.ServicesInstruction], true),
                 Step("services-done", t[TextId.Done], null, t.Plural(TextId.ServicesRemain, 7), false),
@@ -46,7 +49,7 @@ public sealed class WebChatLanguageTests
 
         var report = await WebChatDriver.RunScriptAsync("Browser/webchat-language-drive.mjs", options, $"language {locale}");
 
-        Assert.Equal(11, report["steps"]!.AsArray().Count);
+        Assert.Equal(13, report["steps"]!.AsArray().Count);
         Assert.All(report["steps"]!.AsArray(), s => Assert.True(File.Exists((string)s!["screenshot"]!)));
         Assert.True(report["overflowing"]!.AsArray().Count == 0, $"Captions that do not fit: {report["overflowing"]}");
         Assert.Empty(report["pageErrors"]!.AsArray());
