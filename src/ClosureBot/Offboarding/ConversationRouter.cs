@@ -143,6 +143,13 @@ public sealed partial class ConversationRouter
         }
         if (place.Screen == OffboardingSteps.Overview && !dc.ActiveDialogRecognizesAnswer() && await _offboarding.TryStartWithNamedAccountAsync(dc, ct))
             return;
+        // At "… remain. Continue anyway?", "I've deleted them now" asks for a fresh look, not to go on with them still there.
+        if (place.Offboarding is { } flow && context.Activity.Value is null && _offboarding.AsksToContinueAnyway(flow) && !dc.ActiveDialogRecognizesAnswer()
+            && AnswerReader.Read(context.Activity.Text, context.Activity.Locale) == AnswerKind.Done)
+        {
+            await CheckAgainAsync(dc, place, ct);
+            return;
+        }
         // The question waiting was asked in the customer's previous language: one that is not answered is shown again in the new one.
         if (OffboardingTurn.Of(context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel
             && !dc.ActiveDialogRecognizesAnswer())

@@ -111,6 +111,10 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         return index > 0 ? screens[index - 1] : null;
     }
 
+    /// <summary>Whether <paramref name="instance"/> waits for the answer to "… remain. Continue anyway?" (steps 2 and 3).</summary>
+    public bool AsksToContinueAnyway(DialogInstance instance) =>
+        CurrentStepName(instance) is "delete-servers/answer" or "delete-services/answer";
+
     /// <summary>
     /// At the overview, an answer that names one of the customer's accounts exactly ("ACME", "it's for Acme Corporation")
     /// is a yes that answers the next question too: it goes to the account question's check as its answer. False, with

@@ -139,6 +139,33 @@ public sealed class SureAnswerTests
         (await ann.Send("check it again")).Says("Step 2 of 5").Says("1 server remains on ACME").DoesNotSay("Continue anyway?");
     }
 
+    [Theory]
+    [InlineData("all deleted")]
+    [InlineData("I've deleted them now")]
+    public async Task ContinueAnyway_AnsweredDone_LooksAgainInsteadOfGoingOn(string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("done");
+        app.KeepInInventory("ACME", keepServer: _ => false);
+
+        (await ann.Send(answer)).Says("Step 2 of 5").Says("All clear: no servers remain on ACME").DoesNotSay("Please answer yes or no")
+            .DoesNotSay("Step 3 of 5");
+        (await ann.Send("done")).Says("Step 3 of 5");
+    }
+
+    [Fact]
+    public async Task ContinueAnyway_AnsweredDone_WhileServersRemain_ShowsThemAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
+        await ann.Send("done");
+
+        (await ann.Send("all removed")).Says("Step 3 of 5").Says("7 services remain on ACME").DoesNotSay("Step 4 of 5");
+    }
+
     [Fact]
     public async Task ContinueAnyway_Question_IsNotAYes()
     {
