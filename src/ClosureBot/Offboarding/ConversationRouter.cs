@@ -341,6 +341,22 @@ public sealed partial class ConversationRouter
         var state = _offboarding.ReadState(flow);
         state.Misses = 0;
         state.ResumeAt = null;
+        while (true)
+        {
+            Forget(state, screen);
+            await dc.CancelAllDialogsAsync(ct);
+            await dc.BeginDialogAsync(OffboardingDialog.DialogId, new WaterfallStart<OffboardingState>(state, screen), ct);
+            // A screen that skips itself (the term commitment known from the record, a verified customer's only account)
+            // leads straight back to where the customer stood: go one further back, showing nothing of the skipped try.
+            if (screen == place.Screen || Locate(dc)?.Screen != place.Screen || _offboarding.ScreenBefore(screen) is not { } earlier) return;
+            dc.Context.ClearReplies();
+            screen = earlier;
+        }
+    }
+
+    // What the customer answered at a screen is forgotten when they go back to it, so it is asked afresh.
+    private static void Forget(OffboardingState state, string screen)
+    {
         switch (screen)
         {
             case OffboardingSteps.Overview or OffboardingSteps.Account:
@@ -359,8 +375,6 @@ public sealed partial class ConversationRouter
                 state.ContinuedWithServicesRemaining = false;
                 break;
         }
-        await dc.CancelAllDialogsAsync(ct);
-        await dc.BeginDialogAsync(OffboardingDialog.DialogId, new WaterfallStart<OffboardingState>(state, screen), ct);
     }
 
     private async Task AlreadyStartedAsync(DialogContext dc, Place place, CancellationToken ct)

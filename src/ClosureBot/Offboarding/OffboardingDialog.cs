@@ -41,10 +41,12 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         _support = support;
         DefineSteps(Steps());
         _screenOfStep = StepNames.ToFrozenDictionary(name => name, name => name.Split('/')[0], StringComparer.Ordinal);
+        _screens = StepNames.Where(name => _screenOfStep[name] == name).ToArray();
     }
 
-    // The screen of each step: its name up to the slash, worked out once.
+    // The screen of each step: its name up to the slash, worked out once; and the screens in order.
     private readonly FrozenDictionary<string, string> _screenOfStep;
+    private readonly string[] _screens;
 
     /// <summary>Bump when the steps change: conversations and saved places of another version restart politely.</summary>
     public override string Version => "2";
@@ -105,10 +107,14 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     {
         var step = CurrentStepName(instance);
         var screen = _screenOfStep[step];
-        if (step.EndsWith("/answer", StringComparison.Ordinal)) return screen;
-        var screens = StepNames.Where(IsScreen).ToList();
-        var index = screens.IndexOf(screen);
-        return index > 0 ? screens[index - 1] : null;
+        return step.EndsWith("/answer", StringComparison.Ordinal) ? screen : ScreenBefore(screen);
+    }
+
+    /// <summary>The screen before <paramref name="screen"/> in the flow's order; null for the overview.</summary>
+    public string? ScreenBefore(string screen)
+    {
+        var index = Array.IndexOf(_screens, screen);
+        return index > 0 ? _screens[index - 1] : null;
     }
 
     /// <summary>Whether <paramref name="instance"/> waits for the answer to "… remain. Continue anyway?" (steps 2 and 3).</summary>

@@ -57,6 +57,21 @@ public sealed class GoBackTests
     }
 
     [Fact]
+    public async Task GoBack_PastAQuestionThatSkipsItself_ReachesTheScreenBefore()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        // EMPTY is on record with no term commitment: that question is never asked, so back from step 1 is the account.
+        await ann.SendAll("close my account", "yes");
+        (await ann.Send("EMPTY")).Says("Step 1 of 5");
+
+        var back = await ann.Send("go back");
+
+        back.Asks(Script.Question(OffboardingSteps.Account)).DoesNotSay("Step 1 of 5");
+        (await ann.Send("ACME")).Asks(Script.Question(OffboardingSteps.TermCommitment));
+    }
+
+    [Fact]
     public async Task GoBack_AtTheOverview_SaysItIsTheBeginning()
     {
         await using var app = new BotApplicationFactory();
