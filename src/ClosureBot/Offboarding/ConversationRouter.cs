@@ -338,6 +338,12 @@ public sealed partial class ConversationRouter
             await dc.RepromptDialogAsync(ct);
             return;
         }
+        await ShowAgainFromAsync(dc, place, flow, screen, ct);
+    }
+
+    // Shows <screen> again (and, when it skips itself, the one before it), with what was answered from there on forgotten.
+    private async Task ShowAgainFromAsync(DialogContext dc, Place place, DialogInstance flow, string screen, CancellationToken ct)
+    {
         var state = _offboarding.ReadState(flow);
         state.Misses = 0;
         state.ResumeAt = null;
@@ -354,31 +360,34 @@ public sealed partial class ConversationRouter
         }
     }
 
-    // What the customer answered at a screen is forgotten when they go back to it, so it is asked afresh.
-    private static void Forget(OffboardingState state, string screen)
+    // What the customer answered at a screen and after it is forgotten when they go back to it, so it is asked afresh.
+    private void Forget(OffboardingState state, string screen)
     {
-        switch (screen)
-        {
-            case OffboardingSteps.Overview or OffboardingSteps.Account:
-                (state.AccountAlias, state.AccountName, state.HasTermCommitment) = (null, null, null);
-                break;
-            case OffboardingSteps.TermCommitment:
-                state.HasTermCommitment = null;
-                break;
-            case OffboardingSteps.RetrieveData:
-                state.DataRetrievalAcknowledged = state.DataRetrievedPerSupport;
-                break;
-            case OffboardingSteps.DeleteServers:
-                state.ContinuedWithServersRemaining = false;
-                break;
-            case OffboardingSteps.DeleteServices:
-                state.ContinuedWithServicesRemaining = false;
-                break;
-        }
+        var from = _offboarding.OrderOf(screen);
+        bool From(string later) => from <= _offboarding.OrderOf(later);
+        if (From(OffboardingSteps.Account)) (state.AccountAlias, state.AccountName) = (null, null);
+        if (From(OffboardingSteps.TermCommitment)) state.HasTermCommitment = null;
+        if (From(OffboardingSteps.RetrieveData)) state.DataRetrievalAcknowledged = state.DataRetrievedPerSupport;
+        if (From(OffboardingSteps.DeleteServers)) state.ContinuedWithServersRemaining = false;
+        if (From(OffboardingSteps.DeleteServices)) state.ContinuedWithServicesRemaining = false;
     }
 
+    // A closure intent while one is under way: "start over" begins again at the overview (nothing is requested), or at the
+    // resume offer answers it "No, start over"; anything else is told where the closure stands.
     private async Task AlreadyStartedAsync(DialogContext dc, Place place, CancellationToken ct)
     {
+        var activity = dc.Context.Activity;
+        var restart = activity.Value is null && IntentReader.IsRestart(activity.Text, activity.Locale);
+        if (restart && place.Offboarding is { } flow && place.Screen is not (OffboardingSteps.ConfirmCancel or OffboardingSteps.Overview))
+        {
+            await ShowAgainFromAsync(dc, place, flow, OffboardingSteps.Overview, ct);
+            return;
+        }
+        if (restart && place.Offboarding is null && place.Resume is not null && place.Screen == OffboardingSteps.ResumeOffer)
+        {
+            await _resume.GoToStepAsync(dc, ResumeDialog.AnswerStep, false, ct);
+            return;
+        }
         if (place.Offboarding is not null) Say(dc.Context, OffboardingTexts.AlreadyStarted(CustomerLocale.TextsOf(dc.Context), place.Screen));
         await dc.RepromptDialogAsync(ct);
     }

@@ -113,9 +113,12 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     /// <summary>The screen before <paramref name="screen"/> in the flow's order; null for the overview.</summary>
     public string? ScreenBefore(string screen)
     {
-        var index = Array.IndexOf(_screens, screen);
+        var index = OrderOf(screen);
         return index > 0 ? _screens[index - 1] : null;
     }
+
+    /// <summary>Where <paramref name="screen"/> comes in the flow: 0 for the overview; -1 for no screen of it.</summary>
+    public int OrderOf(string screen) => Array.IndexOf(_screens, screen);
 
     /// <summary>Whether <paramref name="instance"/> waits for the answer to "… remain. Continue anyway?" (steps 2 and 3).</summary>
     public bool AsksToContinueAnyway(DialogInstance instance) =>

@@ -12,6 +12,9 @@ namespace ClosureBot.Offboarding;
 /// </summary>
 public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
 {
+    /// <summary>The step that reads the answer to the offer (true: resume; false: start over).</summary>
+    public const string AnswerStep = "answer";
+
     public const string DialogId = "resume";
     private readonly OffboardingCards _cards;
     private readonly OffboardingDialog _offboarding;
@@ -20,7 +23,7 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
     {
         _cards = cards;
         _offboarding = offboarding;
-        DefineSteps([("offer", OfferToResumeStepAsync), ("answer", ResumeOrStartOverStepAsync)]);
+        DefineSteps([("offer", OfferToResumeStepAsync), (AnswerStep, ResumeOrStartOverStepAsync)]);
     }
 
     /// <summary>Bump with the saved state's shape.</summary>

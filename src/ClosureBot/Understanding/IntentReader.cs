@@ -42,15 +42,37 @@ public static partial class IntentReader
     /// <summary>The interruption <paramref name="text"/> asks for, and whether it is the whole message; null when none.</summary>
     public static (MessageKind Kind, bool Whole)? Read(string? text, string? locale)
     {
-        var trimmed = text?.Trim();
-        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength) return null;
-        var input = Elongation().Replace(Ascii.IsValid(trimmed) ? trimmed : trimmed.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
-        var bare = Politeness().Replace(input, "").Trim();
-        if (bare.Length == 0) return null;
+        if (Normalize(text) is not (var input, var bare) || bare.Length == 0) return null;
         var words = Words().Count(bare);
         var language = Language(locale);
         if (language is not "en" && ByLanguage.TryGetValue(language, out var own) && Match(own, input, bare, words, locale) is { } found) return found;
         return Match(EnglishIntents.Rules, input, bare, words, locale);
+    }
+
+    private static readonly Regex[] Restarts =
+    [
+        EnglishIntents.EnglishRestart1(), OtherLanguageIntents.SpanishRestart1(), OtherLanguageIntents.FrenchRestart1(),
+        OtherLanguageIntents.GermanRestart1(), OtherLanguageIntents.PortugueseRestart1(),
+    ];
+
+    /// <summary>
+    /// Whether <paramref name="text"/> is a closure intent that asks to begin from the start ("start over", "von vorne"):
+    /// mid-flow it goes back to the overview rather than saying the closure is already under way.
+    /// </summary>
+    public static bool IsRestart(string? text, string? locale)
+    {
+        if (Read(text, locale) is not { Kind: MessageKind.Start, Whole: true } || Normalize(text) is not (_, var bare)) return false;
+        return Restarts.Any(r => r.IsMatch(bare));
+    }
+
+    // The message as the patterns read it (typographic apostrophes plain, letters typed three times once), and that
+    // without the greetings and courtesy around it; null when empty or too long to read.
+    private static (string Input, string Bare)? Normalize(string? text)
+    {
+        var trimmed = text?.Trim();
+        if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength) return null;
+        var input = Elongation().Replace(Ascii.IsValid(trimmed) ? trimmed : trimmed.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
+        return (input, Politeness().Replace(input, "").Trim());
     }
 
     /// <summary>Runs every pattern of every language over <paramref name="samples"/>, so none is first run on a customer's turn.</summary>

@@ -18,6 +18,7 @@ internal static partial class OtherLanguageIntents
         IntentRule.Short(MessageKind.Cancel, SpanishCancel2()),
         IntentRule.Short(MessageKind.Start, SpanishStart1()),
         IntentRule.Whole(MessageKind.Back, SpanishBack1()),
+        IntentRule.Whole(MessageKind.Start, SpanishRestart1()),
         IntentRule.Short(MessageKind.Support, SpanishSupport1()),
         IntentRule.Short(MessageKind.Help, SpanishHelp1()),
         IntentRule.Short(MessageKind.Status, SpanishStatus1()),
@@ -31,6 +32,7 @@ internal static partial class OtherLanguageIntents
         IntentRule.Short(MessageKind.Cancel, FrenchCancel2()),
         IntentRule.Short(MessageKind.Start, FrenchStart1()),
         IntentRule.Whole(MessageKind.Back, FrenchBack1()),
+        IntentRule.Whole(MessageKind.Start, FrenchRestart1()),
         IntentRule.Short(MessageKind.Support, FrenchSupport1()),
         IntentRule.Short(MessageKind.Help, FrenchHelp1()),
         IntentRule.Short(MessageKind.Status, FrenchStatus1()),
@@ -44,6 +46,7 @@ internal static partial class OtherLanguageIntents
         IntentRule.Short(MessageKind.Cancel, GermanCancel2()),
         IntentRule.Short(MessageKind.Start, GermanStart1()),
         IntentRule.Whole(MessageKind.Back, GermanBack1()),
+        IntentRule.Whole(MessageKind.Start, GermanRestart1()),
         IntentRule.Short(MessageKind.Support, GermanSupport1()),
         IntentRule.Short(MessageKind.Help, GermanHelp1()),
         IntentRule.Short(MessageKind.Status, GermanStatus1()),
@@ -57,6 +60,7 @@ internal static partial class OtherLanguageIntents
         IntentRule.Short(MessageKind.Cancel, PortugueseCancel2()),
         IntentRule.Short(MessageKind.Start, PortugueseStart1()),
         IntentRule.Whole(MessageKind.Back, PortugueseBack1()),
+        IntentRule.Whole(MessageKind.Start, PortugueseRestart1()),
         IntentRule.Short(MessageKind.Support, PortugueseSupport1()),
         IntentRule.Short(MessageKind.Help, PortugueseHelp1()),
         IntentRule.Short(MessageKind.Status, PortugueseStatus1()),
@@ -183,4 +187,16 @@ internal static partial class OtherLanguageIntents
 
     [GeneratedRegex(@"^(((quero|podemos|posso|vamos)\s+)?(voltar|volta|volte|retornar|retorne)(\s+(atr[áa]s|uma\s+etapa|um\s+passo|(ao|para\s+o)\s+passo\s+anterior|([àa]|para\s+a)\s+etapa\s+anterior|([àa]|para\s+a)\s+pergunta\s+anterior))*|(a\s+)?etapa\s+anterior|(a\s+)?pergunta\s+anterior|(o\s+)?passo\s+anterior)[\s?!.,]*$", Options)]
     private static partial Regex PortugueseBack1();
+
+    [GeneratedRegex(@"^[¿¡\s]*(((quiero|quisiera|podemos|vamos\s+a)\s+)?(empezar|comenzar|iniciar)\s+(de\s+nuevo|otra\s+vez|desde\s+(el\s+)?(principio|cero))|volver\s+a\s+empezar|reiniciar(\s+(todo|el\s+proceso))?|desde\s+el\s+principio|empecemos\s+de\s+nuevo)[\s?!.,]*$", Options)]
+    internal static partial Regex SpanishRestart1();
+
+    [GeneratedRegex(@"^(((je\s+(veux|voudrais)|on\s+peut|peut-on|on)\s+)?(recommencer|recommence|repartir\s+de\s+z[ée]ro|reprendre\s+(depuis\s+le|au)\s+d[ée]but|tout\s+recommencer)(\s+(depuis\s+le\s+d[ée]but|[àa]\s+z[ée]ro|tout))?|(depuis\s+le|au)\s+d[ée]but)[\s?!.,]*$", Options)]
+    internal static partial Regex FrenchRestart1();
+
+    [GeneratedRegex(@"^(((ich\s+(will|m[öo]chte)|k[öo]nnen\s+wir|lass\s+uns)\s+)?(nochmal\s+|noch\s+einmal\s+)?(von\s+vorne?(\s+(anfangen|beginnen|starten))?|neu\s+(anfangen|beginnen|starten)|neustart|alles\s+auf\s+anfang))[\s?!.,]*$", Options)]
+    internal static partial Regex GermanRestart1();
+
+    [GeneratedRegex(@"^(((quero|podemos|vamos)\s+)?(come[çc]ar\s+(de\s+novo|do\s+zero|do\s+in[íi]cio|outra\s+vez)|recome[çc]ar(\s+tudo)?|reiniciar(\s+(tudo|o\s+processo))?)|do\s+in[íi]cio|desde\s+o\s+in[íi]cio)[\s?!.,]*$", Options)]
+    internal static partial Regex PortugueseRestart1();
 }

@@ -47,13 +47,57 @@ public sealed class GoBackTests
     [Theory]
     [InlineData("start over")]
     [InlineData("let's start again")]
-    public async Task StartOver_AtAStep_IsNotReadAsDone(string words)
+    [InlineData("can we start from the beginning?")]
+    [InlineData("restart the whole process please")]
+    public async Task StartOver_AtAStep_BeginsAgainAtTheOverview(string words)
     {
         await using var app = new BotApplicationFactory();
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
-        (await ann.Send(words)).DoesNotSay("servers remain").DoesNotSay("Step 3 of 5");
+        (await ann.Send(words)).Says("sorry to see you go").DoesNotSay("servers remain").Asks(Script.Question(OffboardingSteps.Overview));
+        // Everything is asked afresh: the account too.
+        (await ann.Send("yes")).Asks(Script.Question(OffboardingSteps.Account));
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Theory]
+    [InlineData("de-DE", "nochmal von vorne")]
+    [InlineData("es-ES", "empezar de nuevo")]
+    [InlineData("fr-FR", "on recommence")]
+    [InlineData("pt-BR", "começar de novo")]
+    public async Task StartOver_InTheCustomersLanguage(string locale, string words)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServices)) await chat.Send(answer);
+
+        var replies = await chat.Send(words);
+
+        Assert.Equal(OffboardingSteps.Overview, (string?)replies.SubmitData.LastOrDefault()?["step"]);
+    }
+
+    [Fact]
+    public async Task StartOver_TypedAtTheResumeOffer_StartsOverInsteadOfResuming()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("remind me later");
+        var later = ann.NewConversation();
+        (await later.Join()).Offers("Yes, resume", "No, start over");
+
+        (await later.Send("start over")).Says("let's start from the beginning").DoesNotSay("Step 2 of 5");
+    }
+
+    [Fact]
+    public async Task StartTheClosure_WhileOneIsUnderWay_SaysWhereItStands()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        (await ann.Send("I want to close my account")).Says("We're already on it").Asks(Script.Question(OffboardingSteps.DeleteServers));
     }
 
     [Fact]
