@@ -49,12 +49,19 @@ public static partial class TopicReader
             // The naming words count fully, the words that only hint at the topic half.
             var score = (words[0].IsMatch(question) ? 1.0 : 0) + (words[1].IsMatch(question) ? 0.5 : 0);
             if (score == 0) continue;
-            var rank = preferred.ToList().IndexOf(topic);
+            var rank = RankOf(topic, preferred);
             score += rank < 0 ? 0 : 0.25 - rank * 0.01;
             if (score > bestScore) (best, bestScore) = (topic, score);
         }
         // A word that only hints at a topic is enough when the topic is what the step's question is about.
         return bestScore >= 1 || (bestScore >= 0.75 && preferred.Count > 0 && best == preferred[0]) ? best : null;
+    }
+
+    private static int RankOf(KnowledgeTopic topic, IReadOnlyList<KnowledgeTopic> preferred)
+    {
+        for (var i = 0; i < preferred.Count; i++)
+            if (preferred[i] == topic) return i;
+        return -1;
     }
 
     /// <summary>
