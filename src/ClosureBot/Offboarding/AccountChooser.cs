@@ -110,9 +110,12 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         return await GoOnAsync(step, ct);
     }
 
-    /// <summary>Whether <paramref name="text"/> names, exactly, an account this turn's customer may name (by alias or name, alone or in a sentence).</summary>
-    public async Task<bool> NamesAccountAsync(ITurnContext context, string text, CancellationToken ct) =>
-        await NamedAsync(text.Trim(), OffboardingTurn.Of(context).Identity, ct) is { Exact: true };
+    /// <summary>
+    /// The alias of the account <paramref name="text"/> names exactly (by alias or name, alone or in a sentence) among those
+    /// this turn's customer may name; null when it names none, or only with a typo.
+    /// </summary>
+    public async Task<string?> ExactlyNamedAsync(ITurnContext context, string text, CancellationToken ct) =>
+        await NamedAsync(text.Trim(), OffboardingTurn.Of(context).Identity, ct) is { Exact: true } named ? named.Alias : null;
 
     /// <summary>
     /// The account the answer names. A bare alias of an account the customer may see is looked up directly, which is

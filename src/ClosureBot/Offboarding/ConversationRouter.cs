@@ -193,6 +193,7 @@ public sealed partial class ConversationRouter
         var intent = interruption?.Intent;
         var typed = activity.Value is null && intent is null;
         var answer = typed ? AnswerReader.Read(activity.Text, activity.Locale) : AnswerKind.None;
+        var question = typed && MessageReader.IsQuestion(activity.Text, activity.Locale);
         if (intent is Intents.Start or Intents.Support or Intents.Help)
             await GreetAsync(dc, intent, ct);
         else if (data.Welcomed && ended is null && answer == AnswerKind.Yes)
@@ -200,11 +201,10 @@ public sealed partial class ConversationRouter
         else if (data.Welcomed && ended is null && answer == AnswerKind.No)
             Say(dc.Context, t[TextId.WelcomeDeclined]);
         // After the end, a question about the reference asks for the status, which carries it.
-        else if (ended is not null && (intent == Intents.Status || typed && MessageReader.IsQuestion(activity.Text, activity.Locale)
-                 && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
+        else if (ended is not null && (intent == Intents.Status || question && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
             Say(dc.Context, $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[TextId.EndedStartAgain]}");
         // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
-        else if (typed && MessageReader.IsQuestion(activity.Text, activity.Locale) && (ended is not null || _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, null).Known))
+        else if (question && (ended is not null || _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, null).Known))
             Answer(dc.Context, null);
         else if (answer == AnswerKind.Thanks)
             Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
@@ -377,7 +377,7 @@ public sealed partial class ConversationRouter
     private async Task AlreadyStartedAsync(DialogContext dc, Place place, CancellationToken ct)
     {
         var activity = dc.Context.Activity;
-        var restart = activity.Value is null && IntentReader.IsRestart(activity.Text, activity.Locale);
+        var restart = activity.Value is null && IntentReader.IsRestart(activity.Text);
         if (restart && place.Offboarding is { } flow && place.Screen is not (OffboardingSteps.ConfirmCancel or OffboardingSteps.Overview))
         {
             await ShowAgainFromAsync(dc, place, flow, OffboardingSteps.Overview, ct);

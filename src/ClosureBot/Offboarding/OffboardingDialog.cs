@@ -107,8 +107,13 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     {
         var step = CurrentStepName(instance);
         var screen = _screenOfStep[step];
-        return step.EndsWith("/answer", StringComparison.Ordinal) ? screen : ScreenBefore(screen);
+        return IsAnswerStep(step) ? screen : ScreenBefore(screen);
     }
+
+    // The step that reads a screen's answer ("delete-servers/answer"); waiting there, it asked a follow-up question.
+    private const string AnswerSuffix = "/answer";
+    private static string AnswerStepOf(string screen) => screen + AnswerSuffix;
+    private static bool IsAnswerStep(string step) => step.EndsWith(AnswerSuffix, StringComparison.Ordinal);
 
     /// <summary>The screen before <paramref name="screen"/> in the flow's order; null for the overview.</summary>
     public string? ScreenBefore(string screen)
@@ -122,7 +127,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
 
     /// <summary>Whether <paramref name="instance"/> waits for the answer to "… remain. Continue anyway?" (steps 2 and 3).</summary>
     public bool AsksToContinueAnyway(DialogInstance instance) =>
-        CurrentStepName(instance) is "delete-servers/answer" or "delete-services/answer";
+        CurrentStepName(instance) is var step && IsAnswerStep(step) && _screenOfStep[step] is OffboardingSteps.DeleteServers or OffboardingSteps.DeleteServices;
 
     /// <summary>
     /// At the overview, an answer that names one of the customer's accounts exactly ("ACME", "it's for Acme Corporation")
@@ -132,9 +137,11 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     public async Task<bool> TryStartWithNamedAccountAsync(DialogContext dc, CancellationToken ct)
     {
         var text = dc.Context.Activity.Text;
-        if (dc.Context.Activity.Value is not null || string.IsNullOrWhiteSpace(text) || !await _accounts.NamesAccountAsync(dc.Context, text, ct))
+        if (dc.Context.Activity.Value is not null || string.IsNullOrWhiteSpace(text)
+            || await _accounts.ExactlyNamedAsync(dc.Context, text, ct) is not { } alias)
             return false;
-        await GoToStepAsync(dc, "account/answer", text, ct);
+        // The alias, not the sentence: the check finds it directly instead of reading the sentence again.
+        await GoToStepAsync(dc, AnswerStepOf(OffboardingSteps.Account), alias, ct);
         return true;
     }
 

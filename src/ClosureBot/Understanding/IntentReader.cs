@@ -56,14 +56,12 @@ public static partial class IntentReader
     ];
 
     /// <summary>
-    /// Whether <paramref name="text"/> is a closure intent that asks to begin from the start ("start over", "von vorne"):
-    /// mid-flow it goes back to the overview rather than saying the closure is already under way.
+    /// Whether <paramref name="text"/>, read as a closure intent, asks to begin from the start ("start over", "von vorne"):
+    /// mid-flow it goes back to the overview rather than saying the closure is already under way. The patterns are the
+    /// intent tables' own (anchored: a match is the whole message), in any of the languages.
     /// </summary>
-    public static bool IsRestart(string? text, string? locale)
-    {
-        if (Read(text, locale) is not { Kind: MessageKind.Start, Whole: true } || Normalize(text) is not (_, var bare)) return false;
-        return Restarts.Any(r => r.IsMatch(bare));
-    }
+    public static bool IsRestart(string? text) =>
+        Normalize(text) is (_, var bare) && Array.Exists(Restarts, r => r.IsMatch(bare));
 
     // The message as the patterns read it (typographic apostrophes plain, letters typed three times once), and that
     // without the greetings and courtesy around it; null when empty or too long to read.

@@ -48,7 +48,7 @@ public sealed class AfterTheEndTests
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
-        (await ann.Send("will I get a reference number?")).Says("reference").DoesNotSay("I don't know the answer")
+        (await ann.Send("will I get a reference number?")).Says("a reference that starts with CLS-").DoesNotSay("I don't know the answer")
             .Asks(Script.Question(OffboardingSteps.DeleteServers));
     }
 
