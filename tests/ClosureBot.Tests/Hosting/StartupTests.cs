@@ -44,6 +44,21 @@ public class StartupTests
     }
 
     [Fact]
+    public void RuntimeConfig_OfTheBuiltApp_LimitsEveryHeapOfTheGc()
+    {
+        // A limit on the small-object heap is what keeps generation 0's budget from following the host's L3 cache (52 MiB
+        // on a 105 MiB L3); the runtime accepts per-heap limits only with both the small- and the large-object heap's set.
+        var path = Path.Combine(AppContext.BaseDirectory, "ClosureBot.runtimeconfig.json");
+        using var config = System.Text.Json.JsonDocument.Parse(File.ReadAllText(path));
+        var properties = config.RootElement.GetProperty("runtimeOptions").GetProperty("configProperties");
+
+        Assert.Equal(128L << 20, properties.GetProperty("System.GC.HeapHardLimitSOH").GetInt64());
+        Assert.Equal(1L << 30, properties.GetProperty("System.GC.HeapHardLimitLOH").GetInt64());
+        Assert.Equal(256L << 20, properties.GetProperty("System.GC.HeapHardLimitPOH").GetInt64());
+        Assert.False(properties.TryGetProperty("System.GC.HeapHardLimit", out _), "a total limit is ignored beside per-heap limits");
+    }
+
+    [Fact]
     public async Task Configuration_ByDefault_IsNotWatchedForChanges()
     {
         await using var app = new BotApplicationFactory();
