@@ -27,6 +27,22 @@ public class SqliteDatabaseTests
         Assert.Equal("wal", (string)journal.ExecuteScalar()!);
     }
 
+    [Fact]
+    public async Task Open_ForReading_GivesEveryPooledConnectionASmallPageCache()
+    {
+        await using var app = new BotApplicationFactory();
+        using var client = app.CreateClient();
+        var database = app.Services.GetRequiredService<SqliteDatabase>();
+
+        // Several readers at once (the pool opens a handle for each), then each handle again from the pool.
+        var first = Enumerable.Range(0, 3).Select(_ => database.Open(forWriting: false)).ToList();
+        Assert.All(first, reader => Assert.Equal(-128L, Pragma(reader, "cache_size")));
+        foreach (var reader in first) await reader.DisposeAsync();
+        var again = Enumerable.Range(0, 3).Select(_ => database.Open(forWriting: false)).ToList();
+        Assert.All(again, reader => Assert.Equal(-128L, Pragma(reader, "cache_size")));
+        foreach (var reader in again) await reader.DisposeAsync();
+    }
+
     private static long Pragma(SqliteConnection connection, string name)
     {
         using var command = connection.CreateCommand();
