@@ -62,6 +62,8 @@ public static class ClosureBotExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<TurnPathWarmer>();
         services.AddHostedService<StartupWarmup>();
+        services.AddSingleton<NativeMemoryTrimmer>();
+        services.AddHostedService(provider => provider.GetRequiredService<NativeMemoryTrimmer>());
         services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
         services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();
