@@ -62,8 +62,7 @@ public static class ClosureBotExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<TurnPathWarmer>();
         services.AddHostedService<StartupWarmup>();
-        services.AddSingleton<NativeMemoryTrimmer>();
-        services.AddHostedService(provider => provider.GetRequiredService<NativeMemoryTrimmer>());
+        services.AddHostedService<NativeMemoryTrimmer>();
         services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
         services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();

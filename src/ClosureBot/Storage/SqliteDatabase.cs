@@ -12,6 +12,7 @@ public sealed class SqliteDatabase
     private readonly string _connectionString;
     private readonly string _synchronous;
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredReaders = new();
+    private static readonly object Configured = new();
 
     public SqliteDatabase(IOptions<StorageOptions> options, IHostEnvironment environment)
     {
@@ -41,7 +42,7 @@ public sealed class SqliteDatabase
                 using var pragma = connection.CreateCommand();
                 pragma.CommandText = "PRAGMA cache_size = -128;";
                 pragma.ExecuteNonQuery();
-                ConfiguredReaders.AddOrUpdate(connection.Handle!, ConfiguredReaders);
+                ConfiguredReaders.AddOrUpdate(connection.Handle!, Configured);
             }
             return connection;
         }
