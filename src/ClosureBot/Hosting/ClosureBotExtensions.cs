@@ -62,7 +62,6 @@ public static class ClosureBotExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<TurnPathWarmer>();
         services.AddHostedService<StartupWarmup>();
-        services.AddHostedService<NativeMemoryTrimmer>();
         services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
         services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();
