@@ -14,7 +14,7 @@ public sealed class WebChatSignInTests
     [Fact]
     public async Task SignIn_AdministratorOfAcme_ClosesItVerifiedWithoutBeingAskedWhichAccountThenSignsOut()
     {
-        await using var provider = new OidcTestProvider();
+        await using var provider = await OidcTestProvider.StartAsync();
         await using var host = await StartAsync(provider);
 
         var report = await RunAsync(host, provider, "verified", OidcTestProvider.Admin);
@@ -36,7 +36,7 @@ public sealed class WebChatSignInTests
     [Fact]
     public async Task SignIn_PersonWhoDoesNotAdministerAcme_IsRefusedAcmeAndMayActForTheirOwn()
     {
-        await using var provider = new OidcTestProvider();
+        await using var provider = await OidcTestProvider.StartAsync();
         await using var host = await StartAsync(provider);
 
         var report = await RunAsync(host, provider, "refused", OidcTestProvider.Other);
@@ -52,7 +52,7 @@ public sealed class WebChatSignInTests
     [Fact]
     public async Task SignIn_MidFlowAtTheAccountQuestion_ContinuesTheSameConversationVerified()
     {
-        await using var provider = new OidcTestProvider();
+        await using var provider = await OidcTestProvider.StartAsync();
         await using var host = await StartAsync(provider);
 
         var report = await RunAsync(host, provider, "midflow", OidcTestProvider.Admin);
@@ -72,7 +72,7 @@ public sealed class WebChatSignInTests
         var settings = provider.AppSettings();
         settings["Admin:ApiKey"] = AdminKey;
         var host = new DirectLineTestHost(settings: settings);
-        await provider.StartAsync(host.BaseAddress);
+        await provider.ServeAsync(host.BaseAddress);
         return host;
     }
 

@@ -1,6 +1,5 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
+using System.Globalization;
 using System.Text.Json.Nodes;
 using ClosureBot.Tests.Cards;
 using ClosureBot.Tests.Support;
@@ -8,10 +7,10 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Identity;
 
 /// <summary>
-/// A real OpenID Connect provider (npm <c>oidc-provider</c>, oidc-provider.mjs) on a free 127.0.0.1 port, with two
-/// people: <see cref="Admin"/> administers ACME, <see cref="Other"/> administers EMPTY and INIT only. Its port is
-/// chosen before the app starts (the app needs the authority), and it learns the app's redirect URI in <see cref="StartAsync"/>.
-/// The process stops when disposed, and on its own after five minutes.
+/// A real OpenID Connect provider (npm <c>oidc-provider</c>, oidc-provider.mjs) on a 127.0.0.1 port it chose and holds
+/// from its start, with two people: <see cref="Admin"/> administers ACME, <see cref="Other"/> administers EMPTY and INIT
+/// only. It starts before the app (the app needs the authority) and learns the app's redirect URI in
+/// <see cref="ServeAsync"/>. The process stops when disposed, and on its own after five minutes.
 /// </summary>
 public sealed class OidcTestProvider : IAsyncDisposable
 {
@@ -20,18 +19,41 @@ public sealed class OidcTestProvider : IAsyncDisposable
     public const string Admin = "alice";
     public const string AdminName = "Alice Admin";
     public const string Other = "bob";
-    private Process? _process;
+    private readonly Process _process;
+    private readonly Task<string> _errors;
 
-    public OidcTestProvider()
+    private OidcTestProvider(Process process, int port)
     {
-        using var probe = new TcpListener(IPAddress.Loopback, 0);
-        probe.Start();
-        Port = ((IPEndPoint)probe.LocalEndpoint).Port;
+        _process = process;
+        _errors = process.StandardError.ReadToEndAsync();
+        Port = port;
     }
 
     public int Port { get; }
 
     public string Authority => $"http://127.0.0.1:{Port}";
+
+    /// <summary>Starts the provider and waits until it listens on its port.</summary>
+    public static async Task<OidcTestProvider> StartAsync()
+    {
+        var options = new JsonObject
+        {
+            ["clientId"] = ClientId,
+            ["clientSecret"] = ClientSecret,
+            ["maxSeconds"] = 300,
+            ["stopWhenInputCloses"] = true,
+            ["users"] = new JsonObject
+            {
+                [Admin] = new JsonObject { ["name"] = AdminName, ["accounts"] = new JsonArray("ACME") },
+                [Other] = new JsonObject { ["name"] = "Bob Other", ["accounts"] = new JsonArray("EMPTY", "INIT") },
+            },
+        };
+        var process = NodeScript.Start("Identity/oidc-provider.mjs", [options.ToJsonString()], redirectInput: true);
+        var line = await ReadLineAsync(process, "LISTENING ");
+        var provider = new OidcTestProvider(process, line is null ? 0 : int.Parse(line, CultureInfo.InvariantCulture));
+        if (line is null) throw await provider.EndedAsync();
+        return provider;
+    }
 
     /// <summary>What the app needs to use this provider, with verification required.</summary>
     public Dictionary<string, string?> AppSettings() => new()
@@ -43,33 +65,33 @@ public sealed class OidcTestProvider : IAsyncDisposable
         ["Identity:RequireVerified"] = "true",
     };
 
-    public async Task StartAsync(Uri app)
+    /// <summary>Registers the app's redirect URI and waits until the provider serves.</summary>
+    public async Task ServeAsync(Uri app)
     {
-        var options = new JsonObject
-        {
-            ["port"] = Port,
-            ["redirectUri"] = new Uri(app, "/signin-oidc").ToString(),
-            ["clientId"] = ClientId,
-            ["clientSecret"] = ClientSecret,
-            ["maxSeconds"] = 300,
-            ["stopWhenInputCloses"] = true,
-            ["users"] = new JsonObject
-            {
-                [Admin] = new JsonObject { ["name"] = AdminName, ["accounts"] = new JsonArray("ACME") },
-                [Other] = new JsonObject { ["name"] = "Bob Other", ["accounts"] = new JsonArray("EMPTY", "INIT") },
-            },
-        };
-        _process = NodeScript.Start("Identity/oidc-provider.mjs", [options.ToJsonString()], redirectInput: true);
-        _ = _process.StandardError.ReadToEndAsync();
+        await _process.StandardInput.WriteLineAsync(new Uri(app, "/signin-oidc").ToString());
+        await _process.StandardInput.FlushAsync();
+        if (await ReadLineAsync(_process, "READY ") is null) throw await EndedAsync();
+    }
+
+    private static async Task<string?> ReadLineAsync(Process process, string prefix)
+    {
         using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(30));
-        while (await _process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
-            if (line.StartsWith("READY ", StringComparison.Ordinal)) return;
-        throw new InvalidOperationException($"oidc-provider.mjs ended before it was ready (exit {_process.ExitCode}). {NodeScript.InstallHint}");
+        while (await process.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            if (line.StartsWith(prefix, StringComparison.Ordinal)) return line[prefix.Length..];
+        return null;
+    }
+
+    private async Task<Exception> EndedAsync()
+    {
+        await _process.WaitForExitAsync();
+        var errors = (await _errors).Trim();
+        return new InvalidOperationException(
+            $"oidc-provider.mjs ended before it was ready (exit {_process.ExitCode}): {errors[Math.Max(0, errors.Length - 2000)..]} " +
+            NodeScript.InstallHint);
     }
 
     public async ValueTask DisposeAsync()
     {
-        if (_process is null) return;
         using (_process)
         {
             _process.StandardInput.Close();

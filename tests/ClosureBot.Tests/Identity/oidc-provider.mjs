@@ -1,14 +1,31 @@
 // A real OpenID Connect provider (npm oidc-provider) on 127.0.0.1 for the sign-in tests. Any password signs in one of
 // the configured users (its dev login page); the `accounts` claim (scope `accounts`) lists the aliases they administer.
 // Usage: node oidc-provider.mjs '<json options>'
-//   { port, redirectUri, clientId, clientSecret, users: { login: { name, accounts: [..] } }, maxSeconds, stopWhenInputCloses }
-// Prints "READY <issuer>" once listening; stops after maxSeconds, and (for the tests) when its standard input closes.
+//   { clientId, clientSecret, users: { login: { name, accounts: [..] } }, maxSeconds, stopWhenInputCloses }
+// It listens on a port of its own choosing first and prints "LISTENING <port>": holding the port from the start, no
+// other process can take it between choosing and listening. The app that will use it is started with that authority;
+// its redirect URI then comes as the first line of standard input, and "READY <issuer>" says the provider serves.
+// Stops after maxSeconds, and (for the tests) when its standard input closes.
+import http from 'node:http';
+import readline from 'node:readline';
 import Provider from 'oidc-provider';
 
-const { port, redirectUri, clientId, clientSecret, users, maxSeconds = 300, stopWhenInputCloses = false } = JSON.parse(process.argv[2]);
-const issuer = `http://127.0.0.1:${port}`;
-// The dev login page warns on stdout; only the READY line is for the caller.
+const { clientId, clientSecret, users, maxSeconds = 300, stopWhenInputCloses = false } = JSON.parse(process.argv[2]);
+// The dev login page warns on stdout; only the LISTENING and READY lines are for the caller.
 console.info = console.warn = (...args) => process.stderr.write(args.join(' ') + '\n');
+
+let handler = (req, res) => { res.statusCode = 503; res.end('not configured yet'); };
+const server = http.createServer((req, res) => handler(req, res));
+const stop = () => { server.close(); process.exit(0); };
+setTimeout(stop, maxSeconds * 1000).unref();
+await new Promise(resolve => server.listen(0, '127.0.0.1', resolve));
+const { port } = server.address();
+const issuer = `http://127.0.0.1:${port}`;
+process.stdout.write(`LISTENING ${port}\n`);
+
+const input = readline.createInterface({ input: process.stdin });
+const [redirectUri] = await input[Symbol.asyncIterator]().next().then(({ value, done }) => done ? [] : [value.trim()]);
+if (!redirectUri) stop();
 
 const provider = new Provider(issuer, {
   clients: [{
@@ -29,11 +46,6 @@ const provider = new Provider(issuer, {
   },
 });
 
-const server = provider.listen(port, '127.0.0.1', () => process.stdout.write(`READY ${issuer}\n`));
-const stop = () => { server.close(); process.exit(0); };
-if (stopWhenInputCloses) {
-  process.stdin.on('end', stop);
-  process.stdin.on('close', stop);
-  process.stdin.resume();
-}
-setTimeout(stop, maxSeconds * 1000).unref();
+handler = provider.callback();
+process.stdout.write(`READY ${issuer}\n`);
+if (stopWhenInputCloses) input.on('close', stop);
