@@ -2,10 +2,11 @@ using System.Diagnostics;
 using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Tests.Cards;
+
+using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Deploy;
 
@@ -49,7 +50,7 @@ public sealed class DockerImageTests
             Assert.True(exit == 0, $"{string.Join(' ', image.Publish)} failed (exit {exit}):\n{stdout}\n{stderr}");
             Assert.True(File.Exists(Path.Combine(app, "libcoreclr.so")), "the published folder holds no .NET runtime");
 
-            var port = FreeLoopbackPort();
+            var port = LoopbackPort.Free();
             using var bot = StartEntryPoint(image, app, data, port);
             try
             {
@@ -164,10 +165,4 @@ public sealed class DockerImageTests
         }
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

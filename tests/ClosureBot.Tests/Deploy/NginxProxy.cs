@@ -1,8 +1,8 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using System.Text;
 using ClosureBot.Tests.Cards;
+
+using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Deploy;
 
@@ -44,7 +44,7 @@ public sealed class NginxProxy : IAsyncDisposable
         File.CreateSymbolicLink(Path.Combine(folder, "nginx.conf"), Path.Combine(RepoPaths.Root, "deploy", "nginx.conf"));
         File.WriteAllLines(Path.Combine(folder, "nginx", "upstreams.conf"),
             upstreams.Select(u => $"server {u.Host}:{u.Port} max_fails=1 fail_timeout=10s;"));
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         File.WriteAllText(Path.Combine(folder, "nginx", "listen.conf"), $"listen 127.0.0.1:{port};\n");
 
         var start = new ProcessStartInfo(Binary) { RedirectStandardOutput = true, RedirectStandardError = true };
@@ -110,10 +110,4 @@ public sealed class NginxProxy : IAsyncDisposable
         if (line.Contains("start worker process", StringComparison.Ordinal)) _started.TrySetResult();
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Net;
 using System.Net.Http.Json;
-using System.Net.Sockets;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Tests.Cards;
@@ -47,7 +45,7 @@ public sealed class BotChildProcess : IAsyncDisposable
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
         var project = Path.Combine(RepoPaths.Root, "src", "ClosureBot");
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "ClosureBot.dll");
-        var url = new Uri($"http://127.0.0.1:{FreeLoopbackPort()}");
+        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
         // The in-process test hosts switch the runtime's inline socket completions on for this process (see
         // InlineSocketCompletions); a child bot decides from its own configuration, as it would when started alone.
@@ -114,10 +112,4 @@ public sealed class BotChildProcess : IAsyncDisposable
         if (line.Contains("Now listening on", StringComparison.Ordinal)) _listening.TrySetResult();
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

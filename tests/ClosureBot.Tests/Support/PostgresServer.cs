@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using Npgsql;
 
 namespace ClosureBot.Tests.Support;
@@ -56,7 +54,7 @@ public static class PostgresServer
         var data = Path.Combine(root, "data");
         var asRoot = Environment.UserName == "root";
         if (asRoot) Run("chown", "postgres:postgres", root);
-        var port = FreeLoopbackPort();
+        var port = LoopbackPort.Free();
         RunAs(asRoot, Path.Combine(bin, "initdb"), "-D", data, "-U", "postgres", "--auth=trust", "--no-sync", "-E", "UTF8");
         RunAs(asRoot, Path.Combine(bin, "pg_ctl"), "-D", data, "-l", Path.Combine(root, "server.log"), "-w", "-o",
             $"-c listen_addresses=127.0.0.1 -c port={port} -c unix_socket_directories={root} -c max_connections=300 -c fsync=off", "start");
@@ -88,10 +86,4 @@ public static class PostgresServer
         if (process.ExitCode != 0) throw new InvalidOperationException($"{program} failed ({process.ExitCode}): {error}{output.Result}");
     }
 
-    private static int FreeLoopbackPort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

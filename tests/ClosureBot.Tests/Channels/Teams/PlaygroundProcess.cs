@@ -1,6 +1,4 @@
 using System.Diagnostics;
-using System.Net;
-using System.Net.Sockets;
 using ClosureBot.Tests.Cards;
 using ClosureBot.Tests.Support;
 
@@ -19,7 +17,7 @@ public static class PlaygroundProcess
         // bot would be wrong, so that start is abandoned and another port tried.
         for (var attempt = 1; ; attempt++)
         {
-            var port = FreePort();
+            var port = LoopbackPort.Free();
             var folder = Directory.CreateTempSubdirectory("closurebot-playground-").FullName;
             var start = new ProcessStartInfo("node",
             [
@@ -61,10 +59,4 @@ public static class PlaygroundProcess
         return null;
     }
 
-    private static int FreePort()
-    {
-        using var listener = new TcpListener(IPAddress.Loopback, 0);
-        listener.Start();
-        return ((IPEndPoint)listener.LocalEndpoint).Port;
-    }
 }

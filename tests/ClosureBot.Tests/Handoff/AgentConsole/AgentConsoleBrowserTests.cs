@@ -81,7 +81,7 @@ public sealed class AgentConsoleBrowserTests
     public async Task Console_AppRestarts_PageReconnectsAndReloadsTheHeldConversation()
     {
         var folder = Directory.CreateTempSubdirectory("closurebot-console-").FullName;
-        var settings = new Dictionary<string, string?>(ConsoleTestApp.AgentSettings()) { ["Urls"] = $"http://127.0.0.1:{FreePort()}" };
+        var settings = new Dictionary<string, string?>(ConsoleTestApp.AgentSettings()) { ["Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}" };
         DirectLineTestHost? host = null;
         // The desk outlives the app, as the real desk's database does; it announces through whichever app is running.
         var desk = new FakeHandoffDesk(() => host!.Services.GetRequiredService<IHandoffEvents>(), TimeProvider.System);
@@ -167,12 +167,6 @@ public sealed class AgentConsoleBrowserTests
         Assert.All(report["screenshots"]!.AsArray(), s => Assert.True(File.Exists((string?)s)));
     }
 
-    private static int FreePort()
-    {
-        using var listener = new System.Net.Sockets.TcpListener(System.Net.IPAddress.Loopback, 0);
-        listener.Start();
-        return ((System.Net.IPEndPoint)listener.LocalEndpoint).Port;
-    }
 
     /// <summary>Runs a console script, answering each event it announces once <paramref name="onEvent"/> has played its part.</summary>
     private static async Task<JsonObject> RunAsync(string script, Uri baseAddress, Func<string, Task> onEvent, string locale = "en-GB")
