@@ -18,6 +18,15 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void Parse_ARelativeBotDll_IsTakenFromTheCurrentFolder()
+    {
+        // The bot is started in its content root, so a path relative to where the command was typed must not reach it as is.
+        var options = LoadOptions.Parse(["--start", "--bot-dll", Path.Combine("src", "ClosureBot", "bin", "ClosureBot.dll")], NoEnvironment);
+
+        Assert.Equal(Path.Combine(Environment.CurrentDirectory, "src", "ClosureBot", "bin", "ClosureBot.dll"), options.BotDll);
+    }
+
+    [Fact]
     public void Parse_PeerPostgresAndTwoInstances_MeasuresFourTargetsInOrder()
     {
         var options = LoadOptions.Parse(["--start", "--peer", "--postgres", Server, "--instances", "2"], NoEnvironment);

@@ -69,7 +69,7 @@ public sealed record LoadOptions
                 "--start" => options with { Start = true },
                 "--url" => options with { Url = LoopbackUri(Next()) },
                 "--pid" => options with { Pid = Bounded(Next(), 1, int.MaxValue, "--pid") },
-                "--bot-dll" => options with { BotDll = Next() },
+                "--bot-dll" => options with { BotDll = Path.GetFullPath(Next()) },
                 "--bot-arg" => AddBotArg(options, botArgs, Next()),
                 "--peer" => options with { Peer = true },
                 "--postgres" => options with { Postgres = postgres = PostgresConnection(Next(), "--postgres") },
