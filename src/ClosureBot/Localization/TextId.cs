@@ -83,6 +83,7 @@ public enum TextId
     KbDuration,
     KbRetrieveData,
     KbReference,
+    KbClosingCost,
     KbUnknown,
     NoSuchAlias,
     NoAliasInAnswer,

@@ -27,9 +27,11 @@ public static class Intents
     {
         if (activity.GetValueString(Prompt<object>.SubmitActionField) is { } action)
             return action is Start or Help or Cancel or Support or Status or CheckAgain or RemindLater ? new Interruption(action, Whole: true) : null;
-        return IntentReader.Read(activity.Text, activity.Locale) is { } found && Of(found.Kind) is { } intent
-            ? new Interruption(intent, found.Whole)
-            : null;
+        if (IntentReader.Read(activity.Text, activity.Locale) is not { } found || Of(found.Kind) is not { } intent) return null;
+        // "Is there a fee to close my account?" names the closure but asks a question the knowledge base answers; it is
+        // no request to start (or, mid-flow, a reason to say the closure is under way).
+        if (intent == Start && MessageReader.IsQuestion(activity.Text, activity.Locale) && TopicReader.Read(activity.Text, []) is not null) return null;
+        return new Interruption(intent, found.Whole);
     }
 
     private static string? Of(MessageKind kind) => kind switch

@@ -31,6 +31,7 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
             KnowledgeTopic.Duration => (t[TextId.KbDuration], true),
             KnowledgeTopic.RetrieveData => (t.Format(TextId.KbRetrieveData, options.ServiceTaskUrl), true),
             KnowledgeTopic.Reference => (t[TextId.KbReference], true),
+            KnowledgeTopic.ClosingCost => (t.Format(TextId.KbClosingCost, options.ServiceTaskUrl), true),
             _ => (t.Format(TextId.KbUnknown, options.Email), false),
         };
     }

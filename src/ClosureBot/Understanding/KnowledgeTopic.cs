@@ -18,4 +18,6 @@ public enum KnowledgeTopic
     RetrieveData,
     /// <summary>The closure request's reference: when there is one, and what it is once there is.</summary>
     Reference,
+    /// <summary>Whether closing costs anything: what is billed until it is deleted, the final invoice, the paid Service Task.</summary>
+    ClosingCost,
 }

@@ -80,6 +80,56 @@ public sealed class KnowledgeBaseTests
         Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
     }
 
+    // A question about what closing costs names the closure, but asks; it is answered, and the step's question asked again.
+    [Theory]
+    [InlineData("en-US", OffboardingSteps.Overview, "is there a fee to close my account?", "adds no fee of its own")]
+    [InlineData("en-US", OffboardingSteps.Overview, "is closing free?", "adds no fee of its own")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "how much does it cost to close the account?", "adds no fee of its own")]
+    [InlineData("en-US", OffboardingSteps.RequestClose, "will you charge me for closing?", "adds no fee of its own")]
+    [InlineData("de-DE", OffboardingSteps.Overview, "Kostet die Kündigung etwas?", "keine eigene Gebühr")]
+    [InlineData("de-DE", OffboardingSteps.RetrieveData, "Gibt es eine Gebühr, wenn ich mein Konto schließe?", "keine eigene Gebühr")]
+    [InlineData("es-ES", OffboardingSteps.Overview, "¿Cuesta algo cerrar la cuenta?", "no tiene una tarifa propia")]
+    [InlineData("fr-FR", OffboardingSteps.DeleteServices, "Y a-t-il des frais pour fermer mon compte ?", "pas de frais propres")]
+    [InlineData("pt-BR", OffboardingSteps.Overview, "Há alguma taxa para encerrar a conta?", "não tem uma taxa própria")]
+    // A closure question the knowledge base knows is answered too, rather than read as a wish to close.
+    [InlineData("en-US", OffboardingSteps.Overview, "how long does it take to close my account?", "a few hours or days")]
+    public async Task Question_WhatClosingCosts_IsAnsweredNotTakenForTheClosure(string locale, string screen, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(answer).DoesNotSay("already").DoesNotSay("I don't know");
+        Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
+    }
+
+    [Theory]
+    // Topics with a price of their own keep their questions.
+    [InlineData(OffboardingSteps.Overview, "what does a service task cost?", "quoted and billed separately")]
+    [InlineData(OffboardingSteps.DeleteServers, "will I be charged after I close?", "billed for as long as they exist")]
+    [InlineData(OffboardingSteps.DeleteServices, "how much will the final invoice be?", "I can't tell you the amount here")]
+    public async Task Question_AboutAPriceOfItsOwn_KeepsItsTopic(string screen, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+
+        (await ann.Send(question)).Says(answer).DoesNotSay("adds no fee of its own");
+    }
+
+    [Fact]
+    public async Task Question_WhatClosingCosts_BeforeAnyClosure_IsAnsweredWithoutStartingOne()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        (await ann.Send("is there a fee to close my account?")).Says("adds no fee of its own").DoesNotSay("Shall we start?");
+        (await ann.Send("how do I close my account?")).Says("Shall we start?");
+    }
+
     [Fact]
     public async Task Question_BeforeAnyClosure_IsAnsweredWithoutStartingOne()
     {
