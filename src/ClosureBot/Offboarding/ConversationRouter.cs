@@ -194,7 +194,11 @@ public sealed partial class ConversationRouter
         var typed = activity.Value is null && intent is null;
         var answer = typed ? AnswerReader.Read(activity.Text, activity.Locale) : AnswerKind.None;
         var question = typed && MessageReader.IsQuestion(activity.Text, activity.Locale);
-        if (intent is Intents.Start or Intents.Support or Intents.Help)
+        // After the end, help is how it ended and what can come next; the welcome's help would offer to begin a closure
+        // with a yes that no longer begins one.
+        if (intent is Intents.Help && ended is not null)
+            SayEnded(dc.Context, ended, offerSupport: true);
+        else if (intent is Intents.Start or Intents.Support or Intents.Help)
             await GreetAsync(dc, intent, ct);
         else if (data.Welcomed && ended is null && answer == AnswerKind.Yes)
             await GreetAsync(dc, Intents.Start, ct);
@@ -202,7 +206,7 @@ public sealed partial class ConversationRouter
             Say(dc.Context, t[TextId.WelcomeDeclined]);
         // After the end, a question about the reference asks for the status, which carries it.
         else if (ended is not null && (intent == Intents.Status || question && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
-            Say(dc.Context, $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[TextId.EndedStartAgain]}");
+            SayEnded(dc.Context, ended, offerSupport: false);
         // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
         else if (question && (ended is not null || _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, null).Known))
             Answer(dc.Context, null);
@@ -210,11 +214,24 @@ public sealed partial class ConversationRouter
             Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
         else if (ended is not null && activity.GetValueString("step") is not null)
             Say(dc.Context, t.Format(TextId.StaleAfterEnd, ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)));
+        // After the end, words the bot does not read ("ok", "hello", "hmm") get how it ended, not the welcome card again:
+        // its "Shall we start?" would offer to close an account whose closure is already requested. Saved progress
+        // elsewhere is still offered by the welcome.
+        else if (ended is not null && intent is null && await _savedPlaces.FindAsync(activity, ct) is null)
+            SayEnded(dc.Context, ended, offerSupport: false);
         else
         {
             await GreetAsync(dc, intent, ct);
             data.Welcomed = true;
         }
+    }
+
+    private static void SayEnded(ITurnContext context, EndedFlow ended, bool offerSupport)
+    {
+        var t = CustomerLocale.TextsOf(context);
+        var reply = new Activity { Type = ActivityTypes.Message, Text = $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[TextId.EndedStartAgain]}" };
+        if (offerSupport) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "help after the end")] };
+        context.SendActivity(reply);
     }
 
     // A question answered from the knowledge base, in the context of the screen; an unknown one offers a person.

@@ -30,6 +30,65 @@ public sealed class AfterTheEndTests
         (await ann.Send(question)).Says(reference).DoesNotSay("I don't know the answer");
     }
 
+    // The welcome card's "Shall we start?" would offer to close an account whose closure is already requested.
+    [Theory]
+    [InlineData("ok")]
+    [InlineData("great")]
+    [InlineData("hello")]
+    [InlineData("hmm")]
+    [InlineData("yes")]
+    public async Task AfterClosure_WordsItDoesNotRead_SayHowItEndedNotTheWelcome(string text)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference")!;
+
+        var replies = await ann.Send(text);
+
+        replies.Says(reference).Says("Nothing else is needed from you").Says("just say \"close my account\"").DoesNotSay("Shall we start?");
+        Assert.Empty(replies.Cards);
+        Assert.Single(await app.ClosureRequestsAsync());
+        (await ann.Send("close my account")).Says("Shall we start?");
+    }
+
+    [Fact]
+    public async Task AfterClosure_WhatNow_SaysHowItEndedAndOffersSupport()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference")!;
+
+        (await ann.Send("what now?")).Says(reference).Says("Nothing else is needed from you").DoesNotSay("Answer yes to begin")
+            .Offers("Talk to support");
+    }
+
+    [Fact]
+    public async Task AfterClosure_HalloInGerman_SaysHowItEndedInGerman()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference")!;
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, "de-DE");
+
+        var replies = await chat.Send("hallo");
+
+        replies.Says(reference).Says("Von Ihnen ist nichts weiter nötig");
+        Assert.Empty(replies.Cards);
+    }
+
+    [Fact]
+    public async Task AfterCancelling_Ok_SaysNothingWasRequested()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("cancel");
+        await ann.Send("yes");
+
+        (await ann.Send("ok")).Says("Nothing has been requested").DoesNotSay("Shall we start?");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
     [Fact]
     public async Task AfterClosure_CanIUndoThis_IsAnsweredHonestly()
     {
