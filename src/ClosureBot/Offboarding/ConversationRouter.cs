@@ -194,9 +194,9 @@ public sealed partial class ConversationRouter
         var typed = activity.Value is null && intent is null;
         var answer = typed ? AnswerReader.Read(activity.Text, activity.Locale) : AnswerKind.None;
         var question = typed && MessageReader.IsQuestion(activity.Text, activity.Locale);
-        // After the end, help is how it ended and what can come next; the welcome's help would offer to begin a closure
-        // with a yes that no longer begins one.
-        if (intent is Intents.Help && ended is not null)
+        // After a closure was requested, help is how it ended and what can come next; the welcome's help would offer to
+        // begin a closure with a yes that no longer begins one.
+        if (intent is Intents.Help && ended is { Outcome: OffboardingOutcome.Requested })
             SayEnded(dc.Context, ended, offerSupport: true);
         else if (intent is Intents.Start or Intents.Support or Intents.Help)
             await GreetAsync(dc, intent, ct);
@@ -214,10 +214,11 @@ public sealed partial class ConversationRouter
             Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
         else if (ended is not null && activity.GetValueString("step") is not null)
             Say(dc.Context, t.Format(TextId.StaleAfterEnd, ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)));
-        // After the end, words the bot does not read ("ok", "hello", "hmm") get how it ended, not the welcome card again:
-        // its "Shall we start?" would offer to close an account whose closure is already requested. Saved progress
-        // elsewhere is still offered by the welcome.
-        else if (ended is not null && intent is null && await _savedPlaces.FindAsync(activity, ct) is null)
+        // After a closure was requested, words the bot does not read ("ok", "hello", "hmm") get how it ended, not the
+        // welcome card again: its "Shall we start?" would offer to close an account whose closure is already requested.
+        // After one that requested nothing (cancelled, sent to sales) the welcome is right; saved progress elsewhere is
+        // still offered by the welcome.
+        else if (ended is { Outcome: OffboardingOutcome.Requested } && intent is null && await _savedPlaces.FindAsync(activity, ct) is null)
             SayEnded(dc.Context, ended, offerSupport: false);
         else
         {

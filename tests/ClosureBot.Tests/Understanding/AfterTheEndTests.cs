@@ -77,19 +77,6 @@ public sealed class AfterTheEndTests
     }
 
     [Fact]
-    public async Task AfterCancelling_Ok_SaysNothingWasRequested()
-    {
-        await using var app = new BotApplicationFactory();
-        var ann = app.WebChat();
-        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
-        await ann.Send("cancel");
-        await ann.Send("yes");
-
-        (await ann.Send("ok")).Says("Nothing has been requested").DoesNotSay("Shall we start?");
-        Assert.Empty(await app.ClosureRequestsAsync());
-    }
-
-    [Fact]
     public async Task AfterClosure_CanIUndoThis_IsAnsweredHonestly()
     {
         await using var app = new BotApplicationFactory();
