@@ -31,6 +31,8 @@ public sealed class WebChatLanguageTests
             ["welcome"] = Card(t, "welcome", "iCanWalk"),
             ["steps"] = new JsonArray(
                 Step("start", Card(t, "welcome", "startAccountClosure"), null, t[TextId.ShallWeStart], true),
+                // What closing costs, asked in the customer's words at the overview: answered, not taken for the closure.
+                Step("fee-question", null, locale.StartsWith("de") ? "Kostet die Kündigung etwas?" : "¿Cuesta algo cerrar la cuenta?", t[TextId.KbClosingCost][..40], false),
                 Step("overview-yes", Card(t, "common", "yes"), null, t[TextId.AskAlias], false),
                 Step("account-alias", null, "ACME", t[TextId.AskTermCommitment], true),
                 // A question about the screen's subject, in the customer's words: answered in their language.
@@ -44,12 +46,14 @@ public sealed class WebChatLanguageTests
                 Step("servers-continue", t[TextId.Yes], null, t[TextId.ServicesInstruction], true),
                 Step("services-done", t[TextId.Done], null, t.Plural(TextId.ServicesRemain, 7), false),
                 Step("services-continue", t[TextId.Yes], null, t.Format(TextId.TypeAliasToConfirm, "ACME"), true),
-                Step("confirm-alias", null, "ACME", Card(t, "receipt", "thankYouFor"), true)),
+                Step("confirm-alias", null, "ACME", Card(t, "receipt", "thankYouFor"), true),
+                // A greeting after the request: how it ended, not the welcome card again.
+                Step("hello-after", null, locale.StartsWith("de") ? "hallo" : "hola", t.Format(TextId.EndedRequested, "ACME", "\u0001").Split('\u0001')[0], false)),
         };
 
         var report = await WebChatDriver.RunScriptAsync("Browser/webchat-language-drive.mjs", options, $"language {locale}");
 
-        Assert.Equal(13, report["steps"]!.AsArray().Count);
+        Assert.Equal(15, report["steps"]!.AsArray().Count);
         Assert.All(report["steps"]!.AsArray(), s => Assert.True(File.Exists((string)s!["screenshot"]!)));
         Assert.True(report["overflowing"]!.AsArray().Count == 0, $"Captions that do not fit: {report["overflowing"]}");
         Assert.Empty(report["pageErrors"]!.AsArray());
