@@ -154,12 +154,12 @@ public static partial class TopicReader
     [GeneratedRegex(@"reference|\bref\b|ticket\s+(number|no|id)|case\s+number|confirmation\s+(number|code)|request\s+(number|id)|referencia|n[úu]mero\s+de\s+(caso|solicitud|ticket)|r[ée]f[ée]rence|num[ée]ro\s+de\s+(dossier|demande|ticket)|referenz|vorgangsnummer|ticketnummer|aktenzeichen|refer[êe]ncia|n[úu]mero\s+do\s+(pedido|chamado|protocolo)|protocolo", Options)]
     private static partial Regex ReferenceNames();
 
+    [GeneratedRegex(@"\bnumber\b|\bcode\b|n[úu]mero|num[ée]ro|nummer|c[óo]digo", Options)]
+    private static partial Regex ReferenceHints();
+
     [GeneratedRegex(@"\bfees?\b|\bcosts?\b|\bcosting\b|\bcharge\b|\bprice\b|\bfree\b|geb[üu]hr|kostet|kostenlos|kostenpflichtig|gratis|tarifa|cuota|cuesta|\bcost[oe]\b|\bfrais\b|co[ûu]te|\bpayante?\b|gratuit|\btaxa\b|\bcusta\b|\bcusto\b", Options)]
     private static partial Regex ClosingCostNames();
 
-    [GeneratedRegex(@"\bclos(e|es|ed|ing|ure)\b|cancel|terminat|k[üu]ndig|schlie[ßs]|cerrar|cierre|fermer|fermeture|cl[ôo]tur|encerr|rescis|\baccount\b|konto|cuenta|compte|\bconta\b", Options)]
+    [GeneratedRegex(@"\bclos(e|es|ed|ing|ure)\b|cancel|terminat|k[üu]ndig|schlie[ßs]|cerrar|cierre|fermer|fermeture|cl[ôo]tur|encerr|rescis", Options)]
     private static partial Regex ClosingCostHints();
-
-    [GeneratedRegex(@"\bnumber\b|\bcode\b|n[úu]mero|num[ée]ro|nummer|c[óo]digo", Options)]
-    private static partial Regex ReferenceHints();
 }

@@ -109,6 +109,7 @@ public sealed class KnowledgeBaseTests
     [Theory]
     // Topics with a price of their own keep their questions.
     [InlineData(OffboardingSteps.Overview, "what does a service task cost?", "quoted and billed separately")]
+    [InlineData(OffboardingSteps.Overview, "what would a service task for my account cost?", "quoted and billed separately")]
     [InlineData(OffboardingSteps.DeleteServers, "will I be charged after I close?", "billed for as long as they exist")]
     [InlineData(OffboardingSteps.DeleteServices, "how much will the final invoice be?", "I can't tell you the amount here")]
     public async Task Question_AboutAPriceOfItsOwn_KeepsItsTopic(string screen, string question, string answer)
