@@ -22,14 +22,13 @@ public sealed class OidcTestProvider : IAsyncDisposable
     private readonly Process _process;
     private readonly Task<string> _errors;
 
-    private OidcTestProvider(Process process, int port)
+    private OidcTestProvider(Process process)
     {
         _process = process;
         _errors = process.StandardError.ReadToEndAsync();
-        Port = port;
     }
 
-    public int Port { get; }
+    public int Port { get; private set; }
 
     public string Authority => $"http://127.0.0.1:{Port}";
 
@@ -49,9 +48,8 @@ public sealed class OidcTestProvider : IAsyncDisposable
             },
         };
         var process = NodeScript.Start("Identity/oidc-provider.mjs", [options.ToJsonString()], redirectInput: true);
-        var line = await ReadLineAsync(process, "LISTENING ");
-        var provider = new OidcTestProvider(process, line is null ? 0 : int.Parse(line, CultureInfo.InvariantCulture));
-        if (line is null) throw await provider.EndedAsync();
+        var provider = new OidcTestProvider(process);
+        provider.Port = int.Parse(await ReadLineAsync(process, "LISTENING ") ?? throw await provider.EndedAsync(), CultureInfo.InvariantCulture);
         return provider;
     }
 
