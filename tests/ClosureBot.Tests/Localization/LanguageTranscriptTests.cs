@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosureBot.Localization;
+using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Localization;
@@ -73,6 +74,23 @@ public sealed partial class LanguageTranscriptTests
         (await chat.Send(start)).Asks(t[TextId.ShallWeStart]);
         (await chat.Send(cancel)).Asks(t[TextId.ConfirmCancel]);
         (await chat.Click(new { action = "yes" })).Says(t[TextId.Cancelled]);
+    }
+
+    // Each server's state is said of that one server: "Parados" (stopped, plural) stood beside a single server at step 1.
+    [Theory]
+    [InlineData("pt-BR", "não", "Parado", "Parados")]
+    [InlineData("es-ES", "no", "Detenido", "Detenidos")]
+    [InlineData("fr-FR", "non", "Arrêté", "Arrêtés")]
+    public async Task RetrieveData_AServersState_IsSaidOfThatOneServer(string locale, string no, string singular, string plural)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
+        var chat = new LocalizedChat(ann, locale);
+
+        var step1 = await chat.Send(no);
+
+        step1.Says("VA1ACMEBATCH01").Says(singular).DoesNotSay(plural);
     }
 
     [Theory]
