@@ -18,6 +18,8 @@ internal static partial class EnglishIntents
     [
         IntentRule.Whole(MessageKind.Cancel, EnglishCancel1()),
         IntentRule.Short(MessageKind.Cancel, EnglishCancel2()),
+        // Before the closure intent: "is my account closed yet?" names the account and "closed" but asks how it stands.
+        IntentRule.Whole(MessageKind.Status, EnglishStatus2()),
         IntentRule.Short(MessageKind.Start, EnglishStart1()),
         IntentRule.Whole(MessageKind.Back, EnglishBack1()),
         IntentRule.Whole(MessageKind.Start, EnglishRestart1()),
@@ -72,6 +74,14 @@ internal static partial class EnglishIntents
 
     [GeneratedRegex(@"^(where\s+(was|am|are|were)\s+(i|we)(\s+(again|now|right\s+now|at))?|(show\s+(me\s+)?(my\s+|the\s+)?)?(status|progress)(\s+(update|report|check))?|where\s+did\s+(i|we)\s+(leave\s+off|stop)|status|progress|my\s+(status|progress)|(what'?s|what\s+is|whats)\s+(left|next|remaining|my\s+status|the\s+status|still\s+to\s+do|left\s+to\s+do)|what\s+(remains|have\s+i\s+done(\s+so\s+far)?)|(which|what)\s+step(\s+(am\s+i|are\s+we|is\s+this)(\s+(at|on|in))?)?|current\s+(step|status|progress)|(what'?s|what\s+is|whats)\s+(the\s+)?next(\s+step)?|how\s+far(\s+along)?\s+(am\s+i|are\s+we)|how\s+much\s+is\s+left|show(\s+me)?\s+(my\s+)?progress)[\s?!.]*$", Options)]
     private static partial Regex EnglishStatus1();
+
+    [GeneratedRegex($@"^((so|and|ok(ay)?|hi|hey|hello|well|um+)[\s,]+)*("
+        + $@"(is|has)\s+(it|that|everything|(my|our|the|this)(\s+cloud)?\s+{Account})\s+((been|already|actually|now)\s+)*(closed|deleted|terminated|shut\s+down|gone|done|finished|cancell?ed)"
+        + @"|(am\s+i|are\s+we)\s+(all\s+)?(done|finished|set)"
+        + @"|(is\s+there\s+)?anything\s+else\s+(that\s+)?(i|we)\s+(need|have|must|should)\s+to\s+do|do\s+(i|we)\s+(still\s+)?(need|have)\s+to\s+do\s+anything\s+(else|more)"
+        + @"|what\s+happens\s+now|what\s+(do\s+i|should\s+i)\s+expect(\s+now)?"
+        + @")(\s+(yet|now|already|then|here))*[\s?!.]*$", Options)]
+    private static partial Regex EnglishStatus2();
 
     [GeneratedRegex(@"^((can|could|would|will)\s+(you|u)\s+)?(please\s+)?((hit|press|click|do\s+a)\s+)?(check|chek|chck|look|re-?\s?check|re-?scan|refresh|reload|update|try)(\s+(it|that|again|now|once\s+more|one\s+more\s+time|the\s+list|list|please|pls|to\s+check))*[\s?!.]*$", Options)]
     private static partial Regex EnglishCheckAgain1();

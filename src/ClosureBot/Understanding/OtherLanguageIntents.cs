@@ -16,6 +16,7 @@ internal static partial class OtherLanguageIntents
     [
         IntentRule.Whole(MessageKind.Cancel, SpanishCancel1()),
         IntentRule.Short(MessageKind.Cancel, SpanishCancel2()),
+        IntentRule.Whole(MessageKind.Status, SpanishStatus0()),
         IntentRule.Short(MessageKind.Start, SpanishStart1()),
         IntentRule.Whole(MessageKind.Back, SpanishBack1()),
         IntentRule.Whole(MessageKind.Start, SpanishRestart1()),
@@ -30,6 +31,7 @@ internal static partial class OtherLanguageIntents
     [
         IntentRule.Whole(MessageKind.Cancel, FrenchCancel1()),
         IntentRule.Short(MessageKind.Cancel, FrenchCancel2()),
+        IntentRule.Whole(MessageKind.Status, FrenchStatus0()),
         IntentRule.Short(MessageKind.Start, FrenchStart1()),
         IntentRule.Whole(MessageKind.Back, FrenchBack1()),
         IntentRule.Whole(MessageKind.Start, FrenchRestart1()),
@@ -44,6 +46,7 @@ internal static partial class OtherLanguageIntents
     [
         IntentRule.Whole(MessageKind.Cancel, GermanCancel1()),
         IntentRule.Short(MessageKind.Cancel, GermanCancel2()),
+        IntentRule.Whole(MessageKind.Status, GermanStatus0()),
         IntentRule.Short(MessageKind.Start, GermanStart1()),
         IntentRule.Whole(MessageKind.Back, GermanBack1()),
         IntentRule.Whole(MessageKind.Start, GermanRestart1()),
@@ -58,6 +61,7 @@ internal static partial class OtherLanguageIntents
     [
         IntentRule.Whole(MessageKind.Cancel, PortugueseCancel1()),
         IntentRule.Short(MessageKind.Cancel, PortugueseCancel2()),
+        IntentRule.Whole(MessageKind.Status, PortugueseStatus0()),
         IntentRule.Short(MessageKind.Start, PortugueseStart1()),
         IntentRule.Whole(MessageKind.Back, PortugueseBack1()),
         IntentRule.Whole(MessageKind.Start, PortugueseRestart1()),
@@ -199,4 +203,17 @@ internal static partial class OtherLanguageIntents
 
     [GeneratedRegex(@"^(((quero|podemos|vamos)\s+)?(come[çc]ar\s+(de\s+novo|do\s+zero|do\s+in[íi]cio|outra\s+vez)|recome[çc]ar(\s+tudo)?|reiniciar(\s+(tudo|o\s+processo))?)|do\s+in[íi]cio|desde\s+o\s+in[íi]cio)[\s?!.,]*$", Options)]
     internal static partial Regex PortugueseRestart1();
+
+    // Asked before the closure intent, which would read "¿ya está cerrada mi cuenta?" as a wish to close it.
+    [GeneratedRegex(@"^((y|bueno|hola|entonces)[\s,]+)*(¿\s*)?(ya\s+(est[áa]|fue)\s+(cerrada|eliminada|dada\s+de\s+baja)(\s+(mi|la|nuestra)\s+cuenta)?|(mi|la|nuestra)\s+cuenta\s+(ya\s+)?(est[áa]|fue)\s+(ya\s+)?(cerrada|eliminada|dada\s+de\s+baja)|(est[áa]|fue)\s+(ya\s+)?(cerrada|eliminada)\s+(mi|la|nuestra)\s+cuenta|qu[ée]\s+pasa\s+ahora|y\s+ahora\s+qu[ée]|(tengo|tenemos)\s+que\s+hacer\s+algo\s+m[áa]s|(hay\s+)?algo\s+m[áa]s\s+que\s+(tenga|tengamos|deba)\s+hacer)(\s+(ya|ahora))?[\s?!.]*$", Options)]
+    private static partial Regex SpanishStatus0();
+
+    [GeneratedRegex(@"^((et|alors|bon|bonjour)[\s,]+)*((mon|notre|le)\s+compte\s+(est-il|est)\s+(d[ée]j[àa]\s+)?(ferm[ée]|supprim[ée]|cl[ôo]tur[ée])|est-ce\s+que\s+(mon|notre|le)\s+compte\s+est\s+(d[ée]j[àa]\s+)?(ferm[ée]|supprim[ée]|cl[ôo]tur[ée])|que\s+se\s+passe-t-il\s+(maintenant|ensuite)|qu'?est-ce\s+qui\s+se\s+passe\s+(maintenant|ensuite)|et\s+maintenant|(dois-je|est-ce\s+que\s+je\s+dois|je\s+dois)\s+faire\s+(autre\s+chose|quelque\s+chose\s+d'autre))(\s+(maintenant|d[ée]j[àa]))?[\s?!.]*$", Options)]
+    private static partial Regex FrenchStatus0();
+
+    [GeneratedRegex(@"^((und|also|ok|hallo|gut)[\s,]+)*((ist|wurde)\s+(mein|unser|das)\s+konto\s+(schon\s+|jetzt\s+|bereits\s+)*(geschlossen|gel[öo]scht|gek[üu]ndigt)(\s+worden)?|was\s+passiert\s+(jetzt|nun|als\s+n[äa]chstes)|und\s+jetzt|(muss|m[üu]ssen)\s+(ich|wir)\s+(noch\s+)?(etwas|was|irgendwas)\s+(anderes\s+|weiteres\s+)?(tun|machen)|(bin\s+ich|sind\s+wir)\s+(jetzt\s+|schon\s+)?fertig)(\s+(jetzt|schon|noch))?[\s?!.]*$", Options)]
+    private static partial Regex GermanStatus0();
+
+    [GeneratedRegex(@"^((e|ent[ãa]o|ol[áa]|bom)[\s,]+)*((a\s+)?(minha|nossa|a)\s+conta\s+(j[áa]\s+)?(foi|est[áa])\s+(encerrada|fechada|exclu[íi]da|cancelada)|(j[áa]\s+)?(foi|est[áa])\s+(encerrada|fechada|exclu[íi]da)\s+(a\s+)?(minha|nossa)\s+conta|o\s+que\s+acontece\s+agora|e\s+agora|(preciso|precisamos|tenho\s+que)\s+fazer\s+(mais\s+)?(alguma\s+)?(coisa|algo)(\s+mais)?)(\s+(j[áa]|agora))?[\s?!.]*$", Options)]
+    private static partial Regex PortugueseStatus0();
 }

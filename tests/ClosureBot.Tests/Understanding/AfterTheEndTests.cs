@@ -141,4 +141,52 @@ public sealed class AfterTheEndTests
         (await ann.Send("thanks!")).Says("You're welcome").DoesNotSay("having trouble").Asks(Script.Question(OffboardingSteps.RetrieveData));
         (await ann.Send("done")).Says("Step 2 of 5");
     }
+
+    // Asking whether the account is closed yet, what happens now or whether anything is left to do is asking for the
+    // outcome: it once started a new closure ("is my account closed yet?" named the account and "closed") or got "I
+    // don't know".
+    [Theory]
+    [InlineData("en-US", "is my account closed yet?", "Nothing else is needed from you")]
+    [InlineData("en-US", "has my account been closed?", "Nothing else is needed from you")]
+    [InlineData("en-US", "anything else I need to do?", "Nothing else is needed from you")]
+    [InlineData("en-US", "is there anything else I need to do?", "Nothing else is needed from you")]
+    [InlineData("en-US", "what happens now?", "Nothing else is needed from you")]
+    [InlineData("en-US", "so am I done?", "Nothing else is needed from you")]
+    [InlineData("de-DE", "Ist mein Konto schon geschlossen?", "Von Ihnen ist nichts weiter nötig")]
+    [InlineData("de-DE", "Was passiert jetzt?", "Von Ihnen ist nichts weiter nötig")]
+    [InlineData("de-DE", "Muss ich noch etwas tun?", "Von Ihnen ist nichts weiter nötig")]
+    [InlineData("es-ES", "¿Ya está cerrada mi cuenta?", "No necesita hacer nada más")]
+    [InlineData("es-ES", "¿Qué pasa ahora?", "No necesita hacer nada más")]
+    [InlineData("fr-FR", "Mon compte est-il déjà fermé ?", "Vous n'avez rien d'autre à faire")]
+    [InlineData("fr-FR", "Que se passe-t-il maintenant ?", "Vous n'avez rien d'autre à faire")]
+    [InlineData("pt-BR", "Minha conta já foi encerrada?", "Você não precisa fazer mais nada")]
+    [InlineData("pt-BR", "O que acontece agora?", "Você não precisa fazer mais nada")]
+    public async Task AfterClosure_IsItClosedOrWhatNow_RepeatsTheOutcomeNotANewClosure(string locale, string question, string outcome)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference")!;
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(reference).Says(outcome).DoesNotSay("I don't know").DoesNotSay("Shall we start?");
+        Assert.Empty(replies.Cards);
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
+    [Theory]
+    [InlineData("is my account closed yet?")]
+    [InlineData("what happens now?")]
+    [InlineData("anything else I need to do?")]
+    public async Task MidFlow_IsItClosedOrWhatNow_SaysWhereTheCustomerIs(string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        (await ann.Send(question)).Says("Step 2 of 5").DoesNotSay("already on it").DoesNotSay("I don't know")
+            .Asks(Script.Question(OffboardingSteps.DeleteServers));
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
 }
