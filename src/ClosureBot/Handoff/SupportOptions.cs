@@ -13,6 +13,9 @@ public sealed class SupportOptions
     public string PortalUrl { get; set; } = "https://control.ctl.io/";
     public string ServiceTaskUrl { get; set; } = "https://www.ctl.io/service-tasks/";
 
+    /// <summary>The API documentation an answer about deleting servers and services points to.</summary>
+    public string ApiDocsUrl { get; set; } = "https://www.ctl.io/api-docs/v2/";
+
     /// <summary>Opening hours per queue (<see cref="HandoffQueues.Support"/>, <see cref="HandoffQueues.Sales"/>); a queue not listed is always open.</summary>
     public Dictionary<string, HandoffQueueOptions> Queues { get; set; } = new(StringComparer.OrdinalIgnoreCase);
 

@@ -84,6 +84,7 @@ public enum TextId
     KbRetrieveData,
     KbReference,
     KbClosingCost,
+    KbDeleteResources,
     KbUnknown,
     NoSuchAlias,
     NoAliasInAnswer,

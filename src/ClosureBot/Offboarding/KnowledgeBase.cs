@@ -32,6 +32,7 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
             KnowledgeTopic.RetrieveData => (t.Format(TextId.KbRetrieveData, options.ServiceTaskUrl), true),
             KnowledgeTopic.Reference => (t[TextId.KbReference], true),
             KnowledgeTopic.ClosingCost => (t.Format(TextId.KbClosingCost, options.ServiceTaskUrl), true),
+            KnowledgeTopic.DeleteResources => (t.Format(TextId.KbDeleteResources, options.PortalUrl, options.ApiDocsUrl), true),
             _ => (t.Format(TextId.KbUnknown, options.Email), false),
         };
     }
@@ -42,8 +43,9 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
         OffboardingSteps.Account => [KnowledgeTopic.Alias],
         OffboardingSteps.TermCommitment => [KnowledgeTopic.TermCommitment],
         OffboardingSteps.RetrieveData => [KnowledgeTopic.RetrieveData, KnowledgeTopic.Servers, KnowledgeTopic.DataRecovery, KnowledgeTopic.ServiceTask],
-        OffboardingSteps.DeleteServers => [KnowledgeTopic.Servers, KnowledgeTopic.StillBilled],
-        OffboardingSteps.DeleteServices => [KnowledgeTopic.Services, KnowledgeTopic.StillBilled],
+        // "Can you do it for me?" at these two steps is about deleting: their own topic comes first.
+        OffboardingSteps.DeleteServers => [KnowledgeTopic.DeleteResources, KnowledgeTopic.Servers, KnowledgeTopic.StillBilled],
+        OffboardingSteps.DeleteServices => [KnowledgeTopic.DeleteResources, KnowledgeTopic.Services, KnowledgeTopic.StillBilled],
         OffboardingSteps.RequestClose => [KnowledgeTopic.RequestToClose, KnowledgeTopic.DataRecovery],
         _ => [KnowledgeTopic.FinalInvoice, KnowledgeTopic.RequestToClose],
     };

@@ -20,4 +20,6 @@ public enum KnowledgeTopic
     Reference,
     /// <summary>Whether closing costs anything: what is billed until it is deleted, the final invoice, the paid Service Task.</summary>
     ClosingCost,
+    /// <summary>How to delete the servers and services that remain (the Control Portal, the API), and that the bot cannot.</summary>
+    DeleteResources,
 }

@@ -15,6 +15,8 @@ public static partial class TopicReader
     [
         (KnowledgeTopic.TermCommitment, [TermCommitmentNames(), TermCommitmentHints()]),
         (KnowledgeTopic.ServiceTask, [ServiceTaskNames(), ServiceTaskHints()]),
+        // Before the servers and services it deletes: "how do I delete a server?" asks how, not what a server is.
+        (KnowledgeTopic.DeleteResources, [DeleteResourcesNames(), DeleteResourcesHints()]),
         (KnowledgeTopic.Servers, [ServersNames(), ServersHints()]),
         (KnowledgeTopic.Services, [ServicesNames(), ServicesHints()]),
         (KnowledgeTopic.StillBilled, [StillBilledNames(), StillBilledHints()]),
@@ -46,18 +48,19 @@ public static partial class TopicReader
     {
         if (string.IsNullOrWhiteSpace(question) || question.Length > MaxLength) return null;
         KnowledgeTopic? best = null;
-        var bestScore = 0.0;
+        var (bestScore, bestWords, bestRank) = (0.0, 0.0, -1);
         foreach (var (topic, words) in Topics)
         {
             // The naming words count fully, the words that only hint at the topic half.
-            var score = (words[0].IsMatch(question) ? 1.0 : 0) + (words[1].IsMatch(question) ? 0.5 : 0);
-            if (score == 0) continue;
+            var wordScore = (words[0].IsMatch(question) ? 1.0 : 0) + (words[1].IsMatch(question) ? 0.5 : 0);
+            if (wordScore == 0) continue;
             var rank = RankOf(topic, preferred);
-            score += rank < 0 ? 0 : 0.25 - rank * 0.01;
-            if (score > bestScore) (best, bestScore) = (topic, score);
+            var score = wordScore + (rank < 0 ? 0 : 0.25 - rank * 0.01);
+            if (score > bestScore) (best, bestScore, bestWords, bestRank) = (topic, score, wordScore, rank);
         }
-        // A word that only hints at a topic is enough when the topic is what the step's question is about.
-        return bestScore >= 1 || (bestScore >= 0.75 && preferred.Count > 0 && best == preferred[0]) ? best : null;
+        // A word that only hints at a topic is enough when the topic is one of the two the step's question is about
+        // (at step 2, deleting the servers and the servers themselves).
+        return bestWords >= 1 || bestRank is 0 or 1 ? best : null;
     }
 
     private static int RankOf(KnowledgeTopic topic, IReadOnlyList<KnowledgeTopic> preferred)
@@ -87,13 +90,31 @@ public static partial class TopicReader
     [GeneratedRegex(@"extract|extraer|extraire|extrair|do\s+it\s+for\s+me", Options)]
     private static partial Regex ServiceTaskHints();
 
+    // How to delete, where (the Control Portal, the API), or whether the bot can do it; never about the account, whose
+    // deletion is the closure itself ("how do I delete my account?" starts it).
+    [GeneratedRegex(@"^(?![\s\S]*\b(accounts?|acct|konto|kontos|cuentas?|comptes?|contas?)\b)[\s\S]*?("
+        + @"how\s+(do|can|should|would|could)\s+(i|we|you|one)\s+(actually\s+)?(delete|remove|get\s+rid\s+of|destroy|decommission|clean\s+up)|how\s+to\s+(delete|remove|get\s+rid\s+of|destroy|clean\s+up)|where\s+(do|can)\s+(i|we)\s+(delete|remove)|(can|could|will|would)\s+(you|u|ya)\s+(please\s+)?(delete|remove|get\s+rid\s+of|clean\s+up)|control\s+portal|\bportal\b|\bapi\b"
+        + @"|wie\s+(l[öo]sche|entferne)\s+ich|wie\s+(kann|muss|soll)\s+ich\b[^?]{0,40}(l[öo]schen|entfernen)|(k[öo]nn(t|en)|w[üu]rden)\s+(ihr|sie|du)\b[^?]{0,40}(l[öo]schen|entfernen)"
+        + @"|c[óo]mo\s+(se\s+)?(borr[oa]|elimin[oa]|quit[oa]|puedo\s+(borrar|eliminar|quitar)|(hay\s+que|debo|tengo\s+que)\s+(borrar|eliminar))|(pueden|puede|podr[íi]an?)\s+(ustedes\s+)?(borrar|eliminar|quitar)"
+        + @"|comment\s+(supprimer|effacer|je\s+supprime|on\s+supprime|puis-je\s+supprimer|supprime-t-on)|(pouvez-vous|vous\s+pouvez)\s+((les|le|la)\s+)?(supprimer|effacer)"
+        + @"|como\s+(eu\s+)?(excluo|apago|deleto|removo|excluir|apagar|deletar|remover|posso\s+(excluir|apagar|deletar|remover))|(voc[êe]s?|podem|pode)\s+[^?]{0,20}(excluir|apagar|deletar|remover)"
+        + @")", Options)]
+    private static partial Regex DeleteResourcesNames();
+
+    // "Can you do it for me?" at the deleting steps, and the deleting verbs themselves; never about the account either.
+    [GeneratedRegex(@"^(?![\s\S]*\b(accounts?|acct|konto|kontos|cuentas?|comptes?|contas?)\b)[\s\S]*?("
+        + @"\bfor\s+(me|us)\b|f[üu]r\s+(mich|uns)\b|por\s+(m[íi]|nosotros|n[óo]s)\b|pour\s+(moi|nous)\b|por\s+mim\b"
+        + @"|\b(delete|remove|l[öo]schen|entfernen|borrar|eliminar|supprimer|excluir|apagar)\b"
+        + @")", Options)]
+    private static partial Regex DeleteResourcesHints();
+
     [GeneratedRegex(@"\bservers?\b|servidor(es)?|serveurs?|\bserver\b|virtual\s+machines?|\bvms?\b|bare\s+metal", Options)]
     private static partial Regex ServersNames();
 
     [GeneratedRegex(@"stopped|archived|paused|running", Options)]
     private static partial Regex ServersHints();
 
-    [GeneratedRegex(@"\bservices?\b|servicios|dienste|servi[çc]os", Options)]
+    [GeneratedRegex(@"\bservices?\b|servicios|dienste|servi[çc]os|load[\s-]*balanc|balanceador|r[ée]partiteur|public\s+ips?\b|ip\s+address|[öo]ffentliche\s+ip|\bvpns?\b|site[\s-]to[\s-]site|object[\s-]storage|appfog|virtual\s+networks?|virtuelle[sn]?\s+netzwerk|redes?\s+virtua|r[ée]seaux?\s+virtuels?", Options)]
     private static partial Regex ServicesNames();
 
     [GeneratedRegex(@"networks?|ip\s+address(es)?|public\s+ips?|vpns?|load\s+balancers?|buckets?|object\s+storage|appfog", Options)]
@@ -117,10 +138,10 @@ public static partial class TopicReader
     [GeneratedRegex(@"find|where|d[óo]nde|o[ùu]|\bwo\b|onde|which\s+account", Options)]
     private static partial Regex AliasHints();
 
-    [GeneratedRegex(@"undo(ne)?|revers|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento", Options)]
+    [GeneratedRegex(@"undo(ne)?|revers|click(ing)?\s+(on\s+)?(the\s+)?request\b|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento", Options)]
     private static partial Regex RequestToCloseNames();
 
-    [GeneratedRegex(@"what\s+happens\s+(after|when|next)|confirm", Options)]
+    [GeneratedRegex(@"what\s+(exactly\s+)?happens\s+(after|when|next|if)|confirm", Options)]
     private static partial Regex RequestToCloseHints();
 
     [GeneratedRegex(@"recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck", Options)]

@@ -139,4 +139,52 @@ public sealed class KnowledgeBaseTests
 
         (await ann.Send("what is a cloud term commitment?")).Says("terminate service order").DoesNotSay("Shall we start?");
     }
+
+    // How to delete what remains, and whether the bot can do it: the instruction names the Control Portal and the API,
+    // and these questions got the description of the servers or "I don't know".
+    [Theory]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "how do I delete a server?", "I can't delete anything from this chat")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "can you delete them for me?", "I can't delete anything from this chat")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "could you do it for me?", "I can't delete anything from this chat")]
+    [InlineData("en-US", OffboardingSteps.DeleteServices, "where is the control portal?", "https://control.ctl.io/")]
+    [InlineData("en-US", OffboardingSteps.DeleteServices, "what is the API?", "https://www.ctl.io/api-docs/v2/")]
+    [InlineData("en-US", OffboardingSteps.DeleteServices, "how do I remove a public IP?", "I can't delete anything from this chat")]
+    [InlineData("en-US", OffboardingSteps.RetrieveData, "how do I delete my servers?", "I can't delete anything from this chat")]
+    [InlineData("de-DE", OffboardingSteps.DeleteServers, "Wie lösche ich einen Server?", "Aus diesem Chat kann ich nichts löschen")]
+    [InlineData("de-DE", OffboardingSteps.DeleteServers, "Könnt ihr das für mich machen?", "Aus diesem Chat kann ich nichts löschen")]
+    [InlineData("es-ES", OffboardingSteps.DeleteServers, "¿Cómo elimino un servidor?", "Desde este chat no puedo eliminar nada")]
+    [InlineData("es-ES", OffboardingSteps.DeleteServices, "¿Pueden borrarlos por mí?", "Desde este chat no puedo eliminar nada")]
+    [InlineData("fr-FR", OffboardingSteps.DeleteServers, "Comment supprimer un serveur ?", "Je ne peux rien supprimer depuis ce chat")]
+    [InlineData("fr-FR", OffboardingSteps.DeleteServices, "Pouvez-vous le faire pour moi ?", "Je ne peux rien supprimer depuis ce chat")]
+    [InlineData("pt-BR", OffboardingSteps.DeleteServers, "Como eu excluo um servidor?", "Não consigo excluir nada por este chat")]
+    [InlineData("pt-BR", OffboardingSteps.DeleteServices, "Vocês podem fazer isso por mim?", "Não consigo excluir nada por este chat")]
+    // A service named by its kind is a question about the services; what the request does, however it is worded.
+    [InlineData("en-US", OffboardingSteps.DeleteServices, "what's a load balancer pool?", "load balancer pools")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "what is appfog?", "AppFog applications")]
+    [InlineData("en-US", OffboardingSteps.DeleteServices, "what exactly happens when I click request?", "Once sent it cannot be undone")]
+    public async Task Question_HowToDeleteWhatRemains_IsAnsweredAndAskedAgain(string locale, string screen, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(answer);
+        Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    // Deleting the account is the closure itself, not a question about deleting servers.
+    [Theory]
+    [InlineData("how do I delete my account?")]
+    [InlineData("can you delete my account for me?")]
+    public async Task Question_HowToDeleteTheAccount_StartsTheClosure(string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        (await ann.Send(question)).Says("Shall we start?").DoesNotSay("I can't delete anything from this chat");
+    }
 }
