@@ -2,6 +2,7 @@ using System.Text.RegularExpressions;
 using ClosureBot.Accounts;
 using ClosureBot.Closure;
 using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Dialogs.Waterfall;
 using ClosureBot.Dialogs;
 using ClosureBot.Handoff;
@@ -87,6 +88,20 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         var t = CustomerLocale.TextsOf(step.Context);
         var customer = OffboardingTurn.Of(step.Context).Identity;
         var named = await NamedAsync(answer, customer, ct);
+        // A yes or no to "Did you mean ACME?" answers that question, unless it names an account itself.
+        var suggested = step.State.SuggestedAlias;
+        step.State.SuggestedAlias = null;
+        if (suggested is not null && named is not { Exact: true })
+        {
+            switch (AnswerReader.Read(answer, step.Context.Activity.Locale))
+            {
+                case AnswerKind.Yes:
+                    named = new AliasMatch(suggested, Exact: true);
+                    break;
+                case AnswerKind.No:
+                    return await step.GoToStepAsync(OffboardingSteps.Account, null, ct);
+            }
+        }
         if (named is { Exact: false } close) return await SuggestAsync(step, close.Alias, ct);
         if ((named?.Alias ?? OneWord(answer)) is not { } alias)
         {
@@ -116,6 +131,22 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
     /// </summary>
     public async Task<string?> ExactlyNamedAsync(ITurnContext context, string text, CancellationToken ct) =>
         await NamedAsync(text.Trim(), OffboardingTurn.Of(context).Identity, ct) is { Exact: true } named ? named.Alias : null;
+
+    /// <summary>
+    /// The state of a closure whose first message named its account exactly ("we need to shut down our account ACME"),
+    /// among those this turn's customer may name: the account step then takes it without asking, and decides access as
+    /// it always does. Null when the message names none.
+    /// </summary>
+    public async Task<OffboardingState?> StateNamedInAsync(ITurnContext context, CancellationToken ct)
+    {
+        var text = context.Activity.Text;
+        if (context.Activity.Value is not null || string.IsNullOrWhiteSpace(text)
+            || await ExactlyNamedAsync(context, text, ct) is not { } alias || await inventory.FindAsync(alias, ct) is not { } account)
+            return null;
+        var state = new OffboardingState();
+        Remember(state, account);
+        return state;
+    }
 
     /// <summary>
     /// The account the answer names. A bare alias of an account the customer may see is looked up directly, which is
@@ -152,6 +183,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         var suggestion = OffboardingDialog.Message(CustomerLocale.TextsOf(step.Context).Format(TextId.DidYouMean, alias));
         suggestion.SuggestedActions = new SuggestedActions { Actions = [CardAction.ImBack(alias)] };
         step.Context.SendActivity(suggestion);
+        step.State.SuggestedAlias = alias;
         return await MissAsync(step, ct);
     }
 

@@ -272,7 +272,7 @@ public sealed partial class ConversationRouter
         }
         if (intent == Intents.Start)
         {
-            await dc.BeginDialogAsync(OffboardingDialog.DialogId, null, ct);
+            await _offboarding.BeginAsync(dc, ct);
             return;
         }
         // The card says the welcome; the same words again as text would repeat it.

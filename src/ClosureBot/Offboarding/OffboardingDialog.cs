@@ -129,6 +129,13 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     public bool AsksToContinueAnyway(DialogInstance instance) =>
         CurrentStepName(instance) is var step && IsAnswerStep(step) && _screenOfStep[step] is OffboardingSteps.DeleteServers or OffboardingSteps.DeleteServices;
 
+    /// <summary>Begins a closure at the overview, with the account the starting message named, if it named one.</summary>
+    public async Task BeginAsync(DialogContext dc, CancellationToken ct)
+    {
+        var named = await _accounts.StateNamedInAsync(dc.Context, ct);
+        await dc.BeginDialogAsync(DialogId, named is null ? null : new WaterfallStart<OffboardingState>(named, OffboardingSteps.Overview), ct);
+    }
+
     /// <summary>
     /// At the overview, an answer that names one of the customer's accounts exactly ("ACME", "it's for Acme Corporation")
     /// is a yes that answers the next question too: it goes to the account question's check as its answer. False, with

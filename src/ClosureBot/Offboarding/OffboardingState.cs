@@ -26,6 +26,9 @@ public sealed class OffboardingState
     public string? ResumeAt { get; set; }
     public DateTimeOffset? StartedAt { get; set; }
 
+    /// <summary>The account a typo was taken for ("Did you mean ACME?"): a yes to the next question takes it. Kept for that answer only.</summary>
+    public string? SuggestedAlias { get; set; }
+
     /// <summary>Answers in a row that did not work out (unknown alias, wrong confirmation); three bring an offer of support.</summary>
     public int Misses { get; set; }
 }

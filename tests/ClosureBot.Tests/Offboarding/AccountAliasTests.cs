@@ -18,6 +18,66 @@ public sealed class AccountAliasTests
         (await ann.Send("ACME")).Asks(Script.Question(OffboardingSteps.TermCommitment));
     }
 
+    // "Did you mean ACME?" answered "yes" once got "I couldn't find an account with the alias 'yes'".
+    [Theory]
+    [InlineData("en-US", "yes")]
+    [InlineData("en-US", "yes that one")]
+    [InlineData("en-US", "yep, that's it")]
+    [InlineData("fr-FR", "oui")]
+    [InlineData("de-DE", "ja, genau")]
+    public async Task Account_YesToTheSuggestion_TakesTheSuggestedAccount(string locale, string yes)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.Account));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        (await chat.Send("ACMEE")).Offers("ACME");
+        var replies = await chat.Send(yes);
+
+        replies.DoesNotSay("\"" + yes + "\"").DoesNotSay("«").Says(ClosureBot.Localization.Locales.Load().For(locale)[ClosureBot.Localization.TextId.AskTermCommitment]);
+    }
+
+    // The account named in the first message was forgotten: after "Shall we start?" the bot asked which account.
+    [Theory]
+    [InlineData("en-US", "Hello! We're moving to AWS and need to shut down our cloud account ACME", "sure")]
+    [InlineData("en-US", "please close account acme.", "yes")]
+    [InlineData("de-DE", "Ich möchte mein Konto ACME kündigen", "ja")]
+    public async Task Start_NamingTheAccount_DoesNotAskForItAgain(string locale, string start, string yes)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+        var t = ClosureBot.Localization.Locales.Load().For(locale);
+
+        (await chat.Send(start)).Says(t[ClosureBot.Localization.TextId.ShallWeStart]);
+        (await chat.Send(yes)).Says(t[ClosureBot.Localization.TextId.AskTermCommitment]).DoesNotSay(t[ClosureBot.Localization.TextId.AskAlias]);
+    }
+
+    [Fact]
+    public async Task Start_NamingAnUnknownAccount_AsksWhichAccount()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        await ann.Send("please close account ZZTOP");
+        (await ann.Send("yes")).Asks(Script.Question(OffboardingSteps.Account));
+    }
+
+    [Fact]
+    public async Task Account_NoToTheSuggestion_AsksForTheAliasAgainWithoutLookingUpNo()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.Account));
+
+        await ann.Send("ACMEE");
+        (await ann.Send("no")).DoesNotSay("alias \"no\"").Asks(Script.Question(OffboardingSteps.Account));
+        // The suggestion stood for one answer only: a later "yes" is not taken for it.
+        (await ann.Send("yes")).Says("alias \"yes\"").Asks(Script.Question(OffboardingSteps.Account));
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
     [Fact]
     public async Task Account_ThreeUnknownAliases_OffersSupport()
     {
