@@ -42,18 +42,22 @@ public sealed class WebChatLanguageTests
                 // Back one step in the customer's words, and on again.
                 Step("go-back", null, locale.StartsWith("de") ? "zurück" : "volver atrás", t[TextId.RetrieveDataInstruction], true),
                 Step("data-retrieved-again", t[TextId.Done], null, t[TextId.ServersInstruction], true),
+                // How to delete them, in the customer's words: the Control Portal and the API, and that the bot cannot.
+                Step("how-to-delete", null, locale.StartsWith("de") ? "Wie lösche ich einen Server?" : "¿Cómo elimino un servidor?", t[TextId.KbDeleteResources][..40], false),
                 Step("servers-done", t[TextId.Done], null, t.Plural(TextId.ServersRemain, 6), false),
                 Step("servers-continue", t[TextId.Yes], null, t[TextId.ServicesInstruction], true),
                 Step("services-done", t[TextId.Done], null, t.Plural(TextId.ServicesRemain, 7), false),
                 Step("services-continue", t[TextId.Yes], null, t.Format(TextId.TypeAliasToConfirm, "ACME"), true),
                 Step("confirm-alias", null, "ACME", Card(t, "receipt", "thankYouFor"), true),
                 // A greeting after the request: how it ended, not the welcome card again.
-                Step("hello-after", null, locale.StartsWith("de") ? "hallo" : "hola", t.Format(TextId.EndedRequested, "ACME", "\u0001").Split('\u0001')[0], false)),
+                Step("hello-after", null, locale.StartsWith("de") ? "hallo" : "hola", t.Format(TextId.EndedRequested, "ACME", "\u0001").Split('\u0001')[0], false),
+                // Whether it is closed yet: how it stands, not a new closure.
+                Step("closed-yet", null, locale.StartsWith("de") ? "Ist mein Konto schon geschlossen?" : "¿Ya está cerrada mi cuenta?", t.Format(TextId.EndedRequested, "ACME", "\u0001").Split('\u0001')[0], false)),
         };
 
         var report = await WebChatDriver.RunScriptAsync("Browser/webchat-language-drive.mjs", options, $"language {locale}");
 
-        Assert.Equal(15, report["steps"]!.AsArray().Count);
+        Assert.Equal(17, report["steps"]!.AsArray().Count);
         Assert.All(report["steps"]!.AsArray(), s => Assert.True(File.Exists((string)s!["screenshot"]!)));
         Assert.True(report["overflowing"]!.AsArray().Count == 0, $"Captions that do not fit: {report["overflowing"]}");
         Assert.Empty(report["pageErrors"]!.AsArray());

@@ -39,6 +39,9 @@ try {
 
   for (const s of steps) {
     const before = await cards();
+    // The expected words must come anew: a step whose answer repeats earlier words (the same instruction again, the
+    // outcome asked for twice) would otherwise pass on the earlier message.
+    const seen = await page.getByText(s.expect).count();
     if (s.click) {
       await page.locator('button.ac-pushButton, button.webchat__suggested-action')
         .filter({ hasText: s.click, visible: true }).last().click({ timeout: 10000 });
@@ -46,7 +49,7 @@ try {
       await sendBox.fill(s.type);
       await sendBox.press('Enter');
     }
-    await page.getByText(s.expect).first().waitFor({ timeout: 20000 });
+    await page.getByText(s.expect).nth(seen).waitFor({ timeout: 20000 });
     if (s.card) await page.waitForFunction(n => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 10000 });
     await page.waitForTimeout(300); // let the bubble finish laying out before the picture
     // A step that brings a card: the newest card's top, so the picture shows the screen the customer just got, from its
