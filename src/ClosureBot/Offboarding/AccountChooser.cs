@@ -133,20 +133,47 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         await NamedAsync(text.Trim(), OffboardingTurn.Of(context).Identity, ct) is { Exact: true } named ? named.Alias : null;
 
     /// <summary>
-    /// The state of a closure whose first message named its account exactly ("we need to shut down our account ACME"),
-    /// among those this turn's customer may name: the account step then takes it without asking, and decides access as
-    /// it always does. Null when the message names none.
+    /// The state of a closure whose first message named its account by its alias ("we need to shut down our account
+    /// ACME"), among those this turn's customer may name: the account step then takes it without asking, and decides
+    /// access as it always does. Null when the message names none, or more than one. Each word is looked up directly
+    /// (no comparison with every account, which cost milliseconds on a large inventory), so a name or a typo here is
+    /// left to the account question.
     /// </summary>
     public async Task<OffboardingState?> StateNamedInAsync(ITurnContext context, CancellationToken ct)
     {
         var text = context.Activity.Text;
-        if (context.Activity.Value is not null || string.IsNullOrWhiteSpace(text)
-            || await ExactlyNamedAsync(context, text, ct) is not { } alias || await inventory.FindAsync(alias, ct) is not { } account)
-            return null;
+        if (context.Activity.Value is not null || string.IsNullOrWhiteSpace(text) || text.Length > MaxStartLength) return null;
+        var customer = OffboardingTurn.Of(context).Identity;
+        if (customer is null && access.RequireVerified) return null;
+        if (WordsOf(text) is not { } words) return null;
+        AccountSnapshot? named = null;
+        foreach (var word in words)
+        {
+            if (customer is not null && !customer.Accounts.Contains(word, StringComparer.OrdinalIgnoreCase)) continue;
+            if (await inventory.FindAsync(word, ct) is not { } account) continue;
+            if (named is not null && !string.Equals(named.Alias, account.Alias, StringComparison.OrdinalIgnoreCase)) return null;
+            named = account;
+        }
+        if (named is null) return null;
         var state = new OffboardingState();
-        Remember(state, account);
+        Remember(state, named);
         return state;
     }
+
+    private static List<string>? WordsOf(string text)
+    {
+        var words = new List<string>();
+        foreach (var match in AliasWord().EnumerateMatches(text))
+        {
+            if (words.Count == MaxStartWords) return null;
+            words.Add(text.Substring(match.Index, match.Length));
+        }
+        return words;
+    }
+
+    // A message that starts a closure and may name its account: a sentence, not a letter.
+    private const int MaxStartLength = 200;
+    private const int MaxStartWords = 24;
 
     /// <summary>
     /// The account the answer names. A bare alias of an account the customer may see is looked up directly, which is
@@ -230,6 +257,10 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         state.AccountName = null;
         state.ResumeAt = null;
     }
+
+    // A word that could be an alias, inside a sentence.
+    [GeneratedRegex(@"[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}")]
+    private static partial Regex AliasWord();
 
     // What an alias answer looks like: one word of letters and digits, perhaps with a full stop after it.
     [GeneratedRegex(@"^\s*[\p{L}\p{N}][\p{L}\p{N}_-]{0,31}\s*[.!]?\s*$")]

@@ -105,6 +105,19 @@ public sealed class AccountAccessTests
     }
 
     [Fact]
+    public async Task Verified_PortalUserNamingAnotherAccountAtTheStart_IsAskedForTheirAccountAndLearnsNothingOfIt()
+    {
+        await using var host = PortalHost();
+        var mallory = await PortalChat.StartAsync(host, Assertion("mallory@example.test", "Mallory", account: null));
+        await mallory.SayAsync("I want to close my account ACME");
+
+        var afterYes = await mallory.SayAsync("yes");
+
+        Assert.DoesNotContain(afterYes, t => t.Contains("VA1ACMEWEB01") || t.Contains("Cloud term commitment") || t.Contains("Do you have a cloud term commitment?"));
+        Assert.DoesNotContain(afterYes, t => t.Contains("ACME"));
+    }
+
+    [Fact]
     public async Task ImpersonatedFromId_OverTheProtocol_IsNeverVerified()
     {
         await using var app = new BotApplicationFactory(settings: new Dictionary<string, string?> { ["Identity:RequireVerified"] = "true" });
