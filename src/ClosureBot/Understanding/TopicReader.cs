@@ -144,7 +144,7 @@ public static partial class TopicReader
     [GeneratedRegex(@"what\s+(exactly\s+)?happens\s+(after|when|next|if)|confirm", Options)]
     private static partial Regex RequestToCloseHints();
 
-    [GeneratedRegex(@"recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck", Options)]
+    [GeneratedRegex(@"what\s+if\s+(i|we)\s+(miss(ed)?|forg[eo]t|overlook(ed)?)\s+(something|anything)|(forgot|forget|missed)\s+(something|anything)|recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck", Options)]
     private static partial Regex DataRecoveryNames();
 
     [GeneratedRegex(@"\bdata\b|datos|donn[ée]es|daten|dados|afterwards|after\s+(closing|the)|despu[ée]s|apr[èe]s|danach|depois", Options)]

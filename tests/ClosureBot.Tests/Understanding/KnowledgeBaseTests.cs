@@ -16,6 +16,8 @@ public sealed class KnowledgeBaseTests
     [InlineData(OffboardingSteps.DeleteServices, "which services?", "load balancer pools")]
     [InlineData(OffboardingSteps.DeleteServices, "when will I get the final invoice?", "after 30 November 2026")]
     [InlineData(OffboardingSteps.RequestClose, "what does request to close do?", "Once sent it cannot be undone")]
+    [InlineData(OffboardingSteps.RetrieveData, "what if I miss something?", "neither it nor anything on it")]
+    [InlineData(OffboardingSteps.RequestClose, "what if we forgot something?", "neither it nor anything on it")]
     [InlineData(OffboardingSteps.Overview, "how long will it take?", "a few hours or days")]
     [InlineData(OffboardingSteps.DeleteServers, "How long until the account is actually closed?", "a few hours or days")]
     [InlineData(OffboardingSteps.RetrieveData, "how do I download my stuff?", "transfer the data you want to keep")]
