@@ -73,7 +73,7 @@ internal sealed partial class AnswerVocabulary
     public static AnswerVocabulary? For(ReadOnlySpan<char> language) =>
         ByLanguage.TryGetValue(language, out Lazy<AnswerVocabulary>? vocabulary) ? vocabulary.Value : null;
 
-    [GeneratedRegex(@"\b(done+|finish(ed)?|complete(d)?|deleted|removed|retrieved|copied|backed\s+(\w+\s+){0,2}up|(have|got|made|took|taken|did)\s+(\w+\s+){0,2}backups?|got\s+(\w+\s+){0,3}off|moved|gone|cleared|erased|wiped|transferred|exported|downloaded|saved|safe)\b", Options)]
+    [GeneratedRegex(@"\b(done+|finish(ed)?|complete(d)?|deleted|removed|retrieved|copied|backed\s+(\w+\s+){0,2}up|(have|got|made|took|taken|did)\s+(\w+\s+){0,2}backups?|got\s+(\w+\s+){0,3}off|moved|gone|cleared|erased|wiped|transferred|exported|downloaded|saved|safe)\b|[\u2705\u2714\u2611]", Options)]
     private static partial Regex EnglishDone();
 
     [GeneratedRegex(@"\b(not\s+yet|yet\s+to|still|wait|hold\s+on|hang\s+on|(one|a|just\s+a|a\s+few|few|a\s+couple(\s+of)?)\s+(more\s+)?(sec|second|moment|min|minute)s?|give\s+me\s+a|almost|nearly|in\s+progress|working(\s+on)?|more\s+time|not\s+quite|not\s+(done|finished|complete))\b", Options)]

@@ -15,6 +15,8 @@ public sealed class AnswerReaderTests
     [InlineData("I deleted them", "en", AnswerKind.Done)]
     [InlineData("yes done", "en", AnswerKind.Done)]
     [InlineData("I have backups already", "en", AnswerKind.Done)]
+    [InlineData("\u2705", "en", AnswerKind.Done)]
+    [InlineData("\u2714\uFE0F", "de", AnswerKind.Done)]
     [InlineData("we made a backup of everything", "en", AnswerKind.Done)]
     [InlineData("we don't have a backup yet", "en", AnswerKind.NotDone)]
     [InlineData("not yet", "en", AnswerKind.NotDone)]

@@ -55,6 +55,9 @@ public sealed class IssueExamplesTests
     [Theory]
     [InlineData("I've retrieved my data")]
     [InlineData("I've copied everything off already")]
+    // Found trying it: a check mark and "I have backups already" got "Choose Done once your data is safe".
+    [InlineData("\u2705")]
+    [InlineData("I have backups already")]
     public async Task RetrieveData_SaysDataIsSafe_GoesOnToStep2(string done)
     {
         await using var app = new BotApplicationFactory();
