@@ -85,6 +85,7 @@ public enum TextId
     KbReference,
     KbClosingCost,
     KbDeleteResources,
+    KbSalesContact,
     KbUnknown,
     NoSuchAlias,
     NoAliasInAnswer,

@@ -208,8 +208,8 @@ public sealed partial class ConversationRouter
         else if (ended is not null && (intent == Intents.Status || question && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
             SayEnded(dc.Context, ended, offerSupport: false);
         // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
-        else if (question && (ended is not null || _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, null).Known))
-            Answer(dc.Context, null);
+        else if (question && (ended is not null || _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, null).Topic is not null))
+            Answer(dc.Context, ended?.Outcome == OffboardingOutcome.RedirectedToSales ? OffboardingSteps.SentToSales : null);
         else if (answer == AnswerKind.Thanks)
             Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
         else if (ended is not null && activity.GetValueString("step") is not null)
@@ -239,9 +239,11 @@ public sealed partial class ConversationRouter
     private void Answer(ITurnContext context, string? screen)
     {
         var locale = CustomerLocale.Of(context);
-        var (text, known) = _knowledge.Answer(locale, context.Activity.Text, screen);
+        var (text, topic) = _knowledge.Answer(locale, context.Activity.Text, screen);
         var reply = new Activity { Type = ActivityTypes.Message, Text = text };
-        if (!known) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(locale.Texts[TextId.TalkToSupport], "support", "unanswered question")] };
+        // An unknown question is offered support; a question about the sales representative, the sales team.
+        if (topic is null) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(locale.Texts[TextId.TalkToSupport], "support", "unanswered question")] };
+        else if (topic == KnowledgeTopic.SalesContact) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(locale.Texts[TextId.TalkToSales], HandoffQueues.Sales, "term-commitment")] };
         context.SendActivity(reply);
     }
 

@@ -11,37 +11,44 @@ namespace ClosureBot.Offboarding;
 /// </summary>
 public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider time)
 {
-    /// <summary>The answer to <paramref name="question"/> asked at <paramref name="screen"/> (null when idle); <c>Known</c> false when there is none.</summary>
-    public (string Text, bool Known) Answer(CustomerLocale locale, string? question, string? screen)
+    /// <summary>
+    /// The answer to <paramref name="question"/> asked at <paramref name="screen"/> (null when idle, <see cref="OffboardingSteps.SentToSales"/>
+    /// after the customer was sent to sales); <c>Topic</c> null when there is none.
+    /// </summary>
+    public (string Text, KnowledgeTopic? Topic) Answer(CustomerLocale locale, string? question, string? screen)
     {
         var options = support.Value;
         var t = locale.Texts;
         var topic = TopicReader.Read(question, Context(screen)) ?? (TopicReader.IsAboutWhatWasSaid(question) ? Subject(screen) : null);
-        return topic switch
+        var text = topic switch
         {
-            KnowledgeTopic.TermCommitment => (t[TextId.KbTermCommitment], true),
-            KnowledgeTopic.ServiceTask => (t.Format(TextId.KbServiceTask, options.ServiceTaskUrl), true),
-            KnowledgeTopic.Servers => (t[TextId.KbServers], true),
-            KnowledgeTopic.Services => (t[TextId.KbServices], true),
-            KnowledgeTopic.StillBilled => (t[TextId.KbStillBilled], true),
-            KnowledgeTopic.FinalInvoice => (t.Format(TextId.KbFinalInvoice, t.Date(locale.MonthEnd(time.GetUtcNow()))), true),
-            KnowledgeTopic.Alias => (t.Format(TextId.KbAlias, options.PortalUrl), true),
-            KnowledgeTopic.RequestToClose => (t[TextId.KbRequestToClose], true),
-            KnowledgeTopic.DataRecovery => (t.Format(TextId.KbDataRecovery, options.ServiceTaskUrl), true),
-            KnowledgeTopic.Duration => (t[TextId.KbDuration], true),
-            KnowledgeTopic.RetrieveData => (t.Format(TextId.KbRetrieveData, options.ServiceTaskUrl), true),
-            KnowledgeTopic.Reference => (t[TextId.KbReference], true),
-            KnowledgeTopic.ClosingCost => (t.Format(TextId.KbClosingCost, options.ServiceTaskUrl), true),
-            KnowledgeTopic.DeleteResources => (t.Format(TextId.KbDeleteResources, options.PortalUrl, options.ApiDocsUrl), true),
-            _ => (t.Format(TextId.KbUnknown, options.Email), false),
+            KnowledgeTopic.TermCommitment => t[TextId.KbTermCommitment],
+            KnowledgeTopic.ServiceTask => t.Format(TextId.KbServiceTask, options.ServiceTaskUrl),
+            KnowledgeTopic.Servers => t[TextId.KbServers],
+            KnowledgeTopic.Services => t[TextId.KbServices],
+            KnowledgeTopic.StillBilled => t[TextId.KbStillBilled],
+            KnowledgeTopic.FinalInvoice => t.Format(TextId.KbFinalInvoice, t.Date(locale.MonthEnd(time.GetUtcNow()))),
+            KnowledgeTopic.Alias => t.Format(TextId.KbAlias, options.PortalUrl),
+            KnowledgeTopic.RequestToClose => t[TextId.KbRequestToClose],
+            KnowledgeTopic.DataRecovery => t.Format(TextId.KbDataRecovery, options.ServiceTaskUrl),
+            KnowledgeTopic.Duration => t[TextId.KbDuration],
+            KnowledgeTopic.RetrieveData => t.Format(TextId.KbRetrieveData, options.ServiceTaskUrl),
+            KnowledgeTopic.Reference => t[TextId.KbReference],
+            KnowledgeTopic.ClosingCost => t.Format(TextId.KbClosingCost, options.ServiceTaskUrl),
+            KnowledgeTopic.DeleteResources => t.Format(TextId.KbDeleteResources, options.PortalUrl, options.ApiDocsUrl),
+            KnowledgeTopic.SalesContact => t[TextId.KbSalesContact],
+            _ => t.Format(TextId.KbUnknown, options.Email),
         };
+        return (text, topic);
     }
 
     private static KnowledgeTopic[] Context(string? screen) => screen switch
     {
         OffboardingSteps.Overview => [KnowledgeTopic.DataRecovery, KnowledgeTopic.TermCommitment, KnowledgeTopic.RequestToClose],
         OffboardingSteps.Account => [KnowledgeTopic.Alias],
-        OffboardingSteps.TermCommitment => [KnowledgeTopic.TermCommitment],
+        OffboardingSteps.TermCommitment => [KnowledgeTopic.TermCommitment, KnowledgeTopic.SalesContact],
+        // "How do I contact them?" after being sent to the sales representative.
+        OffboardingSteps.SentToSales => [KnowledgeTopic.SalesContact, KnowledgeTopic.TermCommitment],
         OffboardingSteps.RetrieveData => [KnowledgeTopic.RetrieveData, KnowledgeTopic.Servers, KnowledgeTopic.DataRecovery, KnowledgeTopic.ServiceTask],
         // "Can you do it for me?" at these two steps is about deleting: their own topic comes first.
         OffboardingSteps.DeleteServers => [KnowledgeTopic.DeleteResources, KnowledgeTopic.Servers, KnowledgeTopic.StillBilled],

@@ -17,6 +17,9 @@ public static class OffboardingSteps
     /// <summary>Not a step of the closure: the offer to pick up a saved place.</summary>
     public const string ResumeOffer = "resume-offer";
 
+    /// <summary>Not a screen: the closure ended with the customer sent to their sales representative (context for questions).</summary>
+    public const string SentToSales = "sent-to-sales";
+
     /// <summary>Not a step of the closure: the question whether to stop.</summary>
     public const string ConfirmCancel = "confirm-cancel";
 

@@ -22,4 +22,6 @@ public enum KnowledgeTopic
     ClosingCost,
     /// <summary>How to delete the servers and services that remain (the Control Portal, the API), and that the bot cannot.</summary>
     DeleteResources,
+    /// <summary>Who the sales representative is and how to reach them (the term-commitment exception goes through them).</summary>
+    SalesContact,
 }

@@ -13,6 +13,8 @@ public static partial class TopicReader
 
     private static readonly (KnowledgeTopic Topic, Regex[] Words)[] Topics =
     [
+        // Before the term commitment, whose hints name the sales representative too.
+        (KnowledgeTopic.SalesContact, [SalesContactNames(), SalesContactHints()]),
         (KnowledgeTopic.TermCommitment, [TermCommitmentNames(), TermCommitmentHints()]),
         (KnowledgeTopic.ServiceTask, [ServiceTaskNames(), ServiceTaskHints()]),
         // Before the servers and services it deletes: "how do I delete a server?" asks how, not what a server is.
@@ -77,6 +79,15 @@ public static partial class TopicReader
     public static bool IsAboutWhatWasSaid(string? question) =>
         !string.IsNullOrWhiteSpace(question) && question.Length <= MaxLength && AboutWhatWasSaid().IsMatch(question);
 
+
+    [GeneratedRegex(@"sales\s*(rep(resentative)?s?|team|person|contact|department|people)|account\s+(manager|executive)|who\s+(is|'s)\s+my\s+rep\b"
+        + @"|(representante|equipo|departamento|contacto)\s+(de\s+)?ventas|repr[ée]sentant\s+commercial|[ée]quipe\s+commerciale|service\s+commercial|contact\s+commercial"
+        + @"|vertriebs?(ansprechpartner|mitarbeiter|team|kontakt|abteilung)?\b|(representante|equipe|time|contato)\s+(de\s+)?vendas", Options)]
+    private static partial Regex SalesContactNames();
+
+    // "How do I contact them?": only where the sales representative was just named.
+    [GeneratedRegex(@"contact|reach|call|phone|e-?mail|get\s+in\s+touch|contactar|llamar|contacter|joindre|appeler|kontakt|erreichen|anrufen|contatar|ligar|falar\s+com", Options)]
+    private static partial Regex SalesContactHints();
 
     [GeneratedRegex(@"commitment|compromiso|compromisso|engagement|verpflichtung|laufzeit|bindung", Options)]
     private static partial Regex TermCommitmentNames();

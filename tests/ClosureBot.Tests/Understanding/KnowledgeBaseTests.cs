@@ -189,4 +189,34 @@ public sealed class KnowledgeBaseTests
 
         (await ann.Send(question)).Says("Shall we start?").DoesNotSay("I can't delete anything from this chat");
     }
+
+    // Who the sales representative is, and how to reach them, after being sent to sales or at the term commitment:
+    // "I don't know" with a Talk to support button, although the bot had just offered Talk to sales.
+    [Theory]
+    [InlineData("en-US", "who is my sales rep?", "I can't look up who your sales representative is", "Talk to sales")]
+    [InlineData("en-US", "how do I contact them?", "I can't look up who your sales representative is", "Talk to sales")]
+    [InlineData("de-DE", "Wer ist mein Vertriebsansprechpartner?", "Wer Ihr Vertriebsansprechpartner ist, kann ich hier nicht nachsehen", "Mit dem Vertrieb sprechen")]
+    [InlineData("es-ES", "¿Cómo contacto con mi representante de ventas?", "No puedo consultar aquí quién es su representante de ventas", "Hablar con ventas")]
+    public async Task Question_AfterBeingSentToSales_AboutTheSalesContact_OffersSales(string locale, string question, string answer, string button)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
+        await ann.Send("yes");
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        (await chat.Send(question)).Says(answer).Offers(button).DoesNotSay("I don't know");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task Question_AtTheTermCommitment_AboutTheSalesContact_IsAnsweredAndAskedAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
+
+        (await ann.Send("who is my sales representative?")).Says("I can't look up who your sales representative is").Offers("Talk to sales")
+            .Asks(Script.Question(OffboardingSteps.TermCommitment));
+    }
 }
