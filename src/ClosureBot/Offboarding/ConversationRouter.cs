@@ -132,7 +132,11 @@ public sealed partial class ConversationRouter
         if (context.Activity.Value is null && MessageReader.IsQuestion(context.Activity.Text, context.Activity.Locale))
         {
             Answer(context, place.Screen);
-            await dc.RepromptDialogAsync(ct);
+            // Answered in the customer's new language, the step's question is shown again in it too, not repeated in the old one.
+            if (OffboardingTurn.Of(context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
+                await _offboarding.GoToStepAsync(dc, place.Screen, ct);
+            else
+                await dc.RepromptDialogAsync(ct);
             return;
         }
         if (context.Activity.Value is null && AnswerReader.Read(context.Activity.Text, context.Activity.Locale) == AnswerKind.Thanks)

@@ -125,13 +125,14 @@ public static partial class TopicReader
     [GeneratedRegex(@"stopped|archived|paused|running", Options)]
     private static partial Regex ServersHints();
 
-    [GeneratedRegex(@"\bservices?\b|servicios|dienste|servi[çc]os|load[\s-]*balanc|balanceador|r[ée]partiteur|public\s+ips?\b|ip\s+address|[öo]ffentliche\s+ip|\bvpns?\b|site[\s-]to[\s-]site|object[\s-]storage|appfog|virtual\s+networks?|virtuelle[sn]?\s+netzwerk|redes?\s+virtua|r[ée]seaux?\s+virtuels?", Options)]
+    [GeneratedRegex(@"\bservices?\b|servicios|dienste|servi[çc]os|load[\s-]*balanc|balanceador|r[ée]partiteur|[ée]quilibreur|\bips?\s+p[úu]blic|adresses?\s+ip|direcci[óo]n(es)?\s+ip|endere[çc]os?\s+ip|public\s+ips?\b|ip\s+address|[öo]ffentliche\s+ip|\bvpns?\b|site[\s-]to[\s-]site|object[\s-]storage|appfog|virtual\s+networks?|virtuelle[sn]?\s+netzwerk|redes?\s+virtua|r[ée]seaux?\s+virtuels?", Options)]
     private static partial Regex ServicesNames();
 
     [GeneratedRegex(@"networks?|ip\s+address(es)?|public\s+ips?|vpns?|load\s+balancers?|buckets?|object\s+storage|appfog", Options)]
     private static partial Regex ServicesHints();
 
-    [GeneratedRegex(@"charg(e|ed|es|ing)|still\s+(be(ing)?\s+)?(bill(ed)?|pay(ing)?)|billed|cost(s|ing)?\s+(me\s+)?money|cobr|factur[ée]|zahle|kosten|pay(ing)?\b", Options)]
+    // Not the French "de charge" of a load balancer ("équilibreur de charge").
+    [GeneratedRegex(@"(?<!\bde\s)charg(e|ed|es|ing)|still\s+(be(ing)?\s+)?(bill(ed)?|pay(ing)?)|billed|cost(s|ing)?\s+(me\s+)?money|cobr|factur[ée]|zahle|kosten|pay(ing)?\b", Options)]
     private static partial Regex StillBilledNames();
 
     [GeneratedRegex(@"\bstill\b|todav[íi]a|encore|noch|ainda", Options)]

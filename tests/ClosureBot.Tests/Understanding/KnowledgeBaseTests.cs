@@ -163,6 +163,8 @@ public sealed class KnowledgeBaseTests
     // A service named by its kind is a question about the services; what the request does, however it is worded.
     [InlineData("en-US", OffboardingSteps.DeleteServices, "what's a load balancer pool?", "load balancer pools")]
     [InlineData("en-US", OffboardingSteps.DeleteServers, "what is appfog?", "AppFog applications")]
+    [InlineData("fr-FR", OffboardingSteps.DeleteServers, "c'est quoi un équilibreur de charge ?", "pools d'équilibreurs de charge")]
+    [InlineData("es-ES", OffboardingSteps.DeleteServers, "¿qué son las IP públicas?", "direcciones IP públicas")]
     [InlineData("en-US", OffboardingSteps.DeleteServices, "what exactly happens when I click request?", "Once sent it cannot be undone")]
     public async Task Question_HowToDeleteWhatRemains_IsAnsweredAndAskedAgain(string locale, string screen, string question, string answer)
     {
@@ -175,6 +177,9 @@ public sealed class KnowledgeBaseTests
 
         replies.Says(answer);
         Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
+        // The step's question comes again in the language the question was asked in.
+        Assert.StartsWith(locale[..2], (string?)replies.Activities[^1]["locale"] ?? "", StringComparison.Ordinal);
+        if (!locale.StartsWith("en", StringComparison.Ordinal)) replies.DoesNotSay(Script.Question(screen));
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
