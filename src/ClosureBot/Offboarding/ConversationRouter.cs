@@ -132,17 +132,13 @@ public sealed partial class ConversationRouter
         if (context.Activity.Value is null && MessageReader.IsQuestion(context.Activity.Text, context.Activity.Locale))
         {
             Answer(context, place.Screen);
-            // Answered in the customer's new language, the step's question is shown again in it too, not repeated in the old one.
-            if (OffboardingTurn.Of(context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
-                await _offboarding.GoToStepAsync(dc, place.Screen, ct);
-            else
-                await dc.RepromptDialogAsync(ct);
+            await AskAgainAsync(dc, place, ct);
             return;
         }
         if (context.Activity.Value is null && AnswerReader.Read(context.Activity.Text, context.Activity.Locale) == AnswerKind.Thanks)
         {
             Say(context, t[TextId.GoodbyeMidway]);
-            await dc.RepromptDialogAsync(ct);
+            await AskAgainAsync(dc, place, ct);
             return;
         }
         if (place.Screen == OffboardingSteps.Overview && !dc.ActiveDialogRecognizesAnswer() && await _offboarding.TryStartWithNamedAccountAsync(dc, ct))
@@ -297,7 +293,19 @@ public sealed partial class ConversationRouter
     private async Task HelpAsync(DialogContext dc, Place place, CancellationToken ct)
     {
         Say(dc.Context, OffboardingTexts.Help(CustomerLocale.TextsOf(dc.Context), place.Screen, _support.Value.ServiceTaskUrl));
-        await dc.RepromptDialogAsync(ct);
+        await AskAgainAsync(dc, place, ct);
+    }
+
+    /// <summary>
+    /// The step's question again after an aside (an answer, help, where the customer stands, thanks). When this message
+    /// changed the customer's language, the step is shown again in it: the question waiting was asked in the old one.
+    /// </summary>
+    private async Task AskAgainAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        if (OffboardingTurn.Of(dc.Context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
+            await _offboarding.GoToStepAsync(dc, place.Screen, ct);
+        else
+            await dc.RepromptDialogAsync(ct);
     }
 
     // The handoff owns the conversation from here; the place in the flow stays as it is until the customer is handed back.
@@ -319,7 +327,7 @@ public sealed partial class ConversationRouter
         var locale = CustomerLocale.Of(dc.Context);
         dc.Context.SendActivity(_cards.Progress(locale, state.AccountAlias, screen, account, decision == AccountAccessDecision.Verified,
             locale.Texts.Format(TextId.YouAreAt, OffboardingSteps.Describe(locale.Texts, screen))));
-        await dc.RepromptDialogAsync(ct);
+        await AskAgainAsync(dc, place, ct);
     }
 
     private async Task CheckAgainAsync(DialogContext dc, Place place, CancellationToken ct)

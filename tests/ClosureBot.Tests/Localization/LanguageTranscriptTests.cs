@@ -76,6 +76,25 @@ public sealed partial class LanguageTranscriptTests
         (await chat.Click(new { action = "yes" })).Says(t[TextId.Cancelled]);
     }
 
+    // An aside in a new language (help, thanks, where am I) was answered in it, and the step's question repeated in the old one.
+    [Theory]
+    [InlineData("Hilfe")]
+    [InlineData("danke")]
+    [InlineData("wo war ich?")]
+    public async Task Aside_InANewLanguage_TheStepComesAgainInThatLanguage(string aside)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        var chat = new LocalizedChat(ann, "de-DE");
+
+        var replies = await chat.Send(aside);
+
+        replies.DoesNotSay(Script.Question(OffboardingSteps.DeleteServers)).Says(Tables.For("de-DE")[TextId.ServersInstruction]);
+        Assert.All(replies.Activities, a => Assert.StartsWith("de", (string?)a["locale"] ?? "", StringComparison.Ordinal));
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
     // Each server's state is said of that one server: "Parados" (stopped, plural) stood beside a single server at step 1.
     [Theory]
     [InlineData("pt-BR", "não", "Parado", "Parados")]
