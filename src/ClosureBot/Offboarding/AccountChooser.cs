@@ -144,13 +144,11 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         var text = context.Activity.Text;
         if (context.Activity.Value is not null || string.IsNullOrWhiteSpace(text) || text.Length > MaxStartLength) return null;
         var customer = OffboardingTurn.Of(context).Identity;
-        if (customer is null && access.RequireVerified) return null;
         if (WordsOf(text) is not { } words) return null;
         AccountSnapshot? named = null;
         foreach (var word in words)
         {
-            if (customer is not null && !customer.Accounts.Contains(word, StringComparer.OrdinalIgnoreCase)) continue;
-            if (await inventory.FindAsync(word, ct) is not { } account) continue;
+            if (await DirectlyNamedAsync(word, customer, ct) is not { } account) continue;
             if (named is not null && !string.Equals(named.Alias, account.Alias, StringComparison.OrdinalIgnoreCase)) return null;
             named = account;
         }
@@ -159,6 +157,13 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         Remember(state, named);
         return state;
     }
+
+    // The account whose alias is <word>, looked up directly, if this turn's customer may name it: a verified customer
+    // their own, anyone any where AccountAccess lets them (Development), nobody while a sign-in is required.
+    private async Task<AccountSnapshot?> DirectlyNamedAsync(string word, VerifiedCustomer? customer, CancellationToken ct) =>
+        (customer is not null ? customer.Accounts.Contains(word, StringComparer.OrdinalIgnoreCase) : !access.RequireVerified)
+            ? await inventory.FindAsync(word, ct)
+            : null;
 
     private static List<string>? WordsOf(string text)
     {
@@ -181,9 +186,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
     /// </summary>
     private async Task<AliasMatch?> NamedAsync(string answer, VerifiedCustomer? customer, CancellationToken ct)
     {
-        if (OneWord(answer) is { } word
-            && (customer is not null ? customer.Accounts.Contains(word, StringComparer.OrdinalIgnoreCase) : !access.RequireVerified)
-            && await inventory.FindAsync(word, ct) is { } account)
+        if (OneWord(answer) is { } word && await DirectlyNamedAsync(word, customer, ct) is { } account)
             return new AliasMatch(account.Alias, Exact: true);
         return AliasFinder.Find(answer, await VisibleAccountsAsync(customer, ct));
     }

@@ -36,7 +36,7 @@ public sealed partial class ConversationRouter
         public async Task CarryOnAsync(CancellationToken ct)
         {
             var place = router.Locate(dc);
-            if (place?.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
+            if (place?.AtAStep is true)
                 await router._offboarding.GoToStepAsync(dc, place.Screen, ct);
             else if (place is not null)
                 await dc.RepromptDialogAsync(ct);

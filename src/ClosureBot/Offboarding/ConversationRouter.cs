@@ -115,7 +115,7 @@ public sealed partial class ConversationRouter
             return;
         }
 
-        if (place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel
+        if (place.AtAStep
             && context.Activity.GetValueString("step") is { } cardStep && cardStep != place.Screen
             && interruption is null or { Intent: Intents.CheckAgain })
         {
@@ -151,7 +151,7 @@ public sealed partial class ConversationRouter
             return;
         }
         // The question waiting was asked in the customer's previous language: one that is not answered is shown again in the new one.
-        if (OffboardingTurn.Of(context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel
+        if (OffboardingTurn.Of(context).LanguageChanged && place.AtAStep
             && !dc.ActiveDialogRecognizesAnswer())
         {
             await _offboarding.GoToStepAsync(dc, place.Screen, ct);
@@ -194,6 +194,10 @@ public sealed partial class ConversationRouter
         var typed = activity.Value is null && intent is null;
         var answer = typed ? AnswerReader.Read(activity.Text, activity.Locale) : AnswerKind.None;
         var question = typed && MessageReader.IsQuestion(activity.Text, activity.Locale);
+        // After being sent to sales, "how do I contact them?" is about the sales representative.
+        var answered = question
+            ? _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, ended?.Outcome == OffboardingOutcome.RedirectedToSales ? OffboardingSteps.SentToSales : null)
+            : default;
         // After a closure was requested, help is how it ended and what can come next; the welcome's help would offer to
         // begin a closure with a yes that no longer begins one.
         if (intent is Intents.Help && ended is { Outcome: OffboardingOutcome.Requested })
@@ -208,8 +212,8 @@ public sealed partial class ConversationRouter
         else if (ended is not null && (intent == Intents.Status || question && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
             SayEnded(dc.Context, ended, offerSupport: false);
         // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
-        else if (question && (ended is not null || _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, null).Topic is not null))
-            Answer(dc.Context, ended?.Outcome == OffboardingOutcome.RedirectedToSales ? OffboardingSteps.SentToSales : null);
+        else if (question && (ended is not null || answered.Topic is not null))
+            SendAnswer(dc.Context, answered);
         else if (answer == AnswerKind.Thanks)
             Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
         else if (ended is not null && activity.GetValueString("step") is not null)
@@ -236,14 +240,17 @@ public sealed partial class ConversationRouter
     }
 
     // A question answered from the knowledge base, in the context of the screen; an unknown one offers a person.
-    private void Answer(ITurnContext context, string? screen)
+    private void Answer(ITurnContext context, string? screen) =>
+        SendAnswer(context, _knowledge.Answer(CustomerLocale.Of(context), context.Activity.Text, screen));
+
+    private static void SendAnswer(ITurnContext context, (string Text, KnowledgeTopic? Topic) answer)
     {
-        var locale = CustomerLocale.Of(context);
-        var (text, topic) = _knowledge.Answer(locale, context.Activity.Text, screen);
+        var (text, topic) = answer;
+        var t = CustomerLocale.TextsOf(context);
         var reply = new Activity { Type = ActivityTypes.Message, Text = text };
         // An unknown question is offered support; a question about the sales representative, the sales team.
-        if (topic is null) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(locale.Texts[TextId.TalkToSupport], "support", "unanswered question")] };
-        else if (topic == KnowledgeTopic.SalesContact) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(locale.Texts[TextId.TalkToSales], HandoffQueues.Sales, "term-commitment")] };
+        if (topic is null) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "unanswered question")] };
+        else if (topic == KnowledgeTopic.SalesContact) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSales], HandoffQueues.Sales, "term-commitment")] };
         context.SendActivity(reply);
     }
 
@@ -284,7 +291,7 @@ public sealed partial class ConversationRouter
     private async Task SignedInAsync(DialogContext dc, Place? place, CancellationToken ct)
     {
         Say(dc.Context, OffboardingTexts.SignedIn(CustomerLocale.TextsOf(dc.Context), OffboardingTurn.Of(dc.Context).Identity?.Name));
-        if (place?.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
+        if (place?.AtAStep is true)
             await _offboarding.GoToStepAsync(dc, place.Screen, ct);
         else if (place is not null)
             await dc.RepromptDialogAsync(ct);
@@ -302,7 +309,7 @@ public sealed partial class ConversationRouter
     /// </summary>
     private async Task AskAgainAsync(DialogContext dc, Place place, CancellationToken ct)
     {
-        if (OffboardingTurn.Of(dc.Context).LanguageChanged && place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
+        if (OffboardingTurn.Of(dc.Context).LanguageChanged && place.AtAStep)
             await _offboarding.GoToStepAsync(dc, place.Screen, ct);
         else
             await dc.RepromptDialogAsync(ct);
@@ -332,7 +339,7 @@ public sealed partial class ConversationRouter
 
     private async Task CheckAgainAsync(DialogContext dc, Place place, CancellationToken ct)
     {
-        if (place.Offboarding is not null && place.Screen != OffboardingSteps.ConfirmCancel)
+        if (place.AtAStep)
             await _offboarding.GoToStepAsync(dc, place.Screen, ct);
         else
             await dc.RepromptDialogAsync(ct);
@@ -427,5 +434,9 @@ public sealed partial class ConversationRouter
     private static void Say(ITurnContext context, string text) => context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = text });
 
     /// <summary>Where a conversation stands (see <see cref="Locate"/>).</summary>
-    private sealed record Place(string Screen, DialogInstance? Offboarding, DialogInstance? Resume);
+    private sealed record Place(string Screen, DialogInstance? Offboarding, DialogInstance? Resume)
+    {
+        /// <summary>At a screen of the closure itself (not the cancel question or the resume offer): one that can be shown again.</summary>
+        public bool AtAStep => Offboarding is not null && Screen != OffboardingSteps.ConfirmCancel;
+    }
 }

@@ -101,9 +101,13 @@ public static partial class TopicReader
     [GeneratedRegex(@"extract|extraer|extraire|extrair|do\s+it\s+for\s+me", Options)]
     private static partial Regex ServiceTaskHints();
 
+    // The start of a pattern whose words count only in a message that does not name the account (whose deletion is the
+    // closure itself); the pattern closes the group it opens.
+    private const string NotAboutTheAccount = @"^(?![\s\S]*\b(accounts?|acct|konto|kontos|cuentas?|comptes?|contas?)\b)[\s\S]*?(";
+
     // How to delete, where (the Control Portal, the API), or whether the bot can do it; never about the account, whose
     // deletion is the closure itself ("how do I delete my account?" starts it).
-    [GeneratedRegex(@"^(?![\s\S]*\b(accounts?|acct|konto|kontos|cuentas?|comptes?|contas?)\b)[\s\S]*?("
+    [GeneratedRegex(NotAboutTheAccount
         + @"how\s+(do|can|should|would|could)\s+(i|we|you|one)\s+(actually\s+)?(delete|remove|get\s+rid\s+of|destroy|decommission|clean\s+up)|how\s+to\s+(delete|remove|get\s+rid\s+of|destroy|clean\s+up)|where\s+(do|can)\s+(i|we)\s+(delete|remove)|(can|could|will|would)\s+(you|u|ya)\s+(please\s+)?(delete|remove|get\s+rid\s+of|clean\s+up)|control\s+portal|\bportal\b|\bapi\b"
         + @"|wie\s+(l[öo]sche|entferne)\s+ich|wie\s+(kann|muss|soll)\s+ich\b[^?]{0,40}(l[öo]schen|entfernen)|(k[öo]nn(t|en)|w[üu]rden)\s+(ihr|sie|du)\b[^?]{0,40}(l[öo]schen|entfernen)"
         + @"|c[óo]mo\s+(se\s+)?(borr[oa]|elimin[oa]|quit[oa]|puedo\s+(borrar|eliminar|quitar)|(hay\s+que|debo|tengo\s+que)\s+(borrar|eliminar))|(pueden|puede|podr[íi]an?)\s+(ustedes\s+)?(borrar|eliminar|quitar)"
@@ -113,7 +117,7 @@ public static partial class TopicReader
     private static partial Regex DeleteResourcesNames();
 
     // "Can you do it for me?" at the deleting steps, and the deleting verbs themselves; never about the account either.
-    [GeneratedRegex(@"^(?![\s\S]*\b(accounts?|acct|konto|kontos|cuentas?|comptes?|contas?)\b)[\s\S]*?("
+    [GeneratedRegex(NotAboutTheAccount
         + @"\bfor\s+(me|us)\b|f[üu]r\s+(mich|uns)\b|por\s+(m[íi]|nosotros|n[óo]s)\b|pour\s+(moi|nous)\b|por\s+mim\b"
         + @"|\b(delete|remove|l[öo]schen|entfernen|borrar|eliminar|supprimer|excluir|apagar)\b"
         + @")", Options)]
