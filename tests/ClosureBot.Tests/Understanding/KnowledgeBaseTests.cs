@@ -221,7 +221,11 @@ public sealed class KnowledgeBaseTests
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
 
-        (await ann.Send("who is my sales representative?")).Says("I can't look up who your sales representative is").Offers("Talk to sales")
-            .Asks(Script.Question(OffboardingSteps.TermCommitment));
+        var answer = await ann.Send("who is my sales representative?");
+
+        answer.Says("I can't look up who your sales representative is").Offers("Talk to sales").Asks(Script.Question(OffboardingSteps.TermCommitment));
+        // The button opens the sales queue, as the README says.
+        var button = answer.Activities.SelectMany(a => a["suggestedActions"]?["actions"]?.AsArray() ?? []).Single(a => (string?)a!["title"] == "Talk to sales")!;
+        (await ann.Deliver(ann.Message((string?)button["text"], button["value"]!.DeepClone()))).Says("I've asked our sales team to join this chat");
     }
 }
