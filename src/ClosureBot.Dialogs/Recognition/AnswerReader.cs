@@ -114,7 +114,7 @@ public static partial class AnswerReader
     // Letters typed three times or more are one ("nooo", "laterrr").
     private static string Prepare(string text) => Elongation().Replace(Ascii.IsValid(text)
         ? text
-        : text.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
+        : LatinLetters.Compose(text).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
 
     [GeneratedRegex(@"(\p{L})\1{2,}")]
     private static partial Regex Elongation();

@@ -53,6 +53,6 @@ public static class ConfirmRecognizer
             return text;
         }
 
-        return text.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\'');
+        return LatinLetters.Compose(text).Replace('\u2019', '\'').Replace('\u2018', '\'');
     }
 }

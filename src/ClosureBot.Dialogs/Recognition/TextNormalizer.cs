@@ -14,7 +14,7 @@ internal static class TextNormalizer
     /// <summary>The folded form of <paramref name="text"/>; empty when it holds no letter or digit.</summary>
     public static string Normalize(string text)
     {
-        string decomposed = Ascii.IsValid(text) ? text : text.Normalize(NormalizationForm.FormD);
+        string decomposed = LatinLetters.Decompose(text);
         Span<char> buffer = decomposed.Length <= StackLimit
             ? stackalloc char[StackLimit]
             : new char[decomposed.Length];

@@ -111,12 +111,36 @@ public sealed class Locales
         Func<int, bool> isOne = language is "fr" or "pt" ? n => n is 0 or 1 : n => n == 1;
         try
         {
-            return new LocaleTable(language, CultureInfo.GetCultureInfo(culture), texts, plurals, raw.Cards, PageTexts($"{language}.pages.json", raw.Pages), isOne);
+            return new LocaleTable(language, CultureOf(language, culture, texts), texts, plurals, raw.Cards, PageTexts($"{language}.pages.json", raw.Pages), isOne);
         }
         catch (FormatException ex)
         {
             throw Invalid($"{language}.texts.json", $"has a malformed placeholder: {ex.Message}");
         }
+    }
+
+    // The app runs in .NET's globalization-invariant mode (no ICU: about 9 MiB less resident memory; README, Load test),
+    // where a named culture carries the invariant culture's data. The names dates print (MMMM, dddd) come from the
+    // table, so a date reads the same with or without ICU; the formats themselves are the table's own (DateFormat…),
+    // and no number the bot writes has a fraction or a group separator.
+    private static CultureInfo CultureOf(string language, string name, string[] texts)
+    {
+        var file = $"{language}.texts.json";
+        var months = Names(file, texts, TextId.MonthNames, 12);
+        var days = Names(file, texts, TextId.DayNames, 7);
+        var culture = new CultureInfo(name, useUserOverride: false);
+        var dates = culture.DateTimeFormat;
+        dates.MonthNames = dates.MonthGenitiveNames = [.. months, ""];
+        dates.DayNames = days;
+        return CultureInfo.ReadOnly(culture);
+    }
+
+    private static string[] Names(string file, string[] texts, TextId id, int count)
+    {
+        var names = texts[(int)id].Split('|', StringSplitOptions.TrimEntries);
+        if (names.Length != count || names.Any(string.IsNullOrEmpty))
+            throw Invalid(file, $"{id} must hold {count} names separated by \"|\"");
+        return names;
     }
 
     private static void CheckSameKeys(string file, JsonObject table, JsonObject english, string path)

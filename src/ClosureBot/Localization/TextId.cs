@@ -12,6 +12,15 @@ public enum TextId
     /// <summary>A date standing alone in a card's fact (German writes it in digits there: "1. Dezember" would start a list).</summary>
     FactDateFormat,
 
+    /// <summary>
+    /// The twelve month names as dates write them ("Dezember"), separated by "|": the app runs without ICU (see
+    /// <c>Locales</c>), so the names its date formats print come from the tables.
+    /// </summary>
+    MonthNames,
+
+    /// <summary>The seven day names, Sunday first ("Sonntag|Montag|…"), separated by "|".</summary>
+    DayNames,
+
     UtcSuffix,
     Welcome,
     ConfirmCancel,

@@ -69,7 +69,7 @@ public static partial class IntentReader
     {
         var trimmed = text?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength) return null;
-        var input = Elongation().Replace(Ascii.IsValid(trimmed) ? trimmed : trimmed.Normalize(NormalizationForm.FormC).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
+        var input = Elongation().Replace(Ascii.IsValid(trimmed) ? trimmed : LatinLetters.Compose(trimmed).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
         return (input, Politeness().Replace(input, "").Trim());
     }
 

@@ -48,6 +48,40 @@ public sealed class LocaleTablesTests
         Assert.Contains("AskAlias", ex.Message);
     }
 
+    [Theory]
+    [InlineData("MonthNames", "Januar|Februar|März|April|Mai|Juni|Juli|August|September|Oktober|November")]
+    [InlineData("DayNames", "Sonntag|Montag||Mittwoch|Donnerstag|Freitag|Samstag")]
+    public void Load_WrongNumberOfMonthOrDayNames_FailsNamingTheText(string id, string names)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => Locales.Load(name =>
+        {
+            var json = TableFile(name);
+            if (name != "de.texts.json") return json;
+            var table = JsonNode.Parse(json)!.AsObject();
+            table[id] = names;
+            return table.ToJsonString();
+        }));
+
+        Assert.Contains("de.texts.json", ex.Message);
+        Assert.Contains(id, ex.Message);
+    }
+
+    // The app runs without ICU: the names in these dates come from the tables, not from the runtime's culture data.
+    [Theory]
+    [InlineData("en", "Thursday 3 December, 14:05", "3 December 2026")]
+    [InlineData("es", "jueves 3 de diciembre, 14:05", "3 de diciembre de 2026")]
+    [InlineData("fr", "jeudi 3 décembre à 14:05", "3 décembre 2026")]
+    [InlineData("de", "Donnerstag, 3. Dezember, 14:05", "3. Dezember 2026")]
+    [InlineData("pt", "quinta-feira, 3 de dezembro, 14:05", "3 de dezembro de 2026")]
+    public void Dates_InEachLanguage_NameTheMonthAndTheDayInIt(string language, string opening, string date)
+    {
+        var table = Locales.Load().For(language);
+
+        Assert.Equal(opening, new DateTime(2026, 12, 3, 14, 5, 0).ToString(table[TextId.OpeningFormat], table.Culture));
+        Assert.Equal(date, table.Date(new DateOnly(2026, 12, 3)));
+        Assert.Equal("März", Locales.Load().For("de").Date(new DateOnly(2027, 3, 1)).Split(' ')[1]);
+    }
+
     [Fact]
     public void Load_TranslationThatLostAPlaceholder_FailsNamingTheText()
     {
