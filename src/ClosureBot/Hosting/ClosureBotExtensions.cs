@@ -52,6 +52,8 @@ public static class ClosureBotExtensions
         services.AddTeams(configuration, builder.Environment);
         services.AddAgentConsole(configuration);
         services.AddInstanceFanOut(configuration);
+        services.AddOptions<MemoryOptions>().Bind(configuration.GetSection(MemoryOptions.SectionName));
+        services.AddHostedService<NativeMemoryTrimmer>();
         return builder;
     }
 
