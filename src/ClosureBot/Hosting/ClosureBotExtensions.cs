@@ -54,7 +54,19 @@ public static class ClosureBotExtensions
         services.AddInstanceFanOut(configuration);
         services.AddOptions<MemoryOptions>().Bind(configuration.GetSection(MemoryOptions.SectionName));
         services.AddHostedService<NativeMemoryTrimmer>();
+        ReadKeyRingOnFirstUse(services);
         return builder;
+    }
+
+    // Data Protection's key ring (cookies: web chat sign-in, agent console, anti-forgery) is read when a cookie is first
+    // protected or read, not at start-up: ASP.NET Core's hosted service that reads it at start loads the XML stack (about
+    // 3 MiB resident) into every instance, also one that only serves Bot Framework channels and never sets a cookie.
+    // Removed after every registration, since each AddDataProtection (authentication, anti-forgery) adds it again.
+    private static void ReadKeyRingOnFirstUse(IServiceCollection services)
+    {
+        foreach (var eager in services.Where(d => d.ServiceType == typeof(IHostedService) &&
+                     d.ImplementationType?.FullName == "Microsoft.AspNetCore.DataProtection.Internal.DataProtectionHostedService").ToList())
+            services.Remove(eager);
     }
 
     private static void AddOffboarding(this IServiceCollection services)
