@@ -19,7 +19,18 @@ try
     // Configuration is read once at start-up (restart to apply a change): watching appsettings*.json for changes puts a
     // watch on every folder under the content root (bin/ and obj/ in a checkout), which was a fifth of start-up. An
     // argument --hostBuilder:reloadConfigOnChange=true after these turns the watching back on.
-    var builder = WebApplication.CreateBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+    // The slim builder leaves out what the app does not use: IIS, HTTP/3's QUIC and the default log providers (Serilog
+    // replaces them); about 2 MiB less resident memory. What the full builder adds and the app keeps is added back:
+    // HTTPS endpoints from Kestrel's configuration, all route constraints, and host filtering by AllowedHosts (used by
+    // UseEdge).
+    var builder = WebApplication.CreateSlimBuilder(["--hostBuilder:reloadConfigOnChange=false", .. args]);
+    builder.WebHost.UseKestrelHttpsConfiguration();
+    builder.Services.AddRouting();
+    builder.Services.AddHostFiltering(options =>
+    {
+        var hosts = builder.Configuration["AllowedHosts"]?.Split(';', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+        options.AllowedHosts = hosts is { Length: > 0 } ? hosts : ["*"];
+    });
     // Each host gets its own logger and leaves the static one (the bootstrap logger) alone: freezing a shared
     // bootstrap logger fails when a process starts more than one host, as the integration tests do.
     builder.Services.AddSerilog((services, logger) => logger

@@ -33,6 +33,8 @@ public static class EdgeExtensions
 
     public static WebApplication UseEdge(this WebApplication app)
     {
+        // AllowedHosts ("*" by default): a request for another host is refused with 400 before anything else runs.
+        app.UseHostFiltering();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = http => http.Response.WriteAsJsonAsync(
