@@ -41,7 +41,7 @@ public static partial class AnswerReader
             return AnswerKind.None;
         }
 
-        string input = Prepare(text);
+        string input = TypedText.Unstretched(text);
         ReadOnlySpan<char> language = RecognitionLocale.LanguageOf(locale);
         AnswerVocabulary english = AnswerVocabulary.English;
         AnswerVocabulary? own = AnswerVocabulary.For(language);
@@ -109,15 +109,6 @@ public static partial class AnswerReader
 
         return true;
     }
-
-    // Phones send decomposed accents and curly apostrophes; the vocabularies spell them precomposed and straight.
-    // Letters typed three times or more are one ("nooo", "laterrr").
-    private static string Prepare(string text) => Elongation().Replace(Ascii.IsValid(text)
-        ? text
-        : LatinLetters.Compose(text).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
-
-    [GeneratedRegex(@"(\p{L})\1{2,}")]
-    private static partial Regex Elongation();
 
     [GeneratedRegex(@"\b(not\s+(so\s+|too\s+|quite\s+|really\s+|entirely\s+|100%\s+)?sure|unsure|maybe|perhaps|probably|possibly|dunno|(don'?t|do\s+not)\s+know|no\s+idea|not\s+certain)\b", Options)]
     private static partial Regex EnglishHedge();

@@ -28,7 +28,7 @@ public static class ConfirmRecognizer
             return null;
         }
 
-        string input = Prepare(text);
+        string input = TypedText.Plain(text);
         ConfirmRules rules = ConfirmRules.For(RecognitionLocale.LanguageOf(locale));
         ConfirmAnswer answer = rules.Evaluate(input);
         if (answer == ConfirmAnswer.None && rules != ConfirmRules.EnglishFallback)
@@ -42,17 +42,5 @@ public static class ConfirmRecognizer
             ConfirmAnswer.No => false,
             _ => null,
         };
-    }
-
-    // The definitions spell accents precomposed and apostrophes straight ("d'accord"), while phones often send
-    // decomposed accents and curly apostrophes.
-    private static string Prepare(string text)
-    {
-        if (Ascii.IsValid(text))
-        {
-            return text;
-        }
-
-        return LatinLetters.Compose(text).Replace('\u2019', '\'').Replace('\u2018', '\'');
     }
 }

@@ -69,7 +69,7 @@ public static partial class IntentReader
     {
         var trimmed = text?.Trim();
         if (string.IsNullOrEmpty(trimmed) || trimmed.Length > MaxLength) return null;
-        var input = Elongation().Replace(Ascii.IsValid(trimmed) ? trimmed : LatinLetters.Compose(trimmed).Replace('\u2019', '\'').Replace('\u2018', '\''), "$1");
+        var input = TypedText.Unstretched(trimmed);
         return (input, Politeness().Replace(input, "").Trim());
     }
 
@@ -123,10 +123,6 @@ public static partial class IntentReader
     [GeneratedRegex(@"^((hi|hello|hey|heya|ok(ay)?|so|um+|well|sorry|please|pls|actually|hola|buenas|bueno|vale|bonjour|salut|alors|hallo|also|ol[áa]|oi|bom\s+dia|ent[ãa]o)\b[\s,.!]*)+|([\s,.!]*\b(please|pls|thanks|thank\s+you|por\s+favor|gracias|svp|s'il\s+vous\s+pla[îi]t|merci|bitte|danke|obrigad[oa])\b)*[\s.!\p{So}\p{Cs}\uFE0F]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Politeness();
-
-    // Letters typed three times or more are one ("helppp", "laterrr").
-    [GeneratedRegex(@"(\p{L})\1{2,}")]
-    private static partial Regex Elongation();
 
     [GeneratedRegex(@"[\p{L}\p{N}']+")]
     private static partial Regex Words();

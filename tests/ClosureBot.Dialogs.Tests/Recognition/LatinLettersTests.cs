@@ -59,3 +59,21 @@ public sealed class LatinLettersTests
     public void Normalize_DecomposedInput_FoldsLikePrecomposed(string text, string expected) =>
         Assert.Equal(expected, TextNormalizer.Normalize(text));
 }
+
+public sealed class TypedTextTests
+{
+    [Theory]
+    [InlineData("d\u2019accord", "d'accord")]
+    [InlineData("si\u0301, ja\u0301", "sí, já")]
+    [InlineData("nooo", "nooo")]
+    public void Plain_PhoneText_IsComposedWithStraightApostrophes(string text, string expected) =>
+        Assert.Equal(expected, TypedText.Plain(text));
+
+    [Theory]
+    [InlineData("nooo", "no")]
+    [InlineData("laterrr", "later")]
+    [InlineData("si\u0301\u0301", "sí\u0301")] // a stray second accent stays a mark
+    [InlineData("all good", "all good")]
+    public void Unstretched_LettersTypedThreeTimes_AreOne(string text, string expected) =>
+        Assert.Equal(expected, TypedText.Unstretched(text));
+}
