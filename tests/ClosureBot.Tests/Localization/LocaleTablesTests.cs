@@ -79,8 +79,11 @@ public sealed class LocaleTablesTests
 
         Assert.Equal(opening, new DateTime(2026, 12, 3, 14, 5, 0).ToString(table[TextId.OpeningFormat], table.Culture));
         Assert.Equal(date, table.Date(new DateOnly(2026, 12, 3)));
-        Assert.Equal("März", Locales.Load().For("de").Date(new DateOnly(2027, 3, 1)).Split(' ')[1]);
     }
+
+    [Fact]
+    public void Dates_GermanMarch_KeepsItsUmlaut() =>
+        Assert.Equal("März", Locales.Load().For("de").Date(new DateOnly(2027, 3, 1)).Split(' ')[1]);
 
     [Fact]
     public void Load_TranslationThatLostAPlaceholder_FailsNamingTheText()
