@@ -13,6 +13,9 @@ namespace ClosureBot.Protocol.Connector;
 /// </summary>
 public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrls, IConnectorCredentials? credentials = null) : IReplyTransport
 {
+    /// <summary>The name of the <see cref="HttpClient"/> it is given (<see cref="IHttpClientFactory"/>), for its handlers.</summary>
+    public const string HttpClientName = nameof(ConnectorClient);
+
     /// <inheritdoc />
     public async Task<IReadOnlyList<ResourceResponse>> SendAsync(Activity incoming, IReadOnlyList<Activity> replies, CancellationToken cancellationToken)
     {

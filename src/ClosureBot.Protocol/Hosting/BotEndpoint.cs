@@ -19,14 +19,19 @@ namespace ClosureBot.Protocol.Hosting;
 public static class BotEndpoint
 {
     /// <summary>Maps the endpoint at <paramref name="pattern"/>.</summary>
-    public static RouteHandlerBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
+    /// <remarks>
+    /// A plain <see cref="RequestDelegate"/> that reads the request itself. A handler with parameters would have its
+    /// request delegate built at start-up from expression trees (this library has no request delegate generator), which
+    /// loads the expression compiler into every instance: about 2.4 MiB resident for nothing a turn needs.
+    /// </remarks>
+    public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
         endpoints.MapPost(pattern, HandleAsync);
 
-    private static async Task HandleAsync(HttpContext http, BotAdapter adapter, IChannelAuthenticator authenticator, ServiceUrlPolicy serviceUrls,
-        IOptions<BotAuthenticationOptions> botOptions)
+    private static async Task HandleAsync(HttpContext http)
     {
         var ct = http.RequestAborted;
-        var options = botOptions.Value;
+        var services = http.RequestServices;
+        var options = services.GetRequiredService<IOptions<BotAuthenticationOptions>>().Value;
         if (!options.MessagesEndpointEnabled)
         {
             await WriteErrorAsync(http, StatusCodes.Status404NotFound,
@@ -47,7 +52,7 @@ public static class BotEndpoint
             return;
         }
 
-        var authentication = await authenticator.AuthenticateAsync(http.Request.Headers.Authorization, activity, ct);
+        var authentication = await services.GetRequiredService<IChannelAuthenticator>().AuthenticateAsync(http.Request.Headers.Authorization, activity, ct);
         if (!authentication.Succeeded)
         {
             // The reason is logged by the authenticator; the caller learns nothing about which check failed.
@@ -58,7 +63,7 @@ public static class BotEndpoint
         // After authentication, so a stranger cannot spend a real conversation's allowance; never per address, as the
         // channel service posts every conversation from a few.
         if (activity.Conversation?.Id is { Length: > 0 } conversationId
-            && http.RequestServices.GetService<IConversationRateLimiter>()?.TryAcquire(activity.ChannelId ?? "", conversationId) is { } wait)
+            && services.GetService<IConversationRateLimiter>()?.TryAcquire(activity.ChannelId ?? "", conversationId) is { } wait)
         {
             var seconds = Math.Max(1, (long)Math.Ceiling(wait.TotalSeconds));
             http.Response.Headers.RetryAfter = seconds.ToString(CultureInfo.InvariantCulture);
@@ -68,18 +73,18 @@ public static class BotEndpoint
         }
 
         var repliesInBody = activity.ExpectsReplies();
-        if (!repliesInBody && !serviceUrls.IsAllowed(activity.ServiceUrl))
+        if (!repliesInBody && !services.GetRequiredService<ServiceUrlPolicy>().IsAllowed(activity.ServiceUrl))
         {
             await WriteErrorAsync(http, StatusCodes.Status400BadRequest,
                 ErrorResponse.Of("ServiceUrlNotAllowed", "The activity's serviceUrl is missing or its host is not on the allow-list (Bot:AllowedServiceUrlHosts)."));
             return;
         }
 
-        var transport = repliesInBody ? null : http.RequestServices.GetRequiredService<IReplyTransport>();
+        var transport = repliesInBody ? null : services.GetRequiredService<IReplyTransport>();
         TurnResult result;
         try
         {
-            result = await adapter.ProcessActivityAsync(activity, transport, ct, channelIdentity: authentication.ChannelIdentity);
+            result = await services.GetRequiredService<BotAdapter>().ProcessActivityAsync(activity, transport, ct, channelIdentity: authentication.ChannelIdentity);
         }
         catch (ReplyDeliveryException ex)
         {

@@ -51,7 +51,12 @@ public static class ProtocolServiceCollectionExtensions
         // The Connector delivers replies unless the app puts a transport of its own in front of it (a reply outbox).
         services.TryAddTransient<IReplyTransport>(sp => sp.GetRequiredService<ConnectorClient>());
 
-        services.AddHttpClient<ConnectorClient>()
+        // A named client and a factory of our own rather than a typed client: the typed client's factory builds its
+        // constructor call from expression trees, which loads the expression compiler for one constructor.
+        services.AddTransient(sp => new ConnectorClient(
+            sp.GetRequiredService<IHttpClientFactory>().CreateClient(ConnectorClient.HttpClientName),
+            sp.GetRequiredService<ServiceUrlPolicy>(), sp.GetService<IConnectorCredentials>()));
+        services.AddHttpClient(ConnectorClient.HttpClientName)
             .AddResilienceHandler("connector", (pipeline, context) =>
             {
                 var options = context.ServiceProvider.GetRequiredService<IOptions<ConnectorOptions>>().Value;

@@ -29,7 +29,7 @@ public class ProtocolServiceCollectionExtensionsTests
         // The Connector client reads the bot's identity (for its token), validated as at start-up: no app id is local development.
         services.AddSingleton<IHostEnvironment>(new HostingEnvironment { EnvironmentName = "Development" });
         services.AddBotProtocol(new ConfigurationBuilder().AddInMemoryCollection(settings).Build());
-        services.AddHttpClient<ConnectorClient>().ConfigurePrimaryHttpMessageHandler(() => handler);
+        services.AddHttpClient(ConnectorClient.HttpClientName).ConfigurePrimaryHttpMessageHandler(() => handler);
         var provider = services.BuildServiceProvider();
         return (provider.GetRequiredService<ConnectorClient>(), clock);
     }

@@ -31,6 +31,13 @@ public sealed class BotChildProcess : IAsyncDisposable
 
     public bool HasExited => _process.HasExited;
 
+    /// <summary>The files the process has mapped now (Linux, <c>/proc/PID/maps</c>): its loaded assemblies and libraries.</summary>
+    public IReadOnlySet<string> MappedFiles() => File.ReadLines($"/proc/{_process.Id}/maps")
+        .Select(line => line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries))
+        .Where(fields => fields.Length == 6 && fields[5].StartsWith('/'))
+        .Select(fields => Path.GetFileName(fields[5].Trim()))
+        .ToHashSet(StringComparer.Ordinal);
+
     /// <summary>What the bot wrote to stdout and stderr so far (for failure messages).</summary>
     public string Output
     {

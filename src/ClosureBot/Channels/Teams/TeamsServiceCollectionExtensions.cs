@@ -23,7 +23,7 @@ public static class TeamsServiceCollectionExtensions
             .ValidateOnStart();
         services.AddSingleton<ConversationPacer>();
         services.AddTransient<ConversationPacingHandler>();
-        services.AddHttpClient<ConnectorClient>().AddHttpMessageHandler<ConversationPacingHandler>();
+        services.AddHttpClient(ConnectorClient.HttpClientName).AddHttpMessageHandler<ConversationPacingHandler>();
         services.AddSingleton<IChannelIdentitySource, TeamsIdentitySource>();
         services.AddSingleton<IReplyShaper, TeamsReplyShaper>();
         services.AddSingleton<ITurnMiddleware, TeamsTurnMiddleware>();

@@ -25,7 +25,10 @@ internal static class AgentConsoleApi
             var t = locales.TableOf(http.Request);
             return await desk.FindAsync(id, t, ct) is { } found ? Results.Json(found, ConsoleJson.Options) : NotFound(t);
         });
-        var changes = api.MapGroup("/tickets/{id}").AddEndpointFilter<AntiforgeryHeaderFilter>();
+        // One filter instance (anti-forgery is a singleton); AddEndpointFilter<T> would build T's constructor call from
+        // expression trees at start-up, which loads the expression compiler.
+        var changes = api.MapGroup("/tickets/{id}")
+            .AddEndpointFilter(new AntiforgeryHeaderFilter(endpoints.ServiceProvider.GetRequiredService<IAntiforgery>()));
         changes.MapPost("/accept", AcceptAsync);
         changes.MapPost("/messages", SendAsync);
         changes.MapPost("/hand-back", HandBackAsync);

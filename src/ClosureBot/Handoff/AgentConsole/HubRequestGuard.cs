@@ -9,9 +9,11 @@ namespace ClosureBot.Handoff.AgentConsole;
 /// in the <c>RequestVerificationToken</c> header; and a connection must use the id negotiate issued, so no one can skip
 /// the token check by connecting a WebSocket directly.
 /// </summary>
-internal sealed class HubRequestGuard(RequestDelegate next)
+internal sealed class HubRequestGuard(RequestDelegate next, IAntiforgery antiforgery)
 {
-    public async Task InvokeAsync(HttpContext http, IAntiforgery antiforgery)
+    // Anti-forgery comes through the constructor (it is a singleton): an InvokeAsync with more parameters than the
+    // context gets its call built from expression trees at start-up, which loads the expression compiler.
+    public async Task InvokeAsync(HttpContext http)
     {
         if (http.Request.Headers.Origin is [{ } origin] && !string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase))
         {

@@ -1,0 +1,63 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Hosting;
+
+/// <summary>
+/// The expression compiler (<c>System.Linq.Expressions</c>, about 2.4 MiB resident) is loaded only by what needs it: the
+/// agent console's hub, when the first agent connects. Customers' turns, the pages and the health checks never load it
+/// (README, Load test). The bot runs as its own process, because the test process loads it for its own reasons.
+/// </summary>
+public sealed class ExpressionCompilerTests : IDisposable
+{
+    private const string ExpressionCompiler = "System.Linq.Expressions.dll";
+    private readonly string _folder = Directory.CreateTempSubdirectory("closurebot-expressions-").FullName;
+
+    [Fact]
+    public async Task BotStartedAlone_ServingCustomers_NeverLoadsTheExpressionCompiler()
+    {
+        if (!OperatingSystem.IsLinux()) return;
+        await using var bot = await BotChildProcess.StartAsync(_folder);
+
+        foreach (var path in new[] { "/", "/healthz", "/readyz" })
+            (await bot.Http.GetAsync(path)).EnsureSuccessStatusCode();
+        // A customer over /api/messages, and one in the web chat (its token, a Direct Line conversation, a message).
+        var customer = bot.WebChat();
+        foreach (var text in new[] { "hi", "yes", "what's a term commitment?", "no" })
+            Assert.NotEmpty((await customer.Send(text)).Activities);
+        await WebChatCustomerSaysHiAsync(bot.Http);
+
+        var mapped = bot.MappedFiles();
+        Assert.Contains("System.Private.CoreLib.dll", mapped);
+        Assert.DoesNotContain(ExpressionCompiler, mapped);
+    }
+
+    private static async Task WebChatCustomerSaysHiAsync(HttpClient http)
+    {
+        using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/token") { Content = JsonContent.Create(new { }) };
+        tokenRequest.Headers.Add("Origin", http.BaseAddress!.GetLeftPart(UriPartial.Authority));
+        var token = await ReadAsync(await http.SendAsync(tokenRequest), "token");
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
+        start.Headers.Authorization = new("Bearer", token);
+        using var started = await http.SendAsync(start);
+        var conversation = await ReadAsync(started, "conversationId");
+        using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities")
+        {
+            Content = JsonContent.Create(new { type = "message", from = new { id = "customer" }, text = "hi" }),
+        };
+        post.Headers.Authorization = new("Bearer", token);
+        (await http.SendAsync(post)).EnsureSuccessStatusCode();
+    }
+
+    private static async Task<string> ReadAsync(HttpResponseMessage response, string property)
+    {
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())![property]!.GetValue<string>();
+    }
+
+    public void Dispose()
+    {
+        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
+    }
+}
