@@ -18,7 +18,7 @@ public sealed class MemoryOptions
 /// Gives the C library's allocator's free pages back to the system every few seconds (glibc's <c>malloc_trim</c>).
 /// The runtime's native allocations (the JIT compiling methods while the bot warms up, SQLite, OpenSSL) leave glibc's
 /// arenas holding about 10 MiB of freed pages that glibc keeps for later; resident memory counts them
-/// (README, Load test, thirteenth measurement). A trim walks the arenas with each one's lock held in turn, so:
+/// (tests/ClosureBot.LoadTest/MEASUREMENTS.md, thirteenth measurement). A trim walks the arenas with each one's lock held in turn, so:
 /// <list type="bullet">
 /// <item>it runs only in the bot's own process (the entry assembly is the app's): a host inside another process, such as
 /// the tests' <c>WebApplicationFactory</c>, leaves that process's allocator alone;</item>

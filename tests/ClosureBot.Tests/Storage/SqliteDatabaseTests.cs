@@ -17,7 +17,7 @@ public class SqliteDatabaseTests
         await using var writer = database.Open(forWriting: true);
         await using var reader = database.Open(forWriting: false);
 
-        // FULL (2): each group commit is flushed before a reply goes out; 512 KiB of pages (README, Fifth measurement).
+        // FULL (2): each group commit is flushed before a reply goes out; 512 KiB of pages (tests/ClosureBot.LoadTest/MEASUREMENTS.md, fifth measurement).
         Assert.Equal(2L, Pragma(writer, "synchronous"));
         Assert.Equal(-512L, Pragma(writer, "cache_size"));
         Assert.Equal(5000L, Pragma(writer, "busy_timeout"));
