@@ -21,7 +21,10 @@ public sealed class ExpressionCompilerTests : IDisposable
         await using var bot = await BotChildProcess.StartAsync(_folder);
 
         foreach (var path in new[] { "/", "/healthz", "/readyz" })
-            (await bot.Http.GetAsync(path)).EnsureSuccessStatusCode();
+        {
+            using var page = await bot.Http.GetAsync(path);
+            page.EnsureSuccessStatusCode();
+        }
         // A customer over /api/messages, and one in the web chat (its token, a Direct Line conversation, a message).
         var customer = bot.WebChat();
         foreach (var text in new[] { "hi", "yes", "what's a term commitment?", "no" })
@@ -33,27 +36,33 @@ public sealed class ExpressionCompilerTests : IDisposable
         Assert.DoesNotContain(ExpressionCompiler, mapped);
     }
 
+    // Says "hi" and waits until the bot's welcome is in the conversation, so the turn has run before the maps are read.
     private static async Task WebChatCustomerSaysHiAsync(HttpClient http)
     {
         using var tokenRequest = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/token") { Content = JsonContent.Create(new { }) };
         tokenRequest.Headers.Add("Origin", http.BaseAddress!.GetLeftPart(UriPartial.Authority));
-        var token = await ReadAsync(await http.SendAsync(tokenRequest), "token");
+        var token = (await SendAsync(http, tokenRequest))["token"]!.GetValue<string>();
         using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations");
         start.Headers.Authorization = new("Bearer", token);
-        using var started = await http.SendAsync(start);
-        var conversation = await ReadAsync(started, "conversationId");
+        var conversation = (await SendAsync(http, start))["conversationId"]!.GetValue<string>();
         using var post = new HttpRequestMessage(HttpMethod.Post, $"/v3/directline/conversations/{conversation}/activities")
         {
             Content = JsonContent.Create(new { type = "message", from = new { id = "customer" }, text = "hi" }),
         };
         post.Headers.Authorization = new("Bearer", token);
-        (await http.SendAsync(post)).EnsureSuccessStatusCode();
+        await SendAsync(http, post);
+
+        using var read = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversation}/activities");
+        read.Headers.Authorization = new("Bearer", token);
+        var activities = (await SendAsync(http, read))["activities"]!.AsArray();
+        Assert.Contains(activities, a => (string?)a!["from"]?["id"] != "customer" && (string?)a!["type"] == "message");
     }
 
-    private static async Task<string> ReadAsync(HttpResponseMessage response, string property)
+    private static async Task<JsonObject> SendAsync(HttpClient http, HttpRequestMessage request)
     {
+        using var response = await http.SendAsync(request);
         response.EnsureSuccessStatusCode();
-        return (await response.Content.ReadFromJsonAsync<JsonObject>())![property]!.GetValue<string>();
+        return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
     public void Dispose()

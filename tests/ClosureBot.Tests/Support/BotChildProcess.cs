@@ -34,7 +34,7 @@ public sealed class BotChildProcess : IAsyncDisposable
     /// <summary>The files the process has mapped now (Linux, <c>/proc/PID/maps</c>): its loaded assemblies and libraries.</summary>
     public IReadOnlySet<string> MappedFiles() => File.ReadLines($"/proc/{_process.Id}/maps")
         .Select(line => line.Split(' ', 6, StringSplitOptions.RemoveEmptyEntries))
-        .Where(fields => fields.Length == 6 && fields[5].StartsWith('/'))
+        .Where(fields => fields.Length == 6 && fields[5].TrimStart().StartsWith('/'))
         .Select(fields => Path.GetFileName(fields[5].Trim()))
         .ToHashSet(StringComparer.Ordinal);
 
