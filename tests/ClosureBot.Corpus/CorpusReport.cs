@@ -4,6 +4,12 @@ using ClosureBot.Understanding;
 namespace ClosureBot.Corpus;
 
 /// <summary>How <see cref="MessageReader"/> reads one part of the corpus: accuracy per language and kind, and the confusions.</summary>
+/// <summary>
+/// A language's first message read in a process against its tenth; <paramref name="Compiled"/> names the methods the
+/// runtime compiled while it read the first (null when not watched).
+/// </summary>
+public sealed record FirstTurn(string Language, TimeSpan First, TimeSpan Tenth, IReadOnlyList<string>? Compiled);
+
 public sealed class CorpusReport
 {
     /// <summary>The goals of issue 10 on the held-out part.</summary>
@@ -16,7 +22,7 @@ public sealed class CorpusReport
     public const int Passes = 20;
 
     private CorpusReport(IReadOnlyList<(CorpusExample Example, MessageKind Read)> readings, TimeSpan firstPass, TimeSpan elapsed,
-        IReadOnlyList<(string Language, TimeSpan First, TimeSpan Tenth)> firstTurns) =>
+        IReadOnlyList<FirstTurn> firstTurns) =>
         (Readings, FirstPass, Elapsed, FirstTurns) = (readings, firstPass, elapsed, firstTurns);
 
     /// <summary>Time of the first pass over the part, which builds what each language builds on first use.</summary>
@@ -28,7 +34,7 @@ public sealed class CorpusReport
     public TimeSpan Elapsed { get; }
 
     /// <summary>Per language, in a fresh process: the time of its first message read, and of its tenth.</summary>
-    public IReadOnlyList<(string Language, TimeSpan First, TimeSpan Tenth)> FirstTurns { get; }
+    public IReadOnlyList<FirstTurn> FirstTurns { get; }
 
     /// <summary>Average cost of reading one message, from the benchmark passes.</summary>
     public double MicrosecondsPerMessage => Elapsed.TotalMicroseconds / (Readings.Count * (double)PassesTimed);
@@ -37,17 +43,33 @@ public sealed class CorpusReport
     public int PassesTimed { get; private init; }
 
     /// <summary>Reads <paramref name="part"/>, then times <paramref name="passes"/> more readings of it (none in the test suite).</summary>
-    public static CorpusReport Run(string part, int passes = Passes)
+    public static CorpusReport Run(string part, int passes = Passes, bool watchCompilation = false)
     {
         var accounts = CorpusFiles.DemoAccounts();
         var examples = CorpusFiles.Load(part);
-        // Before anything else ran in this process: what a customer's first turn in a language costs, against the tenth.
-        var firstTurns = CorpusFiles.Languages.Select(language =>
+        // Before anything else ran in this process: what a customer's first turn in a language costs, against the tenth,
+        // and (with watchCompilation) which methods the runtime compiled while it read the first.
+        using var watch = watchCompilation ? new CompilationWatch() : null;
+        var firstTurns = new List<FirstTurn>();
+        foreach (var language in CorpusFiles.Languages)
         {
             var own = examples.Where(e => e.Language == language).Take(10).ToList();
-            var times = own.Select(e => Time(() => MessageReader.Classify(e.Text, e.Language, accounts))).ToList();
-            return (language, times[0], times[^1]);
-        }).ToList();
+            var times = new List<TimeSpan>(own.Count);
+            IReadOnlyList<string> compiled = [];
+            foreach (var e in own)
+            {
+                var (text, textLanguage) = (e.Text, e.Language);
+                var watched = watch is not null && times.Count == 0;
+                if (watched) watch!.Start();
+                // Timed inline: a lambda here would be compiled on its first call, inside the first message's time.
+                var began = Stopwatch.GetTimestamp();
+                MessageReader.Classify(text, textLanguage, accounts);
+                var elapsed = Stopwatch.GetElapsedTime(began);
+                if (watched) compiled = watch!.Stop();
+                times.Add(elapsed);
+            }
+            firstTurns.Add(new FirstTurn(language, times[0], times[^1], watch is null ? null : compiled));
+        }
         var first = Stopwatch.GetTimestamp();
         var readings = examples.Select(e => (e, MessageReader.Classify(e.Text, e.Language, accounts))).ToList();
         var firstPass = Stopwatch.GetElapsedTime(first);
@@ -55,13 +77,6 @@ public sealed class CorpusReport
         for (var pass = 0; pass < passes; pass++)
             foreach (var e in examples) MessageReader.Classify(e.Text, e.Language, accounts);
         return new CorpusReport(readings, firstPass, Stopwatch.GetElapsedTime(started), firstTurns) { PassesTimed = passes };
-    }
-
-    private static TimeSpan Time(Action action)
-    {
-        var started = Stopwatch.GetTimestamp();
-        action();
-        return Stopwatch.GetElapsedTime(started);
     }
 
     public double Accuracy(string language) => Share(Readings.Where(r => r.Example.Language == language));
