@@ -3,13 +3,13 @@ using ClosureBot.Understanding;
 
 namespace ClosureBot.Corpus;
 
-/// <summary>How <see cref="MessageReader"/> reads one part of the corpus: accuracy per language and kind, and the confusions.</summary>
 /// <summary>
 /// A language's first message read in a process against its tenth; <paramref name="Compiled"/> names the methods the
 /// runtime compiled while it read the first (null when not watched).
 /// </summary>
 public sealed record FirstTurn(string Language, TimeSpan First, TimeSpan Tenth, IReadOnlyList<string>? Compiled);
 
+/// <summary>How <see cref="MessageReader"/> reads one part of the corpus: accuracy per language and kind, and the confusions.</summary>
 public sealed class CorpusReport
 {
     /// <summary>The goals of issue 10 on the held-out part.</summary>

@@ -52,7 +52,7 @@ public static partial class MessageReader
         "ich möchte mein Konto schließen, mit dem Support sprechen, ich brauche Hilfe, erneut prüfen, erinnere mich später",
         "abbrechen", "Hilfe", "wo war ich?", "zurück", "von vorne anfangen", "ich will doch nicht",
         "quero encerrar minha conta, falar com o suporte, preciso de ajuda, verificar de novo, me lembre mais tarde",
-        "cancelar", "ajuda", "onde eu estava?", "voltar", "começar de novo", "mudei de ideia",
+        "pode cancelar", "ajuda", "onde eu estava?", "voltar", "começar de novo", "mudei de ideia",
     ];
 
     /// <summary>
