@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.RegularExpressions;
+using ClosureBot.Tests.Deploy;
 
 namespace ClosureBot.Tests.Understanding;
 
@@ -40,27 +40,14 @@ public sealed partial class FirstMessageTests
 
     private static async Task<Dictionary<string, List<string>>> CompiledWhileReadingFirstMessagesAsync(string part, params string[] options)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[Path.Combine(AppContext.BaseDirectory, "ClosureBot.Corpus.dll"), part, .. options])
-            start.ArgumentList.Add(argument);
-        using var process = Process.Start(start)!;
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(3));
-        var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
-        var errors = process.StandardError.ReadToEndAsync(timeout.Token);
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        finally
-        {
-            if (!process.HasExited) process.Kill(entireProcessTree: true);
-        }
-        Assert.True(process.ExitCode == 0, $"corpus command exited {process.ExitCode}: {await errors}");
+        var (exitCode, output, errors) = await DeployScript.RunInAsync(AppContext.BaseDirectory, TimeSpan.FromMinutes(3),
+            "dotnet", [Path.Combine(AppContext.BaseDirectory, "ClosureBot.Corpus.dll"), part, .. options]);
+        Assert.True(exitCode == 0, $"corpus command exited {exitCode}: {errors}");
 
         var compiled = new Dictionary<string, List<string>>();
         var counts = new Dictionary<string, int>();
         List<string>? current = null;
-        foreach (var line in (await output).Split('\n'))
+        foreach (var line in output.Split('\n'))
         {
             if (FirstMessageLine().Match(line) is { Success: true } first)
             {
