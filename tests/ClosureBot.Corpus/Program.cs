@@ -20,7 +20,7 @@ internal static class CorpusCommand
             return 2;
         }
 
-        // "warm": as the app does in the background as it starts (StartupWarmup: short samples, then its own phrases).
+        // "warm": as the app does in the background as it starts (StartupWarmup), before the first message is read.
         var warm = args.Skip(1).Contains("warm");
         var warmed = TimeSpan.Zero;
         if (warm)

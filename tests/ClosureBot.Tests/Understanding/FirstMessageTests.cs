@@ -4,8 +4,8 @@ using ClosureBot.Tests.Deploy;
 namespace ClosureBot.Tests.Understanding;
 
 /// <summary>
-/// Issue 12: a customer's first message in a language costs no more than a later one because nothing is built or
-/// compiled on it. The corpus command, in a process of its own, warms the readers as the app does at start-up and
+/// Issue 12: a customer's first message in a language does not pay for compiling the readers' code; what is built on
+/// first use (the interpreted yes/no patterns) the warm-up builds, and the corpus command's timings show the rest. The corpus command, in a process of its own, warms the readers as the app does at start-up and
 /// names the methods the runtime compiled while it read each language's first message of a measured part. The test
 /// build is not ReadyToRun, so every method is compiled on first use here, as in the <c>dotnet build</c> output.
 /// </summary>
