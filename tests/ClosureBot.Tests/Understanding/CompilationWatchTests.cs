@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using ClosureBot.Corpus;
 
 namespace ClosureBot.Tests.Understanding;
@@ -32,6 +33,6 @@ public sealed class CompilationWatchTests
         Assert.Contains(compiled, name => name.EndsWith("::" + nameof(CompiledOnFirstCall), StringComparison.Ordinal));
     }
 
-    [System.Runtime.CompilerServices.MethodImpl(System.Runtime.CompilerServices.MethodImplOptions.NoInlining)]
+    [MethodImpl(MethodImplOptions.NoInlining)]
     private static int CompiledOnFirstCall() => Environment.ProcessorCount * 7;
 }
