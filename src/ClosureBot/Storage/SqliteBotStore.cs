@@ -22,15 +22,8 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
         database.EnsureSchema(SqliteSchema.Create);
         using (var connection = database.Open()) OutboxStatements.EnsureSchema(connection);
         database.EnsureSchema(HandoffStatements.Schema);
-        var writer = database.Open();
-        // Synchronous Full: each commit is flushed before its turn is answered, by the committer's own flush beside the
-        // writer (see SqliteGroupCommitter) when the database keeps a write-ahead log, else by SQLite inside the commit.
-        var flush = options.Value.Synchronous == "Full" ? WalFlush.For(writer) : null;
-        _committer = new SqliteGroupCommitter(writer, _cache, time, options.Value.CommitDelay, flush);
+        _committer = new SqliteGroupCommitter(database.Open(), _cache, time, options.Value.CommitDelay);
     }
-
-    /// <summary>Whether commits are flushed beside the writer (Synchronous Full on a write-ahead log), not by SQLite inside each commit.</summary>
-    internal bool FlushesBesideTheWriter => _committer.FlushesBesideTheWriter;
 
     /// <summary>The database this store created its schema in.</summary>
     public SqliteDatabase Database => _database;

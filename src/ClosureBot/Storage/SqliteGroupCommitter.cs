@@ -13,17 +13,6 @@ namespace ClosureBot.Storage;
 /// concurrently), it first waits <see cref="StorageOptions.CommitDelay"/> for the turns still running to join the batch,
 /// as PostgreSQL's <c>commit_delay</c> does: the flush, not the writing, is the dear part of a commit.
 /// </summary>
-/// <remarks>
-/// With a <see cref="WalFlush"/> the flush is not the writer's: SQLite commits without syncing (<c>synchronous =
-/// NORMAL</c>), and a second loop flushes the write-ahead log to disk and only then completes the turns of every batch
-/// committed before that flush began. Meanwhile the writer writes the turns that arrive into the next transaction and
-/// commits it when the flush ends, so a flush (about a millisecond on a virtual disk) no longer adds to the writing: the
-/// writer's cycle is the longer of the two, not their sum, and the turns of one cycle still share one commit. A turn is still
-/// answered only once its commit is on disk: the log is append-only and its frames are checksummed in sequence, so a
-/// flush that covers a commit covers every commit before it. A flush that fails stops the store (every later commit
-/// fails, and the health check says so), as PostgreSQL does, since the kernel may have dropped the pages it could not
-/// write.
-/// </remarks>
 internal sealed class SqliteGroupCommitter : IAsyncDisposable
 {
     private const int MaxBatch = 128;
@@ -35,34 +24,20 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private readonly TimeSpan _commitDelay;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
-    private readonly WalFlush? _flush;
-    // Batches committed and waiting for the flush that makes them durable (only with a WalFlush).
-    private readonly Channel<Committed>? _committed;
-    private readonly Task? _flusher;
-    private volatile Exception? _flushFailure;
 
-    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache, TimeProvider time, TimeSpan commitDelay, WalFlush? flush = null)
+    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache, TimeProvider time, TimeSpan commitDelay)
     {
         _connection = connection;
         _cache = cache;
         _time = time;
         _commitDelay = commitDelay;
-        _flush = flush;
-        if (flush is not null)
-        {
-            _committed = Channel.CreateUnbounded<Committed>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
-            _flusher = Task.Factory.StartNew(FlushLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
-        }
         _writer = Task.Factory.StartNew(WriteLoopAsync, CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default).Unwrap();
     }
 
-    public bool FlushesBesideTheWriter => _flush is not null;
-
-    public bool IsRunning => !_writer.IsCompleted && _flushFailure is null && _flusher?.IsCompleted != true;
+    public bool IsRunning => !_writer.IsCompleted;
 
     public Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
     {
-        if (_flushFailure is { } failure) return Task.FromException(Stopped(failure));
         var pending = new Pending(commit, null, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The store is shutting down.");
         // The commit is not abandoned when the request is: the turn's work lands even if the caller went away.
@@ -75,7 +50,6 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     /// </summary>
     public Task<int> WriteAsync(Func<SqliteTransaction, int> work, CancellationToken cancellationToken)
     {
-        if (_flushFailure is { } failure) return Task.FromException<int>(Stopped(failure));
         var pending = new Pending(null, work, new TaskCompletionSource<int>(TaskCreationOptions.RunContinuationsAsynchronously));
         if (!_queue.Writer.TryWrite(pending)) throw new InvalidOperationException("The store is shutting down.");
         return pending.Done.Task.WaitAsync(cancellationToken);
@@ -85,244 +59,97 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     {
         _queue.Writer.TryComplete();
         await _writer.ConfigureAwait(false);
-        if (_flusher is not null)
-        {
-            _committed!.Writer.TryComplete();
-            await _flusher.ConfigureAwait(false);
-            _flush!.Dispose();
-        }
         await _connection.DisposeAsync().ConfigureAwait(false);
     }
 
-    private async Task FlushLoopAsync()
-    {
-        var waiting = new List<Committed>();
-        var reader = _committed!.Reader;
-        while (await reader.WaitToReadAsync().ConfigureAwait(false))
-        {
-            // Everything queued here was committed before this flush begins, so the flush makes all of it durable.
-            waiting.Clear();
-            while (reader.TryRead(out var batch)) waiting.Add(batch);
-            if (_flushFailure is null)
-            {
-                try
-                {
-                    _flush!.Flush();
-                }
-                catch (Exception ex)
-                {
-                    _flushFailure = ex;
-                }
-            }
-            foreach (var batch in waiting)
-            {
-                if (_flushFailure is { } failure) batch.Fail(Stopped(failure), _cache);
-                else batch.Complete();
-            }
-            // The writer commits what it wrote meanwhile (and a stopped store fails it).
-            _queue.Writer.TryWrite(FlushDone);
-        }
-    }
-
-    private static InvalidOperationException Stopped(Exception failure) =>
-        new($"The store stopped: its write-ahead log could not be flushed to disk ({failure.Message}).", failure);
-
-    /// <summary>
-    /// Writes each queued commit into an open transaction as it arrives and commits that transaction when the disk is
-    /// free: at once without a <see cref="WalFlush"/>; with one, when the last flush has finished, so the turns that
-    /// arrive during a flush are written meanwhile and then share one commit and the next flush.
-    /// </summary>
     private async Task WriteLoopAsync()
     {
-        var open = new OpenBatch();
-        var flushing = false;
+        var batch = new List<Pending>(MaxBatch);
         using var statements = new Statements(_connection, _time);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
-            flushing &= !Drain(open, statements);
-            if (open.Count == 0 || (flushing && open.Count < MaxBatch)) continue;
-            if (open.Count is > 1 and < FullEnough && _commitDelay > TimeSpan.Zero)
+            batch.Clear();
+            Drain(batch);
+            if (batch.Count is > 1 and < FullEnough && _commitDelay > TimeSpan.Zero)
             {
                 // Real time, not the app's clock: this paces the disk, it is not a time anything records.
                 await Task.Delay(_commitDelay).ConfigureAwait(false);
-                flushing &= !Drain(open, statements);
+                Drain(batch);
             }
-            Commit(open);
-            flushing = _committed is not null;
+            WriteBatch(batch, statements);
         }
-        // Shutting down: what was written still lands (the flush loop is stopped after this one).
-        if (open.Count > 0) Commit(open);
     }
 
-    /// <summary>Writes every commit waiting now (up to a full batch); true when a flush finished meanwhile.</summary>
-    private bool Drain(OpenBatch open, Statements statements)
+    private void Drain(List<Pending> batch)
     {
-        var flushed = false;
-        while (open.Count < MaxBatch && _queue.Reader.TryRead(out var item))
-        {
-            if (ReferenceEquals(item, FlushDone)) flushed = true;
-            else Write(open, item, statements);
-        }
-        return flushed;
+        while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
     }
 
-    private void Write(OpenBatch open, Pending pending, Statements statements)
+    private void WriteBatch(List<Pending> batch, Statements statements)
     {
-        if (open.Transaction is null)
-        {
-            try
-            {
-                open.Transaction = _connection.BeginTransaction(deferred: false);
-                statements.Bind(open.Transaction);
-            }
-            catch (Exception ex)
-            {
-                open.Transaction?.Dispose();
-                open.Transaction = null;
-                Fail(pending, ex);
-                return;
-            }
-        }
-        Exception? outcome = null;
-        var result = 0;
+        var outcomes = new Exception?[batch.Count];
+        var results = new int[batch.Count];
         try
         {
-            statements.Savepoint.ExecuteNonQuery();
-            try
+            using var transaction = _connection.BeginTransaction(deferred: false);
+            statements.Bind(transaction);
+            for (var i = 0; i < batch.Count; i++)
             {
-                if (pending.Commit is { } commit) statements.Write(commit);
-                else result = pending.Work!(open.Transaction);
-                statements.Release.ExecuteNonQuery();
+                statements.Savepoint.ExecuteNonQuery();
+                try
+                {
+                    if (batch[i].Commit is { } commit) statements.Write(commit);
+                    else results[i] = batch[i].Work!(transaction);
+                    statements.Release.ExecuteNonQuery();
+                }
+                catch (Exception ex) when (batch[i].Commit is null
+                    || ex is ConcurrencyConflictException or DuplicateActivityException or SqliteException { SqliteErrorCode: 19 })
+                {
+                    // A failed bookkeeping write fails alone; it never takes the turns of its batch down with it.
+                    statements.Rollback.ExecuteNonQuery();
+                    statements.Release.ExecuteNonQuery();
+                    outcomes[i] = batch[i].Commit is null || ex is ConcurrencyConflictException or DuplicateActivityException
+                        ? ex : new ConcurrencyConflictException(ex.Message);
+                }
             }
-            catch (Exception ex) when (pending.Commit is null
-                || ex is ConcurrencyConflictException or DuplicateActivityException or SqliteException { SqliteErrorCode: 19 })
-            {
-                // A failed bookkeeping write fails alone; it never takes the turns of its batch down with it.
-                statements.Rollback.ExecuteNonQuery();
-                statements.Release.ExecuteNonQuery();
-                outcome = pending.Commit is null || ex is ConcurrencyConflictException or DuplicateActivityException
-                    ? ex : new ConcurrencyConflictException(ex.Message);
-            }
+            transaction.Commit();
         }
         catch (Exception ex)
         {
-            // The transaction itself failed: everything written into it is lost, and fails.
-            open.Add(pending, null, 0);
-            Abandon(open, ex);
-            return;
-        }
-        open.Add(pending, outcome, result);
-    }
-
-    private void Commit(OpenBatch open)
-    {
-        try
-        {
-            open.Transaction!.Commit();
-        }
-        catch (Exception ex)
-        {
-            Abandon(open, ex);
-            return;
-        }
-        open.Transaction.Dispose();
-        open.Transaction = null;
-
-        var durable = new Committed(open.Items.ToArray(), open.Results.ToArray());
-        for (var i = 0; i < open.Count; i++)
-        {
-            var pending = open.Items[i];
-            if (open.Outcomes[i] is { } failure)
+            for (var i = 0; i < batch.Count; i++)
             {
-                // A write that did not land waits for no flush.
-                Fail(pending, failure);
-                durable.Items[i] = null;
+                if (batch[i].Commit is { } commit) _cache.Remove(commit.ConversationKey);
+                batch[i].Done.TrySetException(ex);
             }
-            else if (pending.Commit is { } commit)
+            return;
+        }
+
+        for (var i = 0; i < batch.Count; i++)
+        {
+            var commit = batch[i].Commit;
+            if (commit is null)
             {
-                // The next turn of this conversation waits for this one's answer (and so for its flush) before it reads.
+                if (outcomes[i] is { } failure) batch[i].Done.TrySetException(failure);
+                else batch[i].Done.TrySetResult(results[i]);
+            }
+            else if (outcomes[i] is { } conflict)
+            {
+                _cache.Remove(commit.ConversationKey);
+                batch[i].Done.TrySetException(conflict);
+            }
+            else
+            {
                 if (commit.KeepCached)
                     _cache.Set(new StoredConversation(commit.ConversationKey, commit.NewETag, commit.State, commit.Parsed));
                 else
                     _cache.Remove(commit.ConversationKey);
+                batch[i].Done.TrySetResult(0);
             }
         }
-        open.Clear();
-        if (_committed is null) durable.Complete();
-        else if (_flushFailure is { } stopped) durable.Fail(Stopped(stopped), _cache);
-        else _committed.Writer.TryWrite(durable);
     }
-
-    private void Abandon(OpenBatch open, Exception failure)
-    {
-        try
-        {
-            open.Transaction?.Dispose(); // rolls back
-        }
-        catch (Exception)
-        {
-            // SQLite already rolled it back (as after a full disk or an I/O error); the turns fail either way.
-        }
-        open.Transaction = null;
-        foreach (var pending in open.Items) Fail(pending, failure);
-        open.Clear();
-    }
-
-    private void Fail(Pending pending, Exception failure)
-    {
-        if (pending.Commit is { } commit) _cache.Remove(commit.ConversationKey);
-        pending.Done.TrySetException(failure);
-    }
-
-    /// <summary>The writes of the open transaction, with each one's outcome (a conflict or failed bookkeeping) and result.</summary>
-    private sealed class OpenBatch
-    {
-        public SqliteTransaction? Transaction;
-        public readonly List<Pending> Items = new(MaxBatch);
-        public readonly List<Exception?> Outcomes = new(MaxBatch);
-        public readonly List<int> Results = new(MaxBatch);
-
-        public int Count => Items.Count;
-
-        public void Add(Pending pending, Exception? outcome, int result)
-        {
-            Items.Add(pending);
-            Outcomes.Add(outcome);
-            Results.Add(result);
-        }
-
-        public void Clear()
-        {
-            Items.Clear();
-            Outcomes.Clear();
-            Results.Clear();
-        }
-    }
-
-    /// <summary>Queued by the flush loop after each flush: the writer may commit again.</summary>
-    private static readonly Pending FlushDone = new(null, null, new TaskCompletionSource<int>());
 
     /// <summary>A turn's commit, or (with a null commit) other work for the same transaction.</summary>
     private sealed record Pending(TurnCommit? Commit, Func<SqliteTransaction, int>? Work, TaskCompletionSource<int> Done);
-
-    /// <summary>The writes of one committed batch (null where a write failed and was answered already) and their results.</summary>
-    private sealed record Committed(Pending?[] Items, int[] Results)
-    {
-        public void Complete()
-        {
-            for (var i = 0; i < Items.Length; i++) Items[i]?.Done.TrySetResult(Results[i]);
-        }
-
-        public void Fail(Exception failure, ConversationCache cache)
-        {
-            foreach (var item in Items)
-            {
-                if (item is null) continue;
-                if (item.Commit is { } commit) cache.Remove(commit.ConversationKey);
-                item.Done.TrySetException(failure);
-            }
-        }
-    }
 
     /// <summary>Prepared statements reused for every batch.</summary>
     private sealed class Statements : IDisposable

@@ -24,9 +24,8 @@ public sealed class StorageOptions
     public string ConnectionString { get; set; } = "Data Source=App_Data/closurebot.db";
 
     /// <summary>
-    /// SQLite durability. <c>Full</c> flushes each group commit to disk before any of its replies is sent (the write-ahead
-    /// log is flushed beside the writer, which goes on writing the next batch meanwhile); <c>Normal</c> does not wait for
-    /// the disk, and survives a crash of the app but not of the machine.
+    /// SQLite <c>synchronous</c> level. <c>Full</c> flushes each group commit to disk before any reply is sent;
+    /// <c>Normal</c> survives a crash of the app but not of the machine.
     /// </summary>
     [AllowedValues("Full", "Normal")]
     public string Synchronous { get; set; } = "Full";

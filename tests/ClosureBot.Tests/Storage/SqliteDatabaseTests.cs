@@ -27,18 +27,6 @@ public class SqliteDatabaseTests
         Assert.Equal("wal", (string)journal.ExecuteScalar()!);
     }
 
-    [Theory]
-    [InlineData("Full", true)]
-    [InlineData("Normal", false)]
-    public async Task TheStore_WithSynchronousFull_FlushesItsLogBesideTheWriter(string synchronous, bool beside)
-    {
-        await using var app = new BotApplicationFactory(settings: new Dictionary<string, string?> { ["Storage:Synchronous"] = synchronous });
-        using var client = app.CreateClient();
-
-        Assert.Equal(beside, app.Services.GetRequiredService<SqliteBotStore>().FlushesBesideTheWriter);
-        (await app.WebChat().Send("I want to close my account")).Says("Shall we start?");
-    }
-
     [Fact]
     public async Task Open_ForReading_GivesEveryPooledConnectionASmallPageCache()
     {
