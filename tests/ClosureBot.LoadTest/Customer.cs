@@ -1,18 +1,20 @@
 using System.Buffers;
+using System.Net.Sockets;
 using System.Diagnostics;
 using System.Text.Json;
 
 namespace ClosureBot.LoadTest;
 
 /// <summary>
-/// One simulated Web Chat customer: walks the canonical closure flow turn by turn over keep-alive HTTP with
+/// One simulated Web Chat customer: walks the canonical closure flow turn by turn over keep-alive HTTP (one
+/// <see cref="TurnConnection"/> to each instance, which the caller owns and may reuse for its next customer) with
 /// <c>deliveryMode: expectReplies</c>, then starts again in a fresh conversation. It types its own account alias where
 /// the canonical walk types ACME (a customer closes their own account; a second requester of an account already being
 /// closed is told only that a request exists, so the walk accepts that answer too). Request and response buffers
-/// are reused, and latencies go into a preallocated histogram. With several bot instances (<paramref name="messagesUrls"/>)
+/// are reused, and latencies go into a preallocated histogram. With several bot instances (<paramref name="connections"/>)
 /// turn <c>t</c> goes to instance <c>(firstInstance + t) mod n</c>: each customer's turns alternate between them.
 /// </summary>
-public sealed class Customer(HttpClient http, IReadOnlyList<Uri> messagesUrls, int firstInstance, string userId, string accountAlias, LoadClock clock,
+public sealed class Customer(IReadOnlyList<TurnConnection> connections, int firstInstance, string userId, string accountAlias, LoadClock clock,
     TimeSpan turnTimeout)
 {
     /// <summary>Turns of a walk that stops half-way: the customer has chosen the account and is at step 2 of 5.</summary>
@@ -27,7 +29,6 @@ public sealed class Customer(HttpClient http, IReadOnlyList<Uri> messagesUrls, i
 
     private readonly ArrayBufferWriter<byte> _request = new(1024);
     private readonly Utf8JsonWriter _json = new(Stream.Null);
-    private byte[] _response = new byte[64 * 1024];
     private int _walk;
 
     public LatencyHistogram Latencies { get; } = new();
@@ -69,38 +70,22 @@ public sealed class Customer(HttpClient http, IReadOnlyList<Uri> messagesUrls, i
     private async Task<string?> SendTurnAsync(string conversationId, int turn)
     {
         WriteActivity(conversationId, turn);
-        var messagesUrl = messagesUrls[(firstInstance + turn) % messagesUrls.Count];
-        using var request = new HttpRequestMessage(HttpMethod.Post, messagesUrl) { Content = new ReadOnlyMemoryContent(_request.WrittenMemory) };
-        request.Content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        var connection = connections[(firstInstance + turn) % connections.Count];
         using var timeout = new CancellationTokenSource(turnTimeout);
         try
         {
-            using var response = await http.SendAsync(request, HttpCompletionOption.ResponseHeadersRead, timeout.Token);
-            var length = await ReadBodyAsync(response, timeout.Token);
-            if (response.StatusCode != System.Net.HttpStatusCode.OK) return $"turn {turn + 1}: HTTP {(int)response.StatusCode}";
-            var body = _response.AsSpan(0, length);
+            var status = await connection.PostAsync(_request.WrittenMemory, timeout.Token);
+            if (status != 200) return $"turn {turn + 1}: HTTP {status}";
+            var body = connection.Body;
             if (body.IndexOf(AtLeastOneActivity) < 0) return $"turn {turn + 1}: no activity in the reply";
             if (turn == CanonicalSequence.Length - 1 && body.IndexOf(ClosureReference) < 0 && body.IndexOf(AlreadyRequested) < 0)
                 return $"turn {turn + 1}: no CLS- reference";
             return null;
         }
-        catch (Exception ex) when (ex is HttpRequestException or OperationCanceledException or IOException)
+        catch (Exception ex) when (ex is SocketException or OperationCanceledException or IOException)
         {
             return $"turn {turn + 1}: {ex.GetType().Name}: {ex.Message}";
         }
-    }
-
-    private async Task<int> ReadBodyAsync(HttpResponseMessage response, CancellationToken ct)
-    {
-        await using var stream = await response.Content.ReadAsStreamAsync(ct);
-        var length = 0;
-        int read;
-        while ((read = await stream.ReadAsync(_response.AsMemory(length), ct)) > 0)
-        {
-            length += read;
-            if (length == _response.Length) Array.Resize(ref _response, _response.Length * 2);
-        }
-        return length;
     }
 
     /// <summary>The activity Web Chat sends for a typed message, asking for the replies in the response body.</summary>

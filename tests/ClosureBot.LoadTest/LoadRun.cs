@@ -15,11 +15,11 @@ public sealed record RowResult(int Customers, LatencyHistogram Latencies, TimeSp
 /// <summary>Runs N customers against one bot (or several instances of it) for warm-up plus duration and gathers their figures.</summary>
 public static class LoadRun
 {
-    public static Task<RowResult> RunAsync(HttpClient http, Uri botUrl, int? pid, int customers, LoadOptions options) =>
-        RunAsync(http, [botUrl], pid is { } p ? [p] : [], customers, options);
+    public static Task<RowResult> RunAsync(Uri botUrl, int? pid, int customers, LoadOptions options) =>
+        RunAsync([botUrl], pid is { } p ? [p] : [], customers, options);
 
     /// <param name="pids">The processes whose memory and CPU are sampled and summed; empty when unknown.</param>
-    public static async Task<RowResult> RunAsync(HttpClient http, IReadOnlyList<Uri> botUrls, IReadOnlyList<int> pids, int customers, LoadOptions options,
+    public static async Task<RowResult> RunAsync(IReadOnlyList<Uri> botUrls, IReadOnlyList<int> pids, int customers, LoadOptions options,
         string label = "")
     {
         var clock = new LoadClock(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds));
@@ -27,8 +27,9 @@ public static class LoadRun
         // A run id keeps user ids unique across runs against a long-lived bot, so no saved progress from an
         // earlier run turns a first turn into a "resume where you left off?" question.
         var runId = Guid.NewGuid().ToString("N")[..8];
+        var connections = Enumerable.Range(1, customers).Select(_ => TurnConnection.To(messages)).ToArray();
         var all = Enumerable.Range(1, customers)
-            .Select(i => new Customer(http, messages, i, $"load-{runId}-{i}", options.Start ? BotProcess.AccountOf(i) : "ACME", clock,
+            .Select(i => new Customer(connections[i - 1], i, $"load-{runId}-{i}", options.Start ? BotProcess.AccountOf(i) : "ACME", clock,
                 TimeSpan.FromSeconds(options.TimeoutSeconds)))
             .ToArray();
 
@@ -43,6 +44,8 @@ public static class LoadRun
         var botCpu = memory?.CpuTime - botCpuBefore;
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
 
+        foreach (var set in connections) TurnConnection.DisposeAll(set);
+
         var latencies = new LatencyHistogram();
         foreach (var customer in all) latencies.Add(customer.Latencies);
         return new RowResult(customers, latencies, clock.Duration, all.Sum(c => c.Errors), all.Select(c => c.FirstError).FirstOrDefault(e => e is not null),
@@ -54,7 +57,7 @@ public static class LoadRun
     /// walk the first <see cref="Customer.HalfWay"/> turns of a conversation and leave it in progress, <paramref name="parallel"/>
     /// at a time. Returns the first error, or null.
     /// </summary>
-    public static async Task<string?> LeaveHalfwayAsync(HttpClient http, IReadOnlyList<Uri> botUrls, int count, int parallel, LoadOptions options)
+    public static async Task<string?> LeaveHalfwayAsync(IReadOnlyList<Uri> botUrls, int count, int parallel, LoadOptions options)
     {
         var messages = botUrls.Select(u => new Uri(u, "/api/messages")).ToArray();
         var runId = Guid.NewGuid().ToString("N")[..8];
@@ -63,12 +66,21 @@ public static class LoadRun
         string? firstError = null;
         async Task WalkerAsync(int lane)
         {
-            int i;
-            while ((i = Interlocked.Increment(ref next)) <= count)
+            // One lane's walks follow one another, so they share its connections.
+            var connections = TurnConnection.To(messages);
+            try
             {
-                var account = options.Start ? BotProcess.AccountOf((i - 1) % BotProcess.MaxCustomers + 1) : "ACME";
-                var customer = new Customer(http, messages, i, $"half-{runId}-{i}", account, clock, TimeSpan.FromSeconds(options.TimeoutSeconds));
-                if (await customer.WalkAsync($"half-{runId}-{i}-walk", Customer.HalfWay) is { } error) Interlocked.CompareExchange(ref firstError, error, null);
+                int i;
+                while ((i = Interlocked.Increment(ref next)) <= count)
+                {
+                    var account = options.Start ? BotProcess.AccountOf((i - 1) % BotProcess.MaxCustomers + 1) : "ACME";
+                    var customer = new Customer(connections, i, $"half-{runId}-{i}", account, clock, TimeSpan.FromSeconds(options.TimeoutSeconds));
+                    if (await customer.WalkAsync($"half-{runId}-{i}-walk", Customer.HalfWay) is { } error) Interlocked.CompareExchange(ref firstError, error, null);
+                }
+            }
+            finally
+            {
+                TurnConnection.DisposeAll(connections);
             }
         }
         await Task.WhenAll(Enumerable.Range(0, Math.Max(1, parallel)).Select(lane => Task.Run(() => WalkerAsync(lane))));

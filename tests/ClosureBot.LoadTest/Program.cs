@@ -31,7 +31,7 @@ Console.WriteLine($"ClosureBot load: {Customer.CanonicalSequence.Length}-turn cl
 if (!options.Start)
 {
     LoadRun.PrintHeader();
-    if (options.LeaveHalfway > 0 && await LoadRun.LeaveHalfwayAsync(http, [options.Url!], options.LeaveHalfway, options.Customers.Max(), options) is { } halfWayError)
+    if (options.LeaveHalfway > 0 && await LoadRun.LeaveHalfwayAsync([options.Url!], options.LeaveHalfway, options.Customers.Max(), options) is { } halfWayError)
     {
         Console.Error.WriteLine($"Leaving conversations half-way failed: {halfWayError}");
         return 1;
@@ -39,7 +39,7 @@ if (!options.Start)
     var anyFailed = false;
     foreach (var customers in options.Customers)
     {
-        var row = await LoadRun.RunAsync(http, options.Url!, options.Pid, customers, options);
+        var row = await LoadRun.RunAsync(options.Url!, options.Pid, customers, options);
         LoadRun.Print(row);
         anyFailed |= row.Errors > 0 || row.Latencies.Count == 0;
     }

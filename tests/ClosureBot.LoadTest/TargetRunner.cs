@@ -15,7 +15,7 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
         {
             await using var peer = await PeerProcess.StartAsync(peerDir, BotProcess.ContentRootOf(botDll), http);
             await LeaveHalfwayAsync([peer.Url], customers);
-            return await LoadRun.RunAsync(http, [peer.Url], [peer.Pid], customers, options, label);
+            return await LoadRun.RunAsync([peer.Url], [peer.Pid], customers, options, label);
         }
 
         await using var store = target.Kind == LoadTargetKind.Postgres ? await LoadStore.PostgresAsync(options.Postgres!) : LoadStore.Sqlite();
@@ -26,7 +26,7 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
             for (var i = 0; i < target.Instances; i++) bots.Add(await BotProcess.StartAsync(botDll, store, options.BotArgs, http));
             var urls = bots.Select(b => b.Url).ToArray();
             await LeaveHalfwayAsync(urls, customers);
-            return await LoadRun.RunAsync(http, urls, bots.Select(b => b.Pid).ToArray(), customers, options, label);
+            return await LoadRun.RunAsync(urls, bots.Select(b => b.Pid).ToArray(), customers, options, label);
         }
         finally
         {
@@ -38,7 +38,7 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
     {
         if (options.LeaveHalfway == 0) return;
         var started = Stopwatch.GetTimestamp();
-        var error = await LoadRun.LeaveHalfwayAsync(http, urls, options.LeaveHalfway, customers, options);
+        var error = await LoadRun.LeaveHalfwayAsync(urls, options.LeaveHalfway, customers, options);
         if (error is not null) throw new InvalidOperationException($"Leaving conversations half-way failed: {error}");
         Console.Error.WriteLine($"  [half-way] {options.LeaveHalfway} conversations left at step 2 of 5 in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
     }
@@ -53,10 +53,12 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
             var messages = new[] { new Uri(bot.Url, "/api/messages") };
             var id = Guid.NewGuid().ToString("N")[..8];
             // ACME, a demo account no load customer closes: the measured customers still get their own receipts.
-            var finished = new Customer(http, messages, 0, $"template-{id}-finished", "ACME", clock, timeout);
-            var halfWay = new Customer(http, messages, 0, $"template-{id}-half", "ACME", clock, timeout);
+            var connections = TurnConnection.To(messages);
+            var finished = new Customer(connections, 0, $"template-{id}-finished", "ACME", clock, timeout);
+            var halfWay = new Customer(connections, 0, $"template-{id}-half", "ACME", clock, timeout);
             var error = await finished.WalkAsync($"template-{id}-finished", Customer.CanonicalSequence.Length)
                         ?? await halfWay.WalkAsync($"template-{id}-half", Customer.HalfWay);
+            TurnConnection.DisposeAll(connections);
             if (error is not null) throw new InvalidOperationException($"The template walks before seeding failed: {error}");
         }
 
