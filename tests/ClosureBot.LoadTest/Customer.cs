@@ -1,6 +1,6 @@
 using System.Buffers;
-using System.Net.Sockets;
 using System.Diagnostics;
+using System.Net.Sockets;
 using System.Text.Json;
 
 namespace ClosureBot.LoadTest;
