@@ -75,8 +75,8 @@ public sealed class TurnConnectionTests
 
         Assert.Equal(200, await connection.PostAsync(Encoding.UTF8.GetBytes(large), timeout.Token));
 
-        Assert.Equal(large.Length, connection.Body.Length);
-        Assert.EndsWith(large, server.Requests[0]);
+        Assert.Equal(large, Encoding.UTF8.GetString(connection.Body));
+        Assert.EndsWith($"Content-Length: {large.Length}\r\n\r\n{large}", server.Requests[0]);
     }
 
     [Fact]

@@ -116,7 +116,7 @@ public sealed class TurnConnection : IDisposable
         }
         else if (chunked)
         {
-            length = await ReadChunkedAsync(socket, bodyStart, length, cancellationToken);
+            await ReadChunkedAsync(socket, bodyStart, length, cancellationToken);
         }
         else
         {
@@ -130,8 +130,11 @@ public sealed class TurnConnection : IDisposable
         return status;
     }
 
-    /// <summary>Decodes a chunked body in place, from <paramref name="at"/>; the body ends up at <paramref name="at"/>.</summary>
-    private async Task<int> ReadChunkedAsync(Socket socket, int at, int length, CancellationToken cancellationToken)
+    /// <summary>
+    /// Decodes a chunked body in place: its chunks, read from <paramref name="at"/> on (the first <paramref name="length"/>
+    /// bytes of the buffer are already read), are moved together so that the body starts at <paramref name="at"/>.
+    /// </summary>
+    private async Task ReadChunkedAsync(Socket socket, int at, int length, CancellationToken cancellationToken)
     {
         var bodyStart = at;
         var bodyEnd = at; // decoded bytes end here; undecoded ones start at `at`
@@ -144,9 +147,9 @@ public sealed class TurnConnection : IDisposable
                 length += await ReceiveAsync(socket, length, cancellationToken);
             }
             var sizeLine = _receive.AsSpan(at, lineEnd);
-            var semicolon = sizeLine.IndexOf((byte)';');
-            if (semicolon >= 0) sizeLine = sizeLine[..semicolon];
-            if (!Utf8Parser.TryParse(sizeLine.Trim((byte)' '), out int size, out var consumed, 'x') || consumed != sizeLine.Trim((byte)' ').Length || size < 0)
+            var semicolon = sizeLine.IndexOf((byte)';'); // a chunk extension follows
+            var digits = (semicolon >= 0 ? sizeLine[..semicolon] : sizeLine).Trim((byte)' ');
+            if (!Utf8Parser.TryParse(digits, out int size, out var consumed, 'x') || consumed != digits.Length || size < 0)
                 throw new IOException("A chunk size is not a hexadecimal number.");
             at += lineEnd + 2;
             if (size == 0)
@@ -156,7 +159,7 @@ public sealed class TurnConnection : IDisposable
                 if (!_receive.AsSpan(at, 2).SequenceEqual("\r\n"u8)) throw new IOException("The chunked response has trailers or is malformed.");
                 if (length != at + 2) throw new IOException("The response is longer than its last chunk.");
                 (_bodyStart, _bodyLength) = (bodyStart, bodyEnd - bodyStart);
-                return length;
+                return;
             }
             EnsureRoom(at + size + 2);
             while (length - at < size + 2) length += await ReceiveAsync(socket, length, cancellationToken);
@@ -180,7 +183,7 @@ public sealed class TurnConnection : IDisposable
     }
 
     /// <summary>The status code and the framing headers of a response head (without its final blank line).</summary>
-    internal static (int Status, int ContentLength, bool Chunked, bool Close) ParseHead(ReadOnlySpan<byte> head)
+    private static (int Status, int ContentLength, bool Chunked, bool Close) ParseHead(ReadOnlySpan<byte> head)
     {
         var lineEnd = head.IndexOf("\r\n"u8);
         var statusLine = lineEnd < 0 ? head : head[..lineEnd];

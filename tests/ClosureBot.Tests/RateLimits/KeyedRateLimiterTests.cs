@@ -64,7 +64,8 @@ public sealed class KeyedRateLimiterTests
         var limiter = new KeyedRateLimiter(RateLimitRule.PerMinute(60, 2), enabled: true, _clock);
         Assert.Null(limiter.TryAcquire("a"));
         _clock.Advance(TimeSpan.FromSeconds(1) + KeyedRateLimiter.SweepInterval);
-        Assert.Null(limiter.TryAcquire("other")); // the sweep drops "a", full again
+        Assert.Null(limiter.TryAcquire("other"));
+        Assert.Equal(1, limiter.Count); // the sweep dropped "a", full again
 
         Assert.Null(limiter.TryAcquire("a"));
         Assert.Null(limiter.TryAcquire("a"));
