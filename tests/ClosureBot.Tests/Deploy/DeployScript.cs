@@ -36,10 +36,10 @@ public static class DeployScript
         return (process.ExitCode, await output, await error);
     }
 
-    /// <summary>Runs <c>python3 deploy/teams/package.py</c> and returns the zip it wrote, in a fresh temp folder.</summary>
-    public static async Task<string> PackageAsync(string botId, string domain, params string[] more)
+    /// <summary>Runs <c>python3 deploy/teams/package.py</c> and returns the zip it wrote into <paramref name="folder"/>.</summary>
+    public static async Task<string> PackageAsync(string folder, string botId, string domain, params string[] more)
     {
-        var zip = Path.Combine(Directory.CreateTempSubdirectory("closurebot-teams-").FullName, "closurebot-teams.zip");
+        var zip = Path.Combine(folder, "closurebot-teams.zip");
         var (exit, _, error) = await RunAsync("python3", ["deploy/teams/package.py", "--bot-id", botId, "--domain", domain, "--out", zip, .. more]);
         Assert.True(exit == 0, $"package.py failed (exit {exit}): {error}");
         return zip;

@@ -16,7 +16,7 @@ namespace ClosureBot.Tests.Deploy;
 /// token, the conversation, its WebSocket stream and the messages — and the proxy's access log says which instance
 /// served each request: messages posted through one instance reach the stream held through the proxy on the other.
 /// </summary>
-public sealed class ProxyStandInTests : IAsyncDisposable
+public sealed class ProxyStandInTests : IAsyncLifetime
 {
     private static readonly Dictionary<string, string> Shell = new()
     {
@@ -162,13 +162,13 @@ public sealed class ProxyStandInTests : IAsyncDisposable
         }
     }
 
-    public ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xUnit 2 disposes a test class through IAsyncLifetime or IDisposable, never through IAsyncDisposable.
+    public Task DisposeAsync()
     {
-        foreach (var folder in _folders)
-        {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        }
+        foreach (var folder in _folders) TempFolder.Delete(folder);
         PostgresServer.DropDatabase(_database);
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 }

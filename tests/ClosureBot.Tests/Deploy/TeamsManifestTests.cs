@@ -1,6 +1,7 @@
 using System.IO.Compression;
 using System.Text.Json.Nodes;
 using ClosureBot.Tests.Cards;
+using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Deploy;
 
@@ -16,7 +17,8 @@ public sealed class TeamsManifestTests
     [Fact]
     public async Task Package_FilledInManifest_PassesOfficialSchemaOfNewestShippedVersion()
     {
-        var zip = await DeployScript.PackageAsync(BotId, Domain);
+        using var folder = new TempFolder("closurebot-teams-");
+        var zip = await DeployScript.PackageAsync(folder.Path, BotId, Domain);
         var manifest = Path.Combine(Path.GetDirectoryName(zip)!, "manifest.json");
         using (var archive = ZipFile.OpenRead(zip)) archive.GetEntry("manifest.json")!.ExtractToFile(manifest);
 
@@ -43,7 +45,8 @@ public sealed class TeamsManifestTests
     [Fact]
     public async Task Package_Zip_HoldsExactlyManifestAndIconsAtRootWithIdsFilledIn()
     {
-        var zip = await DeployScript.PackageAsync(BotId.ToUpperInvariant(), Domain, "--app-id", AppId);
+        using var folder = new TempFolder("closurebot-teams-");
+        var zip = await DeployScript.PackageAsync(folder.Path, BotId.ToUpperInvariant(), Domain, "--app-id", AppId);
 
         using var archive = ZipFile.OpenRead(zip);
         Assert.Equal(["color.png", "manifest.json", "outline.png"], archive.Entries.Select(e => e.FullName).Order(StringComparer.Ordinal));
@@ -64,7 +67,8 @@ public sealed class TeamsManifestTests
     [InlineData(BotId, "https://closurebot.example.com/api/messages")]
     public async Task Package_BadBotIdOrDomain_RefusedWithoutZip(string botId, string domain)
     {
-        var zip = Path.Combine(Directory.CreateTempSubdirectory("closurebot-teams-").FullName, "out.zip");
+        using var folder = new TempFolder("closurebot-teams-");
+        var zip = Path.Combine(folder.Path, "out.zip");
 
         var (exit, _, error) = await DeployScript.RunAsync("python3", "deploy/teams/package.py", "--bot-id", botId, "--domain", domain, "--out", zip);
 
@@ -110,13 +114,13 @@ public sealed class TeamsManifestTests
     [Fact]
     public async Task Icons_Committed_AreExactlyWhatTheScriptDraws()
     {
-        var folder = Directory.CreateTempSubdirectory("closurebot-icons-").FullName;
+        using var drawn = new TempFolder("closurebot-icons-");
 
-        var (exit, _, error) = await DeployScript.RunAsync("python3", "deploy/teams/make-icons.py", "--out-dir", folder);
+        var (exit, _, error) = await DeployScript.RunAsync("python3", "deploy/teams/make-icons.py", "--out-dir", drawn.Path);
 
         Assert.True(exit == 0, $"make-icons.py failed: {error}");
         foreach (var icon in new[] { "color.png", "outline.png" })
-            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Folder, icon)), await File.ReadAllBytesAsync(Path.Combine(folder, icon)));
+            Assert.Equal(await File.ReadAllBytesAsync(Path.Combine(Folder, icon)), await File.ReadAllBytesAsync(Path.Combine(drawn.Path, icon)));
     }
 
     private static async Task<JsonObject> CheckAsync(string manifest)

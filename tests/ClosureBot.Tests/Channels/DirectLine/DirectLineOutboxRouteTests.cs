@@ -16,13 +16,14 @@ public class DirectLineOutboxRouteTests
     [Fact]
     public async Task Restart_RepliesCommittedButMissingFromTheLogOrNotMarked_AreInTheLogOnceEach()
     {
-        string folder, conversationId, token;
+        // One folder for both hosts: the same app before and after its restart.
+        using var folder = new TempFolder("closurebot-dl-");
+        string conversationId, token;
         string? postgres;
         long messageSequence;
         List<string> history;
-        await using (var before = new DirectLineTestHost(storage: Storage))
+        await using (var before = new DirectLineTestHost(folder.Path, storage: Storage))
         {
-            folder = before.Folder;
             postgres = before.Postgres;
             var client = new DirectLineTestClient(before.Client);
             (conversationId, token) = await client.StartAsync();
@@ -52,7 +53,7 @@ public class DirectLineOutboxRouteTests
         }
         else
         {
-            await using var database = new SqliteConnection($"Data Source={Path.Combine(folder, "closurebot.db")};Pooling=False");
+            await using var database = new SqliteConnection($"Data Source={Path.Combine(folder.Path, "closurebot.db")};Pooling=False");
             await database.OpenAsync();
             await using var command = database.CreateCommand();
             command.CommandText = sql;
@@ -61,7 +62,7 @@ public class DirectLineOutboxRouteTests
             await command.ExecuteNonQueryAsync();
         }
 
-        await using var after = new DirectLineTestHost(folder, storage: Storage, postgres: postgres);
+        await using var after = new DirectLineTestHost(folder.Path, storage: Storage, postgres: postgres);
         await after.Services.GetRequiredService<OutboxDeliveryWorker>().RunOnceAsync(CancellationToken.None);
 
         var (recovered, _) = await new DirectLineTestClient(after.Client).GetActivitiesAsync(conversationId, token);

@@ -11,11 +11,12 @@ public class DirectLinePersistenceTests
     [Fact]
     public async Task Restart_MidFlow_KeepsHistoryTokenAndDialogPosition()
     {
-        string folder, conversationId, token, watermark;
+        // One folder for both hosts: the same app before and after its restart.
+        using var folder = new TempFolder("closurebot-dl-");
+        string conversationId, token, watermark;
         string? postgres;
-        await using (var before = new DirectLineTestHost(storage: Storage))
+        await using (var before = new DirectLineTestHost(folder.Path, storage: Storage))
         {
-            folder = before.Folder;
             postgres = before.Postgres;
             var client = new DirectLineTestClient(before.Client);
             (conversationId, token) = await client.StartAsync();
@@ -24,7 +25,7 @@ public class DirectLinePersistenceTests
             (_, watermark) = await client.GetActivitiesAsync(conversationId, token);
         }
 
-        await using var after = new DirectLineTestHost(folder, storage: Storage, postgres: postgres);
+        await using var after = new DirectLineTestHost(folder.Path, storage: Storage, postgres: postgres);
         var resumed = new DirectLineTestClient(after.Client);
         var (history, sameWatermark) = await resumed.GetActivitiesAsync(conversationId, token);
         await resumed.PostMessageAsync(conversationId, token, "ACME", "c3");

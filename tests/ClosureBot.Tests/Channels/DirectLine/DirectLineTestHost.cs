@@ -19,12 +19,15 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     // two hosts starting at the same moment would freeze the same one, so starts take turns.
     private static readonly Lock StartLock = new();
     private readonly WebApplicationFactory<Program> _factory;
+    // A folder the host made for itself is deleted when it is disposed; one passed in belongs to the caller.
+    private readonly bool _ownsFolder;
 
     public DirectLineTestHost(string? folder = null, IReadOnlyDictionary<string, string?>? settings = null, bool defaultRateLimits = false,
         TimeProvider? clock = null, string storage = StorageProviders.Sqlite, string? postgres = null,
         Action<IServiceCollection>? configureServices = null)
     {
         Postgres = storage == StorageProviders.Postgres ? postgres ?? PostgresServer.CreateDatabase() : null;
+        _ownsFolder = folder is null;
         Folder = folder ?? Directory.CreateTempSubdirectory("closurebot-dl-").FullName;
         var inventory = Path.Combine(Folder, "inventory.json");
         if (!File.Exists(inventory))
@@ -68,5 +71,6 @@ public sealed class DirectLineTestHost : IAsyncDisposable
     {
         Client.Dispose();
         await _factory.DisposeAsync();
+        if (_ownsFolder) TempFolder.Delete(Folder);
     }
 }

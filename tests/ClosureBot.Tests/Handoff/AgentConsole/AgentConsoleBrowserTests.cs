@@ -80,12 +80,12 @@ public sealed class AgentConsoleBrowserTests
     [Fact]
     public async Task Console_AppRestarts_PageReconnectsAndReloadsTheHeldConversation()
     {
-        var folder = Directory.CreateTempSubdirectory("closurebot-console-").FullName;
+        using var folder = new TempFolder("closurebot-console-");
         var settings = new Dictionary<string, string?>(ConsoleTestApp.AgentSettings()) { ["Urls"] = $"http://127.0.0.1:{LoopbackPort.Free()}" };
         DirectLineTestHost? host = null;
         // The desk outlives the app, as the real desk's database does; it announces through whichever app is running.
         var desk = new FakeHandoffDesk(() => host!.Services.GetRequiredService<IHandoffEvents>(), TimeProvider.System);
-        DirectLineTestHost Start() => new(folder, settings, configureServices: services => services.AddSingleton<IHandoffDesk>(desk));
+        DirectLineTestHost Start() => new(folder.Path, settings, configureServices: services => services.AddSingleton<IHandoffDesk>(desk));
         host = Start();
         try
         {

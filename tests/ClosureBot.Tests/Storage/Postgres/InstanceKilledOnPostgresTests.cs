@@ -8,7 +8,7 @@ namespace ClosureBot.Tests.Storage.Postgres;
 /// with SIGKILL mid-load. The channel redelivers what the dead one did not answer to the other, which carries on:
 /// every conversation ends where its customer's answers took it, and the account has one closure request.
 /// </summary>
-public sealed class InstanceKilledOnPostgresTests : IAsyncDisposable
+public sealed class InstanceKilledOnPostgresTests : IAsyncLifetime
 {
     private static readonly TimeSpan LoadLimit = TimeSpan.FromMinutes(3);
     private readonly string _database = PostgresServer.CreateDatabase();
@@ -84,13 +84,13 @@ public sealed class InstanceKilledOnPostgresTests : IAsyncDisposable
         return await BotChildProcess.StartAsync(folder, settings);
     }
 
-    public ValueTask DisposeAsync()
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    // xUnit 2 disposes a test class through IAsyncLifetime or IDisposable, never through IAsyncDisposable.
+    public Task DisposeAsync()
     {
-        foreach (var folder in _folders)
-        {
-            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
-        }
+        foreach (var folder in _folders) TempFolder.Delete(folder);
         PostgresServer.DropDatabase(_database);
-        return ValueTask.CompletedTask;
+        return Task.CompletedTask;
     }
 }
