@@ -14,28 +14,42 @@ namespace ClosureBot.Protocol.Connector;
 public sealed class MsalConnectorCredentials : IConnectorCredentials
 {
     private readonly BotAuthenticationOptions _options;
-    private readonly Lazy<IConfidentialClientApplication> _confidential;
-    private readonly Lazy<IManagedIdentityApplication> _managed;
+    // MSAL's types are named only inside MsalApps, built on the first token: a bot that answers in the response body
+    // (web chat, Direct Line) never asks for one and never loads MSAL (about 0.8 MiB resident).
+    private readonly Lazy<MsalApps> _apps;
 
     /// <summary>Creates the credentials; MSAL calls go through the <see cref="BotAuthenticationOptions.HttpClientName"/> client.</summary>
     public MsalConnectorCredentials(IOptions<BotAuthenticationOptions> options, IHttpClientFactory httpClients)
     {
         _options = options.Value;
-        var http = new HttpClientFactoryAdapter(httpClients);
-        _confidential = new(() => BuildConfidential(_options, http));
-        _managed = new(() => ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(_options.MicrosoftAppId!))
-            .WithHttpClientFactory(http).Build());
+        _apps = new(() => new MsalApps(_options, httpClients));
     }
 
     /// <inheritdoc />
-    public async ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken)
+    public ValueTask<string?> GetTokenAsync(CancellationToken cancellationToken) =>
+        _options.IsLocalDevelopmentMode ? ValueTask.FromResult<string?>(null) : _apps.Value.GetTokenAsync(_options, cancellationToken);
+
+    private sealed class MsalApps
     {
-        if (_options.IsLocalDevelopmentMode) return null;
-        if (_options.MicrosoftAppType == BotAppType.UserAssignedMSI)
-            return (await _managed.Value.AcquireTokenForManagedIdentity(_options.ToChannelFromBotOAuthScope)
-                .ExecuteAsync(cancellationToken).ConfigureAwait(false)).AccessToken;
-        var scope = _options.ToChannelFromBotOAuthScope.TrimEnd('/') + "/.default";
-        return (await _confidential.Value.AcquireTokenForClient([scope]).ExecuteAsync(cancellationToken).ConfigureAwait(false)).AccessToken;
+        private readonly Lazy<IConfidentialClientApplication> _confidential;
+        private readonly Lazy<IManagedIdentityApplication> _managed;
+
+        public MsalApps(BotAuthenticationOptions options, IHttpClientFactory httpClients)
+        {
+            var http = new HttpClientFactoryAdapter(httpClients);
+            _confidential = new(() => BuildConfidential(options, http));
+            _managed = new(() => ManagedIdentityApplicationBuilder.Create(ManagedIdentityId.WithUserAssignedClientId(options.MicrosoftAppId!))
+                .WithHttpClientFactory(http).Build());
+        }
+
+        public async ValueTask<string?> GetTokenAsync(BotAuthenticationOptions options, CancellationToken cancellationToken)
+        {
+            if (options.MicrosoftAppType == BotAppType.UserAssignedMSI)
+                return (await _managed.Value.AcquireTokenForManagedIdentity(options.ToChannelFromBotOAuthScope)
+                    .ExecuteAsync(cancellationToken).ConfigureAwait(false)).AccessToken;
+            var scope = options.ToChannelFromBotOAuthScope.TrimEnd('/') + "/.default";
+            return (await _confidential.Value.AcquireTokenForClient([scope]).ExecuteAsync(cancellationToken).ConfigureAwait(false)).AccessToken;
+        }
     }
 
     private static IConfidentialClientApplication BuildConfidential(BotAuthenticationOptions options, IMsalHttpClientFactory http)

@@ -5,17 +5,19 @@ using ClosureBot.Tests.Support;
 namespace ClosureBot.Tests.Hosting;
 
 /// <summary>
-/// The expression compiler (<c>System.Linq.Expressions</c>, about 2.4 MiB resident) is loaded only by what needs it: the
-/// agent console's hub, when the first agent connects. Customers' turns, the pages and the health checks never load it
-/// (README, Load test). The bot runs as its own process, because the test process loads it for its own reasons.
+/// Assemblies are loaded only by what needs them. The expression compiler (<c>System.Linq.Expressions</c>, about 2.4 MiB
+/// resident) by the agent console's hub, when the first agent connects; MSAL (about 0.8 MiB) by the first Connector token.
+/// Customers' turns answered in the response body or over Direct Line, the pages and the health checks load neither
+/// (README, Load test). The bot runs as its own process, because the test process loads both for its own reasons.
 /// </summary>
 public sealed class ExpressionCompilerTests : IDisposable
 {
     private const string ExpressionCompiler = "System.Linq.Expressions.dll";
+    private const string Msal = "Microsoft.Identity.Client.dll";
     private readonly string _folder = Directory.CreateTempSubdirectory("closurebot-expressions-").FullName;
 
     [Fact]
-    public async Task BotStartedAlone_ServingCustomers_NeverLoadsTheExpressionCompiler()
+    public async Task BotStartedAlone_ServingCustomers_NeverLoadsTheExpressionCompilerOrMsal()
     {
         if (!OperatingSystem.IsLinux()) return;
         await using var bot = await BotChildProcess.StartAsync(_folder);
@@ -34,6 +36,7 @@ public sealed class ExpressionCompilerTests : IDisposable
         var mapped = bot.MappedFiles();
         Assert.Contains("System.Private.CoreLib.dll", mapped);
         Assert.DoesNotContain(ExpressionCompiler, mapped);
+        Assert.DoesNotContain(Msal, mapped);
     }
 
     // Says "hi" and waits until the bot's welcome is in the conversation, so the turn has run before the maps are read.
