@@ -6,18 +6,20 @@ namespace ClosureBot.Tests.Hosting;
 
 /// <summary>
 /// Assemblies are loaded only by what needs them. The expression compiler (<c>System.Linq.Expressions</c>, about 2.4 MiB
-/// resident) by the agent console's hub, when the first agent connects; MSAL (about 0.8 MiB) by the first Connector token.
-/// Customers' turns answered in the response body or over Direct Line, the pages and the health checks load neither
-/// (README, Load test). The bot runs as its own process, because the test process loads both for its own reasons.
+/// resident) by the agent console's hub, when the first agent connects; MSAL (about 0.8 MiB) by the first Connector token;
+/// the PDB reader (<c>System.Reflection.Metadata</c>) only to put file and line numbers into a stack trace, which no turn
+/// should make. Customers' turns answered in the response body or over Direct Line, the pages and the health checks load
+/// none of them (README, Load test). The bot runs as its own process, because the test process loads them all.
 /// </summary>
 public sealed class ExpressionCompilerTests : IDisposable
 {
     private const string ExpressionCompiler = "System.Linq.Expressions.dll";
     private const string Msal = "Microsoft.Identity.Client.dll";
+    private const string PdbReader = "System.Reflection.Metadata.dll";
     private readonly string _folder = Directory.CreateTempSubdirectory("closurebot-expressions-").FullName;
 
     [Fact]
-    public async Task BotStartedAlone_ServingCustomers_NeverLoadsTheExpressionCompilerOrMsal()
+    public async Task BotStartedAlone_ServingCustomers_NeverLoadsTheExpressionCompilerMsalOrThePdbReader()
     {
         if (!OperatingSystem.IsLinux()) return;
         await using var bot = await BotChildProcess.StartAsync(_folder);
@@ -37,6 +39,7 @@ public sealed class ExpressionCompilerTests : IDisposable
         Assert.Contains("System.Private.CoreLib.dll", mapped);
         Assert.DoesNotContain(ExpressionCompiler, mapped);
         Assert.DoesNotContain(Msal, mapped);
+        Assert.DoesNotContain(PdbReader, mapped);
     }
 
     // Says "hi" and waits until the bot's welcome is in the conversation, so the turn has run before the maps are read.

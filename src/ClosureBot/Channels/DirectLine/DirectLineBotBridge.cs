@@ -63,8 +63,11 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
 
     private async Task RunTurnAsync(DirectLineToken grant, Activity activity, CancellationToken ct)
     {
-        using var typing = CancellationTokenSource.CreateLinkedTokenSource(ct);
-        var indicator = activity.Type == ActivityTypes.Message ? SendTypingAsync(grant, typing.Token) : Task.CompletedTask;
+        // The typing indicator repeats until the turn ends, which disposes its timer: the timer's wait then ends with false.
+        // Cancelling the wait instead would end it with an OperationCanceledException carrying the current stack trace,
+        // which PeriodicTimer captures with file and line numbers (reading the PDBs) on every turn.
+        var typing = new PeriodicTimer(TypingInterval, time);
+        var indicator = activity.Type == ActivityTypes.Message ? SendTypingAsync(grant, typing, ct) : Task.CompletedTask;
         try
         {
             var identity = grant.VerifiedBy is { } source ? CustomerClaims.Create(source, grant.UserId, grant.UserName, grant.Accounts) : null;
@@ -74,14 +77,13 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         }
         finally
         {
-            await typing.CancelAsync();
+            typing.Dispose();
             await indicator;
         }
     }
 
-    private async Task SendTypingAsync(DirectLineToken grant, CancellationToken ct)
+    private async Task SendTypingAsync(DirectLineToken grant, PeriodicTimer timer, CancellationToken ct)
     {
-        using var timer = new PeriodicTimer(TypingInterval, time);
         do
         {
             log.PublishEphemeral(grant.ConversationId, new Activity
@@ -96,6 +98,7 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         while (await WaitAsync(timer, ct));
     }
 
+    // Cancelled only when the request is (the client went away, the app is stopping).
     private static async Task<bool> WaitAsync(PeriodicTimer timer, CancellationToken ct)
     {
         try { return await timer.WaitForNextTickAsync(ct); }
