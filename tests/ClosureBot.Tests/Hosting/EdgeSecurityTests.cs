@@ -98,7 +98,8 @@ public sealed class EdgeSecurityTests
     [InlineData("Staging")]
     public void NoAppId_OutsideDevelopment_RefusesToStart(string environment)
     {
-        using var app = new BotApplicationFactory().WithWebHostBuilder(b => b.UseEnvironment(environment));
+        using var factory = new BotApplicationFactory();
+        using var app = factory.WithWebHostBuilder(b => b.UseEnvironment(environment));
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
 

@@ -104,8 +104,8 @@ public sealed class TeamsIdentityTests
     [Fact]
     public void Startup_SwitchOnOutsideDevelopment_IsRefused()
     {
-        using var app = new BotApplicationFactory(settings: TeamsChat.Trusting(("Bot:MessagesEndpointEnabled", "false")))
-            .WithWebHostBuilder(b => b.UseEnvironment(Environments.Production));
+        using var factory = new BotApplicationFactory(settings: TeamsChat.Trusting(("Bot:MessagesEndpointEnabled", "false")));
+        using var app = factory.WithWebHostBuilder(b => b.UseEnvironment(Environments.Production));
 
         var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
         Assert.Contains("Teams:TrustUnauthenticatedChannel", error.ToString());
