@@ -33,10 +33,12 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         """;
 
     private readonly SqliteDatabase _database;
+    private readonly SqliteBotStore _writer;
 
-    public SqliteDirectLineStore(SqliteDatabase database)
+    public SqliteDirectLineStore(SqliteDatabase database, SqliteBotStore writer)
     {
         _database = database;
+        _writer = writer;
         _database.EnsureSchema(Schema);
     }
 
@@ -102,30 +104,37 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
         return await command.ExecuteNonQueryAsync(ct) == 1;
     }
 
+    /// <summary>
+    /// Appends in the next group commit, beside the turns' commits (<see cref="SqliteBotStore.WriteAsync"/>): one flush
+    /// for all of them, and no second connection contending for SQLite's write lock. The single writer numbers the
+    /// activities of a conversation in the order their appends reach it.
+    /// </summary>
     public async Task<long> AppendActivityAsync(string conversationId, Func<long, string> render, CancellationToken ct)
     {
-        await using var connection = _database.Open();
-        // IMMEDIATE: the counter row and the activity are written under one write lock, so numbers commit in order.
-        await using var transaction = connection.BeginTransaction(deferred: false);
-        await using var next = connection.CreateCommand();
-        next.Transaction = transaction;
-        // A transcript from before the counter table starts from its highest stored number.
-        next.CommandText = """
-            INSERT INTO directline_sequences (conversation_id, last_seq)
-            VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = $id))
-            ON CONFLICT (conversation_id) DO UPDATE SET last_seq = last_seq + 1
-            RETURNING last_seq;
-            """;
-        next.Parameters.AddWithValue("$id", conversationId);
-        var sequence = (long)(await next.ExecuteScalarAsync(ct))!;
-        await using var insert = connection.CreateCommand();
-        insert.Transaction = transaction;
-        insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($id, $seq, $json);";
-        insert.Parameters.AddWithValue("$id", conversationId);
-        insert.Parameters.AddWithValue("$seq", sequence);
-        insert.Parameters.AddWithValue("$json", render(sequence));
-        await insert.ExecuteNonQueryAsync(ct);
-        await transaction.CommitAsync(ct);
+        long sequence = 0;
+        await _writer.WriteAsync(transaction =>
+        {
+            using var next = transaction.Connection!.CreateCommand();
+            next.Transaction = transaction;
+            // A transcript from before the counter table starts from its highest stored number.
+            next.CommandText = """
+                INSERT INTO directline_sequences (conversation_id, last_seq)
+                VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = $id))
+                ON CONFLICT (conversation_id) DO UPDATE SET last_seq = last_seq + 1
+                RETURNING last_seq;
+                """;
+            next.Parameters.AddWithValue("$id", conversationId);
+            var assigned = (long)next.ExecuteScalar()!;
+            using var insert = transaction.Connection.CreateCommand();
+            insert.Transaction = transaction;
+            insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($id, $seq, $json);";
+            insert.Parameters.AddWithValue("$id", conversationId);
+            insert.Parameters.AddWithValue("$seq", assigned);
+            insert.Parameters.AddWithValue("$json", render(assigned));
+            insert.ExecuteNonQuery();
+            sequence = assigned;
+            return 1;
+        }, ct);
         return sequence;
     }
 
