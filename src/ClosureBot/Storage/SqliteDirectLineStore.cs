@@ -109,33 +109,40 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
     /// for all of them, and no second connection contending for SQLite's write lock. The single writer numbers the
     /// activities of a conversation in the order their appends reach it.
     /// </summary>
-    public async Task<long> AppendActivityAsync(string conversationId, Func<long, string> render, CancellationToken ct)
+    public async Task<long> AppendActivitiesAsync(string conversationId, int count, Func<int, long, string> render, CancellationToken ct)
     {
-        long sequence = 0;
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
+        long first = 0;
         await _writer.WriteAsync(transaction =>
         {
             using var next = transaction.Connection!.CreateCommand();
             next.Transaction = transaction;
-            // A transcript from before the counter table starts from its highest stored number.
+            // A transcript from before the counter table starts after its highest stored number.
             next.CommandText = """
                 INSERT INTO directline_sequences (conversation_id, last_seq)
-                VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + 1 FROM directline_activities WHERE conversation_id = $id))
-                ON CONFLICT (conversation_id) DO UPDATE SET last_seq = last_seq + 1
+                VALUES ($id, (SELECT COALESCE(MAX(seq), 0) + $count FROM directline_activities WHERE conversation_id = $id))
+                ON CONFLICT (conversation_id) DO UPDATE SET last_seq = last_seq + $count
                 RETURNING last_seq;
                 """;
             next.Parameters.AddWithValue("$id", conversationId);
-            var assigned = (long)next.ExecuteScalar()!;
+            next.Parameters.AddWithValue("$count", count);
+            var start = (long)next.ExecuteScalar()! - count + 1;
             using var insert = transaction.Connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($id, $seq, $json);";
-            insert.Parameters.AddWithValue("$id", conversationId);
-            insert.Parameters.AddWithValue("$seq", assigned);
-            insert.Parameters.AddWithValue("$json", render(assigned));
-            insert.ExecuteNonQuery();
-            sequence = assigned;
-            return 1;
+            var id = insert.Parameters.AddWithValue("$id", conversationId);
+            var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
+            var json = insert.Parameters.Add("$json", SqliteType.Text);
+            for (var i = 0; i < count; i++)
+            {
+                seq.Value = start + i;
+                json.Value = render(i, start + i);
+                insert.ExecuteNonQuery();
+            }
+            first = start;
+            return count;
         }, ct);
-        return sequence;
+        return first;
     }
 
     public async Task<long> LastSequenceAsync(string conversationId, CancellationToken ct)

@@ -18,22 +18,34 @@ public sealed class DirectLineActivityLog(IDirectLineStore store, TimeProvider t
     private readonly ConcurrentDictionary<string, Entry> _entries = new(StringComparer.Ordinal);
 
     /// <summary>Assigns id and timestamp to <paramref name="activity"/>, persists it and publishes it.</summary>
-    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken ct)
+    public async Task<string> AppendAsync(string conversationId, Activity activity, CancellationToken ct) =>
+        (await AppendAsync(conversationId, [activity], ct))[0];
+
+    /// <summary>
+    /// Assigns ids and timestamps to <paramref name="activities"/>, persists them in one write (a turn's replies take one
+    /// flush, not one each) and publishes them, in order; returns their ids.
+    /// </summary>
+    public async Task<IReadOnlyList<string>> AppendAsync(string conversationId, IReadOnlyList<Activity> activities, CancellationToken ct)
     {
+        if (activities.Count == 0) return [];
         var entry = await LockAsync(conversationId, ct);
         try
         {
-            activity.Timestamp = time.GetUtcNow();
-            entry.UsedAt = activity.Timestamp.Value;
-            activity.Conversation ??= new ConversationAccount { Id = conversationId };
-            string? json = null;
-            var sequence = await store.AppendActivityAsync(conversationId, assigned =>
+            var now = time.GetUtcNow();
+            entry.UsedAt = now;
+            var json = new string[activities.Count];
+            foreach (var activity in activities)
             {
-                activity.Id = $"{conversationId}|{assigned:D7}";
-                return json = JsonSerializer.Serialize(activity, ProtocolJson.Options);
+                activity.Timestamp = now;
+                activity.Conversation ??= new ConversationAccount { Id = conversationId };
+            }
+            var first = await store.AppendActivitiesAsync(conversationId, activities.Count, (index, assigned) =>
+            {
+                activities[index].Id = $"{conversationId}|{assigned:D7}";
+                return json[index] = JsonSerializer.Serialize(activities[index], ProtocolJson.Options);
             }, ct);
-            entry.Publish(new StreamItem(sequence, json!));
-            return activity.Id!;
+            for (var i = 0; i < activities.Count; i++) entry.Publish(new StreamItem(first + i, json[i]));
+            return activities.Select(a => a.Id!).ToList();
         }
         finally
         {

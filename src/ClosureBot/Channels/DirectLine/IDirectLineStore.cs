@@ -23,11 +23,12 @@ public interface IDirectLineStore
     Task<bool> TryMarkStartedAsync(string id, string? locale, CancellationToken ct);
 
     /// <summary>
-    /// Appends an activity under the conversation's next sequence number, which the database assigns (so instances
-    /// sharing it never hand out one number twice, and a number is never reused, even after a retraction).
-    /// <paramref name="render"/> turns the number into the JSON to store; the number is returned.
+    /// Appends <paramref name="count"/> activities, in one write, under the conversation's next sequence numbers, which
+    /// the database assigns consecutively (so instances sharing it never hand out one number twice, and a number is never
+    /// reused, even after a retraction). <paramref name="render"/> turns an activity's index and number into the JSON to
+    /// store; the first number is returned.
     /// </summary>
-    Task<long> AppendActivityAsync(string conversationId, Func<long, string> render, CancellationToken ct);
+    Task<long> AppendActivitiesAsync(string conversationId, int count, Func<int, long, string> render, CancellationToken ct);
 
     /// <summary>The highest sequence number stored for the conversation (0 when it has none).</summary>
     Task<long> LastSequenceAsync(string conversationId, CancellationToken ct);

@@ -47,25 +47,31 @@ public sealed class PostgresDirectLineStore(PostgresDatabase database) : IDirect
         await ExecuteAsync("UPDATE directline_conversations SET started = true, locale = COALESCE($2, locale) WHERE id = $1 AND NOT started",
             ct, id, locale) == 1;
 
-    public async Task<long> AppendActivityAsync(string conversationId, Func<long, string> render, CancellationToken ct)
+    public async Task<long> AppendActivitiesAsync(string conversationId, int count, Func<int, long, string> render, CancellationToken ct)
     {
+        ArgumentOutOfRangeException.ThrowIfNegativeOrZero(count);
         await using var connection = await database.OpenAsync(ct);
         await using var transaction = await connection.BeginTransactionAsync(ct);
         await using var next = PostgresDatabase.Command(connection, """
-            INSERT INTO directline_sequences (conversation_id, last_seq) VALUES ($1, 1)
-            ON CONFLICT (conversation_id) DO UPDATE SET last_seq = directline_sequences.last_seq + 1
+            INSERT INTO directline_sequences (conversation_id, last_seq) VALUES ($1, $2)
+            ON CONFLICT (conversation_id) DO UPDATE SET last_seq = directline_sequences.last_seq + $2
             RETURNING last_seq
-            """, conversationId);
-        var sequence = (long)(await next.ExecuteScalarAsync(ct))!;
-        await using var insert = PostgresDatabase.Command(connection,
-            "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($1, $2, $3)", conversationId, sequence, render(sequence));
-        await insert.ExecuteNonQueryAsync(ct);
-        // Delivered to every listening instance when (and only if) the activity commits.
+            """, conversationId, (long)count);
+        var last = (long)(await next.ExecuteScalarAsync(ct))!;
+        var first = last - count + 1;
+        for (var i = 0; i < count; i++)
+        {
+            await using var insert = PostgresDatabase.Command(connection,
+                "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($1, $2, $3)", conversationId, first + i, render(i, first + i));
+            await insert.ExecuteNonQueryAsync(ct);
+        }
+        // Delivered to every listening instance when (and only if) the activities commit; the last number is enough, as
+        // a stream reads whatever it lacks up to it from the store.
         await using var notify = PostgresDatabase.Command(connection, "SELECT pg_notify($1, $2)", PostgresDirectLineListener.Channel,
-            PostgresDirectLineListener.Payload(database.InstanceId, sequence, conversationId));
+            PostgresDirectLineListener.Payload(database.InstanceId, last, conversationId));
         await notify.ExecuteNonQueryAsync(ct);
         await transaction.CommitAsync(ct);
-        return sequence;
+        return first;
     }
 
     public async Task<long> LastSequenceAsync(string conversationId, CancellationToken ct)

@@ -68,5 +68,28 @@ public class DirectLineActivityLogTests
         Assert.Equal(0, missed);
     }
 
-    private static Activity Message() => new() { Type = ActivityTypes.Message, Text = "hi" };
+    [Fact]
+    public async Task AppendSeveral_AfterOne_TakeTheNextNumbersInOrder_StoredAndPublished()
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var log = app.Services.GetRequiredService<DirectLineActivityLog>();
+        await log.AppendAsync("replies", Message(), CancellationToken.None);
+        using var watched = log.Subscribe("replies");
+
+        var ids = await log.AppendAsync("replies", [Message("first"), Message("second"), Message("third")], CancellationToken.None);
+        var empty = await log.AppendAsync("replies", [], CancellationToken.None);
+
+        Assert.Equal(["replies|0000002", "replies|0000003", "replies|0000004"], ids);
+        Assert.Empty(empty);
+        var (stored, watermark) = await log.ReadAsync("replies", 1, CancellationToken.None);
+        Assert.Equal([2L, 3L, 4L], stored.Select(s => s.Sequence));
+        Assert.Equal(["first", "second", "third"], stored.Select(s => (string?)System.Text.Json.Nodes.JsonNode.Parse(s.Json)!["text"]));
+        Assert.Equal(4, watermark);
+        var published = new List<long?>();
+        while (watched.Reader.TryRead(out var item)) published.Add(item.Sequence);
+        Assert.Equal([2L, 3L, 4L], published);
+        Assert.EndsWith("|0000005", await log.AppendAsync("replies", Message(), CancellationToken.None));
+    }
+
+    private static Activity Message(string text = "hi") => new() { Type = ActivityTypes.Message, Text = text };
 }

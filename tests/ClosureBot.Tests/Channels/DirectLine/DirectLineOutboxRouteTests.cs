@@ -14,6 +14,26 @@ public class DirectLineOutboxRouteTests
     protected virtual string Storage => StorageProviders.Sqlite;
 
     [Fact]
+    public async Task TurnWithSeveralReplies_TheyLandInTheHistoryTogether_InOneWrite()
+    {
+        await using var host = new DirectLineTestHost(storage: Storage);
+        var client = new DirectLineTestClient(host.Client);
+        var (conversationId, token) = await client.StartAsync();
+
+        var posted = await client.PostMessageAsync(conversationId, token, "I want to close my account", "c1");
+        var (history, _) = await client.GetActivitiesAsync(conversationId, token);
+
+        // The replies are the turn's, numbered right after the customer's message; written in one append, they share
+        // its timestamp (appended one at a time, each took the clock's time at its own write).
+        var postedId = (string)posted["id"]!;
+        var replies = history.SkipWhile(a => (string?)a!["id"] != postedId).Skip(1).ToList();
+        Assert.True(replies.Count >= 2, $"expected several replies, got {replies.Count}");
+        var first = long.Parse(postedId.Split('|')[1]);
+        Assert.Equal(Enumerable.Range(1, replies.Count).Select(i => first + i), replies.Select(a => long.Parse(((string)a!["id"]!).Split('|')[1])));
+        Assert.Single(replies.Select(a => (string?)a!["timestamp"]).Distinct());
+    }
+
+    [Fact]
     public async Task Restart_RepliesCommittedButMissingFromTheLogOrNotMarked_AreInTheLogOnceEach()
     {
         // One folder for both hosts: the same app before and after its restart.
