@@ -130,7 +130,7 @@ public sealed class SqliteDirectLineStore : IDirectLineStore
             using var insert = transaction.Connection.CreateCommand();
             insert.Transaction = transaction;
             insert.CommandText = "INSERT INTO directline_activities (conversation_id, seq, json) VALUES ($id, $seq, $json);";
-            var id = insert.Parameters.AddWithValue("$id", conversationId);
+            insert.Parameters.AddWithValue("$id", conversationId);
             var seq = insert.Parameters.Add("$seq", SqliteType.Integer);
             var json = insert.Parameters.Add("$json", SqliteType.Text);
             for (var i = 0; i < count; i++)
