@@ -70,6 +70,11 @@ public sealed class AgentConsoleBrowserTests
         Assert.Equal("Skip to the conversation", (string?)report["firstTab"]);
         Assert.Equal("conversation", (string?)report["afterSkip"]);
         Assert.Contains("Step 3 of 5", (string?)report["handBackResult"]);
+        // After the hand-back the case still shows where the customer asked, the Step line and the progress list alike;
+        // where the bot resumes is the banner's.
+        Assert.Contains("Step 2 of 5", (string?)report["stepAfterHandBack"]);
+        Assert.Equal(["Done — Retrieve your data", "Current — Delete running, stopped and archived servers"],
+            report["progressAfterHandBack"]!.AsArray().Take(2).Select(p => (string?)p));
         Assert.Contains("Nobody is waiting.", (string?)report["queueAfterHandBack"]);
         Assert.Equal(401, (int)report["apiAfterSignOut"]!);
         Assert.Empty(report["pageErrors"]!.AsArray());

@@ -114,7 +114,8 @@ public sealed class FakeHandoffDesk(Func<IHandoffEvents> events, TimeProvider ti
             if (!_cases.TryGetValue(ticketId, out var found) || found.Ticket.Status != HandoffStatus.Held || found.Ticket.AgentUserName != agent.UserName)
                 throw new InvalidOperationException("Only the agent holding the conversation may hand it back.");
             HandedBack.Add((ticketId, agent, handBack));
-            ended = found.Ticket with { Status = HandoffStatus.Ended, Screen = handBack.ResumeAt };
+            // As the real desk: the ticket keeps the screen the customer asked at; the resume point goes to the bot.
+            ended = found.Ticket with { Status = HandoffStatus.Ended };
             _cases[ticketId] = found with { Ticket = ended };
         }
         await events().TicketChangedAsync(ended, cancellationToken);

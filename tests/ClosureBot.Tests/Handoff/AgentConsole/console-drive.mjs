@@ -87,6 +87,10 @@ try {
   await page.getByRole('button', { name: 'Hand back' }).click();
   await page.getByText('Handed back to the bot at').waitFor({ timeout: 15000 });
   report.handBackResult = await page.locator('#case-action-result').textContent();
+  // The ended ticket arrives over the hub; the case view is redrawn from it.
+  await page.locator('#case-facts dd', { hasText: /^Ended$/ }).waitFor({ timeout: 15000 });
+  report.progressAfterHandBack = await page.locator('#progress li').allTextContents();
+  report.stepAfterHandBack = (await page.locator('#case-facts').textContent()).replace(/\s+/g, ' ').trim();
   await shot('handed-back');
   await tell('handed-back');
   report.queueAfterHandBack = (await page.locator('#queue-support').textContent()).replace(/\s+/g, ' ').trim();
