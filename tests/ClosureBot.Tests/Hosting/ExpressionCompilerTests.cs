@@ -71,8 +71,5 @@ public sealed class ExpressionCompilerTests : IDisposable
         return (await response.Content.ReadFromJsonAsync<JsonObject>())!;
     }
 
-    public void Dispose()
-    {
-        try { Directory.Delete(_folder, recursive: true); } catch (IOException) { }
-    }
+    public void Dispose() => TempFolder.Delete(_folder);
 }

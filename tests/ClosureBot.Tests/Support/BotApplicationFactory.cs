@@ -138,7 +138,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         await base.DisposeAsync();
         if (_ownsFolder)
         {
-            try { Directory.Delete(Folder, recursive: true); } catch (IOException) { }
+            TempFolder.Delete(Folder);
             if (_postgres is not null) PostgresServer.DropDatabase(_postgres);
         }
     }
