@@ -123,14 +123,18 @@ public sealed class ReplyOutbox(IOutboxStore store, IEnumerable<IOutboxRoute> ro
         var delivered = fromIndex;
         try
         {
-            if (transport is IAtomicReplyTransport && delivered < record.ReplyCount)
+            if (transport is IAtomicReplyTransport)
             {
                 // Taken whole or not at all, so the rest goes in one call (one write for an in-process channel).
-                responses.AddRange(await transport.SendAsync(incoming, replies.Skip(delivered - offset).ToList(), cancellationToken));
+                if (delivered < record.ReplyCount)
+                    responses.AddRange(await transport.SendAsync(incoming, replies.Skip(delivered - offset).ToList(), cancellationToken));
                 delivered = record.ReplyCount;
             }
-            for (; delivered < record.ReplyCount; delivered++)
-                responses.AddRange(await transport.SendAsync(incoming, [replies[delivered - offset]], cancellationToken));
+            else
+            {
+                for (; delivered < record.ReplyCount; delivered++)
+                    responses.AddRange(await transport.SendAsync(incoming, [replies[delivered - offset]], cancellationToken));
+            }
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
