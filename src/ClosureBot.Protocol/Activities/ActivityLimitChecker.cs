@@ -36,10 +36,16 @@ internal static class ActivityLimitChecker
     private static ActivityLimitViolation? Length(string field, string? value, int max) =>
         value is not null && value.Length > max ? Exceeded($"'{field}' is longer than {max} characters.") : null;
 
+    // The field's name is put together only for a violation: every activity has two accounts to check.
     private static ActivityLimitViolation? Account(string field, ChannelAccount? account) =>
         account is null ? null
-            : Id(field + ".id", account.Id) ?? Short(field + ".name", account.Name) ?? Id(field + ".aadObjectId", account.AadObjectId)
-              ?? Short(field + ".role", account.Role);
+            : Within(account.Id, ActivityLimits.MaxIdLength) && Within(account.Name, ActivityLimits.MaxNameLength)
+              && Within(account.AadObjectId, ActivityLimits.MaxIdLength) && Within(account.Role, ActivityLimits.MaxNameLength)
+                ? null
+                : Id(field + ".id", account.Id) ?? Short(field + ".name", account.Name) ?? Id(field + ".aadObjectId", account.AadObjectId)
+                  ?? Short(field + ".role", account.Role);
+
+    private static bool Within(string? value, int max) => value is null || value.Length <= max;
 
     private static ActivityLimitViolation? Conversation(ConversationAccount? c) =>
         c is null ? null
