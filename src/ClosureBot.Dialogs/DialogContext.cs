@@ -43,9 +43,14 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
     /// </summary>
     public bool DropOutdated()
     {
-        if (!Stack.Any(i => Dialogs.Find(i.Id) is not { } d || d.Version != i.Version)) return false;
-        Stack.Clear();
-        return true;
+        // A loop, not a lambda over this context: it runs on every turn.
+        foreach (var instance in Stack)
+        {
+            if (Dialogs.Find(instance.Id) is { } dialog && dialog.Version == instance.Version) continue;
+            Stack.Clear();
+            return true;
+        }
+        return false;
     }
 
     /// <summary>
@@ -104,7 +109,12 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
         ActiveDialog is { } active ? Find(active).RepromptDialogAsync(Context, active, cancellationToken) : Task.CompletedTask;
 
     /// <summary>The topmost instance of <paramref name="dialogId"/>, or null.</summary>
-    public DialogInstance? FindInstance(string dialogId) => Stack.LastOrDefault(i => i.Id == dialogId);
+    public DialogInstance? FindInstance(string dialogId)
+    {
+        for (var i = Stack.Count - 1; i >= 0; i--)
+            if (Stack[i].Id == dialogId) return Stack[i];
+        return null;
+    }
 
     private async Task PopWhileAsync(Func<DialogInstance, bool> predicate, CancellationToken cancellationToken)
     {

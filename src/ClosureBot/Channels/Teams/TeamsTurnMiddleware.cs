@@ -16,14 +16,13 @@ namespace ClosureBot.Channels.Teams;
 internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, ConnectorClient connector, Locales locales, ILogger<TeamsTurnMiddleware> logger)
     : ITurnMiddleware
 {
-    public async Task OnTurnAsync(ITurnContext context, Func<CancellationToken, Task> next, CancellationToken ct)
+    // Other channels go straight on, without a state machine of this middleware's own around their turn.
+    public Task OnTurnAsync(ITurnContext context, Func<CancellationToken, Task> next, CancellationToken ct) =>
+        TeamsActivity.IsTeams(context.Activity) && context.Activity.Conversation?.Id is { Length: > 0 } ? OnTeamsTurnAsync(context, next, ct) : next(ct);
+
+    private async Task OnTeamsTurnAsync(ITurnContext context, Func<CancellationToken, Task> next, CancellationToken ct)
     {
         var activity = context.Activity;
-        if (!TeamsActivity.IsTeams(activity) || activity.Conversation?.Id is not { Length: > 0 })
-        {
-            await next(ct);
-            return;
-        }
         var key = ReplyOutbox.ConversationKey(activity);
         var viaConnector = !activity.ExpectsReplies() && activity.ServiceUrl is not null;
         if (viaConnector) await store.SaveReferenceAsync(key, Reference(activity), ct);
