@@ -76,7 +76,9 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
                 await Task.Delay(_commitDelay).ConfigureAwait(false);
                 Drain(batch);
             }
+            var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
             WriteBatch(batch, statements);
+            WriterMetrics.Batch("sqlite", batch.Count, startedAt);
         }
     }
 

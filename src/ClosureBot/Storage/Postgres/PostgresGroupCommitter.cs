@@ -57,6 +57,7 @@ internal sealed class PostgresGroupCommitter : IAsyncDisposable
         {
             batch.Clear();
             while (batch.Count < MaxBatch && _queue.Reader.TryRead(out var item)) batch.Add(item);
+            var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
             for (var attempt = 1; ; attempt++)
             {
                 try
@@ -83,6 +84,7 @@ internal sealed class PostgresGroupCommitter : IAsyncDisposable
                     break;
                 }
             }
+            WriterMetrics.Batch("postgresql", batch.Count, startedAt);
         }
         if (connection is not null) await connection.DisposeAsync();
     }
