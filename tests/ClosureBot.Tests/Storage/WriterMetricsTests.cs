@@ -1,12 +1,14 @@
 using System.Diagnostics.Metrics;
 using ClosureBot.Offboarding;
+using ClosureBot.Storage;
 using ClosureBot.Tests.Support;
 
 namespace ClosureBot.Tests.Storage;
 
 /// <summary>
 /// The store's writer reports its batches on the <c>ClosureBot.Storage</c> meter (what <c>dotnet-counters</c> shows): each
-/// turn's commit is counted in a batch's size, and the batches' durations add up to the writer's busy time.
+/// turn's commit is counted in a batch's size, each batch's duration is recorded, and the writer's busy time grows, all
+/// tagged with the provider.
 /// </summary>
 public class WriterMetricsTests
 {
@@ -29,7 +31,7 @@ public class WriterMetricsTests
         using var listener = new MeterListener();
         listener.InstrumentPublished = (instrument, l) =>
         {
-            if (instrument.Meter.Name == "ClosureBot.Storage") l.EnableMeasurementEvents(instrument);
+            if (instrument.Meter.Name == WriterMetrics.MeterName) l.EnableMeasurementEvents(instrument);
         };
         listener.SetMeasurementEventCallback<int>((instrument, value, tags, _) =>
         {
