@@ -34,7 +34,7 @@ internal static class ActivityLimitChecker
     private static ActivityLimitViolation? Short(string field, string? value) => Length(field, value, ActivityLimits.MaxNameLength);
 
     private static ActivityLimitViolation? Length(string field, string? value, int max) =>
-        value is not null && value.Length > max ? Exceeded($"'{field}' is longer than {max} characters.") : null;
+        Within(value, max) ? null : Exceeded($"'{field}' is longer than {max} characters.");
 
     // The field's name is put together only for a violation: every activity has two accounts to check.
     private static ActivityLimitViolation? Account(string field, ChannelAccount? account) =>
