@@ -15,14 +15,14 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
     private readonly ConversationCache _cache;
     private readonly SqliteGroupCommitter _committer;
 
-    public SqliteBotStore(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider time)
+    public SqliteBotStore(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider time, WriterMetrics metrics)
     {
         _database = database;
         _cache = new ConversationCache(options.Value.CacheMegabytes * 1024L * 1024);
         database.EnsureSchema(SqliteSchema.Create);
         using (var connection = database.Open()) OutboxStatements.EnsureSchema(connection);
         database.EnsureSchema(HandoffStatements.Schema);
-        _committer = new SqliteGroupCommitter(database.Open(), _cache, time, options.Value.CommitDelay);
+        _committer = new SqliteGroupCommitter(database.Open(), _cache, time, options.Value.CommitDelay, metrics);
     }
 
     /// <summary>The database this store created its schema in.</summary>

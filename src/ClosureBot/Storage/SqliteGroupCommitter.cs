@@ -22,11 +22,13 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private readonly ConversationCache _cache;
     private readonly TimeProvider _time;
     private readonly TimeSpan _commitDelay;
+    private readonly WriterMetrics _metrics;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache, TimeProvider time, TimeSpan commitDelay)
+    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache, TimeProvider time, TimeSpan commitDelay, WriterMetrics metrics)
     {
+        _metrics = metrics;
         _connection = connection;
         _cache = cache;
         _time = time;
@@ -78,7 +80,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             }
             var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
             WriteBatch(batch, statements);
-            WriterMetrics.Batch("sqlite", batch.Count, startedAt);
+            _metrics.Batch("sqlite", batch.Count, startedAt);
         }
     }
 

@@ -28,6 +28,8 @@ public static class StorageServiceCollectionExtensions
         // Cookies (web chat sign-in, agent console, anti-forgery) are protected with a key ring kept in the database: on
         // PostgreSQL every instance shares it, on SQLite it outlives a restart. The name keeps it apart from other apps.
         services.AddDataProtection().SetApplicationName("ClosureBot");
+        services.AddMetrics();
+        services.AddSingleton<WriterMetrics>();
         if (IsPostgres(configuration)) return services.AddPostgresStorage();
 
         services.AddSingleton<SqliteDatabase>();

@@ -15,11 +15,12 @@ public sealed class PostgresBotStore : IBotStore, IAsyncDisposable
     private readonly ConversationCache _cache;
     private readonly PostgresGroupCommitter _committer;
 
-    public PostgresBotStore(PostgresDatabase database, IOptions<StorageOptions> options, TimeProvider time, ILogger<PostgresBotStore> logger)
+    public PostgresBotStore(PostgresDatabase database, IOptions<StorageOptions> options, TimeProvider time, ILogger<PostgresBotStore> logger,
+        WriterMetrics metrics)
     {
         _database = database;
         _cache = new ConversationCache(options.Value.CacheMegabytes * 1024L * 1024);
-        _committer = new PostgresGroupCommitter(database, _cache, time, logger);
+        _committer = new PostgresGroupCommitter(database, _cache, time, logger, metrics);
     }
 
     // A cached copy is checked against the row's ETag in the same round trip that would read it: with several instances

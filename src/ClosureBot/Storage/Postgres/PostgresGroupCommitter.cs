@@ -19,12 +19,13 @@ internal sealed class PostgresGroupCommitter : IAsyncDisposable
     private readonly ConversationCache _cache;
     private readonly TimeProvider _time;
     private readonly ILogger _logger;
+    private readonly WriterMetrics _metrics;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public PostgresGroupCommitter(PostgresDatabase database, ConversationCache cache, TimeProvider time, ILogger logger)
+    public PostgresGroupCommitter(PostgresDatabase database, ConversationCache cache, TimeProvider time, ILogger logger, WriterMetrics metrics)
     {
-        (_database, _cache, _time, _logger) = (database, cache, time, logger);
+        (_database, _cache, _time, _logger, _metrics) = (database, cache, time, logger, metrics);
         _writer = Task.Run(WriteLoopAsync);
     }
 
@@ -84,7 +85,7 @@ internal sealed class PostgresGroupCommitter : IAsyncDisposable
                     break;
                 }
             }
-            WriterMetrics.Batch("postgresql", batch.Count, startedAt);
+            _metrics.Batch("postgresql", batch.Count, startedAt);
         }
         if (connection is not null) await connection.DisposeAsync();
     }
