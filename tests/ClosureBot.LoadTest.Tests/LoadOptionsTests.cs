@@ -58,8 +58,16 @@ public sealed class LoadOptionsTests
         Assert.True(options.ColdStart);
     }
 
+    [Fact]
+    public void Parse_FirstTurns_IsKept()
+    {
+        Assert.True(LoadOptions.Parse(["--start", "--first-turns"], NoEnvironment).FirstTurns);
+        Assert.False(LoadOptions.Parse(["--start"], NoEnvironment).FirstTurns);
+    }
+
     [Theory]
     [InlineData("--start --instances 2", "--instances 2 needs PostgreSQL")]
+    [InlineData("--url http://127.0.0.1:5000 --first-turns", "--first-turns needs --start")]
     [InlineData("--url http://127.0.0.1:5000 --peer", "--peer needs --start")]
     [InlineData("--url http://127.0.0.1:5000 --seed-conversations 10", "--seed-conversations needs --start")]
     [InlineData("--start --compare-empty", "--compare-empty needs --seed-conversations")]

@@ -12,6 +12,8 @@ public sealed class BotProcess : IBotUnderTest
 {
     private readonly Process _process;
     private readonly string _inventoryPath;
+    private readonly List<string> _said = [];
+    private readonly List<(string Fragment, TaskCompletionSource Seen)> _awaited = [];
 
     private BotProcess(Process process, Uri url, string inventoryPath, long startedAt)
     {
@@ -95,7 +97,29 @@ public sealed class BotProcess : IBotUnderTest
     // The bot logs at Warning and above only; anything it says during a run deserves to be seen.
     private void Echo(string? line)
     {
-        if (!string.IsNullOrEmpty(line)) Console.Error.WriteLine($"  [bot {Pid}] {line}");
+        if (string.IsNullOrEmpty(line)) return;
+        Console.Error.WriteLine($"  [bot {Pid}] {line}");
+        lock (_awaited)
+        {
+            _said.Add(line);
+            foreach (var (fragment, seen) in _awaited)
+                if (line.Contains(fragment, StringComparison.Ordinal)) seen.TrySetResult();
+        }
+    }
+
+    /// <summary>Waits until the bot has written a line containing <paramref name="fragment"/> (before this call or after it).</summary>
+    public async Task WaitForOutputAsync(string fragment, TimeSpan limit)
+    {
+        var seen = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        lock (_awaited)
+        {
+            if (_said.Exists(line => line.Contains(fragment, StringComparison.Ordinal))) return;
+            _awaited.Add((fragment, seen));
+        }
+        var exited = _process.WaitForExitAsync();
+        var done = await Task.WhenAny(seen.Task, exited, Task.Delay(limit));
+        if (done == exited) throw new InvalidOperationException($"The bot exited (code {_process.ExitCode}) before it wrote \"{fragment}\".");
+        if (done != seen.Task) throw new TimeoutException($"The bot did not write \"{fragment}\" within {limit.TotalSeconds} s.");
     }
 
     public static int FreeLoopbackPort()

@@ -29,6 +29,8 @@ public sealed record LoadOptions
           --compare-empty       with --seed-conversations: measure each store empty as well and print both side by side
           --leave-halfway N     before measuring, N customers walk half-way (5 turns) and leave (up to 1000000)
           --cold-start          with --start: measure start of the process to the reply of a welcome turn (median of 5)
+          --first-turns         with --start: after each of 5 starts and its warm-up, time the first and the tenth
+                                customer's first two turns in English, German and Spanish (medians over the starts)
         """;
 
     /// <summary>The environment variable that names a PostgreSQL server when <c>--postgres</c> does not.</summary>
@@ -50,6 +52,7 @@ public sealed record LoadOptions
     public bool CompareEmpty { get; init; }
     public int LeaveHalfway { get; init; }
     public bool ColdStart { get; init; }
+    public bool FirstTurns { get; init; }
 
     /// <param name="environment">Reads an environment variable (the process's by default).</param>
     public static LoadOptions Parse(string[] args, Func<string, string?>? environment = null)
@@ -78,6 +81,7 @@ public sealed record LoadOptions
                 "--compare-empty" => options with { CompareEmpty = true },
                 "--leave-halfway" => options with { LeaveHalfway = Bounded(Next(), 1, 1_000_000, "--leave-halfway") },
                 "--cold-start" => options with { ColdStart = true },
+                "--first-turns" => options with { FirstTurns = true },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -86,7 +90,8 @@ public sealed record LoadOptions
         if (!options.Start)
         {
             foreach (var (given, name) in new[] { (options.Peer, "--peer"), (postgres is not null, "--postgres"), (options.Instances > 1, "--instances"),
-                         (options.SeedConversations > 0, "--seed-conversations"), (options.ColdStart, "--cold-start") })
+                         (options.SeedConversations > 0, "--seed-conversations"), (options.ColdStart, "--cold-start"),
+                         (options.FirstTurns, "--first-turns") })
                 if (given) throw new ArgumentException($"{name} needs --start: the command starts the bots it measures that way.");
             return options;
         }

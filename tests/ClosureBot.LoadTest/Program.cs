@@ -63,6 +63,16 @@ if (options.ColdStart)
             async () => await PeerProcess.StartAsync(peerDir, BotProcess.ContentRootOf(botDll), http, waitUntilHealthy: false), limit));
 }
 
+if (options.FirstTurns)
+{
+    var limit = TimeSpan.FromSeconds(60);
+    await using var store = LoadStore.Sqlite();
+    var runs = await FirstTurns.MeasureAsync(http,
+        () => BotProcess.StartAsync(botDll, store, [.. options.BotArgs, FirstTurns.WarmupLogArgument], http), limit);
+    Print($"First turns after the start-up warm-up ({FirstTurns.Starts} starts, {FirstTurns.CustomersPerLanguage} customers a language, each in a new " +
+          "conversation; medians over the starts):", FirstTurns.Summarize(runs));
+}
+
 var labelled = targets.Count > 1 || options.SeedConversations > 0;
 LoadRun.PrintHeader(labelled);
 var failed = false;
