@@ -75,6 +75,7 @@ public static class ClosureBotExtensions
         services.AddSingleton<AccountChooser>();
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<TurnPathWarmer>();
+        services.AddSingleton<MessageTurnWarmer>();
         services.AddHostedService<StartupWarmup>();
         services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
         services.AddSingleton<ClosureRequests>();

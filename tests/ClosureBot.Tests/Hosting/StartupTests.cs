@@ -30,6 +30,45 @@ public class StartupTests
     }
 
     [Fact]
+    public async Task MessageTurnWarmer_WarmAsync_WalksWhatACustomerSeesInEveryLanguageAndStoresNothing()
+    {
+        await using var app = new BotApplicationFactory();
+        var http = app.CreateClient(); // starts the app, so its store exists
+        var warmer = app.Services.GetRequiredService<MessageTurnWarmer>();
+
+        var walked = await warmer.WarmAsync(CancellationToken.None);
+
+        // Nothing reached the database: no conversation, reply, saved place, request or audit event.
+        await using (var db = new SqliteConnection($"Data Source={app.DatabasePath}"))
+        {
+            await db.OpenAsync();
+            foreach (var table in new[] { "conversations", "outbox", "user_progress", "closure_requests", "audit_events" })
+            {
+                await using var count = db.CreateCommand();
+                count.CommandText = $"SELECT COUNT(*) FROM {table}";
+                Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
+            }
+        }
+
+        // Each turn of the walk got the replies a customer gets who says the same in a real conversation.
+        var turn = 0;
+        foreach (var (language, _) in ClosureBot.Localization.Locales.Supported)
+        {
+            var customer = ConversationClient.FromPayload(http, "webchat-message.json", BotApplicationFactory.NewId("dl_"), BotApplicationFactory.NewId("warm-"));
+            foreach (var text in MessageTurnWarmer.Walks[language])
+            {
+                var message = customer.Message(text, null);
+                message["locale"] = language;
+                var real = await customer.Deliver(message);
+                var warm = walked[turn++].Select(a => a.Text).OfType<string>().ToList();
+                Assert.NotEmpty(warm);
+                Assert.Equal(real.Texts, warm);
+            }
+        }
+        Assert.Equal(turn, walked.Count);
+    }
+
+    [Fact]
     public void RuntimeConfig_OfTheBuiltApp_KeepsWorkstationBackgroundGcAndNoIdleSpinning()
     {
         // The runtime settings the load figures were measured with (README, Load test): without background GC the warm-up's
