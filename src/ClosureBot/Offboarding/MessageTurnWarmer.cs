@@ -16,8 +16,8 @@ namespace ClosureBot.Offboarding;
 /// Walks the first turns of a conversation in every language through the bot's own turn as the app starts: each
 /// activity read from the JSON a channel sends (<see cref="ActivityReader"/>), then the adapter, the turn middleware and
 /// <see cref="OffboardingBot"/> (the router, the dialogs and prompts, the readers, the state and reply JSON). The first customer
-/// message after a start otherwise compiles about 1,700 methods of that path on the customer's turn (140–190 ms, against
-/// under 2 ms for the tenth; tests/ClosureBot.LoadTest/MEASUREMENTS.md, twentieth measurement).
+/// message after a start otherwise waits while the runtime compiles that path (about 1,700 methods; 134–192 ms, against
+/// 2–3 ms for the tenth; tests/ClosureBot.LoadTest/MEASUREMENTS.md, twentieth measurement).
 /// </summary>
 /// <remarks>
 /// The turns commit to a store of their own that keeps them in memory for the walk only, so nothing reaches the
