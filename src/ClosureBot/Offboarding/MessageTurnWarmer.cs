@@ -1,9 +1,9 @@
 using System.Collections.Concurrent;
+using System.Text.Json;
 using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Localization;
 using ClosureBot.Outbox;
-using System.Text.Json;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Serialization;
@@ -20,8 +20,9 @@ namespace ClosureBot.Offboarding;
 /// 2–3 ms for the tenth; tests/ClosureBot.LoadTest/MEASUREMENTS.md, twentieth measurement).
 /// </summary>
 /// <remarks>
-/// The turns commit to a store of their own that keeps them in memory for the walk only, so nothing reaches the
-/// database, the outbox or the audit log, and nothing is sent: the replies stay in each turn's buffer. The walk stops
+/// The turns commit to a store of their own that keeps them in memory for the walk only, so nothing is written to the
+/// database, the outbox or the audit log (a turn still looks for its customer's saved place there, which the walk's
+/// customer has none of), and nothing is sent: the replies stay in each turn's buffer. The walk stops
 /// at the account question, before anything looks an account up.
 /// </remarks>
 internal sealed class MessageTurnWarmer(ConversationRouter router, SavedPlaces savedPlaces, HandoffConversations handoff, ReplyOutbox outbox,
