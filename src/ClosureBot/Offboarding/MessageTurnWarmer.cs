@@ -1,9 +1,6 @@
 using System.Collections.Concurrent;
 using System.Text.Json;
-using ClosureBot.Handoff;
-using ClosureBot.Identity;
 using ClosureBot.Localization;
-using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Serialization;
@@ -22,12 +19,10 @@ namespace ClosureBot.Offboarding;
 /// <remarks>
 /// The turns commit to a store of their own that keeps them in memory for the walk only, so nothing is written to the
 /// database, the outbox or the audit log (a turn still looks for its customer's saved place there, which the walk's
-/// customer has none of), and nothing is sent: the replies stay in each turn's buffer. The walk stops
-/// at the account question, before anything looks an account up.
+/// customer has none of), and nothing is sent: the replies stay in each turn's buffer. The walk ends
+/// at the account question and names no account.
 /// </remarks>
-internal sealed class MessageTurnWarmer(ConversationRouter router, SavedPlaces savedPlaces, HandoffConversations handoff, ReplyOutbox outbox,
-    IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, CustomerLocales locales,
-    IEnumerable<ITurnMiddleware> middleware, ILogger<OffboardingBot> botLogger, ILogger<BotAdapter> adapterLogger)
+internal sealed class MessageTurnWarmer(IServiceProvider services)
 {
     /// <summary>What a customer says in each language: the closure asked for, then yes to starting, then help.</summary>
     internal static readonly IReadOnlyDictionary<string, string[]> Walks = new Dictionary<string, string[]>
@@ -44,8 +39,9 @@ internal sealed class MessageTurnWarmer(ConversationRouter router, SavedPlaces s
     /// <summary>Walks every language's turns (<see cref="Locales.Supported"/> order, then <see cref="Walks"/>); returns each turn's replies.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<Activity>>> WarmAsync(CancellationToken cancellationToken)
     {
-        var bot = new OffboardingBot(router, savedPlaces, handoff, new WalkStore(), outbox, identitySources, shapers, locales, botLogger);
-        var adapter = new BotAdapter(bot, middleware, adapterLogger);
+        // The app's own bot and adapter, built as the app builds them but for the store.
+        IBot bot = ActivatorUtilities.CreateInstance<OffboardingBot>(services, (IBotStore)new WalkStore());
+        var adapter = ActivatorUtilities.CreateInstance<BotAdapter>(services, bot);
         var replies = new List<IReadOnlyList<Activity>>();
         foreach (var (language, _) in Locales.Supported)
         {
