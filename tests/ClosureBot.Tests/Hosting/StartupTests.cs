@@ -1,9 +1,12 @@
+using ClosureBot.Cards;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClosureBot.Tests.Hosting;
 
@@ -108,5 +111,28 @@ public class StartupTests
 
         Assert.NotEmpty(sources); // appsettings.json at least
         Assert.All(sources, source => Assert.False(source.ReloadOnChange, $"{source.Path} is watched"));
+    }
+
+    [Fact]
+    public void Start_WithABrokenCardTemplate_StopsNamingTheFile()
+    {
+        // The cards are read beside the building of the pipeline; their error must still stop the start, before it listens.
+        var cards = Directory.CreateTempSubdirectory("closurebot-cards-").FullName;
+        try
+        {
+            File.WriteAllText(Path.Combine(cards, "broken-card.json"), """{"type":"AdaptiveCard" """);
+            using var factory = new BotApplicationFactory();
+            using var app = factory.WithWebHostBuilder(b => b.ConfigureServices(services =>
+                services.Replace(ServiceDescriptor.Singleton(_ => CardCatalog.Load(cards)))));
+
+            var error = Assert.ThrowsAny<Exception>(() => app.CreateClient());
+
+            Assert.IsType<CardTemplateException>(error);
+            Assert.Contains("broken-card.json", error.Message, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Directory.Delete(cards, recursive: true);
+        }
     }
 }
