@@ -1,10 +1,10 @@
 using ClosureBot.Cards;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
+using Microsoft.AspNetCore.Hosting;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
-using Microsoft.AspNetCore.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 
@@ -116,7 +116,7 @@ public class StartupTests
     [Fact]
     public void Start_WithABrokenCardTemplate_StopsNamingTheFile()
     {
-        // The cards are read beside the building of the pipeline; their error must still stop the start, before it listens.
+        // The cards are read beside the building of the pipeline; their error must still stop the start.
         var cards = Directory.CreateTempSubdirectory("closurebot-cards-").FullName;
         try
         {
