@@ -7,6 +7,8 @@ using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
 using ClosureBot.Storage;
+using Microsoft.Extensions.Options;
+using Stopwatch = System.Diagnostics.Stopwatch;
 
 namespace ClosureBot.Offboarding;
 
@@ -17,9 +19,10 @@ namespace ClosureBot.Offboarding;
 /// (its outbox row exists) is answered with the stored replies of its turn instead.
 /// </summary>
 public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, HandoffConversations handoff, IBotStore store, ReplyOutbox outbox,
-    IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, CustomerLocales locales, ILogger<OffboardingBot> logger) : IBot
+    IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, CustomerLocales locales, IOptions<StorageOptions> storage,
+    ILogger<OffboardingBot> logger) : IBot
 {
-    private const int MaxAttempts = 3;
+    private readonly TimeSpan _conflictRetryTime = storage.Value.ConflictRetryTime;
 
     public Task OnTurnAsync(ITurnContext context, CancellationToken cancellationToken) => context.Activity.Type switch
     {
@@ -42,6 +45,7 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
         // An agent's turn proves an agent, not the customer: nobody is verified in it.
         var identity = HandoffDeskIdentity.Of(context) is not null ? null
             : VerifiedCustomer.From(context.Identity ?? identitySources.Select(s => s.Prove(context)).FirstOrDefault(i => i is not null));
+        long firstConflict = 0;
         for (var attempt = 1; ; attempt++)
         {
             var stored = await store.LoadConversationAsync(key, ct);
@@ -77,11 +81,16 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
                 await outbox.ReplayAsync(context, key, ct);
                 return;
             }
-            catch (ConcurrencyConflictException) when (attempt < MaxAttempts)
+            catch (ConcurrencyConflictException) when (WithinRetryTime(ref firstConflict))
             {
+                // Another turn of this conversation was saved first (on another instance). The next try reads what it
+                // saved, so a turn loses once per turn saved elsewhere and a burst through several instances ends. From
+                // the second loss on, a random pause that doubles (up to 50 ms) lets the other instance's turns through
+                // instead of colliding with each of them.
                 logger.LogInformation("Conversation changed under this turn; running it again (attempt {Attempt})", attempt + 1);
                 store.Evict(key);
                 context.ClearReplies();
+                if (attempt >= 2) await Task.Delay(Random.Shared.Next(1, Math.Min(1 << Math.Min(attempt, 6), 50) + 1), ct);
                 continue;
             }
             catch
@@ -97,6 +106,13 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             await handoff.AnnounceAsync(handoffTurn, ct);
             return;
         }
+    }
+
+    /// <summary>True until <see cref="StorageOptions.ConflictRetryTime"/> has passed since the turn first lost a race.</summary>
+    private bool WithinRetryTime(ref long firstConflict)
+    {
+        if (firstConflict == 0) firstConflict = Stopwatch.GetTimestamp();
+        return Stopwatch.GetElapsedTime(firstConflict) < _conflictRetryTime;
     }
 
     /// <summary>

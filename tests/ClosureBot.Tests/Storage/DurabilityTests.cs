@@ -1,5 +1,10 @@
 using ClosureBot.Offboarding;
+using ClosureBot.Storage;
 using ClosureBot.Tests.Support;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
 
 namespace ClosureBot.Tests.Storage;
 
@@ -158,5 +163,91 @@ public class DurabilityTests
         Assert.Single(receipts, r => r.Fact("Reference") == reference);
         Assert.Single(receipts, r => r.Fact("Reference") is null && r.Everything.Contains("A request to close ACME already exists"));
         Assert.Single(logged["alsoRequestedBy"]!.AsArray());
+    }
+
+    [Fact]
+    public async Task RaceLost_SixTimesInARowToAnotherInstance_TheTurnIsStillAnsweredAndCountsOnce()
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var rival = new RivalWriter();
+        await using var racing = rival.Beside(app);
+        var ann = ConversationClient.FromPayload(racing.CreateClient(), "webchat-message.json", "dl_raced", "conv-raced");
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        // Each time the turn is about to commit, another instance has just saved the conversation: the turn reads it again.
+        rival.WinNext(6);
+        (await ann.Send("done")).Says("Step 2 of 5").DoesNotSay("Continue anyway?");
+
+        Assert.Equal(0, rival.WinsLeft);
+        (await ann.Send("status")).Says("You're at Step 2 of 5");
+    }
+
+    [Fact]
+    public async Task RaceLost_LongerThanTheRetryTime_AnswersAnErrorAndChangesNothing()
+    {
+        await using var app = new BotApplicationFactory(storage: Storage, settings: new Dictionary<string, string?> { ["Storage:ConflictRetryTime"] = "00:00:00.300" });
+        var rival = new RivalWriter();
+        await using var racing = rival.Beside(app);
+        var ann = ConversationClient.FromPayload(racing.CreateClient(), "webchat-message.json", "dl_busy", "conv-busy");
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        rival.WinNext(int.MaxValue);
+        using var response = await racing.CreateClient().PostAsync("/api/messages", new StringContent(ann.Message("done", null).ToJsonString(),
+            System.Text.Encoding.UTF8, "application/json"));
+
+        Assert.Equal(System.Net.HttpStatusCode.InternalServerError, response.StatusCode);
+        Assert.Contains("nothing was changed", await response.Content.ReadAsStringAsync());
+        Assert.True(rival.WinsLeft < int.MaxValue - 3, "the turn gave up without trying again");
+        rival.WinNext(0);
+        (await ann.Send("status")).Says("You're at Step 1 of 5");
+    }
+
+    /// <summary>
+    /// Another instance that saves a conversation just before this instance's turn commits: it writes the state the turn
+    /// read under a new ETag, so the turn's commit loses the race in the store itself, as it would to a real instance.
+    /// </summary>
+    private sealed class RivalWriter
+    {
+        private readonly Dictionary<string, StoredConversation> _read = new();
+        private int _winsLeft;
+
+        public int WinsLeft => Volatile.Read(ref _winsLeft);
+
+        public void WinNext(int commits) => Volatile.Write(ref _winsLeft, commits);
+
+        /// <summary>The app again, with its store wrapped, as the one instance a test talks to.</summary>
+        public WebApplicationFactory<Program> Beside(BotApplicationFactory app) => app.WithWebHostBuilder(b => b.ConfigureTestServices(services =>
+        {
+            var store = services.Last(d => d.ServiceType == typeof(IBotStore));
+            services.Replace(ServiceDescriptor.Singleton<IBotStore>(sp => new Store((IBotStore)store.ImplementationFactory!(sp), this)));
+        }));
+
+        private sealed class Store(IBotStore inner, RivalWriter rival) : IBotStore
+        {
+            public async Task<StoredConversation?> LoadConversationAsync(string key, CancellationToken cancellationToken)
+            {
+                var stored = await inner.LoadConversationAsync(key, cancellationToken);
+                if (stored is not null) lock (rival._read) rival._read[key] = stored with { State = [.. stored.State], Parsed = null };
+                return stored;
+            }
+
+            public async Task CommitAsync(TurnCommit commit, CancellationToken cancellationToken)
+            {
+                StoredConversation? read;
+                lock (rival._read) rival._read.TryGetValue(commit.ConversationKey, out read);
+                if (read is not null && read.ETag == commit.ExpectedETag && rival._winsLeft > 0 && Interlocked.Decrement(ref rival._winsLeft) >= 0)
+                    await inner.CommitAsync(new TurnCommit
+                    {
+                        ConversationKey = commit.ConversationKey, ExpectedETag = read.ETag, NewETag = ETags.New(), State = read.State, KeepCached = false,
+                    }, cancellationToken);
+                await inner.CommitAsync(commit, cancellationToken);
+            }
+
+            public Task<StoredProgress?> LoadProgressAsync(string userKey, CancellationToken cancellationToken) => inner.LoadProgressAsync(userKey, cancellationToken);
+
+            public void Evict(string conversationKey) => inner.Evict(conversationKey);
+
+            public Task<bool> IsHealthyAsync(CancellationToken cancellationToken) => inner.IsHealthyAsync(cancellationToken);
+        }
     }
 }
