@@ -103,6 +103,9 @@ public static class ClosureBotExtensions
         // beside it: the first reply after a start came about 65 ms sooner (tests/ClosureBot.LoadTest/MEASUREMENTS.md,
         // twenty-first measurement).
         var cards = Task.Run(() => app.Services.GetRequiredService<CardCatalog>());
+        // The Direct Line token-signing key is read (or made, in a new database) now too, beside them: its read is
+        // synchronous, and otherwise a new instance's first Direct Line request waits for it, holding a thread.
+        var tokenKey = Task.Run(() => app.Services.GetRequiredService<DirectLineTokenService>());
         app.UseEdge();
         app.UseRateLimits();
         app.UseBrowserSessions();
@@ -114,6 +117,7 @@ public static class ClosureBotExtensions
         app.MapClosureAdmin();
         app.MapHealth();
         cards.GetAwaiter().GetResult();
+        tokenKey.GetAwaiter().GetResult();
         return app;
     }
 }

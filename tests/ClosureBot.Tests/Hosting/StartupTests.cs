@@ -135,4 +135,17 @@ public class StartupTests
             Directory.Delete(cards, recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData(StorageProviders.Sqlite)]
+    [InlineData(StorageProviders.Postgres)]
+    public void Start_ReadsOrMakesTheDirectLineTokenKey_BeforeAnyRequest(string storage)
+    {
+        // The key is read (made, in a new database) with a synchronous read, which must not wait on a customer's request.
+        using var app = new BotApplicationFactory(storage: storage);
+
+        _ = app.Services; // starts the app; no request is made
+
+        Assert.Equal(["token-signing-key"], DatabaseProbe.Strings(app, "SELECT name FROM directline_settings"));
+    }
 }
