@@ -202,6 +202,16 @@ public class DurabilityTests
         (await ann.Send("status")).Says("You're at Step 1 of 5");
     }
 
+    [Fact]
+    public void ConflictRetryTime_OverAMinute_StopsTheStartNamingTheSetting()
+    {
+        using var app = new BotApplicationFactory(storage: Storage, settings: new Dictionary<string, string?> { ["Storage:ConflictRetryTime"] = "00:02:00" });
+
+        var error = Assert.Throws<Microsoft.Extensions.Options.OptionsValidationException>(() => app.CreateClient());
+
+        Assert.Contains("ConflictRetryTime", error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>
     /// Another instance that saves a conversation just before this instance's turn commits: it writes the state the turn
     /// read under a new ETag, so the turn's commit loses the race in the store itself, as it would to a real instance.
