@@ -83,10 +83,11 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             }
             catch (ConcurrencyConflictException) when (WithinRetryTime(ref firstConflict))
             {
-                // Another turn of this conversation was saved first (on another instance). The next try reads what it
-                // saved, so a turn loses once per turn saved elsewhere and a burst through several instances ends. From
-                // the second loss on, a random pause that doubles (up to 50 ms) lets the other instance's turns through
-                // instead of colliding with each of them.
+                // What the turn read changed before it was saved (another instance saved a turn of this conversation, or
+                // another conversation opened the same closure request). The next try reads the change, so a turn loses
+                // once per turn saved elsewhere and a burst through several instances ends. From the second loss on, a
+                // random pause that doubles (up to 50 ms) lets the other instance's turns through instead of colliding
+                // with each of them.
                 logger.LogInformation("Conversation changed under this turn; running it again (attempt {Attempt})", attempt + 1);
                 store.Evict(key);
                 context.ClearReplies();

@@ -55,10 +55,10 @@ public sealed class StorageOptions
     public TimeSpan CommitDelay { get; set; } = TimeSpan.Zero;
 
     /// <summary>
-    /// How long a turn that lost the race for its conversation keeps running again before it fails with an error that
-    /// changes nothing. A turn loses when another turn of the same conversation, on another instance, was saved after
-    /// this one read it; each try reads that newer state, so a burst of messages through several instances ends well
-    /// within it. 0 gives up after the first loss.
+    /// How long a turn that lost a race keeps running again before it fails with an error that changes nothing. A turn
+    /// loses when what it read changed before it was saved: another turn of its conversation was saved first (on another
+    /// instance), or another conversation opened the closure request it was about to open. Each try reads the newer
+    /// state, so a burst of messages through several instances ends well within it. 0 gives up after the first loss.
     /// </summary>
     [Range(typeof(TimeSpan), "00:00:00", "00:01:00")]
     public TimeSpan ConflictRetryTime { get; set; } = TimeSpan.FromSeconds(5);
