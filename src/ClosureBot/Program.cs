@@ -36,7 +36,8 @@ try
     builder.Services.AddSerilog((services, logger) => logger
         // The sinks configuration may name, listed: finding them by scanning every assembly cost a tenth of start-up.
         .ReadFrom.Configuration(builder.Configuration, new Serilog.Settings.Configuration.ConfigurationReaderOptions(
-            typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly))
+            typeof(ConsoleLoggerConfigurationExtensions).Assembly, typeof(FileLoggerConfigurationExtensions).Assembly,
+            typeof(LoggerConfigurationAsyncExtensions).Assembly))
         .ReadFrom.Services(services)
         .Enrich.FromLogContext()
         .Enrich.With<ClosureBot.Hosting.ControlCharacterEscaper>(), preserveStaticLogger: true);

@@ -19,7 +19,7 @@ public sealed class LogInjectionTests
     {
         // The console sink's own template from appsettings.json, rendered into memory.
         var template = (string)JsonNode.Parse(File.ReadAllText(Path.Combine(RepoPaths.Root, "src", "ClosureBot", "appsettings.json")))!
-            ["Serilog"]!["WriteTo"]![0]!["Args"]!["outputTemplate"]!;
+            ["Serilog"]!["WriteTo"]![0]!["Args"]!["configure"]![0]!["Args"]!["outputTemplate"]!;
         var sink = new TextSink(template);
         await using (var factory = new BotApplicationFactory(settings: new Dictionary<string, string?> { ["Serilog:MinimumLevel:Default"] = "Information" }))
         await using (var app = factory.WithWebHostBuilder(b => b.ConfigureServices(s => s.AddSingleton<ILogEventSink>(sink))))

@@ -49,10 +49,27 @@ public sealed class BotChildProcess : IAsyncDisposable
     public static async Task<BotChildProcess> StartAsync(string folder, IDictionary<string, string>? settings = null, string environment = "Development",
         IReadOnlyDictionary<string, string>? variables = null)
     {
+        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
+        var start = StartInfo(folder, url, settings, environment, variables);
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
+        var bot = new BotChildProcess(process, url);
+        process.OutputDataReceived += (_, e) => bot.Record(e.Data);
+        process.ErrorDataReceived += (_, e) => bot.Record(e.Data);
+        process.EnableRaisingEvents = true;
+        process.Exited += (_, _) => bot._listening.TrySetException(new InvalidOperationException($"The bot exited while starting:\n{bot.Output}"));
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        await bot._listening.Task.WaitAsync(StartLimit);
+        return bot;
+    }
+
+    /// <summary>The command that starts the bot on <paramref name="url"/>, its output redirected (see <see cref="StartAsync"/>).</summary>
+    public static ProcessStartInfo StartInfo(string folder, Uri url, IDictionary<string, string>? settings = null, string environment = "Development",
+        IReadOnlyDictionary<string, string>? variables = null)
+    {
         var configuration = AppContext.BaseDirectory.Contains($"{Path.DirectorySeparatorChar}Debug{Path.DirectorySeparatorChar}") ? "Debug" : "Release";
         var project = Path.Combine(RepoPaths.Root, "src", "ClosureBot");
         var dll = Path.Combine(project, "bin", configuration, "net10.0", "ClosureBot.dll");
-        var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = project, RedirectStandardOutput = true, RedirectStandardError = true };
         // The in-process test hosts switch the runtime's inline socket completions on for this process (see
         // InlineSocketCompletions); a child bot decides from its own configuration, as it would when started alone.
@@ -70,17 +87,7 @@ public sealed class BotChildProcess : IAsyncDisposable
         foreach (var (key, value) in settings ?? new Dictionary<string, string>()) all[key] = value;
         foreach (var arg in new[] { dll, "--urls", url.ToString().TrimEnd('/'), "--contentRoot", project }.Concat(all.Select(s => $"--{s.Key}={s.Value}")))
             start.ArgumentList.Add(arg);
-
-        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the bot.");
-        var bot = new BotChildProcess(process, url);
-        process.OutputDataReceived += (_, e) => bot.Record(e.Data);
-        process.ErrorDataReceived += (_, e) => bot.Record(e.Data);
-        process.EnableRaisingEvents = true;
-        process.Exited += (_, _) => bot._listening.TrySetException(new InvalidOperationException($"The bot exited while starting:\n{bot.Output}"));
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        await bot._listening.Task.WaitAsync(StartLimit);
-        return bot;
+        return start;
     }
 
     /// <summary>SIGKILL, then waits until the process is gone.</summary>
