@@ -6,40 +6,66 @@ namespace ClosureBot.Tests.Hosting;
 
 /// <summary>
 /// The bot writes its log to standard output, where a container runtime reads it. A reader that stops reading (a stalled
-/// log driver; here, a pipe nobody reads) must not stop the bot: its log lines wait in a bounded queue, and customers are
-/// still answered.
+/// log driver; here, a pipe nobody reads) must not stop the bot: its log lines wait in a bounded queue, past the bound
+/// they are dropped, customers are still answered, and what is queued is written when the bot stops.
 /// </summary>
 public sealed class LogBackpressureTests
 {
+    // A request's log line is about 200 bytes: 2,000 of them are six times what the pipe holds (64 KiB on Linux).
+    private const int Requests = 2_000;
+
     [Fact]
-    public async Task StandardOutput_NobodyReadsIt_RequestsAreStillAnswered()
+    public async Task StandardOutput_NobodyReadsIt_RequestsAreAnsweredAndEveryLineIsWrittenWhenTheBotStops()
+    {
+        var logged = await RequestsWithStandardOutputUnreadAsync(new Dictionary<string, string>());
+
+        Assert.Equal(Requests, logged);
+    }
+
+    [Fact]
+    public async Task StandardOutput_NobodyReadsIt_PastTheQueuesBoundLinesAreDroppedAndRequestsStillAnswered()
+    {
+        var logged = await RequestsWithStandardOutputUnreadAsync(new Dictionary<string, string> { ["Serilog:WriteTo:0:Args:bufferSize"] = "100" });
+
+        Assert.InRange(logged, 1, Requests - 1);
+    }
+
+    /// <summary>
+    /// Starts the bot (every request logged at Information, as shipped), reads its standard output until it listens and
+    /// then not at all while <see cref="Requests"/> requests are made, each answered within 10 s; then stops it with
+    /// SIGTERM, reads the rest, and counts the requests' log lines.
+    /// </summary>
+    private static async Task<int> RequestsWithStandardOutputUnreadAsync(Dictionary<string, string> settings)
     {
         var folder = Directory.CreateTempSubdirectory("closurebot-stdout-").FullName;
         var url = new Uri($"http://127.0.0.1:{LoopbackPort.Free()}");
-        // Every request is logged at Information, as in the shipped configuration.
-        var start = BotChildProcess.StartInfo(folder, url, new Dictionary<string, string> { ["Serilog:MinimumLevel:Default"] = "Information" });
-        using var process = Process.Start(start)!;
+        settings["Serilog:MinimumLevel:Default"] = "Information";
+        using var process = Process.Start(BotChildProcess.StartInfo(folder, url, settings))!;
         try
         {
             process.ErrorDataReceived += (_, _) => { };
             process.BeginErrorReadLine();
-            // Standard output is read until the bot listens, then never again: the pipe (64 KiB on Linux) fills up.
             while (await process.StandardOutput.ReadLineAsync().WaitAsync(TimeSpan.FromSeconds(60)) is { } line
                    && !line.Contains("Now listening on", StringComparison.Ordinal))
             {
             }
 
-            using var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(10) };
-            // Each request writes a log line of about 100 bytes: 2,000 of them are three times what the pipe holds.
-            for (var i = 0; i < 2_000; i++)
-            {
-                using var response = await http.GetAsync("/healthz");
-                Assert.Equal(HttpStatusCode.OK, response.StatusCode);
-            }
+            using (var http = new HttpClient { BaseAddress = url, Timeout = TimeSpan.FromSeconds(10) })
+                for (var i = 0; i < Requests; i++)
+                {
+                    using var response = await http.GetAsync("/healthz");
+                    Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+                }
+
+            using (var terminate = Process.Start("kill", ["-TERM", process.Id.ToString()])) await terminate.WaitForExitAsync();
+            var rest = await process.StandardOutput.ReadToEndAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+            Assert.Contains("Application is shutting down", rest, StringComparison.Ordinal);
+            return rest.Split('\n').Count(l => l.Contains("\"/healthz\" responded 200", StringComparison.Ordinal));
         }
         finally
         {
-            process.Kill();
+            if (!process.HasExited) process.Kill();
             await process.WaitForExitAsync();
             TempFolder.Delete(folder);
         }
