@@ -4,6 +4,9 @@ using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ClosureBot.Handoff.AgentConsole;
+using Microsoft.Data.Sqlite;
 using ClosureBot.Tests.Cards;
 
 using ClosureBot.Tests.Support;
@@ -28,7 +31,7 @@ public sealed class DockerImageTests
     private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(20);
 
     [Fact]
-    public async Task Image_PublishedByItsOwnCommand_StartsFromItsEntryPointPassesItsHealthCheckAndGreetsInGerman()
+    public async Task Image_PublishedByItsOwnCommand_PassesItsHealthCheckGreetsInGermanLogsAClosureSignsAnAgentInOnBothStoresAndRefusesABadSetting()
     {
         var image = Dockerfile.Load();
         var work = Directory.CreateTempSubdirectory("closurebot-image-").FullName;
@@ -51,7 +54,9 @@ public sealed class DockerImageTests
             Assert.True(File.Exists(Path.Combine(app, "libcoreclr.so")), "the published folder holds no .NET runtime");
 
             var port = LoopbackPort.Free();
-            using var bot = StartEntryPoint(image, app, data, port);
+            // Typed account aliases, as a deployment without a customer sign-in allows (Identity:RequireVerified=false), so a
+            // customer can walk the whole closure below.
+            using var bot = StartEntryPoint(image, app, data, port, ("Identity__RequireVerified", "false"));
             try
             {
                 await WaitUntilHealthyAsync(image, port, bot);
@@ -69,12 +74,54 @@ public sealed class DockerImageTests
                 Assert.Equal("application/vnd.microsoft.card.adaptive", (string?)welcome["attachments"]![0]!["contentType"]);
                 // The closure is kept where the image's volume is.
                 Assert.True(File.Exists(Path.Combine(data, "closurebot.db")), "the store is not on the image's /data volume");
+
+                // The image's build is trimmed (deploy/Dockerfile): what the framework lost must not be what a customer or an
+                // agent reaches. A whole closure over Direct Line (activities, state, cards and the outbox as JSON; the
+                // closure log), then an agent's sign-in (the password hasher, Data Protection's key ring for the anti-forgery
+                // and session cookies, the console's session as JSON).
+                var receipt = await WalkTheClosureAsync(http);
+                Assert.Contains("Your closure request for ACME is logged. Your reference is CLS-", receipt);
+                Assert.Equal(1L, ClosureRequestsFor("ACME", Path.Combine(data, "closurebot.db")));
+                await SignInAsync(port);
             }
             finally
             {
                 if (!bot.HasExited) bot.Kill(entireProcessTree: true);
                 await bot.WaitForExitAsync();
             }
+
+            // The same build on PostgreSQL, as deploy/compose.yaml runs it: Npgsql, the PostgreSQL store and its key ring.
+            var database = PostgresServer.CreateDatabase();
+            try
+            {
+                var onPostgresPort = LoopbackPort.Free();
+                using var onPostgres = StartEntryPoint(image, app, data, onPostgresPort, ("Identity__RequireVerified", "false"),
+                    ("Storage__Provider", "Postgres"), ("Storage__ConnectionString", database));
+                try
+                {
+                    await WaitUntilHealthyAsync(image, onPostgresPort, onPostgres);
+                    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{onPostgresPort}"), Timeout = TimeSpan.FromSeconds(30) };
+                    Assert.Contains("Your closure request for ACME is logged. Your reference is CLS-", await WalkTheClosureAsync(http));
+                    await SignInAsync(onPostgresPort);
+                }
+                finally
+                {
+                    if (!onPostgres.HasExited) onPostgres.Kill(entireProcessTree: true);
+                    await onPostgres.WaitForExitAsync();
+                }
+            }
+            finally
+            {
+                PostgresServer.DropDatabase(database);
+            }
+
+            // A setting out of range still stops the start, naming it: the options' validation reads their attributes by
+            // reflection.
+            using var refused = StartEntryPoint(image, app, data, LoopbackPort.Free(), ("Storage__Provider", "Mongo"));
+            Assert.True(refused.WaitForExit(TimeSpan.FromSeconds(60)), "the published app started with Storage:Provider=Mongo");
+            refused.WaitForExit();
+            Assert.NotEqual(0, refused.ExitCode);
+            lock (_output) Assert.Contains("'Provider' with the error", _output.ToString());
         }
         finally
         {
@@ -98,7 +145,7 @@ public sealed class DockerImageTests
     // The entry point in the image's working folder, with the image's environment. /data is the test's folder, and the
     // port a free one of 127.0.0.1. The image alone has no Bot:MicrosoftAppId, so it serves web chat alone, as the README
     // says a deployment without one must.
-    private Process StartEntryPoint(Dockerfile image, string app, string data, int port)
+    private Process StartEntryPoint(Dockerfile image, string app, string data, int port, params (string Name, string Value)[] more)
     {
         var start = new ProcessStartInfo(Path.Combine(app, image.EntryPoint[0])) { WorkingDirectory = app, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var argument in image.EntryPoint.Skip(1)) start.ArgumentList.Add(argument.Replace("http://+:3978", $"http://127.0.0.1:{port}"));
@@ -106,6 +153,8 @@ public sealed class DockerImageTests
             start.Environment.Remove(name);
         foreach (var (name, value) in image.Environment) start.Environment[name] = value.Replace("/data/", data + "/");
         start.Environment["Bot__MessagesEndpointEnabled"] = "false";
+        foreach (var (name, value) in AgentSettings) start.Environment[name] = value;
+        foreach (var (name, value) in more) start.Environment[name] = value;
         var process = Process.Start(start)!;
         process.OutputDataReceived += (_, e) => Record(e.Data);
         process.ErrorDataReceived += (_, e) => Record(e.Data);
@@ -165,4 +214,92 @@ public sealed class DockerImageTests
         }
     }
 
+
+    private static readonly string AgentPassword = $"Image-{Guid.NewGuid():N}";
+    private static readonly Lazy<string> AgentPasswordHash = new(() => AgentCredentials.Hash(AgentPassword));
+
+    // One agent, set as an operator would in the container's environment.
+    private static IEnumerable<(string, string)> AgentSettings =>
+    [
+        ("Support__Agents__0__UserName", "dana"), ("Support__Agents__0__DisplayName", "Dana Reyes"),
+        ("Support__Agents__0__PasswordHash", AgentPasswordHash.Value),
+    ];
+
+    // A new English web chat conversation walking the whole closure of ACME; returns the last turn's replies as JSON.
+    private static async Task<string> WalkTheClosureAsync(HttpClient http)
+    {
+        using var tokenResponse = await http.PostAsJsonAsync("/api/webchat/token", new { });
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonObject>())!;
+        var conversationId = (string)token["conversationId"]!;
+        var directLine = $"/v3/directline/conversations/{conversationId}/activities";
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations") { Content = JsonContent.Create(new { locale = "en-US" }) };
+        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["token"]!);
+        using var started = await http.SendAsync(start);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        var bearer = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
+        var (_, watermark) = await BotRepliesAsync(http, directLine, bearer, "");
+
+        var replies = "";
+        foreach (var text in Script.HappyPath)
+        {
+            using var post = new HttpRequestMessage(HttpMethod.Post, directLine)
+            {
+                Content = JsonContent.Create(new { type = "message", text, locale = "en-US", from = new { id = "image-customer" } }),
+            };
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            using var posted = await http.SendAsync(post);
+            Assert.True(posted.StatusCode == HttpStatusCode.OK, $"posting \"{text}\": {(int)posted.StatusCode} {await posted.Content.ReadAsStringAsync()}");
+            (replies, watermark) = await BotRepliesAsync(http, directLine, bearer, watermark);
+        }
+        return replies;
+    }
+
+    // The bot's activities after the watermark, once there are any (a turn's replies are appended together).
+    private static async Task<(string Replies, string Watermark)> BotRepliesAsync(HttpClient http, string activities, string bearer, string watermark)
+    {
+        var deadline = DateTime.UtcNow.AddSeconds(20);
+        while (true)
+        {
+            using var read = new HttpRequestMessage(HttpMethod.Get, $"{activities}?watermark={watermark}");
+            read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            using var response = await http.SendAsync(read);
+            var set = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
+            var fromBot = set["activities"]!.AsArray().Where(a => (string?)a!["from"]!["role"] == "bot").ToList();
+            if (fromBot.Count > 0) return (new JsonArray(fromBot.Select(a => a!.DeepClone()).ToArray()).ToJsonString(), (string)set["watermark"]!);
+            Assert.True(DateTime.UtcNow < deadline, $"No reply within 20 s after watermark {watermark}");
+            await Task.Delay(100);
+        }
+    }
+
+    private static long ClosureRequestsFor(string account, string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM closure_requests WHERE account_alias = $account";
+        command.Parameters.AddWithValue("$account", account);
+        return (long)command.ExecuteScalar()!;
+    }
+
+    // The sign-in form as a browser sends it: its anti-forgery token and cookie, then the session cookie the console takes.
+    private static async Task SignInAsync(int port)
+    {
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        {
+            BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30),
+        };
+        var form = await browser.GetStringAsync("/agent/signin");
+        var antiforgery = Regex.Match(form, "name=\"__RequestVerificationToken\" value=\"([^\"]+)\"").Groups[1].Value;
+        Assert.NotEmpty(antiforgery);
+        using var signIn = await browser.PostAsync("/agent/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["__RequestVerificationToken"] = WebUtility.HtmlDecode(antiforgery), ["userName"] = "dana", ["password"] = AgentPassword,
+        }));
+        Assert.True(signIn.StatusCode == HttpStatusCode.Redirect, $"sign-in: {(int)signIn.StatusCode} {await signIn.Content.ReadAsStringAsync()}");
+        Assert.Equal("/agent", signIn.Headers.Location?.OriginalString);
+        using var console = await browser.GetAsync("/agent");
+        Assert.Equal(HttpStatusCode.OK, console.StatusCode);
+        var session = JsonNode.Parse(await browser.GetStringAsync("/agent/api/session"))!;
+        Assert.Contains("Dana Reyes", session.ToJsonString());
+    }
 }
