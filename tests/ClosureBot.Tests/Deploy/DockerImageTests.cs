@@ -6,8 +6,9 @@ using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosureBot.Handoff.AgentConsole;
-using Microsoft.Data.Sqlite;
+using ClosureBot.Protocol.Tests.Support;
 using ClosureBot.Tests.Cards;
+using Microsoft.Data.Sqlite;
 
 using ClosureBot.Tests.Support;
 
@@ -31,7 +32,7 @@ public sealed class DockerImageTests
     private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(20);
 
     [Fact]
-    public async Task Image_PublishedByItsOwnCommand_PassesItsHealthCheckGreetsInGermanLogsAClosureSignsAnAgentInOnBothStoresAndRefusesABadSetting()
+    public async Task Image_PublishedByItsOwnCommand_PassesItsHealthCheckGreetsInGermanLogsAClosureSignsAnAgentInOnBothStoresAnswersTeamsAndRefusesABadSetting()
     {
         var image = Dockerfile.Load();
         var work = Directory.CreateTempSubdirectory("closurebot-image-").FullName;
@@ -53,15 +54,11 @@ public sealed class DockerImageTests
             Assert.True(exit == 0, $"{string.Join(' ', image.Publish)} failed (exit {exit}):\n{stdout}\n{stderr}");
             Assert.True(File.Exists(Path.Combine(app, "libcoreclr.so")), "the published folder holds no .NET runtime");
 
-            var port = LoopbackPort.Free();
             // Typed account aliases, as a deployment without a customer sign-in allows (Identity:RequireVerified=false), so a
             // customer can walk the whole closure below.
-            using var bot = StartEntryPoint(image, app, data, port, ("Identity__RequireVerified", "false"));
-            try
+            (string, string) typedAliases = ("Identity__RequireVerified", "false");
+            await WithEntryPointAsync(image, app, data, [typedAliases], async (port, http) =>
             {
-                await WaitUntilHealthyAsync(image, port, bot);
-                using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
-
                 var page = await http.GetStringAsync("/");
                 Assert.Contains("src=\"lib/webchat.js\"", page);
                 using var bundle = await http.GetAsync("/lib/webchat.js");
@@ -79,41 +76,28 @@ public sealed class DockerImageTests
                 // agent reaches. A whole closure over Direct Line (activities, state, cards and the outbox as JSON; the
                 // closure log), then an agent's sign-in (the password hasher, Data Protection's key ring for the anti-forgery
                 // and session cookies, the console's session as JSON).
-                var receipt = await WalkTheClosureAsync(http);
-                Assert.Contains("Your closure request for ACME is logged. Your reference is CLS-", receipt);
+                Assert.Contains("Your closure request for ACME is logged. Your reference is CLS-", await WalkTheClosureAsync(http));
                 Assert.Equal(1L, ClosureRequestsFor("ACME", Path.Combine(data, "closurebot.db")));
                 await SignInAsync(port);
-            }
-            finally
-            {
-                if (!bot.HasExited) bot.Kill(entireProcessTree: true);
-                await bot.WaitForExitAsync();
-            }
+            });
 
-            // The same build on PostgreSQL, as deploy/compose.yaml runs it: Npgsql, the PostgreSQL store and its key ring.
+            // The same on PostgreSQL, as deploy/compose.yaml runs it: Npgsql, the PostgreSQL store and its key ring.
             var database = PostgresServer.CreateDatabase();
             try
             {
-                var onPostgresPort = LoopbackPort.Free();
-                using var onPostgres = StartEntryPoint(image, app, data, onPostgresPort, ("Identity__RequireVerified", "false"),
-                    ("Storage__Provider", "Postgres"), ("Storage__ConnectionString", database));
-                try
-                {
-                    await WaitUntilHealthyAsync(image, onPostgresPort, onPostgres);
-                    using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{onPostgresPort}"), Timeout = TimeSpan.FromSeconds(30) };
-                    Assert.Contains("Your closure request for ACME is logged. Your reference is CLS-", await WalkTheClosureAsync(http));
-                    await SignInAsync(onPostgresPort);
-                }
-                finally
-                {
-                    if (!onPostgres.HasExited) onPostgres.Kill(entireProcessTree: true);
-                    await onPostgres.WaitForExitAsync();
-                }
+                await WithEntryPointAsync(image, app, data, [typedAliases, ("Storage__Provider", "Postgres"), ("Storage__ConnectionString", database)],
+                    async (port, http) =>
+                    {
+                        Assert.Contains("Your closure request for ACME is logged. Your reference is CLS-", await WalkTheClosureAsync(http));
+                        await SignInAsync(port);
+                    });
             }
             finally
             {
                 PostgresServer.DropDatabase(database);
             }
+
+            await AnswersATeamsMessageAsync(image, app, data, work);
 
             // A setting out of range still stops the start, naming it: the options' validation reads their attributes by
             // reflection.
@@ -121,7 +105,7 @@ public sealed class DockerImageTests
             Assert.True(refused.WaitForExit(TimeSpan.FromSeconds(60)), "the published app started with Storage:Provider=Mongo");
             refused.WaitForExit();
             Assert.NotEqual(0, refused.ExitCode);
-            lock (_output) Assert.Contains("'Provider' with the error", _output.ToString());
+            Assert.Contains("'Provider' with the error", Output());
         }
         finally
         {
@@ -163,7 +147,64 @@ public sealed class DockerImageTests
         return process;
     }
 
+    // The entry point started with these settings, once its health check passes: the check, then the process stopped.
+    private async Task WithEntryPointAsync(Dockerfile image, string app, string data, (string Name, string Value)[] settings,
+        Func<int, HttpClient, Task> check)
+    {
+        var port = LoopbackPort.Free();
+        using var bot = StartEntryPoint(image, app, data, port, settings);
+        try
+        {
+            await WaitUntilHealthyAsync(image, port, bot);
+            using var http = new HttpClient { BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30) };
+            await check(port, http);
+        }
+        finally
+        {
+            if (!bot.HasExited) bot.Kill(entireProcessTree: true);
+            await bot.WaitForExitAsync();
+        }
+    }
+
+    // A Teams message over the Bot Framework protocol, against the local stand-ins of Azure Bot Service: the channel's token
+    // checked against the OpenID provider's keys (over HTTPS, its test CA trusted through SSL_CERT_FILE), and the replies
+    // posted to the Connector with a token from the provider's login (MSAL).
+    private async Task AnswersATeamsMessageAsync(Dockerfile image, string app, string data, string work)
+    {
+        using var ca = new TestCertificateAuthority();
+        await using var provider = await FakeOpenIdProvider.StartAsync(ca);
+        var key = provider.AddChannelKey("msteams");
+        await using var connector = await FakeConnector.StartAsync();
+        var trusted = Path.Combine(work, "test-ca.pem");
+        await File.WriteAllTextAsync(trusted, ca.Authority.ExportCertificatePem());
+        (string, string)[] azureBotService =
+        [
+            ("Bot__MessagesEndpointEnabled", "true"), ("Bot__MicrosoftAppId", TeamsAppId), ("Bot__MicrosoftAppPassword", $"secret-{Guid.NewGuid():N}"),
+            ("Bot__ToBotFromChannelOpenIdMetadataUrl", provider.ChannelMetadataUrl), ("Bot__ToBotFromEmulatorOpenIdMetadataUrl", provider.EmulatorMetadataUrl),
+            ("Bot__ToChannelFromBotLoginUrl", provider.LoginUrl), ("Bot__AllowedServiceUrlHosts__0", "*.botframework.com"), ("SSL_CERT_FILE", trusted),
+        ];
+        await WithEntryPointAsync(image, app, data, azureBotService, async (_, http) =>
+        {
+            var message = ConversationClient.FromPayload(http, "teams-message.json", BotApplicationFactory.NewId("29:"), BotApplicationFactory.NewId("a:"))
+                .Message("I want to close my account", null);
+            message["serviceUrl"] = connector.ServiceUrl;
+            message.Remove("deliveryMode");
+            using var post = new HttpRequestMessage(HttpMethod.Post, "/api/messages") { Content = new StringContent(message.ToJsonString(), Encoding.UTF8, "application/json") };
+            post.Headers.TryAddWithoutValidation("Authorization", "Bearer " + FakeOpenIdProvider.ChannelToken(key, TeamsAppId, connector.ServiceUrl));
+            using var posted = await http.SendAsync(post);
+            Assert.True(posted.StatusCode == HttpStatusCode.OK, $"Teams message: {(int)posted.StatusCode} {await posted.Content.ReadAsStringAsync()}\n{Output()}");
+            await connector.WaitForDeliveredAsync(3, TimeSpan.FromSeconds(10));
+            Assert.Contains(connector.Delivered, reply => reply.Text == "Shall we start?");
+            Assert.All(connector.Delivered, reply => Assert.StartsWith("Bearer outbound-", reply.Authorization));
+        });
+    }
+
     private readonly StringBuilder _output = new();
+
+    private string Output()
+    {
+        lock (_output) return _output.ToString();
+    }
 
     private void Record(string? line)
     {
@@ -192,28 +233,12 @@ public sealed class DockerImageTests
     // the bot's first activity read back over Direct Line.
     private static async Task<JsonNode> GreetingAsync(HttpClient http, string locale)
     {
-        using var tokenResponse = await http.PostAsJsonAsync("/api/webchat/token", new { });
-        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonObject>())!;
-        var conversationId = (string)token["conversationId"]!;
-        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations") { Content = JsonContent.Create(new { locale }) };
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["token"]!);
-        using var started = await http.SendAsync(start);
-        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        var bearer = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
-
-        var deadline = DateTime.UtcNow.AddSeconds(20);
-        while (true)
-        {
-            using var read = new HttpRequestMessage(HttpMethod.Get, $"/v3/directline/conversations/{conversationId}/activities");
-            read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
-            using var response = await http.SendAsync(read);
-            var activities = (await response.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray();
-            if (activities.Count > 0) return activities[0]!;
-            Assert.True(DateTime.UtcNow < deadline, "No greeting within 20 s");
-            await Task.Delay(100);
-        }
+        var chat = await StartWebChatAsync(http, locale);
+        var (greeting, _) = await BotRepliesAsync(http, chat, "");
+        return greeting[0]!;
     }
 
+    private const string TeamsAppId = "3f6c2a8e-5b1d-4e7f-9a0c-1d2e3f4a5b6c";
 
     private static readonly string AgentPassword = $"Image-{Guid.NewGuid():N}";
     private static readonly Lazy<string> AgentPasswordHash = new(() => AgentCredentials.Hash(AgentPassword));
@@ -228,44 +253,49 @@ public sealed class DockerImageTests
     // A new English web chat conversation walking the whole closure of ACME; returns the last turn's replies as JSON.
     private static async Task<string> WalkTheClosureAsync(HttpClient http)
     {
-        using var tokenResponse = await http.PostAsJsonAsync("/api/webchat/token", new { });
-        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonObject>())!;
-        var conversationId = (string)token["conversationId"]!;
-        var directLine = $"/v3/directline/conversations/{conversationId}/activities";
-        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations") { Content = JsonContent.Create(new { locale = "en-US" }) };
-        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["token"]!);
-        using var started = await http.SendAsync(start);
-        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
-        var bearer = (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["token"]!;
-        var (_, watermark) = await BotRepliesAsync(http, directLine, bearer, "");
-
-        var replies = "";
+        var chat = await StartWebChatAsync(http, "en-US");
+        var (replies, watermark) = await BotRepliesAsync(http, chat, "");
         foreach (var text in Script.HappyPath)
         {
-            using var post = new HttpRequestMessage(HttpMethod.Post, directLine)
+            using var post = new HttpRequestMessage(HttpMethod.Post, chat.Activities)
             {
                 Content = JsonContent.Create(new { type = "message", text, locale = "en-US", from = new { id = "image-customer" } }),
             };
-            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", chat.Bearer);
             using var posted = await http.SendAsync(post);
             Assert.True(posted.StatusCode == HttpStatusCode.OK, $"posting \"{text}\": {(int)posted.StatusCode} {await posted.Content.ReadAsStringAsync()}");
-            (replies, watermark) = await BotRepliesAsync(http, directLine, bearer, watermark);
+            (replies, watermark) = await BotRepliesAsync(http, chat, watermark);
         }
-        return replies;
+        return replies.ToJsonString();
+    }
+
+    // A web chat conversation's activities and the bearer token that reads and posts them.
+    private sealed record WebChat(string Activities, string Bearer);
+
+    private static async Task<WebChat> StartWebChatAsync(HttpClient http, string locale)
+    {
+        using var tokenResponse = await http.PostAsJsonAsync("/api/webchat/token", new { });
+        var token = (await tokenResponse.Content.ReadFromJsonAsync<JsonObject>())!;
+        using var start = new HttpRequestMessage(HttpMethod.Post, "/v3/directline/conversations") { Content = JsonContent.Create(new { locale }) };
+        start.Headers.Authorization = new AuthenticationHeaderValue("Bearer", (string)token["token"]!);
+        using var started = await http.SendAsync(start);
+        Assert.Equal(HttpStatusCode.Created, started.StatusCode);
+        return new WebChat($"/v3/directline/conversations/{(string)token["conversationId"]!}/activities",
+            (string)(await started.Content.ReadFromJsonAsync<JsonObject>())!["token"]!);
     }
 
     // The bot's activities after the watermark, once there are any (a turn's replies are appended together).
-    private static async Task<(string Replies, string Watermark)> BotRepliesAsync(HttpClient http, string activities, string bearer, string watermark)
+    private static async Task<(JsonArray Replies, string Watermark)> BotRepliesAsync(HttpClient http, WebChat chat, string watermark)
     {
         var deadline = DateTime.UtcNow.AddSeconds(20);
         while (true)
         {
-            using var read = new HttpRequestMessage(HttpMethod.Get, $"{activities}?watermark={watermark}");
-            read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", bearer);
+            using var read = new HttpRequestMessage(HttpMethod.Get, $"{chat.Activities}?watermark={watermark}");
+            read.Headers.Authorization = new AuthenticationHeaderValue("Bearer", chat.Bearer);
             using var response = await http.SendAsync(read);
             var set = (await response.Content.ReadFromJsonAsync<JsonObject>())!;
-            var fromBot = set["activities"]!.AsArray().Where(a => (string?)a!["from"]!["role"] == "bot").ToList();
-            if (fromBot.Count > 0) return (new JsonArray(fromBot.Select(a => a!.DeepClone()).ToArray()).ToJsonString(), (string)set["watermark"]!);
+            var fromBot = set["activities"]!.AsArray().Where(a => (string?)a!["from"]!["role"] == "bot").Select(a => a!.DeepClone()).ToArray();
+            if (fromBot.Length > 0) return (new JsonArray(fromBot), (string)set["watermark"]!);
             Assert.True(DateTime.UtcNow < deadline, $"No reply within 20 s after watermark {watermark}");
             await Task.Delay(100);
         }
