@@ -3,11 +3,14 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
+using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosureBot.Handoff.AgentConsole;
 using ClosureBot.Protocol.Tests.Support;
 using ClosureBot.Tests.Cards;
+using Microsoft.AspNetCore.Http.Connections;
+using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
 
 using ClosureBot.Tests.Support;
@@ -32,7 +35,7 @@ public sealed class DockerImageTests
     private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(20);
 
     [Fact]
-    public async Task Image_PublishedByItsOwnCommand_PassesItsHealthCheckGreetsInGermanLogsAClosureSignsAnAgentInOnBothStoresAnswersTeamsAndRefusesABadSetting()
+    public async Task Image_PublishedByItsOwnCommand_PassesItsHealthCheckGreetsInGermanLogsAClosureSignsAnAgentInOnBothStoresTellsItOfACustomerAnswersTeamsAndRefusesABadSetting()
     {
         var image = Dockerfile.Load();
         var work = Directory.CreateTempSubdirectory("closurebot-image-").FullName;
@@ -75,10 +78,11 @@ public sealed class DockerImageTests
                 // The image's build is trimmed (deploy/Dockerfile): what the framework lost must not be what a customer or an
                 // agent reaches. A whole closure over Direct Line (activities, state, cards and the outbox as JSON; the
                 // closure log), then an agent's sign-in (the password hasher, Data Protection's key ring for the anti-forgery
-                // and session cookies, the console's session as JSON).
+                // and session cookies, the console's session as JSON) and the console's hub (SignalR) telling the agent of a
+                // customer who asks for support.
                 Assert.Contains("Your closure request for ACME is logged. Your reference is CLS-", await WalkTheClosureAsync(http));
                 Assert.Equal(1L, ClosureRequestsFor("ACME", Path.Combine(data, "closurebot.db")));
-                await SignInAsync(port);
+                await AgentHearsOfACustomerAsync(port, http, await SignInAsync(port));
             });
 
             // The same on PostgreSQL, as deploy/compose.yaml runs it: Npgsql, the PostgreSQL store and its key ring.
@@ -255,18 +259,21 @@ public sealed class DockerImageTests
     {
         var chat = await StartWebChatAsync(http, "en-US");
         var (replies, watermark) = await BotRepliesAsync(http, chat, "");
-        foreach (var text in Script.HappyPath)
-        {
-            using var post = new HttpRequestMessage(HttpMethod.Post, chat.Activities)
-            {
-                Content = JsonContent.Create(new { type = "message", text, locale = "en-US", from = new { id = "image-customer" } }),
-            };
-            post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", chat.Bearer);
-            using var posted = await http.SendAsync(post);
-            Assert.True(posted.StatusCode == HttpStatusCode.OK, $"posting \"{text}\": {(int)posted.StatusCode} {await posted.Content.ReadAsStringAsync()}");
-            (replies, watermark) = await BotRepliesAsync(http, chat, watermark);
-        }
+        foreach (var text in Script.HappyPath) (replies, watermark) = await SayAsync(http, chat, text, watermark);
         return replies.ToJsonString();
+    }
+
+    // The customer's message, then the bot's replies to it.
+    private static async Task<(JsonArray Replies, string Watermark)> SayAsync(HttpClient http, WebChat chat, string text, string watermark)
+    {
+        using var post = new HttpRequestMessage(HttpMethod.Post, chat.Activities)
+        {
+            Content = JsonContent.Create(new { type = "message", text, locale = "en-US", from = new { id = "image-customer" } }),
+        };
+        post.Headers.Authorization = new AuthenticationHeaderValue("Bearer", chat.Bearer);
+        using var posted = await http.SendAsync(post);
+        Assert.True(posted.StatusCode == HttpStatusCode.OK, $"posting \"{text}\": {(int)posted.StatusCode} {await posted.Content.ReadAsStringAsync()}");
+        return await BotRepliesAsync(http, chat, watermark);
     }
 
     // A web chat conversation's activities and the bearer token that reads and posts them.
@@ -312,9 +319,11 @@ public sealed class DockerImageTests
     }
 
     // The sign-in form as a browser sends it: its anti-forgery token and cookie, then the session cookie the console takes.
-    private static async Task SignInAsync(int port)
+    // Returns the session's cookies and the console API's anti-forgery token.
+    private static async Task<(CookieContainer Cookies, string ApiToken)> SignInAsync(int port)
     {
-        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = new CookieContainer(), AllowAutoRedirect = false })
+        var cookies = new CookieContainer();
+        using var browser = new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false })
         {
             BaseAddress = new Uri($"http://127.0.0.1:{port}"), Timeout = TimeSpan.FromSeconds(30),
         };
@@ -331,5 +340,29 @@ public sealed class DockerImageTests
         Assert.Equal(HttpStatusCode.OK, console.StatusCode);
         var session = JsonNode.Parse(await browser.GetStringAsync("/agent/api/session"))!;
         Assert.Contains("Dana Reyes", session.ToJsonString());
+        return (cookies, (string)session["antiforgeryToken"]!);
+    }
+
+    // The console's hub as its page connects (WebSockets, the session cookie, the API's anti-forgery token): a customer who
+    // asks for support in web chat reaches the signed-in agent as a waiting ticket.
+    private static async Task AgentHearsOfACustomerAsync(int port, HttpClient http, (CookieContainer Cookies, string ApiToken) agent)
+    {
+        var hubUrl = new Uri($"http://127.0.0.1:{port}/agent/hub");
+        await using var hub = new HubConnectionBuilder().WithUrl(hubUrl, options =>
+        {
+            options.Transports = HttpTransportType.WebSockets;
+            options.Headers["Cookie"] = agent.Cookies.GetCookieHeader(hubUrl);
+            options.Headers["RequestVerificationToken"] = agent.ApiToken;
+        }).Build();
+        var ticket = new TaskCompletionSource<JsonElement>(TaskCreationOptions.RunContinuationsAsynchronously);
+        hub.On<JsonElement>("ticketChanged", t => ticket.TrySetResult(t));
+        await hub.StartAsync();
+        await hub.InvokeAsync("Ready");
+
+        var chat = await StartWebChatAsync(http, "en-US");
+        var (_, watermark) = await BotRepliesAsync(http, chat, "");
+        await SayAsync(http, chat, "talk to support", watermark);
+        var queued = await ticket.Task.WaitAsync(TimeSpan.FromSeconds(20));
+        Assert.Equal(("waiting", "support"), (queued.GetProperty("status").GetString(), queued.GetProperty("queue").GetString()));
     }
 }
