@@ -1,6 +1,6 @@
 // Drives the chat page through the web chat sign-in (OpenID Connect against the tests' oidc-provider) in Debian's
 // headless Chromium and prints a JSON report on stdout. Usage: node signin-drive.mjs '<json options>'
-//   { baseUrl, providerUrl, scenario: "verified"|"refused"|"midflow", login, screenshotDir }
+//   { baseUrl, providerUrl, scenario: "verified"|"refused"|"midflow", login, screenshotDir, screenshotPrefix = "signin" }
 // verified: sign in first, then close ACME without being asked which account.
 // refused:  sign in as someone who doesn't administer ACME, ask for ACME, then for one of their own accounts.
 // midflow:  start as a guest, get asked to sign in at the account question, sign in, and carry on to the receipt.
@@ -8,7 +8,7 @@ import { launchChromium } from './chromium.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
-const { baseUrl, providerUrl, scenario, login, screenshotDir } = JSON.parse(process.argv[2]);
+const { baseUrl, providerUrl, scenario, login, screenshotDir, screenshotPrefix = 'signin' } = JSON.parse(process.argv[2]);
 const report = { scenario, steps: [], externalRequests: [], pageErrors: [] };
 fs.mkdirSync(screenshotDir, { recursive: true });
 let shot = 0;
@@ -25,7 +25,7 @@ try {
   page.on('pageerror', e => report.pageErrors.push(String(e)));
   const cards = () => page.locator('.ac-adaptiveCard').count();
   const screenshot = async name => {
-    const file = path.join(screenshotDir, `signin-${scenario}-${String(++shot).padStart(2, '0')}-${name}.png`);
+    const file = path.join(screenshotDir, `${screenshotPrefix}-${scenario}-${String(++shot).padStart(2, '0')}-${name}.png`);
     await page.screenshot({ path: file });
     return file;
   };

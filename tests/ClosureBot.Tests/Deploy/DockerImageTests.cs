@@ -8,7 +8,9 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosureBot.Handoff.AgentConsole;
 using ClosureBot.Protocol.Tests.Support;
+using ClosureBot.Tests.Browser;
 using ClosureBot.Tests.Cards;
+using ClosureBot.Tests.Identity;
 using Microsoft.AspNetCore.Http.Connections;
 using Microsoft.AspNetCore.SignalR.Client;
 using Microsoft.Data.Sqlite;
@@ -35,7 +37,7 @@ public sealed class DockerImageTests
     private static readonly TimeSpan PublishLimit = TimeSpan.FromMinutes(20);
 
     [Fact]
-    public async Task Image_PublishedByItsOwnCommand_PassesItsHealthCheckGreetsInGermanLogsAClosureSignsAnAgentInOnBothStoresTellsItOfACustomerAnswersTeamsAndRefusesABadSetting()
+    public async Task Image_PublishedByItsOwnCommand_PassesItsHealthCheckGreetsInGermanLogsAClosureSignsAnAgentInOnBothStoresTellsItOfACustomerSignsACustomerInAnswersTeamsAndRefusesABadSetting()
     {
         var image = Dockerfile.Load();
         var work = Directory.CreateTempSubdirectory("closurebot-image-").FullName;
@@ -101,6 +103,7 @@ public sealed class DockerImageTests
                 PostgresServer.DropDatabase(database);
             }
 
+            await SignsACustomerInAsync(image, app, work);
             await AnswersATeamsMessageAsync(image, app, data, work);
 
             // A setting out of range still stops the start, naming it: the options' validation reads their attributes by
@@ -169,6 +172,42 @@ public sealed class DockerImageTests
             if (!bot.HasExited) bot.Kill(entireProcessTree: true);
             await bot.WaitForExitAsync();
         }
+    }
+
+    // The customer's sign-in as the image runs by default: Production, where a customer must sign in before acting for an
+    // account (Identity:RequireVerified is left unset). A person in headless Chromium signs in through OpenID Connect
+    // against a real provider on loopback (npm oidc-provider: the handler's discovery, PKCE, the code's redemption, the ID
+    // token's validation, the correlation and session cookies), closes ACME without being asked which account, and signs
+    // out. Its own store, so ACME has no open request from the walks above.
+    private async Task SignsACustomerInAsync(Dockerfile image, string app, string work)
+    {
+        var data = Path.Combine(work, "data-signin");
+        Directory.CreateDirectory(data);
+        await using var provider = await OidcTestProvider.StartAsync();
+        var settings = provider.AppSettings().Where(s => s.Key != "Identity:RequireVerified")
+            .Select(s => (s.Key.Replace(":", "__"), s.Value!)).ToArray();
+        await WithEntryPointAsync(image, app, data, settings, async (_, http) =>
+        {
+            await provider.ServeAsync(http.BaseAddress!);
+            var report = await WebChatDriver.RunScriptAsync("Browser/signin-drive.mjs", new JsonObject
+            {
+                ["baseUrl"] = http.BaseAddress!.GetLeftPart(UriPartial.Authority),
+                ["providerUrl"] = provider.Authority,
+                ["scenario"] = "verified",
+                ["login"] = OidcTestProvider.Admin,
+                ["screenshotDir"] = WebChatDriver.ScreenshotFolder,
+                ["screenshotPrefix"] = "image-signin",
+            }, "sign-in on the published build");
+            Assert.Empty(report["pageErrors"]!.AsArray());
+            Assert.Empty(report["externalRequests"]!.AsArray());
+            Assert.True((bool?)report["signInOffered"]);
+            Assert.Equal($"Signed in as {OidcTestProvider.AdminName}", (string?)report["session"]);
+            Assert.False((bool?)report["askedForAccount"]);
+            var reference = Regex.Match((string?)report["receiptReference"] ?? "", @"CLS-\d{8}-[A-Z0-9]+").Value;
+            Assert.NotEmpty(reference);
+            Assert.Equal("Guest session", (string?)report["afterSignOut"]!["session"]);
+            Assert.Equal((OidcTestProvider.AdminName, 1L), RequesterOf(reference, Path.Combine(data, "closurebot.db")));
+        });
     }
 
     // A Teams message over the Bot Framework protocol, against the local stand-ins of Azure Bot Service: the channel's token
@@ -317,6 +356,19 @@ public sealed class DockerImageTests
         command.CommandText = "SELECT count(*) FROM closure_requests WHERE account_alias = $account";
         command.Parameters.AddWithValue("$account", account);
         return (long)command.ExecuteScalar()!;
+    }
+
+    // Who the closure log says asked for the request with this reference, and whether they were verified (1).
+    private static (string? Name, long Verified) RequesterOf(string reference, string database)
+    {
+        using var connection = new SqliteConnection($"Data Source={database};Mode=ReadOnly");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT requester_name, requester_verified FROM closure_requests WHERE reference = $reference";
+        command.Parameters.AddWithValue("$reference", reference);
+        using var row = command.ExecuteReader();
+        Assert.True(row.Read(), $"no closure request {reference} in the log");
+        return (row.IsDBNull(0) ? null : row.GetString(0), row.GetInt64(1));
     }
 
     // The sign-in form as a browser sends it: its anti-forgery token and cookie, then the session cookie the console takes.
