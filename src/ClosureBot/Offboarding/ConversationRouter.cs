@@ -182,8 +182,8 @@ public sealed partial class ConversationRouter
     }
 
     /// <summary>
-    /// No closure under way: after one ended, the bot still knows how it ended; after the welcome, a yes or no answers
-    /// its question (start, or not now); otherwise it welcomes.
+    /// No closure under way: after one ended, the bot still knows how it ended; after the welcome (the first, or one shown
+    /// again since the closure ended), a yes or no answers its question (start, or not now); otherwise it welcomes.
     /// </summary>
     private async Task IdleAsync(DialogContext dc, ConversationData data, Interruption? interruption, CancellationToken ct)
     {
@@ -194,6 +194,7 @@ public sealed partial class ConversationRouter
         var typed = activity.Value is null && intent is null;
         var answer = typed ? AnswerReader.Read(activity.Text, activity.Locale) : AnswerKind.None;
         var question = typed && MessageReader.IsQuestion(activity.Text, activity.Locale);
+        var welcomeWaiting = data.Welcomed && (ended is null || ended.WelcomedAgain);
         // After being sent to sales, "how do I contact them?" is about the sales representative.
         var answered = question
             ? _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, ended?.Outcome == OffboardingOutcome.RedirectedToSales ? OffboardingSteps.SentToSales : null)
@@ -203,10 +204,14 @@ public sealed partial class ConversationRouter
         if (intent is Intents.Help && ended is { Outcome: OffboardingOutcome.Requested })
             SayEnded(dc.Context, ended, offerSupport: true);
         else if (intent is Intents.Start or Intents.Support or Intents.Help)
+        {
             await GreetAsync(dc, intent, ct);
-        else if (data.Welcomed && ended is null && answer == AnswerKind.Yes)
+            // Help here ends with the welcome's question ("Answer yes to begin, or no to stop here").
+            if (intent is Intents.Help) WelcomeWaits(data);
+        }
+        else if (welcomeWaiting && answer == AnswerKind.Yes)
             await GreetAsync(dc, Intents.Start, ct);
-        else if (data.Welcomed && ended is null && answer == AnswerKind.No)
+        else if (welcomeWaiting && answer == AnswerKind.No)
             Say(dc.Context, t[TextId.WelcomeDeclined]);
         // After the end, a question about the reference asks for the status, which carries it.
         else if (ended is not null && (intent == Intents.Status || question && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
@@ -227,8 +232,16 @@ public sealed partial class ConversationRouter
         else
         {
             await GreetAsync(dc, intent, ct);
-            data.Welcomed = true;
+            WelcomeWaits(data);
         }
+    }
+
+    // The welcome's question is the one waiting: a yes or no typed next answers it. How the last closure ended is still
+    // known ("status").
+    private static void WelcomeWaits(ConversationData data)
+    {
+        data.Welcomed = true;
+        if (data.Ended is { } ended) data.Ended = ended with { WelcomedAgain = true };
     }
 
     private static void SayEnded(ITurnContext context, EndedFlow ended, bool offerSupport)

@@ -120,6 +120,63 @@ public sealed class AfterTheEndTests
         (await ann.Send("thank you!")).Says("Goodbye");
     }
 
+    // After a closure that requested nothing the welcome comes again, and its question ("Would you like to start, or talk
+    // to support?") is answered as a first welcome's is: it once came back again and again, whatever the customer answered.
+    [Theory]
+    [InlineData("sales", "yes")]
+    [InlineData("sales", "sure")]
+    [InlineData("cancel", "yes")]
+    public async Task AfterAnEndThatRequestedNothing_YesToTheWelcomeAgain_StartsTheClosure(string ending, string yes)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        if (ending == "sales") await ann.SendAll("I want to close my account", "yes", "ACME", "yes");
+        else await ann.SendAll([.. Script.To(OffboardingSteps.DeleteServers), "cancel", "yes"]);
+
+        (await ann.Send("ok")).Says("Hi, I'm ClosureBot").Offers("Start account closure");
+        (await ann.Send(yes)).Says("We're sorry to see you go").Asks("Shall we start?");
+        (await ann.Send("yes")).Asks("Which account do you want to close?");
+    }
+
+    // Help at the welcome ends "Answer yes to begin, or no to stop here": the yes begins, before any closure (a channel that
+    // sent no conversation update first) and after one that requested nothing alike.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task HelpWhileIdle_ThenYes_BeginsTheClosure(bool afterSales)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        if (afterSales) await ann.SendAll("I want to close my account", "yes", "ACME", "yes");
+
+        (await ann.Send("help")).Says("Answer yes to begin, or no to stop here.");
+        (await ann.Send("yes")).Says("We're sorry to see you go").Asks("Shall we start?");
+    }
+
+    [Fact]
+    public async Task AfterSalesInGerman_JaToTheWelcomeAgain_StartsTheClosure()
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), "de-DE");
+        foreach (var text in new[] { "ich möchte mein Konto schließen", "ja", "ACME", "ja" }) await chat.Send(text);
+
+        (await chat.Send("hallo")).Says("Hallo, ich bin ClosureBot");
+        (await chat.Send("ja")).Asks("Sollen wir beginnen?");
+    }
+
+    [Fact]
+    public async Task AfterSales_NoToTheWelcomeAgain_IsTakenAsNotNow()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll("I want to close my account", "yes", "ACME", "yes");
+
+        (await ann.Send("hello")).Says("Hi, I'm ClosureBot").Offers("Start account closure");
+        (await ann.Send("no")).Says("No problem. Whenever you'd like to close your account").DoesNotSay("Hi, I'm ClosureBot");
+        // How it ended is still known after the welcome.
+        (await ann.Send("status")).Says("closed through your sales representative");
+    }
+
     [Fact]
     public async Task AfterCancel_WhereWasI_SaysNothingWasRequested()
     {
