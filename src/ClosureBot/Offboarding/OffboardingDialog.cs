@@ -243,7 +243,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         return await step.PromptAsync(PromptIds.Choice, new PromptOptions
         {
             Prompt = kind.Card(_cards, locale, access.Account, access.Verified, t[kind.Count(access.Account) == 0 ? kind.AllClear : kind.Instruction]),
-            RetryText = t[kind.RetryText],
+            RetryText = t[kind.Count(access.Account) == 0 ? kind.AllClear : kind.RetryText],
             Choices = StepChoices.Of(t).Remaining,
             RecognizeNumbers = false,
             AffirmativeChoice = StepChoices.DoneValue,

@@ -147,8 +147,11 @@ public class ResumeAndRefreshTests
         (await ann.Send("EMPTY")).Says("Good news: there are no servers on EMPTY").DoesNotSay("Do you have a cloud term commitment?");
         (await ann.Send("done")).Says("All clear: no servers remain on EMPTY.").Asks("Nothing to delete here: choose Done to go on.")
             .DoesNotSay("Delete your servers").DoesNotSay("Delete them now");
+        // Words the step does not read get its own question again, not one about servers being deleted.
+        (await ann.Send("hmm")).Asks("Nothing to delete here: choose Done to go on.").DoesNotSay("when your servers are deleted");
         (await ann.Send("done")).Says("Step 3 of 5").Says("All clear: no paid services remain on EMPTY.").Asks("Nothing to remove here: choose Done to go on.")
             .DoesNotSay("Remove these services").DoesNotSay("remove paid services such as");
+        (await ann.Send("hmm")).Asks("Nothing to remove here: choose Done to go on.").DoesNotSay("when the services are removed");
         (await ann.Send("done")).Says("Step 4 of 5");
         var receipt = await ann.Send("empty");
 

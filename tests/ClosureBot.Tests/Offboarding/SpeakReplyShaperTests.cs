@@ -41,6 +41,39 @@ public sealed class SpeakReplyShaperTests
         Assert.Contains(messages, m => ((string?)m["speak"])!.Contains("Welcome back"));
     }
 
+    // Step 1 says how many servers may hold data: "has 0 servers that may hold data. Copy everything…" told a customer
+    // with none to copy, and "1 servers" was bad English.
+    [Theory]
+    [InlineData("en-US", "EMPTY", "EMPTY has no servers, so there is no server data to retrieve.")]
+    [InlineData("en-US", "ONE", "ACME has 1 server that may hold data. Copy everything")]
+    [InlineData("en-US", "ACME", "ACME has 6 servers that may hold data. Copy everything")]
+    [InlineData("de-DE", "EMPTY", "EMPTY hat keine Server, also auch keine Serverdaten zu sichern.")]
+    [InlineData("de-DE", "ONE", "ACME hat 1 Server, der Daten enthalten kann. Kopieren Sie")]
+    [InlineData("es-ES", "EMPTY", "EMPTY no tiene servidores, así que no hay datos de servidores que recuperar.")]
+    [InlineData("es-ES", "ACME", "ACME tiene 6 servidores que pueden contener datos.")]
+    [InlineData("fr-FR", "EMPTY", "EMPTY ne compte aucun serveur, donc aucune donnée de serveur à récupérer.")]
+    [InlineData("fr-FR", "ONE", "ACME a 1 serveur qui peut contenir des données.")]
+    [InlineData("pt-BR", "EMPTY", "EMPTY não tem servidores, então não há dados de servidor para recuperar.")]
+    [InlineData("pt-BR", "ACME", "ACME tem 6 servidores que podem conter dados.")]
+    public async Task Speak_StepOne_SaysHowManyServersMayHoldDataInTheCustomersWords(string locale, string alias, string spoken)
+    {
+        await using var app = new BotApplicationFactory();
+        // "ONE" is ACME with one server left.
+        var kept = 0;
+        if (alias == "ONE") app.KeepInInventory("ACME", keepServer: _ => kept++ == 0);
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        await chat.Send(locale[..2] switch
+        {
+            "de" => "Ich möchte mein Konto schließen", "es" => "quiero cerrar mi cuenta", "fr" => "je veux fermer mon compte",
+            "pt" => "quero encerrar minha conta", _ => "I want to close my account",
+        });
+        await chat.Send(locale[..2] switch { "de" => "ja", "es" => "sí", "fr" => "oui", "pt" => "sim", _ => "yes" });
+        var step = await chat.Send(alias == "ONE" ? "ACME" : alias);
+        if (alias != "EMPTY") step = await chat.Send(locale[..2] switch { "de" => "nein", "es" => "no", "fr" => "non", "pt" => "não", _ => "no" });
+
+        Assert.Contains(spoken, (string?)step.Cards.Single()["speak"]);
+    }
+
     [Theory]
     [InlineData("en-US", "Shall we start?")]
     [InlineData("de-DE", "Sollen wir beginnen?")]
