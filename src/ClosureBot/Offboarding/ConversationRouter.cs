@@ -223,6 +223,13 @@ public sealed partial class ConversationRouter
             Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
         else if (ended is not null && activity.GetValueString("step") is not null)
             Say(dc.Context, t.Format(TextId.StaleAfterEnd, ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)));
+        // A message that names one of the customer's accounts ("close ACME", "ACME kündigen", just "ACME") asks to close
+        // it: the closure starts with that account. Not right after a closure that ended with that account (requested,
+        // sent to sales) or after a cancelled one (which keeps no account): the name is then more likely a late answer to
+        // that closure, and gets how it ended or the welcome below, whose yes starts afresh.
+        else if (typed && await _offboarding.AccountNamedInAsync(dc.Context, ct) is { } named
+                 && (ended is null || ended.AccountAlias is { } endedWith && !string.Equals(named, endedWith, StringComparison.OrdinalIgnoreCase)))
+            await GreetAsync(dc, Intents.Start, ct);
         // After a closure was requested, words the bot does not read ("ok", "hello", "hmm") get how it ended, not the
         // welcome card again: its "Shall we start?" would offer to close an account whose closure is already requested.
         // After one that requested nothing (cancelled, sent to sales) the welcome is right; saved progress elsewhere is

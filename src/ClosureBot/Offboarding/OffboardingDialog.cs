@@ -136,6 +136,10 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         await dc.BeginDialogAsync(DialogId, named is null ? null : new WaterfallStart<OffboardingState>(named, OffboardingSteps.Overview), ct);
     }
 
+    /// <summary>The alias of the one account among the customer's that this message names (as <see cref="BeginAsync"/> reads it), or null.</summary>
+    public async Task<string?> AccountNamedInAsync(Protocol.Turns.ITurnContext context, CancellationToken ct) =>
+        (await _accounts.StateNamedInAsync(context, ct))?.AccountAlias;
+
     /// <summary>
     /// At the overview, an answer that names one of the customer's accounts exactly ("ACME", "it's for Acme Corporation")
     /// is a yes that answers the next question too: it goes to the account question's check as its answer. False, with

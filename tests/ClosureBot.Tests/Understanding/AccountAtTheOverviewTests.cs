@@ -43,4 +43,92 @@ public sealed class AccountAtTheOverviewTests
         // Not an account anyone has: the question stays yes or no, and no account is named back.
         (await ann.Send("ZZQX")).Says("Shall we start?").DoesNotSay("ZZQX");
     }
+
+    // Before any closure, a message that names one of the customer's accounts asks to close it even without the word
+    // "account": it once got the welcome, which asks the customer to start all over.
+    [Theory]
+    [InlineData("en-US", "close ACME", "Shall we start?", "yes")]
+    [InlineData("en-US", "I want to close acme", "Shall we start?", "yes")]
+    [InlineData("en-US", "please shut down ACME", "Shall we start?", "yes")]
+    [InlineData("en-US", "can you terminate ACME?", "Shall we start?", "yes")]
+    [InlineData("en-US", "ACME", "Shall we start?", "yes")]
+    [InlineData("de-DE", "ACME kündigen", "Sollen wir beginnen?", "ja")]
+    [InlineData("es-ES", "cerrar ACME", "¿Empezamos?", "sí")]
+    [InlineData("fr-FR", "fermer ACME svp", "On commence ?", "oui")]
+    [InlineData("pt-BR", "encerrar a ACME", "Vamos começar?", "sim")]
+    public async Task AccountNamed_BeforeAnyClosure_StartsOneWithThatAccount(string locale, string opening, string shallWeStart, string yes)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+
+        (await chat.Send(opening)).Asks(shallWeStart);
+        var next = await chat.Send(yes);
+
+        // The account question is not asked: the term commitment question is ACME's.
+        next.Says("ACME").DoesNotSay("Which account").DoesNotSay("Welches Konto").DoesNotSay("Qué cuenta").DoesNotSay("Quel compte").DoesNotSay("Qual conta");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Theory]
+    [InlineData("close the chat")]
+    [InlineData("ZZQX")]
+    [InlineData("close ZZQX")]
+    public async Task NoAccountNamed_BeforeAnyClosure_IsWelcomed(string text)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        (await ann.Send(text)).Says("Hi, I'm ClosureBot").DoesNotSay("Shall we start?");
+    }
+
+    // Where a sign-in is required, a guest names no account: the alias alone proves nothing.
+    [Fact]
+    public async Task AccountNamedByAGuest_WhereASignInIsRequired_IsWelcomed()
+    {
+        await using var app = new BotApplicationFactory(settings: new Dictionary<string, string?> { ["Identity:RequireVerified"] = "true" });
+        var ann = app.WebChat();
+
+        (await ann.Send("close ACME")).Says("Hi, I'm ClosureBot").DoesNotSay("ACME");
+    }
+
+    // After ACME's closure was requested, naming ACME again gets how it ended; naming another account closes that one.
+    [Fact]
+    public async Task AccountNamed_AfterARequestedClosure_StartsOnlyForAnotherAccount()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference")!;
+
+        (await ann.Send("ACME")).Says(reference).DoesNotSay("Shall we start?");
+        (await ann.Send("close EMPTY")).Asks("Shall we start?");
+        (await ann.Send("yes")).Says("EMPTY").DoesNotSay("Which account");
+    }
+
+    // Right after ACME was sent to sales, "ACME" is a late answer to that closure: the welcome, whose yes starts afresh.
+    // Another account is a new closure.
+    [Fact]
+    public async Task AccountNamed_AfterItWasSentToSales_IsWelcomedAndAnotherStarts()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll("I want to close my account", "yes", "ACME", "yes");
+
+        (await ann.Send("ACME")).Says("Hi, I'm ClosureBot").DoesNotSay("Shall we start?");
+        (await ann.Send("close EMPTY")).Asks("Shall we start?");
+        (await ann.Send("yes")).Says("EMPTY").DoesNotSay("Which account");
+    }
+
+    // A cancelled closure keeps no account, so right after one any name is taken for a late answer to it; the welcome's
+    // yes, or the closure asked for in words, starts afresh.
+    [Fact]
+    public async Task AccountNamed_RightAfterACancel_IsWelcomed()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll([.. Script.To(OffboardingSteps.DeleteServers), "cancel", "yes"]);
+
+        (await ann.Send("EMPTY")).Says("Hi, I'm ClosureBot").DoesNotSay("Shall we start?");
+        (await ann.Send("close my account EMPTY")).Asks("Shall we start?");
+        (await ann.Send("yes")).Says("EMPTY").DoesNotSay("Which account");
+    }
 }
