@@ -98,6 +98,7 @@ public enum TextId
     KbUnknown,
     NoSuchAlias,
     NoAliasInAnswer,
+    OneAccountAtATime,
     DidYouMean,
     AliasPromptRetry,
     Goodbye,

@@ -103,6 +103,12 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
             }
         }
         if (named is { Exact: false } close) return await SuggestAsync(step, close.Alias, ct);
+        // "ACME and EMPTY": one closure at a time, and the customer chooses which.
+        if (named is null && AliasFinder.FindAllExact(answer, await VisibleAccountsAsync(customer, ct)) is { Count: > 1 } several)
+        {
+            OffboardingDialog.Say(step, t.Format(TextId.OneAccountAtATime, string.Join(", ", several)));
+            return await MissAsync(step, ct);
+        }
         if ((named?.Alias ?? OneWord(answer)) is not { } alias)
         {
             OffboardingDialog.Say(step, t[TextId.NoAliasInAnswer]);

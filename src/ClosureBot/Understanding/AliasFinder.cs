@@ -30,6 +30,14 @@ public static partial class AliasFinder
         return close is null ? null : new AliasMatch(close.Alias, Exact: false);
     }
 
+    /// <summary>The aliases of every account <paramref name="text"/> names exactly ("ACME and EMPTY"), in the accounts' order.</summary>
+    public static IReadOnlyList<string> FindAllExact(string? text, IReadOnlyList<AccountName> accounts)
+    {
+        if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength || accounts.Count == 0) return [];
+        var words = Words().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
+        return words.Length == 0 ? [] : accounts.Where(a => Names(a, words, typo: false)).Select(a => a.Alias).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
+    }
+
     private static AccountName? Unique(IEnumerable<AccountName> found)
     {
         AccountName? one = null;

@@ -54,6 +54,25 @@ public sealed class AccountAliasTests
         (await chat.Send(yes)).Says(t[ClosureBot.Localization.TextId.AskTermCommitment]).DoesNotSay(t[ClosureBot.Localization.TextId.AskAlias]);
     }
 
+    // "ACME and EMPTY" once got "I couldn't find an account alias in that", though it named two.
+    [Theory]
+    [InlineData("en-US", "ACME and EMPTY", "You named more than one account (ACME, EMPTY). Let's close one at a time")]
+    [InlineData("en-US", "both acme and the Empty Shell Co one", "You named more than one account (ACME, EMPTY).")]
+    [InlineData("de-DE", "ACME und EMPTY", "Sie haben mehr als ein Konto genannt (ACME, EMPTY).")]
+    public async Task Account_TwoAccountsNamed_AsksForOneAtATime(string locale, string answer, string reply)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        await chat.Send(locale == "de-DE" ? "Ich möchte mein Konto schließen" : "I want to close my account");
+        await chat.Send(locale == "de-DE" ? "ja" : "yes");
+
+        var replies = await chat.Send(answer);
+
+        replies.Says(reply).DoesNotSay("couldn't find").DoesNotSay("konnte kein");
+        (await chat.Send("EMPTY")).Says("EMPTY").DoesNotSay("ACME");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
     [Fact]
     public async Task Start_NamingAnUnknownAccount_AsksWhichAccount()
     {
