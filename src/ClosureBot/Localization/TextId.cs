@@ -99,6 +99,7 @@ public enum TextId
     NoSuchAlias,
     NoAliasInAnswer,
     OneAccountAtATime,
+    OneClosureAtATime,
     DidYouMean,
     AliasPromptRetry,
     Goodbye,

@@ -150,6 +150,18 @@ public sealed partial class ConversationRouter
             await CheckAgainAsync(dc, place, ct);
             return;
         }
+        // "close INIT too" while closing ACME: one closure at a time. Not where naming an account is the answer (the account
+        // question, the typed confirmation at step 4, "Shall we start?").
+        // The alias lookup (a word at a time, in memory) comes before reading the answer, which every step turn would pay.
+        if (place.Offboarding is { } closure && place.Screen is not (OffboardingSteps.Overview or OffboardingSteps.Account or OffboardingSteps.RequestClose)
+            && context.Activity.Value is null && _offboarding.PeekState(closure).AccountAlias is { } closing
+            && await _offboarding.AccountNamedInAsync(context, ct) is { } other && !string.Equals(other, closing, StringComparison.OrdinalIgnoreCase)
+            && !dc.ActiveDialogRecognizesAnswer())
+        {
+            Say(context, t.Format(TextId.OneClosureAtATime, closing, other));
+            await AskAgainAsync(dc, place, ct);
+            return;
+        }
         // The question waiting was asked in the customer's previous language: one that is not answered is shown again in the new one.
         if (OffboardingTurn.Of(context).LanguageChanged && place.AtAStep
             && !dc.ActiveDialogRecognizesAnswer())

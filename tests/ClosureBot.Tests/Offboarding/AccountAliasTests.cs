@@ -73,6 +73,30 @@ public sealed class AccountAliasTests
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
+    // "close EMPTY too" while closing ACME once got step 2's question again, as if nothing had been said.
+    [Theory]
+    [InlineData("en-US", "close EMPTY too", "We're closing ACME now, one account at a time. Once it's done, just say \"close EMPTY\".")]
+    [InlineData("en-US", "EMPTY", "We're closing ACME now, one account at a time.")]
+    [InlineData("de-DE", "EMPTY auch schließen", "Wir schließen gerade ACME, ein Konto nach dem anderen.")]
+    public async Task MidFlow_AnotherAccountNamed_IsToldOneAtATimeAndClosesItAfter(string locale, string text, string reply)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        var de = locale == "de-DE";
+        foreach (var step in de ? new[] { "Ich möchte mein Konto schließen", "ja", "ACME", "nein", "erledigt" } : ["I want to close my account", "yes", "ACME", "no", "done"])
+            await chat.Send(step);
+
+        var replies = await chat.Send(text);
+
+        replies.Says(reply).Asks(de ? "Löschen Sie Ihre Server" : Script.Question(OffboardingSteps.DeleteServers));
+        if (de) return;
+        // Naming the account being closed is no news: the step's own reminder.
+        (await chat.Send("ACME")).DoesNotSay("one account at a time").Asks("Choose Done when your servers are deleted");
+        foreach (var step in new[] { "done", "yes", "done", "yes", "ACME" }) await chat.Send(step);
+        (await chat.Send("close EMPTY")).Asks("Shall we start?");
+        (await chat.Send("yes")).Says("EMPTY").DoesNotSay("Which account");
+    }
+
     [Fact]
     public async Task Start_NamingAnUnknownAccount_AsksWhichAccount()
     {
