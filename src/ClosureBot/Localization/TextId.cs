@@ -144,6 +144,7 @@ public enum TextId
     ServicesWarnRetry,
     TypeAliasToConfirm,
     AliasMismatch,
+    AliasNotAlone,
     Receipt,
     ResumeQuestion,
     ResumedAt,

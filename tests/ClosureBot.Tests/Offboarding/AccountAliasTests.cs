@@ -150,6 +150,26 @@ public sealed class AccountAliasTests
         Assert.Equal("ACME", (string?)logged["accountAlias"]);
     }
 
+    // The confirmation is the alias alone. "confirm ACME" once got "That doesn't match ACME", though it holds ACME.
+    [Theory]
+    [InlineData("en-US", "confirm ACME", "To confirm, type the alias ACME on its own, with nothing else. Nothing has been requested yet.")]
+    [InlineData("en-US", "ACME please close it", "To confirm, type the alias ACME on its own")]
+    [InlineData("en-US", "ACMEX", "That doesn't match ACME, so nothing has been requested.")]
+    [InlineData("de-DE", "ACME bestätigen", "Zur Bestätigung geben Sie bitte nur das Kürzel ACME ein")]
+    public async Task Confirmation_AliasAmongOtherWords_AsksForTheAliasAloneAndLogsNothing(string locale, string typed, string reply)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        foreach (var text in locale == "de-DE"
+                     ? new[] { "Ich möchte mein Konto schließen", "ja", "ACME", "nein", "erledigt", "erledigt", "ja", "erledigt", "ja" }
+                     : Script.To(OffboardingSteps.RequestClose))
+            await chat.Send(text);
+
+        (await chat.Send(typed)).Says(reply).DoesNotSay("is logged").DoesNotSay("wurde erfasst");
+        Assert.Empty(await app.ClosureRequestsAsync());
+        if (locale == "en-US") (await chat.Send("ACME")).Says("Your closure request for ACME is logged.");
+    }
+
     [Fact]
     public async Task Confirmation_WrongAliasInTheCard_LogsNothing()
     {
