@@ -21,7 +21,7 @@ public static partial class AliasFinder
     public static AliasMatch? Find(string? text, IReadOnlyList<AccountName> accounts)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength || accounts.Count == 0) return null;
-        var words = Words().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
+        var words = WordsIn(text);
         if (words.Length == 0) return null;
 
         var exact = Unique(accounts.Where(a => Names(a, words, typo: false)));
@@ -34,9 +34,11 @@ public static partial class AliasFinder
     public static IReadOnlyList<string> FindAllExact(string? text, IReadOnlyList<AccountName> accounts)
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > MaxLength || accounts.Count == 0) return [];
-        var words = Words().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
+        var words = WordsIn(text);
         return words.Length == 0 ? [] : accounts.Where(a => Names(a, words, typo: false)).Select(a => a.Alias).Distinct(StringComparer.OrdinalIgnoreCase).ToList();
     }
+
+    private static string[] WordsIn(string text) => Words().Matches(text.ToLowerInvariant()).Select(m => m.Value).ToArray();
 
     private static AccountName? Unique(IEnumerable<AccountName> found)
     {
