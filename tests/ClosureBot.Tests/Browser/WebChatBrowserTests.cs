@@ -82,6 +82,19 @@ public sealed class WebChatBrowserTests
         Assert.False((bool?)report["askedForAccount"]);
     }
 
+    // The closure asked for by the account's alias alone, and another account named mid-flow, as a person types them.
+    [Fact]
+    public async Task WebChat_ClosingAnAccountNamedByItsAliasAlone_SkipsTheAccountQuestionAndTakesOneAccountAtATime()
+    {
+        await using var host = new DirectLineTestHost();
+
+        var report = await WebChatDriver.RunAsync(host.BaseAddress, "websocket", "named");
+
+        AssertHappyPath(report, expectedSteps: 10, cardSteps: ["start", "overview-yes", "no-term-commitment", "data-retrieved", "servers-continue", "services-continue", "confirm-alias"]);
+        Assert.False((bool?)report["askedForAccount"]);
+        Assert.Equal("another-account", (string?)report["steps"]![4]!["name"]);
+    }
+
     private static void AssertHappyPath(JsonObject report, int expectedSteps = 10, string[]? cardSteps = null)
     {
         cardSteps ??= CardSteps;

@@ -1,6 +1,6 @@
 // Drives the real chat page (Bot Framework Web Chat) in Debian's headless Chromium through one scenario and
 // prints a JSON report on stdout. Usage: node webchat-drive.mjs '<json options>'
-//   { baseUrl, transport: "websocket"|"polling", scenario: "type"|"click"|"reload"|"verified", screenshotDir, locale, assertion? }
+//   { baseUrl, transport: "websocket"|"polling", scenario: "type"|"click"|"reload"|"verified"|"named", screenshotDir, locale, assertion? }
 import { launchChromium } from './chromium.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -23,6 +23,12 @@ const steps = [
 ];
 // A portal-verified user names their account up front, so the bot never asks which one.
 if (scenario === 'verified') steps.splice(1, 2, step('overview-yes', 'yes', 'Do you have a cloud term commitment?', true, 'Yes'));
+// A customer who names only their account ("close ACME", no word "account"), and at step 2 another one of theirs.
+if (scenario === 'named') {
+  steps.splice(0, 3, step('start', 'close ACME', 'Shall we start?', true, null),
+    step('overview-yes', 'yes', 'Do you have a cloud term commitment?', true, null));
+  steps.splice(4, 0, step('another-account', 'close EMPTY too', 'one account at a time', false, null));
+}
 const report = { steps: [], externalRequests: [], pageErrors: [], websockets: 0, typingFrames: 0, polls: 0, sendFailed: 0 };
 fs.mkdirSync(screenshotDir, { recursive: true });
 let shot = 0;
