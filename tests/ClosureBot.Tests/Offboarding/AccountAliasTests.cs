@@ -150,6 +150,21 @@ public sealed class AccountAliasTests
         Assert.Equal("ACME", (string?)logged["accountAlias"]);
     }
 
+    // The alias alone confirms in any case, with a full stop or an exclamation mark after it.
+    [Theory]
+    [InlineData("acme.")]
+    [InlineData("Acme!")]
+    [InlineData("  ACME  ")]
+    public async Task Confirmation_TheAliasInAnyCaseWithPunctuation_LogsTheRequest(string typed)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RequestClose));
+
+        (await ann.Send(typed)).Says("Your closure request for ACME is logged.");
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
     // The confirmation is the alias alone. "confirm ACME" once got "That doesn't match ACME", though it holds ACME.
     [Theory]
     [InlineData("en-US", "confirm ACME", "To confirm, type the alias ACME on its own, with nothing else. Nothing has been requested yet.")]
