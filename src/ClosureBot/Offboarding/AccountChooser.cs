@@ -87,7 +87,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         var answer = (step.Result as string ?? "").Trim();
         var t = CustomerLocale.TextsOf(step.Context);
         var customer = OffboardingTurn.Of(step.Context).Identity;
-        var named = await NamedAsync(answer, customer, ct);
+        var (named, visible) = await NamedAsync(answer, customer, ct);
         // A yes or no to "Did you mean ACME?" answers that question, unless it names an account itself.
         var suggested = step.State.SuggestedAlias;
         step.State.SuggestedAlias = null;
@@ -104,7 +104,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         }
         if (named is { Exact: false } close) return await SuggestAsync(step, close.Alias, ct);
         // "ACME and EMPTY": one closure at a time, and the customer chooses which.
-        if (named is null && AliasFinder.FindAllExact(answer, await VisibleAccountsAsync(customer, ct)) is { Count: > 1 } several)
+        if (named is null && AliasFinder.FindAllExact(answer, visible ?? await VisibleAccountsAsync(customer, ct)) is { Count: > 1 } several)
         {
             OffboardingDialog.Say(step, t.Format(TextId.OneAccountAtATime, string.Join(", ", several)));
             return await MissAsync(step, ct);
@@ -136,7 +136,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
     /// this turn's customer may name; null when it names none, or only with a typo.
     /// </summary>
     public async Task<string?> ExactlyNamedAsync(ITurnContext context, string text, CancellationToken ct) =>
-        await NamedAsync(text.Trim(), OffboardingTurn.Of(context).Identity, ct) is { Exact: true } named ? named.Alias : null;
+        (await NamedAsync(text.Trim(), OffboardingTurn.Of(context).Identity, ct)).Named is { Exact: true } named ? named.Alias : null;
 
     /// <summary>
     /// The state of a closure whose first message named its account by its alias ("we need to shut down our account
@@ -146,6 +146,15 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
     /// left to the account question.
     /// </summary>
     public async Task<OffboardingState?> StateNamedInAsync(ITurnContext context, CancellationToken ct)
+    {
+        if (await AccountNamedInAsync(context, ct) is not { } named) return null;
+        var state = new OffboardingState();
+        Remember(state, named);
+        return state;
+    }
+
+    /// <summary>The one account among those this turn's customer may name that the message names by its alias; null for none or several.</summary>
+    public async Task<AccountSnapshot?> AccountNamedInAsync(ITurnContext context, CancellationToken ct)
     {
         var text = context.Activity.Text;
         if (context.Activity.Value is not null || string.IsNullOrWhiteSpace(text) || text.Length > MaxStartLength) return null;
@@ -158,10 +167,19 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
             if (named is not null && !string.Equals(named.Alias, account.Alias, StringComparison.OrdinalIgnoreCase)) return null;
             named = account;
         }
-        if (named is null) return null;
-        var state = new OffboardingState();
-        Remember(state, named);
-        return state;
+        return named;
+    }
+
+    /// <summary>
+    /// Whether <paramref name="alias"/> stands in <paramref name="text"/> as one of its words (words as an alias is written:
+    /// letters, digits, '_' and '-'), in any case: "confirm ACME" holds ACME, "ACME-2" does not.
+    /// </summary>
+    public static bool HoldsAlias(string? text, string alias)
+    {
+        if (string.IsNullOrEmpty(text)) return false;
+        foreach (var match in AliasWord().EnumerateMatches(text))
+            if (text.AsSpan(match.Index, match.Length).Equals(alias, StringComparison.OrdinalIgnoreCase)) return true;
+        return false;
     }
 
     // The account whose alias is <word>, looked up directly, if this turn's customer may name it: a verified customer
@@ -188,13 +206,15 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
 
     /// <summary>
     /// The account the answer names. A bare alias of an account the customer may see is looked up directly, which is
-    /// the common answer; only a sentence, a name or a typo is compared with every account the customer may see.
+    /// the common answer; only a sentence, a name or a typo is compared with every account the customer may see (returned
+    /// too when they were listed, so a caller that reads the answer further does not list them again).
     /// </summary>
-    private async Task<AliasMatch?> NamedAsync(string answer, VerifiedCustomer? customer, CancellationToken ct)
+    private async Task<(AliasMatch? Named, IReadOnlyList<AccountName>? Visible)> NamedAsync(string answer, VerifiedCustomer? customer, CancellationToken ct)
     {
         if (OneWord(answer) is { } word && await DirectlyNamedAsync(word, customer, ct) is { } account)
-            return new AliasMatch(account.Alias, Exact: true);
-        return AliasFinder.Find(answer, await VisibleAccountsAsync(customer, ct));
+            return (new AliasMatch(account.Alias, Exact: true), null);
+        var visible = await VisibleAccountsAsync(customer, ct);
+        return (AliasFinder.Find(answer, visible), visible);
     }
 
     /// <summary>

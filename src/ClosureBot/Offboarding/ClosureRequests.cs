@@ -25,7 +25,7 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
             step.State.Misses++;
             // The confirmation is the alias alone, so a slip of the keyboard cannot close an account. "confirm ACME" holds
             // it among other words: say so, instead of "That doesn't match ACME".
-            OffboardingDialog.Say(step, locale.Texts.Format(ContainsWord(typed, alias) ? TextId.AliasNotAlone : TextId.AliasMismatch, alias));
+            OffboardingDialog.Say(step, locale.Texts.Format(AccountChooser.HoldsAlias(typed, alias) ? TextId.AliasNotAlone : TextId.AliasMismatch, alias));
             return step.State.Misses >= 3
                 ? await OffboardingDialog.OfferSupportAndRepeatAsync(step, "request-close/confirm", ct)
                 : await step.GoToStepAsync("request-close/confirm", null, ct);
@@ -102,16 +102,4 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
     }
 
     private static bool SamePerson(Requester a, Requester b) => a.ChannelId == b.ChannelId && a.UserId == b.UserId;
-
-    // Whether <paramref name="word"/> stands in <paramref name="text"/> as a whole word, in any case.
-    private static bool ContainsWord(string? text, string word)
-    {
-        if (string.IsNullOrEmpty(text)) return false;
-        for (var at = text.IndexOf(word, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(word, at + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = at + word.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
-        }
-        return false;
-    }
 }

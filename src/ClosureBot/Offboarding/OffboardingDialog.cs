@@ -138,7 +138,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
 
     /// <summary>The alias of the one account among the customer's that this message names (as <see cref="BeginAsync"/> reads it), or null.</summary>
     public async Task<string?> AccountNamedInAsync(Protocol.Turns.ITurnContext context, CancellationToken ct) =>
-        (await _accounts.StateNamedInAsync(context, ct))?.AccountAlias;
+        (await _accounts.AccountNamedInAsync(context, ct))?.Alias;
 
     /// <summary>
     /// At the overview, an answer that names one of the customer's accounts exactly ("ACME", "it's for Acme Corporation")
@@ -244,10 +244,12 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         if (await _accounts.AccessAsync(step, ct) is not { } access) return await _accounts.RefuseAsync(step, ct);
         var locale = CustomerLocale.Of(step.Context);
         var t = locale.Texts;
+        // With nothing left, the step's one question is whether to go on, asked again in the same words.
+        var nothingLeft = kind.Count(access.Account) == 0;
         return await step.PromptAsync(PromptIds.Choice, new PromptOptions
         {
-            Prompt = kind.Card(_cards, locale, access.Account, access.Verified, t[kind.Count(access.Account) == 0 ? kind.AllClear : kind.Instruction]),
-            RetryText = t[kind.Count(access.Account) == 0 ? kind.AllClear : kind.RetryText],
+            Prompt = kind.Card(_cards, locale, access.Account, access.Verified, t[nothingLeft ? kind.AllClear : kind.Instruction]),
+            RetryText = t[nothingLeft ? kind.AllClear : kind.RetryText],
             Choices = StepChoices.Of(t).Remaining,
             RecognizeNumbers = false,
             AffirmativeChoice = StepChoices.DoneValue,

@@ -170,6 +170,7 @@ public sealed class AccountAliasTests
     [InlineData("en-US", "confirm ACME", "To confirm, type the alias ACME on its own, with nothing else. Nothing has been requested yet.")]
     [InlineData("en-US", "ACME please close it", "To confirm, type the alias ACME on its own")]
     [InlineData("en-US", "ACMEX", "That doesn't match ACME, so nothing has been requested.")]
+    [InlineData("en-US", "ACME-2", "That doesn't match ACME, so nothing has been requested.")]
     [InlineData("de-DE", "ACME bestätigen", "Zur Bestätigung geben Sie bitte nur das Kürzel ACME ein")]
     public async Task Confirmation_AliasAmongOtherWords_AsksForTheAliasAloneAndLogsNothing(string locale, string typed, string reply)
     {
