@@ -303,12 +303,16 @@ public sealed partial class ConversationRouter
         {
             if (saved.Progress is { } progress)
             {
-                await dc.BeginDialogAsync(ResumeDialog.DialogId,
-                    new ResumeDialog.ResumeState { Saved = progress.State, Screen = progress.Screen, SavedAt = saved.SavedAt }, ct);
+                // An account named in the message ("close EMPTY") is kept: a start over begins with it.
+                await dc.BeginDialogAsync(ResumeDialog.DialogId, new ResumeDialog.ResumeState
+                {
+                    Saved = progress.State, Screen = progress.Screen, SavedAt = saved.SavedAt,
+                    Named = await _offboarding.StateNamedInAsync(context, ct),
+                }, ct);
                 return;
             }
             Say(context, CustomerLocale.TextsOf(context)[TextId.OutdatedSave]);
-            await dc.BeginDialogAsync(OffboardingDialog.DialogId, null, ct);
+            await _offboarding.BeginAsync(dc, ct);
             return;
         }
         if (intent == Intents.Start)

@@ -132,9 +132,17 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     /// <summary>Begins a closure at the overview, with the account the starting message named, if it named one.</summary>
     public async Task BeginAsync(DialogContext dc, CancellationToken ct)
     {
-        var named = await _accounts.StateNamedInAsync(dc.Context, ct);
-        await dc.BeginDialogAsync(DialogId, named is null ? null : new WaterfallStart<OffboardingState>(named, OffboardingSteps.Overview), ct);
+        var named = await StateNamedInAsync(dc.Context, ct);
+        await dc.BeginDialogAsync(DialogId, StartWith(named), ct);
     }
+
+    /// <summary>A closure's start with the account <paramref name="named"/> already chosen, or from nothing when null.</summary>
+    public static WaterfallStart<OffboardingState>? StartWith(OffboardingState? named) =>
+        named is null ? null : new WaterfallStart<OffboardingState>(named, OffboardingSteps.Overview);
+
+    /// <summary>The state a closure begins with when this message names one of the customer's accounts (as <see cref="BeginAsync"/> reads it), or null.</summary>
+    public Task<OffboardingState?> StateNamedInAsync(Protocol.Turns.ITurnContext context, CancellationToken ct) =>
+        _accounts.StateNamedInAsync(context, ct);
 
     /// <summary>The alias of the one account among the customer's that this message names (as <see cref="BeginAsync"/> reads it), or null.</summary>
     public async Task<string?> AccountNamedInAsync(Protocol.Turns.ITurnContext context, CancellationToken ct) =>

@@ -34,16 +34,29 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
         public OffboardingState? Saved { get; set; }
         public string Screen { get; set; } = OffboardingSteps.Overview;
         public DateTimeOffset SavedAt { get; set; }
+
+        /// <summary>The account the message that brought the offer named ("close EMPTY"): a start over begins with it.</summary>
+        public OffboardingState? Named { get; set; }
     }
 
-    private async Task<DialogTurnResult> OfferToResumeStepAsync(WaterfallStepContext<ResumeState> step, CancellationToken ct) =>
-        await step.PromptAsync(PromptIds.Confirm, new PromptOptions
+    // Another account than the saved one, named in the message that brought the offer: the offer says a no closes it instead.
+    private static string? OtherNamed(ResumeState state) =>
+        state.Saved?.AccountAlias is { } saved && state.Named?.AccountAlias is { } named
+        && !string.Equals(saved, named, StringComparison.OrdinalIgnoreCase) ? named : null;
+
+    private async Task<DialogTurnResult> OfferToResumeStepAsync(WaterfallStepContext<ResumeState> step, CancellationToken ct)
+    {
+        var t = CustomerLocale.TextsOf(step.Context);
+        var state = step.State;
+        var other = OtherNamed(state);
+        return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
-            Prompt = _cards.Resume(CustomerLocale.Of(step.Context), step.State.Saved?.AccountAlias, step.State.Screen, step.State.SavedAt,
-                CustomerLocale.TextsOf(step.Context)[TextId.ResumeQuestion]),
-            RetryText = CustomerLocale.TextsOf(step.Context)[TextId.ResumeRetry],
-            Choices = StepChoices.Of(CustomerLocale.TextsOf(step.Context)).YesNo,
+            Prompt = _cards.Resume(CustomerLocale.Of(step.Context), state.Saved?.AccountAlias, state.Screen, state.SavedAt,
+                other is null ? t[TextId.ResumeQuestion] : t.Format(TextId.ResumeOrClose, state.Saved!.AccountAlias, other)),
+            RetryText = other is null ? t[TextId.ResumeRetry] : t.Format(TextId.ResumeOrCloseRetry, state.Saved!.AccountAlias, other),
+            Choices = StepChoices.Of(t).YesNo,
         }, ct);
+    }
 
     private async Task<DialogTurnResult> ResumeOrStartOverStepAsync(WaterfallStepContext<ResumeState> step, CancellationToken ct)
     {
@@ -64,7 +77,11 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
             step.Context.SendActivity(new() { Text = t.Format(TextId.ResumedAt, OffboardingSteps.Describe(t, step.State.Screen)) });
             return await step.Dialogs.ReplaceDialogAsync(OffboardingDialog.DialogId, new WaterfallStart<OffboardingState>(saved, step.State.Screen), ct);
         }
-        step.Context.SendActivity(new() { Text = t[step.Result is true ? TextId.OutdatedSave : TextId.StartOver] });
-        return await step.Dialogs.ReplaceDialogAsync(OffboardingDialog.DialogId, null, ct);
+        var other = OtherNamed(step.State);
+        step.Context.SendActivity(new()
+        {
+            Text = step.Result is true ? t[TextId.OutdatedSave] : other is null ? t[TextId.StartOver] : t.Format(TextId.StartOverWith, other),
+        });
+        return await step.Dialogs.ReplaceDialogAsync(OffboardingDialog.DialogId, OffboardingDialog.StartWith(step.State.Named), ct);
     }
 }

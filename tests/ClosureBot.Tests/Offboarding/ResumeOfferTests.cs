@@ -56,6 +56,56 @@ public class ResumeOfferTests
         (await later.Send("banana")).Asks("Shall we pick up where you left off? Please answer yes, or no to start from the beginning.");
     }
 
+    // A returning customer who named another account ("close EMPTY") was offered ACME's saved place without a word about
+    // EMPTY, and the offer's "no" started from the beginning with no account: the one they had named was forgotten.
+    [Fact]
+    public async Task ResumeOffer_AnotherAccountNamed_SaysSoAndItsNoClosesThatAccount()
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var later = await SavedAtStepTwoAsync(app);
+
+        (await later.Send("close EMPTY")).Says("Welcome back")
+            .Asks("Shall we pick up where you left off with ACME? Answer no to close EMPTY instead.");
+        (await later.Send("banana")).Asks("Shall we pick up ACME where you left off? Please answer yes, or no to close EMPTY instead.");
+        (await later.Send("no")).Says("All right, let's close EMPTY instead.").Asks("Shall we start?");
+        // EMPTY has no term commitment on record: its closure goes straight to step 1.
+        (await later.Send("yes")).Says("there are no servers on EMPTY").DoesNotSay("Which account")
+            .Asks(Script.Question(OffboardingSteps.RetrieveData));
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    // Naming the saved account itself asks the usual question; its "no" starts that account's closure afresh.
+    [Fact]
+    public async Task ResumeOffer_SavedAccountNamed_AsksAsUsualAndItsNoStartsThatAccountAfresh()
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var later = await SavedAtStepTwoAsync(app);
+
+        (await later.Send("close ACME")).Says("Welcome back").Asks("Shall we pick up where you left off?").DoesNotSay("instead");
+        (await later.Send("no")).Says("All right, let's start from the beginning.").Asks("Shall we start?");
+        (await later.Send("yes")).Says("Acme Corporation (ACME)").DoesNotSay("Which account").Asks(Script.Question(OffboardingSteps.TermCommitment));
+    }
+
+    // After the other account's closure begins, the saved place is the new one: ACME's is no longer offered.
+    [Fact]
+    public async Task ResumeOffer_AnotherAccountStarted_IsWhatANewConversationOffers()
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var later = await SavedAtStepTwoAsync(app);
+        await later.SendAll("close EMPTY", "no", "yes");
+        await later.Send("remind me later");
+
+        (await later.NewConversation().Send("hello")).Says("Welcome back").Says("EMPTY").DoesNotSay("ACME");
+    }
+
+    private static async Task<ConversationClient> SavedAtStepTwoAsync(BotApplicationFactory app)
+    {
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        await ann.Send("remind me later");
+        return ann.NewConversation();
+    }
+
     private static async Task<ConversationClient> ReturningCustomerAsync(BotApplicationFactory app)
     {
         var ann = app.WebChat();
