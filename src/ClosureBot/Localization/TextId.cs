@@ -150,6 +150,7 @@ public enum TextId
     ResumeOrClose,
     ResumeOrCloseRetry,
     StartOverWith,
+    NothingUnderWay,
     ResumedAt,
     StartOver,
     Virtual,

@@ -320,6 +320,8 @@ public sealed partial class ConversationRouter
             await _offboarding.BeginAsync(dc, ct);
             return;
         }
+        // "status" before anything started is answered before the welcome says what the bot does.
+        if (intent == Intents.Status) Say(context, CustomerLocale.TextsOf(context)[TextId.NothingUnderWay]);
         // The card says the welcome; the same words again as text would repeat it.
         context.SendActivity(_cards.Welcome(CustomerLocale.Of(context)));
     }

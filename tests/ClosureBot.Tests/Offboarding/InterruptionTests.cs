@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
 
@@ -8,6 +9,8 @@ public class InterruptionTests
 {
     /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
     protected virtual string Storage => StorageProviders.Sqlite;
+
+    private static readonly Locales Tables = Locales.Load();
 
     public static TheoryData<string> Screens => Script.Screens();
 
@@ -125,6 +128,26 @@ public class InterruptionTests
 
         (await ann.Send("status")).Says("You're at choosing the account.").Says("Closing account not chosen yet")
             .Asks(Script.Question(OffboardingSteps.Account));
+    }
+
+    // "status" before anything had started got the welcome card alone, as if the question had not been heard.
+    [Theory]
+    [InlineData("en-US", "status", "yes")]
+    [InlineData("en-US", "is my account closed yet?", "yes")]
+    [InlineData("de-DE", "Wie ist der Stand?", "ja")]
+    [InlineData("es-ES", "¿en qué paso estoy?", "sí")]
+    [InlineData("fr-FR", "où en suis-je ?", "oui")]
+    [InlineData("pt-BR", "onde estou?", "sim")]
+    public async Task Status_BeforeAnyClosure_SaysNoneIsUnderWayAndWelcomes(string locale, string question, string yes)
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        var t = Tables.For(locale);
+
+        (await chat.Send(question)).Says(t[TextId.NothingUnderWay]).DoesNotSay(t[TextId.AskAlias]);
+        // The welcome's question is the one waiting: its yes starts the closure.
+        (await chat.Send(yes)).Asks(t[TextId.ShallWeStart]);
+        Assert.Empty(await app.ClosureRequestsAsync());
     }
 
     [Fact]
