@@ -83,7 +83,7 @@ internal sealed partial class AnswerVocabulary
     private static partial Regex EnglishThanks();
 
     // "start over" / "begin again" asks to go back, not to go on.
-    [GeneratedRegex(@"\b(let'?s\s+(start|begin|go|do\s+(it|this))(?!\s+(over|again|from))|go\s+for\s+it|(start|begin)(?!\s+(over|again|from))|ready|proceed|yes+|yess+|sure\s+thing|why\s+not|affirmative|roger(\s+that)?|aye)\b|^\s*go(\s+(on|ahead))?\s*[.!]*\s*$", Options)]
+    [GeneratedRegex(@"\b(let'?s\s+(start|begin|go|do\s+(it|this))(?!\s+(over|again|from))|go\s+for\s+it|(start|begin)(?!\s+(over|again|from))|ready|proceed|yes+|yess+|sure\s+thing|why\s+not|affirmative|roger(\s+that)?|aye|indeed|by\s+all\s+means|that'?s\s+(right|correct))\b|^\s*(go(\s+(on|ahead))?|correct|right|fine|k)\s*[.!]*\s*$", Options)]
     private static partial Regex EnglishYes();
 
     [GeneratedRegex(@"^\s*n\s*[.!]?\s*$|\b(none|negative|no+|nay)\b|\uD83D\uDC4E", Options)]
@@ -101,7 +101,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(gracias+|adi[óo]s|hasta\s+luego|chao|chau|nos\s+vemos|te\s+lo\s+agradezco|buenas\s+noches|buen\s+d[íi]a|que\s+tengas?\s+(un\s+)?buen\s+d[íi]a)\b", Options)]
     private static partial Regex SpanishThanks();
 
-    [GeneratedRegex(@"\b(empecemos|empezar|adelante|vamos|dale|claro|por\s+supuesto|vale|de\s+acuerdo)\b", Options)]
+    [GeneratedRegex(@"\b(empecemos|empezar|adelante|vamos|dale|claro|por\s+supuesto|vale|de\s+acuerdo|perfecto|correcto|exacto|afirmativo)\b|^\s*¡?\s*(bueno|sale|va|ok(ay)?,?\s+va)\s*[.!]*\s*$", Options)]
     private static partial Regex SpanishYes();
 
     [GeneratedRegex(@"\b(nel|no\s+lo\s+creo|creo\s+que\s+no|nop|para\s+nada|nunca|negativo|ninguno)\b", Options)]
@@ -119,7 +119,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(merci+s?|au\s+revoir|[àa]\s+bient[ôo]t|salut|bonne\s+(journ[ée]e|soir[ée]e|nuit|fin\s+de\s+journ[ée]e|continuation)|je\s+vous\s+remercie)\b", Options)]
     private static partial Regex FrenchThanks();
 
-    [GeneratedRegex(@"\b(ouais|d'?accord|bien\s+s[ûu]r|allons-y|on\s+y\s+va|c'?est\s+parti|volontiers|vas-y|commen[çc]ons|on\s+commence)\b", Options)]
+    [GeneratedRegex(@"\b(ouais|d'?accord|bien\s+s[ûu]r|allons-y|on\s+y\s+va|c'?est\s+parti|volontiers|vas-y|commen[çc]ons|on\s+commence|parfait|carr[ée]ment|[ée]videmment|entendu|[çc]a\s+me\s+va|exactement|affirmatif)\b", Options)]
     private static partial Regex FrenchYes();
 
     [GeneratedRegex(@"\b(nan|aucun|jamais|pas\s+d'?engagement|je\s+ne\s+(crois|pense)\s+pas|absolument\s+pas|pas\s+du\s+tout)\b", Options)]
@@ -137,7 +137,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(danke(sch[öo]n)?|dank|tsch[üu]ss|bis\s+bald|ciao|sch[öo]ne[ns]?\s+(tag|abend|feierabend|wochenende)|gute\s+nacht|auf\s+wiedersehen)\b", Options)]
     private static partial Regex GermanThanks();
 
-    [GeneratedRegex(@"\b(jo|klar|okay|los\s+geht'?s|fangen\s+wir\s+an|gerne?|machen\s+wir|sicher|jawohl|einverstanden)\b", Options)]
+    [GeneratedRegex(@"\b(jo|klar|okay|los\s+geht'?s|fangen\s+wir\s+an|gerne?|machen\s+wir|sicher|jawohl|einverstanden|passt(\s+so)?|in\s+ordnung|genau|nat[üu]rlich|definitiv|auf\s+jeden\s+fall|klingt\s+gut|mach\s+(das|es))\b|^\s*(gut|los)\s*[.!]*\s*$", Options)]
     private static partial Regex GermanYes();
 
     [GeneratedRegex(@"\b(nee|n[öo]|keine?|niemals|glaube\s+nicht|[üu]berhaupt\s+nicht|auf\s+keinen\s+fall)\b", Options)]
@@ -155,10 +155,10 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"(?<!\w)(obrigad[oa]|obrigad[ãa]o|obrigadinh[oa]|valeu|tchau|at[ée]\s+(logo|mais)|adeus|agrade[çc]o|falou)(?!\w)", Options)]
     private static partial Regex PortugueseThanks();
 
-    [GeneratedRegex(@"(?<!\w)(claro(?!\s+que\s+n[ãa]o)|pode\s+ser|t[áa]\s+bom|vamos\s+l[áa]|pode\s+come[çc]ar|com\s+certeza|beleza|bora|vamos\s+come[çc]ar|perfeito|pode\s+(seguir|continuar|ir)|pode\s+mandar)(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)(claro(?!\s+que\s+n[ãa]o)|pode\s+ser|t[áa]\s+bom|vamos\s+l[áa]|pode\s+come[çc]ar|com\s+certeza|beleza|bora|vamos\s+come[çc]ar|perfeito|pode\s+(seguir|continuar|ir|sim)|pode\s+mandar|exato|exatamente)(?!\w)|^\s*(pode|fechado|demorou|((t[áa]|est[áa])\s+)?certo)\s*[.!]*\s*$", Options)]
     private static partial Regex PortugueseYes();
 
-    [GeneratedRegex(@"(?<!\w)(claro\s+que\s+n[ãa]o|n[ãa]o|nunca|nenhum|nada\s+disso|negativo|de\s+jeito\s+nenhum)(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)(claro\s+que\s+n[ãa]o|n[ãa]o|nunca|nenhum|nada\s+disso|negativo|de\s+jeito\s+nenhum|nem\s+pensar)(?!\w)", Options)]
     private static partial Regex PortugueseNo();
 
     [GeneratedRegex(@"(?<!\w)(muito|ok|pela\s+ajuda|por\s+tudo|e)(?!\w)", Options)]
