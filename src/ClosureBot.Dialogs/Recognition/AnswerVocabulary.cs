@@ -155,7 +155,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"(?<!\w)(obrigad[oa]|obrigad[ãa]o|obrigadinh[oa]|valeu|tchau|at[ée]\s+(logo|mais)|adeus|agrade[çc]o|falou)(?!\w)", Options)]
     private static partial Regex PortugueseThanks();
 
-    [GeneratedRegex(@"(?<!\w)(claro(?!\s+que\s+n[ãa]o)|pode\s+ser|t[áa]\s+bom|vamos\s+l[áa]|pode\s+come[çc]ar|com\s+certeza|beleza|bora|vamos\s+come[çc]ar|perfeito|pode\s+(seguir|continuar|ir|sim)|pode\s+mandar|exato|exatamente)(?!\w)|^\s*(pode|fechado|demorou|((t[áa]|est[áa])\s+)?certo)\s*[.!]*\s*$", Options)]
+    [GeneratedRegex(@"(?<!\w)(claro(?!\s+que\s+n[ãa]o)|pode\s+ser|t[áa]\s+bom|vamos\s+l[áa]|pode\s+come[çc]ar|com\s+certeza|beleza|bora|vamos\s+come[çc]ar|perfeito|pode\s+(seguir|continuar|ir)|pode\s+mandar|exato|exatamente)(?!\w)|^\s*(pode|fechado|demorou|((t[áa]|est[áa])\s+)?certo)\s*[.!]*\s*$", Options)]
     private static partial Regex PortugueseYes();
 
     [GeneratedRegex(@"(?<!\w)(claro\s+que\s+n[ãa]o|n[ãa]o|nunca|nenhum|nada\s+disso|negativo|de\s+jeito\s+nenhum|nem\s+pensar)(?!\w)", Options)]
