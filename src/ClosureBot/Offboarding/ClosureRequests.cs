@@ -19,7 +19,7 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
     {
         var alias = step.State.AccountAlias!;
         var locale = CustomerLocale.Of(step.Context);
-        var typed = (step.Result as string)?.Trim().TrimEnd('.', '!');
+        var typed = Unquoted((step.Result as string)?.Trim().TrimEnd('.', '!'));
         if (!string.Equals(typed, alias, StringComparison.OrdinalIgnoreCase))
         {
             step.State.Misses++;
@@ -100,6 +100,13 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
         turn.Audit.Add(new AuditEvent(AuditEventKinds.ClosureRequested, request.AccountAlias, requester, request.ConversationId, now, request.Reference));
         return request;
     }
+
+    // The alias in quotes ("ACME", 'ACME', “ACME”, «ACME», `ACME`) is still the alias alone: the question quotes "cancel"
+    // the same way. Only a pair around the whole answer comes off.
+    private static string? Unquoted(string? typed) =>
+        typed is { Length: > 2 } && Quotes.Contains(typed[0]) && Quotes.Contains(typed[^1]) ? typed[1..^1].Trim().TrimEnd('.', '!') : typed;
+
+    private const string Quotes = "\"'“”„‘’‚«»‹›`";
 
     private static bool SamePerson(Requester a, Requester b) => a.ChannelId == b.ChannelId && a.UserId == b.UserId;
 }

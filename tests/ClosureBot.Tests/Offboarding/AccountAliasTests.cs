@@ -155,6 +155,14 @@ public sealed class AccountAliasTests
     [InlineData("acme.")]
     [InlineData("Acme!")]
     [InlineData("  ACME  ")]
+    // The question puts "cancel" in quotes, and customers copy the alias the same way; the quotes once got "type the
+    // alias ACME on its own".
+    [InlineData("\"ACME\"")]
+    [InlineData("'acme'")]
+    [InlineData("“ACME”")]
+    [InlineData("«ACME»")]
+    [InlineData("`ACME`")]
+    [InlineData("\"ACME\".")]
     public async Task Confirmation_TheAliasInAnyCaseWithPunctuation_LogsTheRequest(string typed)
     {
         await using var app = new BotApplicationFactory();
@@ -171,6 +179,8 @@ public sealed class AccountAliasTests
     [InlineData("en-US", "ACME please close it", "To confirm, type the alias ACME on its own")]
     [InlineData("en-US", "ACMEX", "That doesn't match ACME, so nothing has been requested.")]
     [InlineData("en-US", "ACME-2", "That doesn't match ACME, so nothing has been requested.")]
+    [InlineData("en-US", "\"confirm ACME\"", "To confirm, type the alias ACME on its own")]
+    [InlineData("en-US", "\"ACMEX\"", "That doesn't match ACME, so nothing has been requested.")]
     [InlineData("de-DE", "ACME bestätigen", "Zur Bestätigung geben Sie bitte nur das Kürzel ACME ein")]
     public async Task Confirmation_AliasAmongOtherWords_AsksForTheAliasAloneAndLogsNothing(string locale, string typed, string reply)
     {
