@@ -10,7 +10,8 @@ internal static partial class EnglishIntents
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
-    private const string Account = @"(account|acount|accont|accout|acct|acc)s?";
+    // A cloud customer's subscription is their account: "cancel my subscription" asks for the same closure.
+    private const string Account = @"(account|acount|accont|accout|acct|acc|subscription)s?";
     private const string CloseVerb = @"(close|closing|clsoe|colse|cloce|terminate|terminating|termiante|cancel|cancle|cancell|canceling|cancelling|delete|deleting|remove|shut\s*down|shutting\s+down|end|ending)";
     private const string Person = @"(a\s+|an\s+|the\s+|some\s+)?(real\s+|live\s+)?(support(\s+(agent|team))?|someone|somebody|person|human|agent|operator|representative|rep|customer\s+(service|support)|sales(\s+team)?)(\s+(in|from|at|on)\s+(the\s+|your\s+)?(support|sales|customer\s+(service|support)|team)(\s+team)?)?";
 
@@ -42,7 +43,7 @@ internal static partial class EnglishIntents
     [GeneratedRegex(@"^(no[,.!\s]+)?(cancel+|cancle|stop|quit|abort|exit|end|never\s*mind|nvm|forget\s+(it|that|about\s+it)|enough|halt)([\s,.!]+(it|this|that|the\s+(whole\s+)?(closure|process|thing)|the\s+whole\s+thing|everything|all|now|here|then|keep\s+it|cancel+|stop|quit|abort|please|pls))*[\s.!]*$", Options)]
     private static partial Regex EnglishCancel1();
 
-    [GeneratedRegex(@"\b(changed?\s+my\s+mind|(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(close|cancel|delete|terminate|do\s+this|continue|go\s+on)|(want\s+to|'ll|will|would\s+rather|'d\s+rather)\s+keep\s+(my|our|the|this|it)\b|don'?t\s+close\s+it|(want|like)\s+to\s+(stop|cancel|quit|abort)(?!\s+((my|our|the|this)\s+)?(cloud\s+)?acc)|let'?s\s+(stop|not\s+do\s+(this|it))|we'?ll\s+stay|decided\s+to\s+stay|stop\s+(the|this)\s+(closure|process)|keep\s+my\s+account)\b", Options)]
+    [GeneratedRegex(@"\b(changed?\s+my\s+mind|(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(close|cancel|delete|terminate|do\s+this|continue|go\s+on)|(want\s+to|'ll|will|would\s+rather|'d\s+rather)\s+keep\s+(my|our|the|this|it)\b|don'?t\s+close\s+it|(want|like)\s+to\s+(stop|cancel|quit|abort)(?!\s+((my|our|the|this)\s+)?(cloud\s+)?(acc|subscription))|let'?s\s+(stop|not\s+do\s+(this|it))|we'?ll\s+stay|decided\s+to\s+stay|stop\s+(the|this)\s+(closure|process)|keep\s+my\s+account)\b", Options)]
     private static partial Regex EnglishCancel2();
 
     [GeneratedRegex($@"\b{CloseVerb}(\s+(down|out|off))?\s+((my|our|the|this|that|an?)\s+)?([\w'-]+\s+){{0,2}}?{Account}\b|\b{Account}\s+(closed|terminated|deleted|cancell?ed|shut\s+down)\b|\b(shut|close)\s+((my|our|the|this)\s+)?([\w'-]+\s+)?{Account}\s+(down|out)\b|\b(start|begin)\s+(the\s+)?(account\s+)?closure\b|^account\s+closure$", Options)]

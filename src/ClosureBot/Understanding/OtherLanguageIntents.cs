@@ -78,7 +78,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"\b(cambi[ée]\s+de\s+opini[óo]n|he\s+cambiado\s+de\s+opini[óo]n|ya\s+no\s+quiero|no\s+quiero\s+cerrar|mejor\s+no)\b", Options)]
     private static partial Regex SpanishCancel2();
 
-    [GeneratedRegex(@"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja)\b.{0,30}\bcuentas?\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b", Options)]
+    [GeneratedRegex(@"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja)\b.{0,30}\b(cuentas?|suscripci[óo]n(es)?)\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b", Options)]
     private static partial Regex SpanishStart1();
 
     [GeneratedRegex(@"\b(soporte|agente|humano|una\s+persona|alguien|atenci[óo]n\s+al\s+cliente|operador|asesor)\b", Options)]
@@ -105,7 +105,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"\b(laisse\s+tomber|chang[ée]\s+d'?avis|je\s+ne\s+veux\s+plus|je\s+veux\s+plus|oublie\s+[çc]a)\b", Options)]
     private static partial Regex FrenchCancel2();
 
-    [GeneratedRegex(@"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression)\b.{0,30}\b(compte|conte)s?\b", Options)]
+    [GeneratedRegex(@"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression)\b.{0,30}\b(compte|conte|abonnement)s?\b", Options)]
     private static partial Regex FrenchStart1();
 
     [GeneratedRegex(@"\b(support|agent|humain|conseiller|quelqu'?un|service\s+client|op[ée]rateur|une\s+personne)\b", Options)]
@@ -129,7 +129,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"\b(vergiss\s+es|anders\s+[üu]berlegt|meinung\s+ge[äa]ndert|(will|m[öo]chte|wollen)\s+nicht\s+(mehr|weiter(machen)?|fortfahren)|doch\s+nicht)\b", Options)]
     private static partial Regex GermanCancel2();
 
-    [GeneratedRegex(@"\w*(konto|konot|account)s?\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|\b(schlie[ßs](en?|ung)|k[üu]ndig(en?|ung)|l[öo]sch(en?|ung)|aufl[öo]s(en|ung))\b.{0,30}\w*(konto|account)s?\b|kontoschlie[ßs]ung|kontok[üu]ndigung", Options)]
+    [GeneratedRegex(@"\w*(konto|konot|account|abo|abonnement)s?\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|\b(schlie[ßs](en?|ung)|k[üu]ndig(en?|ung)|l[öo]sch(en?|ung)|aufl[öo]s(en|ung))\b.{0,30}\w*(konto|account|abo|abonnement)s?\b|kontoschlie[ßs]ung|kontok[üu]ndigung", Options)]
     private static partial Regex GermanStart1();
 
     [GeneratedRegex(@"\b(support|agent(en)?|mensch(en)?|mitarbeiter|berater|jemandem|kundendienst|kundenservice|person)\b", Options)]
@@ -153,7 +153,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist)", Options)]
     private static partial Regex PortugueseCancel2();
 
-    [GeneratedRegex(@"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|fecha|cancelar|cancelo|cancela|excluir|excluo|apagar|apago|deletar|deleto|encerramento|cancelamento)(?!\w).{0,30}(?<!\w)conta(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|fecha|cancelar|cancelo|cancela|excluir|excluo|apagar|apago|deletar|deleto|encerramento|cancelamento)(?!\w).{0,30}(?<!\w)(conta|assinatura)(?!\w)", Options)]
     private static partial Regex PortugueseStart1();
 
     [GeneratedRegex(@"(?<!\w)(suporte|atendente|humano|uma\s+pessoa|algu[ée]m|atendimento|operador|agente)(?!\w)", Options)]

@@ -10,6 +10,8 @@ namespace ClosureBot.Tests.Understanding;
 /// </summary>
 public sealed class AtTheWelcomeTests
 {
+    private static readonly ClosureBot.Localization.Locales Tables = ClosureBot.Localization.Locales.Load();
+
     [Theory]
     [InlineData("ok let's do it")]
     [InlineData("yes please")]
@@ -21,6 +23,43 @@ public sealed class AtTheWelcomeTests
         (await ann.Join()).Offers("Start account closure", "Talk to support");
 
         (await ann.Send(answer)).Says("sorry to see you go").DoesNotSay("Hi, I'm ClosureBot").Asks(Script.Question(OffboardingSteps.Overview));
+    }
+
+    // "cancel my subscription" once got the welcome card again: a cloud customer's subscription is their account.
+    [Theory]
+    [InlineData("I need to cancel my subscription")]
+    [InlineData("please end our subscription")]
+    [InlineData("I want to cancel my cloud subscription")]
+    public async Task SubscriptionCancelled_BeforeAnyClosure_StartsOne(string text)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        (await ann.Send(text)).Says("sorry to see you go").DoesNotSay("Hi, I'm ClosureBot").Asks(Script.Question(OffboardingSteps.Overview));
+    }
+
+    [Theory]
+    [InlineData("de-DE", "Ich möchte mein Abo kündigen")]
+    [InlineData("es-ES", "quiero cancelar mi suscripción")]
+    [InlineData("fr-FR", "je veux résilier mon abonnement")]
+    [InlineData("pt-BR", "quero cancelar minha assinatura")]
+    public async Task SubscriptionCancelled_InTheCustomersLanguage_StartsOne(string locale, string text)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+
+        (await chat.Send(text)).Asks(Tables.For(locale)[ClosureBot.Localization.TextId.ShallWeStart]);
+    }
+
+    // Mid-way it asks for the closure already under way, not to stop it.
+    [Fact]
+    public async Task SubscriptionCancelled_MidWay_CarriesOn()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        (await ann.Send("I want to cancel my subscription")).DoesNotSay("Do you want to stop").Asks(Script.Question(OffboardingSteps.DeleteServers));
     }
 
     [Theory]
