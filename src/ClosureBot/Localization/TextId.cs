@@ -151,6 +151,7 @@ public enum TextId
     ResumeOrCloseRetry,
     StartOverWith,
     NothingUnderWay,
+    NothingToKeep,
     ResumedAt,
     StartOver,
     Virtual,

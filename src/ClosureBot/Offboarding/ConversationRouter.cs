@@ -150,6 +150,15 @@ public sealed partial class ConversationRouter
             await CheckAgainAsync(dc, place, ct);
             return;
         }
+        // At step 1, "I don't need any data" is no "not yet" (how the step's prompt reads a negation): there is nothing to
+        // copy. The bot says so; Done stays the customer's to choose, as the flow cannot be undone.
+        if (place.Screen == OffboardingSteps.RetrieveData && place.Offboarding is { } retrieving && context.Activity.Value is null
+            && NothingToKeepReader.Says(context.Activity.Text, context.Activity.Locale) && !dc.ActiveDialogRecognizesAnswer())
+        {
+            Say(context, t.Format(TextId.NothingToKeep, _offboarding.PeekState(retrieving).AccountAlias));
+            await AskAgainAsync(dc, place, ct);
+            return;
+        }
         // "close INIT too" while closing ACME: one closure at a time. Not where naming an account is the answer (the account
         // question, the typed confirmation at step 4, "Shall we start?").
         // The alias lookup (a word at a time, in memory) comes before reading the answer, which every step turn would pay.

@@ -69,7 +69,10 @@ public static partial class MessageReader
         AccountName[] accounts = [new("ACME", "Acme Corporation")];
         foreach (var sample in samples)
             foreach (var language in RecognizerWarmer.Languages)
+            {
                 Classify(sample, language, accounts);
+                NothingToKeepReader.Says(sample, language);
+            }
     }
 
     /// <summary>

@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
 
@@ -9,6 +10,8 @@ namespace ClosureBot.Tests.Offboarding;
 /// </summary>
 public sealed class SureAnswerTests
 {
+    private static readonly Locales Tables = Locales.Load();
+
     [Fact]
     public async Task TermCommitment_OnRecord_SendsToSalesWithoutAskingAndNeverRequests()
     {
@@ -79,6 +82,31 @@ public sealed class SureAnswerTests
         await ann.SendAll("done", "yes", "done", "yes", "ACME");
         var logged = Assert.Single(await app.ClosureRequestsAsync())!;
         Assert.True((bool)logged["dataRetrievalAcknowledged"]!);
+    }
+
+    // "I don't need any data" once got "No rush: take the time you need to copy your data", as if it were "not yet". It
+    // says there is nothing to copy: the bot says so, and Done stays the customer's to choose.
+    [Theory]
+    [InlineData("en-US", "I don't need any data")]
+    [InlineData("en-US", "we don't need to keep anything")]
+    [InlineData("en-US", "nothing to keep")]
+    [InlineData("en-US", "no need")]
+    [InlineData("de-DE", "wir brauchen keine Daten")]
+    [InlineData("es-ES", "no necesito los datos")]
+    [InlineData("fr-FR", "rien à sauvegarder")]
+    [InlineData("pt-BR", "não preciso dos dados")]
+    public async Task RetrieveData_NothingToKeep_SaysSoAndWaitsForDone(string locale, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        var t = Tables.For(locale);
+        foreach (var text in Script.To(OffboardingSteps.RetrieveData)) await chat.Send(text);
+
+        var replies = await chat.Send(answer);
+
+        replies.Says(t.Format(TextId.NothingToKeep, "ACME")).DoesNotSay(t[TextId.RetrieveDataNotYet])
+            .Asks(t[TextId.RetrieveDataInstruction]);
+        (await chat.Send(t[TextId.Done])).Asks(t[TextId.ServersInstruction]);
     }
 
     [Fact]
