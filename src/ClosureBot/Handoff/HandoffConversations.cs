@@ -38,7 +38,7 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
         var activity = context.Activity;
         var queue = activity.GetValueString("queue") is { } named && queues.Knows(named) ? named
             : activity.Text is { } text && SalesWord().IsMatch(text) ? HandoffQueues.Sales : HandoffQueues.Support;
-        var reason = activity.GetValueString("reason") is { } given && given is "misunderstood" or "term-commitment" ? given : "asked";
+        var reason = activity.GetValueString("reason") is { } given && given is "misunderstood" or "stuck" or "term-commitment" ? given : "asked";
         var now = time.GetUtcNow();
         var ticket = new HandoffTicket(NewId("hq_"), queue, reason, activity.ChannelId ?? "", conversation.AccountAlias, conversation.Verified,
             conversation.Screen, HandoffStatus.Waiting, now, null, null, null, false);

@@ -152,6 +152,7 @@ public enum TextId
     StartOverWith,
     NothingUnderWay,
     NothingToKeep,
+    StepTrouble,
     ResumedAt,
     StartOver,
     Virtual,

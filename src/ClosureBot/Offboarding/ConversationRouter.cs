@@ -159,6 +159,14 @@ public sealed partial class ConversationRouter
             await AskAgainAsync(dc, place, ct);
             return;
         }
+        // At a step the customer does in the portal, "the portal won't let me delete a server" is a problem to solve, not
+        // a "not yet": it gets an offer of support beside the question's own buttons, and the place stays.
+        if (place.Offboarding is { } doing && place.Screen is OffboardingSteps.RetrieveData or OffboardingSteps.DeleteServers or OffboardingSteps.DeleteServices
+            && context.Activity.Value is null && TroubleReader.Says(context.Activity.Text, context.Activity.Locale) && !dc.ActiveDialogRecognizesAnswer())
+        {
+            OfferSupportForTrouble(context, place.Screen, _offboarding.AsksToContinueAnyway(doing));
+            return;
+        }
         // "close INIT too" while closing ACME: one closure at a time. Not where naming an account is the answer (the account
         // question, the typed confirmation at step 4, "Shall we start?").
         // The alias lookup (a word at a time, in memory) comes before reading the answer, which every step turn would pay.
@@ -179,6 +187,24 @@ public sealed partial class ConversationRouter
             return;
         }
         await ContinueAsync(dc, ct);
+    }
+
+    // The offer and the question still waiting in one message: a client shows only the last message's buttons.
+    private static void OfferSupportForTrouble(ITurnContext context, string screen, bool continueAnyway)
+    {
+        var t = CustomerLocale.TextsOf(context);
+        var choices = StepChoices.Of(t);
+        var waiting = continueAnyway ? choices.YesNo : screen == OffboardingSteps.RetrieveData ? choices.RetrieveData : choices.Remaining;
+        context.SendActivity(new Activity
+        {
+            Type = ActivityTypes.Message,
+            Text = t[TextId.StepTrouble],
+            InputHint = InputHints.ExpectingInput,
+            SuggestedActions = new SuggestedActions
+            {
+                Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "stuck"), .. waiting.Select(c => CardAction.ImBack(c.DisplayTitle))],
+            },
+        });
     }
 
     /// <summary>Where the conversation stands: the cancel question, the resume offer or a screen of the closure; null when idle.</summary>

@@ -72,6 +72,7 @@ public static partial class MessageReader
             {
                 Classify(sample, language, accounts);
                 NothingToKeepReader.Says(sample, language);
+                TroubleReader.Says(sample, language);
             }
     }
 

@@ -9,7 +9,7 @@
   const factLabels = { dataRetrieved: say('factDataRetrieved'), noTermCommitment: say('factNoTermCommitment') };
   const statusLabels = { waiting: say('statusWaiting'), held: say('statusHeld'), ended: say('statusEnded') };
   const queueLabels = { support: say('queueSupport'), sales: say('queueSales') };
-  const reasonLabels = { asked: say('reasonAsked'), misunderstood: say('reasonMisunderstood'), 'term-commitment': say('reasonTermCommitment') };
+  const reasonLabels = { asked: say('reasonAsked'), misunderstood: say('reasonMisunderstood'), stuck: say('reasonStuck'), 'term-commitment': say('reasonTermCommitment') };
   const stateLabels = { done: say('stateDone'), current: say('stateCurrent'), todo: say('stateTodo') };
   const who = { customer: say('whoCustomer'), bot: say('whoBot'), system: say('whoSystem') };
   const state = { session: null, tickets: new Map(), selected: null, current: null, clockOffset: 0, hub: null };

@@ -1,0 +1,85 @@
+using ClosureBot.Localization;
+using ClosureBot.Tests.Handoff;
+using ClosureBot.Offboarding;
+using ClosureBot.Tests.Localization;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Offboarding;
+
+/// <summary>
+/// A customer who says a step's task does not work for them ("the portal won't let me delete a server") is offered
+/// support beside the step's own buttons, and keeps their place. It once got "All right, take your time", as a "not yet".
+/// </summary>
+public sealed class TroubleAtAStepTests
+{
+    private static readonly Locales Tables = Locales.Load();
+
+    [Theory]
+    [InlineData("en-US", "the portal won't let me delete a server")]
+    [InlineData("en-US", "I can't delete VA1ACMEWEB01, it's locked")]
+    [InlineData("en-US", "I keep getting an error")]
+    [InlineData("de-DE", "ich kann die Server nicht löschen")]
+    [InlineData("es-ES", "no puedo borrar los servidores")]
+    [InlineData("fr-FR", "je n'arrive pas à supprimer le serveur")]
+    [InlineData("pt-BR", "não consigo excluir o servidor")]
+    public async Task DeleteServers_TaskDoesNotWork_OffersSupportAndKeepsThePlace(string locale, string text)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var t = Tables.For(locale);
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(answer);
+
+        var replies = await chat.Send(text);
+
+        replies.Asks(t[TextId.StepTrouble]).DoesNotSay(t[TextId.ServersNotDone]);
+        Assert.Equal([t[TextId.TalkToSupport], t[TextId.Done], t[TextId.CheckAgain]], LastButtons(replies));
+        // The place stays: Done goes on to "… remain. Continue anyway?" as before.
+        (await chat.Send(t[TextId.Done])).Says("6");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task RetrieveData_CannotLogIn_OffersSupportWithTheStepsButtons()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        var replies = await ann.Send("I can't log in to the server to copy the files");
+
+        replies.Asks("Sorry it isn't working.").DoesNotSay("No rush");
+        Assert.Equal(["Talk to support", "Done", "I need help", "Remind me later"], LastButtons(replies));
+    }
+
+    [Fact]
+    public async Task ContinueAnyway_TaskDoesNotWork_OffersSupportWithYesAndNo()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll([.. Script.To(OffboardingSteps.DeleteServers), "done"]);
+
+        var replies = await ann.Send("deleting keeps failing");
+
+        replies.Asks("Sorry it isn't working.");
+        Assert.Equal(["Talk to support", "Yes", "No"], LastButtons(replies));
+        (await ann.Send("yes")).Says("Step 3 of 5");
+    }
+
+    [Fact]
+    public async Task TroubleOffer_SupportChosen_QueuesForAPerson()
+    {
+        await using var app = HandoffTestApp.Create();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        var offer = await ann.Send("the API gives me an error");
+
+        var button = offer.Activities[^1]["suggestedActions"]!["actions"]![0]!;
+        Assert.Equal(("messageBack", "Talk to support"), ((string?)button["type"], (string?)button["title"]));
+        (await ann.Deliver(ann.Message((string?)button["text"], button["value"]!.DeepClone()))).Says("You're number 1 in the queue");
+        var ticket = await app.TicketOfAsync(ann.ConversationId);
+        Assert.Equal(("stuck", OffboardingSteps.DeleteServers), (ticket.Reason, ticket.Screen));
+    }
+
+    private static List<string> LastButtons(Replies replies) =>
+        replies.Activities[^1]["suggestedActions"]?["actions"]?.AsArray().Select(a => (string)a!["title"]!).ToList() ?? [];
+}

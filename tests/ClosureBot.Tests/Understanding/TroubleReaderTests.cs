@@ -1,0 +1,32 @@
+using ClosureBot.Understanding;
+
+namespace ClosureBot.Tests.Understanding;
+
+public sealed class TroubleReaderTests
+{
+    [Theory]
+    [InlineData("en-US", "the portal won't let me delete a server")]
+    [InlineData("en-US", "I'm unable to remove the load balancer")]
+    [InlineData("en-US", "I couldn't log in to VA1ACMEWEB01")]
+    [InlineData("en-US", "the delete button is greyed out")]
+    [InlineData("de-DE", "das Portal lässt mich den Server nicht löschen")]
+    [InlineData("de-DE", "ich bekomme eine Fehlermeldung")]
+    [InlineData("es-ES", "me da un error al borrar")]
+    [InlineData("fr-FR", "ça ne marche pas")]
+    [InlineData("pt-BR", "deu erro ao apagar")]
+    [InlineData("pt-BR", "I can't delete it")]
+    public void Says_TheTaskDoesNotWork_IsRead(string locale, string text) => Assert.True(TroubleReader.Says(text, locale));
+
+    // "not yet", a finished task and an unrelated "can't" are not trouble with the step.
+    [Theory]
+    [InlineData("en-US", "not yet")]
+    [InlineData("en-US", "done, no errors")]
+    [InlineData("en-US", "all deleted")]
+    [InlineData("en-US", "I can't wait to be done")]
+    [InlineData("de-DE", "noch nicht")]
+    [InlineData("es-ES", "todavía no")]
+    [InlineData("fr-FR", "pas encore")]
+    [InlineData("pt-BR", "ainda não")]
+    [InlineData("en-US", "")]
+    public void Says_AnythingElse_IsNotRead(string locale, string text) => Assert.False(TroubleReader.Says(text, locale));
+}
