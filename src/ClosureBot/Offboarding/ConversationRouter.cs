@@ -141,70 +141,8 @@ public sealed partial class ConversationRouter
             await AskAgainAsync(dc, place, ct);
             return;
         }
-        if (place.Screen == OffboardingSteps.Overview && !dc.ActiveDialogRecognizesAnswer() && await _offboarding.TryStartWithNamedAccountAsync(dc, ct))
-            return;
-        // At "… remain. Continue anyway?", "I've deleted them now" asks for a fresh look, not to go on with them still there.
-        if (place.Offboarding is { } flow && context.Activity.Value is null && _offboarding.AsksToContinueAnyway(flow) && !dc.ActiveDialogRecognizesAnswer()
-            && AnswerReader.Read(context.Activity.Text, context.Activity.Locale) == AnswerKind.Done)
-        {
-            await CheckAgainAsync(dc, place, ct);
-            return;
-        }
-        // At step 1, "I don't need any data" is no "not yet" (how the step's prompt reads a negation): there is nothing to
-        // copy. The bot says so; Done stays the customer's to choose, as the flow cannot be undone.
-        if (place.Screen == OffboardingSteps.RetrieveData && place.Offboarding is { } retrieving && context.Activity.Value is null
-            && NothingToKeepReader.Says(context.Activity.Text, context.Activity.Locale) && !dc.ActiveDialogRecognizesAnswer())
-        {
-            Say(context, t.Format(TextId.NothingToKeep, _offboarding.PeekState(retrieving).AccountAlias));
-            await AskAgainAsync(dc, place, ct);
-            return;
-        }
-        // At a step the customer does in the portal, "the portal won't let me delete a server" is a problem to solve, not
-        // a "not yet": it gets an offer of support beside the question's own buttons, and the place stays.
-        if (place.Offboarding is { } doing && place.Screen is OffboardingSteps.RetrieveData or OffboardingSteps.DeleteServers or OffboardingSteps.DeleteServices
-            && context.Activity.Value is null && TroubleReader.Says(context.Activity.Text, context.Activity.Locale) && !dc.ActiveDialogRecognizesAnswer())
-        {
-            OfferSupportForTrouble(context, place.Screen, _offboarding.AsksToContinueAnyway(doing));
-            return;
-        }
-        // "close INIT too" while closing ACME: one closure at a time. Not where naming an account is the answer (the account
-        // question, the typed confirmation at step 4, "Shall we start?").
-        // The alias lookup (a word at a time, in memory) comes before reading the answer, which every step turn would pay.
-        if (place.Offboarding is { } closure && place.Screen is not (OffboardingSteps.Overview or OffboardingSteps.Account or OffboardingSteps.RequestClose)
-            && context.Activity.Value is null && _offboarding.PeekState(closure).AccountAlias is { } closing
-            && await _offboarding.AccountNamedInAsync(context, ct) is { } other && !string.Equals(other, closing, StringComparison.OrdinalIgnoreCase)
-            && !dc.ActiveDialogRecognizesAnswer())
-        {
-            Say(context, t.Format(TextId.OneClosureAtATime, closing, other));
-            await AskAgainAsync(dc, place, ct);
-            return;
-        }
-        // The question waiting was asked in the customer's previous language: one that is not answered is shown again in the new one.
-        if (OffboardingTurn.Of(context).LanguageChanged && place.AtAStep
-            && !dc.ActiveDialogRecognizesAnswer())
-        {
-            await _offboarding.GoToStepAsync(dc, place.Screen, ct);
-            return;
-        }
+        if (await ReadAtTheScreenAsync(dc, place, ct)) return;
         await ContinueAsync(dc, ct);
-    }
-
-    // The offer and the question still waiting in one message: a client shows only the last message's buttons.
-    private static void OfferSupportForTrouble(ITurnContext context, string screen, bool continueAnyway)
-    {
-        var t = CustomerLocale.TextsOf(context);
-        var choices = StepChoices.Of(t);
-        var waiting = continueAnyway ? choices.YesNo : screen == OffboardingSteps.RetrieveData ? choices.RetrieveData : choices.Remaining;
-        context.SendActivity(new Activity
-        {
-            Type = ActivityTypes.Message,
-            Text = t[TextId.StepTrouble],
-            InputHint = InputHints.ExpectingInput,
-            SuggestedActions = new SuggestedActions
-            {
-                Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "stuck"), .. waiting.Select(c => CardAction.ImBack(c.DisplayTitle))],
-            },
-        });
     }
 
     /// <summary>Where the conversation stands: the cancel question, the resume offer or a screen of the closure; null when idle.</summary>
@@ -228,84 +166,6 @@ public sealed partial class ConversationRouter
         }
     }
 
-    /// <summary>
-    /// No closure under way: after one ended, the bot still knows how it ended; after the welcome (the first, or one shown
-    /// again since the closure ended), a yes or no answers its question (start, or not now); otherwise it welcomes.
-    /// </summary>
-    private async Task IdleAsync(DialogContext dc, ConversationData data, Interruption? interruption, CancellationToken ct)
-    {
-        var activity = dc.Context.Activity;
-        var t = CustomerLocale.TextsOf(dc.Context);
-        var ended = data.Ended;
-        var intent = interruption?.Intent;
-        var typed = activity.Value is null && intent is null;
-        var answer = typed ? AnswerReader.Read(activity.Text, activity.Locale) : AnswerKind.None;
-        var question = typed && MessageReader.IsQuestion(activity.Text, activity.Locale);
-        var welcomeWaiting = data.Welcomed && (ended is null || ended.WelcomedAgain);
-        // After being sent to sales, "how do I contact them?" is about the sales representative.
-        var answered = question
-            ? _knowledge.Answer(CustomerLocale.Of(dc.Context), activity.Text, ended?.Outcome == OffboardingOutcome.RedirectedToSales ? OffboardingSteps.SentToSales : null)
-            : default;
-        // After a closure was requested, help is how it ended and what can come next; the welcome's help would offer to
-        // begin a closure with a yes that no longer begins one.
-        if (intent is Intents.Help && ended is { Outcome: OffboardingOutcome.Requested })
-            SayEnded(dc.Context, ended, offerSupport: true);
-        else if (intent is Intents.Start or Intents.Support or Intents.Help)
-        {
-            await GreetAsync(dc, intent, ct);
-            // Help here ends with the welcome's question ("Answer yes to begin, or no to stop here").
-            if (intent is Intents.Help) WelcomeWaits(data);
-        }
-        else if (welcomeWaiting && answer == AnswerKind.Yes)
-            await GreetAsync(dc, Intents.Start, ct);
-        else if (welcomeWaiting && answer == AnswerKind.No)
-            Say(dc.Context, t[TextId.WelcomeDeclined]);
-        // After the end, a question about the reference asks for the status, which carries it.
-        else if (ended is not null && (intent == Intents.Status || question && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
-            SayEnded(dc.Context, ended, offerSupport: false);
-        // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
-        else if (question && (ended is not null || answered.Topic is not null))
-            SendAnswer(dc.Context, answered);
-        else if (answer == AnswerKind.Thanks)
-            Say(dc.Context, t[ended is null ? TextId.GoodbyeMidway : TextId.Goodbye]);
-        else if (ended is not null && activity.GetValueString("step") is not null)
-            Say(dc.Context, t.Format(TextId.StaleAfterEnd, ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)));
-        // A message that names one of the customer's accounts ("close ACME", "ACME kündigen", just "ACME") asks to close
-        // it: the closure starts with that account. Not right after a closure that ended with that account (requested,
-        // sent to sales) or after a cancelled one (which keeps no account): the name is then more likely a late answer to
-        // that closure, and gets how it ended or the welcome below, whose yes starts afresh.
-        else if (typed && await _offboarding.AccountNamedInAsync(dc.Context, ct) is { } named
-                 && (ended is null || ended.AccountAlias is { } endedWith && !string.Equals(named, endedWith, StringComparison.OrdinalIgnoreCase)))
-            await GreetAsync(dc, Intents.Start, ct);
-        // After a closure was requested, words the bot does not read ("ok", "hello", "hmm") get how it ended, not the
-        // welcome card again: its "Shall we start?" would offer to close an account whose closure is already requested.
-        // After one that requested nothing (cancelled, sent to sales) the welcome is right; saved progress elsewhere is
-        // still offered by the welcome.
-        else if (ended is { Outcome: OffboardingOutcome.Requested } && intent is null && await _savedPlaces.FindAsync(activity, ct) is null)
-            SayEnded(dc.Context, ended, offerSupport: false);
-        else
-        {
-            await GreetAsync(dc, intent, ct);
-            WelcomeWaits(data);
-        }
-    }
-
-    // The welcome's question is the one waiting: a yes or no typed next answers it. How the last closure ended is still
-    // known ("status").
-    private static void WelcomeWaits(ConversationData data)
-    {
-        data.Welcomed = true;
-        if (data.Ended is { } ended) data.Ended = ended with { WelcomedAgain = true };
-    }
-
-    private static void SayEnded(ITurnContext context, EndedFlow ended, bool offerSupport)
-    {
-        var t = CustomerLocale.TextsOf(context);
-        var reply = new Activity { Type = ActivityTypes.Message, Text = $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[TextId.EndedStartAgain]}" };
-        if (offerSupport) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "help after the end")] };
-        context.SendActivity(reply);
-    }
-
     // A question answered from the knowledge base, in the context of the screen; an unknown one offers a person.
     private void Answer(ITurnContext context, string? screen) =>
         SendAnswer(context, _knowledge.Answer(CustomerLocale.Of(context), context.Activity.Text, screen));
@@ -319,46 +179,6 @@ public sealed partial class ConversationRouter
         if (topic is null) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "unanswered question")] };
         else if (topic == KnowledgeTopic.SalesContact) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSales], HandoffQueues.Sales, "term-commitment")] };
         context.SendActivity(reply);
-    }
-
-    private async Task GreetAsync(DialogContext dc, string? intent, CancellationToken ct)
-    {
-        var context = dc.Context;
-        if (intent == Intents.Support)
-        {
-            await _handoff.RequestAsync(Guided(dc), ct);
-            return;
-        }
-        if (intent == Intents.Help)
-        {
-            Say(context, OffboardingTexts.Help(CustomerLocale.TextsOf(context), OffboardingSteps.Overview, _support.Value.ServiceTaskUrl));
-            return;
-        }
-        if (await _savedPlaces.FindAsync(context.Activity, ct) is { } saved)
-        {
-            if (saved.Progress is { } progress)
-            {
-                // An account named in the message ("close EMPTY") is kept: a start over begins with it.
-                await dc.BeginDialogAsync(ResumeDialog.DialogId, new ResumeDialog.ResumeState
-                {
-                    Saved = progress.State, Screen = progress.Screen, SavedAt = saved.SavedAt,
-                    Named = await _offboarding.StateNamedInAsync(context, ct),
-                }, ct);
-                return;
-            }
-            Say(context, CustomerLocale.TextsOf(context)[TextId.OutdatedSave]);
-            await _offboarding.BeginAsync(dc, ct);
-            return;
-        }
-        if (intent == Intents.Start)
-        {
-            await _offboarding.BeginAsync(dc, ct);
-            return;
-        }
-        // "status" before anything started is answered before the welcome says what the bot does.
-        if (intent == Intents.Status) Say(context, CustomerLocale.TextsOf(context)[TextId.NothingUnderWay]);
-        // The card says the welcome; the same words again as text would repeat it.
-        context.SendActivity(_cards.Welcome(CustomerLocale.Of(context)));
     }
 
     private async Task SignedInAsync(DialogContext dc, Place? place, CancellationToken ct)
