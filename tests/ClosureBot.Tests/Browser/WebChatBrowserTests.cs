@@ -95,6 +95,21 @@ public sealed class WebChatBrowserTests
         Assert.Equal("another-account", (string?)report["steps"]![4]!["name"]);
     }
 
+    [Fact]
+    public async Task WebChat_NothingToCopyAndAPortalThatRefuses_AreAnsweredAndTheOfferedDoneGoesOn()
+    {
+        await using var host = new DirectLineTestHost();
+
+        var report = await WebChatDriver.RunAsync(host.BaseAddress, "websocket", "stuck");
+
+        AssertHappyPath(report, expectedSteps: 12);
+        Assert.Equal(["nothing-to-keep", "data-retrieved", "trouble", "servers-done"],
+            report["steps"]!.AsArray().Skip(4).Take(4).Select(s => (string)s!["name"]!));
+        Assert.Equal("click", (string?)report["steps"]![7]!["how"]);
+        var buttons = report["troubleButtons"]!.AsArray().Select(b => ((string)b!).Trim()).ToList();
+        Assert.Equal(["Talk to support", "Done", "Check again"], buttons);
+    }
+
     private static void AssertHappyPath(JsonObject report, int expectedSteps = 10, string[]? cardSteps = null)
     {
         cardSteps ??= CardSteps;

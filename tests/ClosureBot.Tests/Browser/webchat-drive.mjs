@@ -1,6 +1,6 @@
 // Drives the real chat page (Bot Framework Web Chat) in Debian's headless Chromium through one scenario and
 // prints a JSON report on stdout. Usage: node webchat-drive.mjs '<json options>'
-//   { baseUrl, transport: "websocket"|"polling", scenario: "type"|"click"|"reload"|"verified"|"named", screenshotDir, locale, assertion? }
+//   { baseUrl, transport: "websocket"|"polling", scenario: "type"|"click"|"reload"|"verified"|"named"|"stuck", screenshotDir, locale, assertion? }
 import { launchChromium } from './chromium.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -28,6 +28,13 @@ if (scenario === 'named') {
   steps.splice(0, 3, step('start', 'close ACME', 'Shall we start?', true, null),
     step('overview-yes', 'yes', 'Do you have a cloud term commitment?', true, null));
   steps.splice(4, 0, step('another-account', 'close EMPTY too', 'one account at a time', false, null));
+}
+// A customer with nothing to copy at step 1, and whom the portal will not let delete a server at step 2: the bot's
+// answers, and the Done button offered beside Talk to support, clicked.
+if (scenario === 'stuck') {
+  steps.splice(4, 0, step('nothing-to-keep', "I don't need any data", 'nothing to copy from ACME', false, null));
+  steps.splice(6, 1, step('trouble', "the portal won't let me delete a server", 'Our support team can look into', false, null),
+    { ...step('servers-done', 'done', 'servers remain and keep incurring charges', false, 'Done'), always: true });
 }
 const report = { steps: [], externalRequests: [], pageErrors: [], websockets: 0, typingFrames: 0, polls: 0, sendFailed: 0 };
 fs.mkdirSync(screenshotDir, { recursive: true });
@@ -75,7 +82,7 @@ try {
     }
     const started = Date.now();
     const before = await cards();
-    const clicking = (scenario === 'click' || (scenario === 'reload' && index % 2 === 1)) && s.click;
+    const clicking = (s.always || scenario === 'click' || (scenario === 'reload' && index % 2 === 1)) && s.click;
     if (clicking) {
       const button = page.locator('button.ac-pushButton, button.webchat__suggested-action')
         .filter({ hasText: new RegExp(`^\\s*${s.click}\\s*$`), visible: true }).last();
@@ -87,6 +94,7 @@ try {
     await page.getByText(s.expect).first().waitFor({ timeout: 20000 });
     if (s.card) await page.waitForFunction(n => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 10000 });
     await page.waitForTimeout(300); // let the bubble finish laying out before the picture
+    if (s.name === 'trouble') report.troubleButtons = await page.locator('button.webchat__suggested-action').filter({ visible: true }).allTextContents();
     report.steps.push({ name: s.name, how: clicking ? 'click' : 'type', ms: Date.now() - started, cardsBefore: before, cardsAfter: await cards(), screenshot: await screenshot(s.name) });
   }
 
