@@ -11,20 +11,10 @@ public static partial class NothingToKeepReader
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    private static readonly LanguagePatterns Patterns = new(English(), German(), Spanish(), French(), Portuguese());
+
     /// <summary>Whether <paramref name="text"/> says the customer has nothing to copy, in English or the locale's language.</summary>
-    public static bool Says(string? text, string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > IntentReader.MaxLength) return false;
-        if (English().IsMatch(text)) return true;
-        return (locale is { Length: >= 2 } ? locale[..2].ToLowerInvariant() : "") switch
-        {
-            "de" => German().IsMatch(text),
-            "es" => Spanish().IsMatch(text),
-            "fr" => French().IsMatch(text),
-            "pt" => Portuguese().IsMatch(text),
-            _ => false,
-        };
-    }
+    public static bool Says(string? text, string? locale) => Patterns.IsMatch(text, locale);
 
     private const string Keep = @"(keep|save|copy|retrieve|back\s*up|download|transfer|move)";
 

@@ -11,33 +11,23 @@ public static partial class TroubleReader
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
+    private static readonly LanguagePatterns Patterns = new(English(), German(), Spanish(), French(), Portuguese());
+
     /// <summary>Whether <paramref name="text"/> reports that something stops the customer, in English or the locale's language.</summary>
-    public static bool Says(string? text, string? locale)
-    {
-        if (string.IsNullOrWhiteSpace(text) || text.Length > IntentReader.MaxLength) return false;
-        if (English().IsMatch(text)) return true;
-        return (locale is { Length: >= 2 } ? locale[..2].ToLowerInvariant() : "") switch
-        {
-            "de" => German().IsMatch(text),
-            "es" => Spanish().IsMatch(text),
-            "fr" => French().IsMatch(text),
-            "pt" => Portuguese().IsMatch(text),
-            _ => false,
-        };
-    }
+    public static bool Says(string? text, string? locale) => Patterns.IsMatch(text, locale);
 
     private const string StepTask = @"(delete|remove|destroy|log\s*(in|on)|sign\s+in|access|get\s+into|connect(\s+to)?|reach|copy|download|back\s*up|export|stop|power\s+off|turn\s+off|shut\s+down)";
 
     [GeneratedRegex($@"\b(can'?t|cannot|can\s+not|couldn'?t|unable\s+to|not\s+able\s+to|(won'?t|doesn'?t|does\s+not|will\s+not)\s+let\s+(me|us)|isn'?t\s+letting\s+(me|us))\s+(\w+\s+){{0,2}}?{StepTask}\b|\b(get(ting)?|got|shows?|showing|throws?|gives?|giving)\s+(me\s+|us\s+)?(an?\s+)?error\b|\b(deletion|deleting|delete|it|the\s+(portal|api|server|delete\s+button))\s+(keeps\s+failing|fails|failed|is\s+failing|doesn'?t\s+work|isn'?t\s+working|won'?t\s+work|is\s+stuck|hangs)\b|\b(i'?m|we'?re|i\s+am|we\s+are)\s+stuck\b|\b(greyed|grayed)\s+out\b", Options)]
     private static partial Regex English();
 
-    [GeneratedRegex(@"\b(kann|k[öo]nnen|konnte|konnten)\s+(ich\s+|wir\s+)?(\w+\s+){0,3}?nicht\s+(\w+\s+)?(l[öo]schen|entfernen|einloggen|anmelden|zugreifen|kopieren|herunterladen|sichern|stoppen)\b|\bl[äa]sst\s+(mich|uns)\s+(\w+\s+){0,3}?nicht\s+(l[öo]schen|entfernen)\b|\bfehler(meldung)?\b|\b(funktioniert|geht|klappt)\s+nicht\b|\bkomme\s+nicht\s+(weiter|rein)\b", Options)]
+    [GeneratedRegex(@"\b(kann|k[öo]nnen|konnte|konnten)\s+(ich\s+|wir\s+)?(\w+\s+){0,3}?nicht\s+(\w+\s+)?(l[öo]schen|entfernen|einloggen|anmelden|zugreifen|kopieren|herunterladen|sichern|stoppen)\b|\bl[äa]sst\s+(mich|uns)\s+(\w+\s+){0,3}?nicht\s+(l[öo]schen|entfernen)\b|(?<!\bkeine?n?\s+)\bfehler(meldung)?\b|\b(funktioniert|geht|klappt)\s+nicht\b|\bkomme\s+nicht\s+(weiter|rein)\b", Options)]
     private static partial Regex German();
 
     [GeneratedRegex(@"\bno\s+(puedo|podemos|pude|pudimos|me\s+deja|nos\s+deja)\s+(\w+\s+){0,2}?(borrar|eliminar|entrar|acceder|conectar(me)?|copiar|descargar|detener)\b|\b(da|sale|aparece|me\s+da|muestra)\s+(un\s+)?error\b|\bno\s+funciona\b|\bestoy\s+atascad[oa]\b", Options)]
     private static partial Regex Spanish();
 
-    [GeneratedRegex(@"\b(je\s+n'?arrive\s+pas|on\s+n'?arrive\s+pas|nous\s+n'?arrivons\s+pas|impossible|je\s+ne\s+peux\s+pas|on\s+ne\s+peut\s+pas|nous\s+ne\s+pouvons\s+pas)\s+(\w+\s+){0,2}?(à\s+|de\s+|d')?(supprimer|effacer|me\s+connecter|nous\s+connecter|acc[ée]der|copier|t[ée]l[ée]charger|arr[êe]ter)|\b(une\s+)?erreur\b|\bne\s+(marche|fonctionne)\s+pas\b|\bje\s+suis\s+bloqu[ée]e?\b", Options)]
+    [GeneratedRegex(@"\b(je\s+n'?arrive\s+pas|on\s+n'?arrive\s+pas|nous\s+n'?arrivons\s+pas|impossible|je\s+ne\s+peux\s+pas|on\s+ne\s+peut\s+pas|nous\s+ne\s+pouvons\s+pas)\s+(\w+\s+){0,2}?(à\s+|de\s+|d')?(supprimer|effacer|me\s+connecter|nous\s+connecter|acc[ée]der|copier|t[ée]l[ée]charger|arr[êe]ter)|(?<!\b(aucune|sans)\s+|\bpas\s+d')\berreur\b|\bne\s+(marche|fonctionne)\s+pas\b|\bje\s+suis\s+bloqu[ée]e?\b", Options)]
     private static partial Regex French();
 
     [GeneratedRegex(@"(?<!\w)n[ãa]o\s+(consigo|conseguimos|consegui|d[áa]\s+para|me\s+deixa|deixa)\s+(\w+\s+){0,2}?(excluir|apagar|deletar|remover|entrar|acessar|conectar|copiar|baixar|parar)(?!\w)|(?<!\w)(d[áa]|aparece|deu|mostra)\s+(um\s+)?erro(?!\w)|(?<!\w)n[ãa]o\s+funciona(?!\w)|(?<!\w)(estou|t[ôo])\s+travad[oa](?!\w)", Options)]

@@ -11,6 +11,7 @@ public sealed class TroubleReaderTests
     [InlineData("en-US", "the delete button is greyed out")]
     [InlineData("de-DE", "das Portal lässt mich den Server nicht löschen")]
     [InlineData("de-DE", "ich bekomme eine Fehlermeldung")]
+    [InlineData("fr-FR", "j'ai une erreur")]
     [InlineData("es-ES", "me da un error al borrar")]
     [InlineData("fr-FR", "ça ne marche pas")]
     [InlineData("pt-BR", "deu erro ao apagar")]
@@ -27,6 +28,9 @@ public sealed class TroubleReaderTests
     [InlineData("es-ES", "todavía no")]
     [InlineData("fr-FR", "pas encore")]
     [InlineData("pt-BR", "ainda não")]
+    [InlineData("de-DE", "erledigt, keine Fehler")]
+    [InlineData("fr-FR", "c'est fait, aucune erreur")]
+    [InlineData("fr-FR", "fait, pas d'erreur")]
     [InlineData("en-US", "")]
     public void Says_AnythingElse_IsNotRead(string locale, string text) => Assert.False(TroubleReader.Says(text, locale));
 }
