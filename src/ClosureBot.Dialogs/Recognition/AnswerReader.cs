@@ -60,7 +60,7 @@ public static partial class AnswerReader
             return AnswerKind.NotDone;
         }
 
-        string plain = PositiveIdioms().Replace(input, " ");
+        string plain = WithoutPositiveIdioms(input);
         bool negation = PolarityRecognizer.HasNegation(plain, locale);
         if (Matches(english.Done, own?.Done, input))
         {
@@ -113,8 +113,13 @@ public static partial class AnswerReader
     [GeneratedRegex(@"\b(not\s+(so\s+|too\s+|quite\s+|really\s+|entirely\s+|100%\s+)?sure|unsure|maybe|perhaps|probably|possibly|dunno|(don'?t|do\s+not)\s+know|no\s+idea|not\s+certain)\b", Options)]
     private static partial Regex EnglishHedge();
 
-    // Idioms that agree although they hold a negation word.
-    [GeneratedRegex(@"\b(why\s+not|no\s+problem|no\s+worries|not\s+a\s+problem)\b", Options)]
+    /// <summary>
+    /// <paramref name="input"/> without the idioms that hold a negation word but refuse nothing: agreement ("why not", "no
+    /// problem") and saying nothing went wrong ("no errors", "keine Fehler", "sin problemas"), in any of the languages.
+    /// </summary>
+    internal static string WithoutPositiveIdioms(string input) => PositiveIdioms().Replace(input, " ");
+
+    [GeneratedRegex(@"\b(why\s+not|no\s+(problems?|worries|errors?|issues?)|not\s+a\s+problem|without\s+(any\s+)?(problems?|errors?|issues?)|keine?n?\s+(fehler|probleme?)|ohne\s+(fehler|probleme?)|sin\s+(errores|problemas?)|ning[úu]n\s+(error|problema)|no\s+hay\s+(problema|errores)|(aucune?|sans)\s+(erreurs?|probl[èe]mes?)|pas\s+d'erreurs?|pas\s+de\s+probl[èe]mes?|sem\s+(erros?|problemas?)|nenhum\s+(erro|problema))\b", Options)]
     private static partial Regex PositiveIdioms();
 
     [GeneratedRegex(@"\b(no\s+s[ée]|quiz[áa]s?|tal\s+vez|no\s+estoy\s+segur[oa])\b", Options)]

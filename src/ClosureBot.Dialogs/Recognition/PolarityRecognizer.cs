@@ -34,12 +34,14 @@ public static partial class PolarityRecognizer
             return AnswerPolarity.None;
         }
 
-        if (HasNegation(text, locale))
+        // "no problem", "done, no errors": a negation word that refuses nothing.
+        var plain = AnswerReader.WithoutPositiveIdioms(text);
+        if (HasNegation(plain, locale))
         {
             return AnswerPolarity.Negative;
         }
 
-        return ConfirmRecognizer.Recognize(text, locale) switch
+        return ConfirmRecognizer.Recognize(plain, locale) switch
         {
             true => AnswerPolarity.Affirmative,
             false => AnswerPolarity.Negative,

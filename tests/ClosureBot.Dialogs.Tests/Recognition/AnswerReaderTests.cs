@@ -31,6 +31,20 @@ public sealed class AnswerReaderTests
     public void Read_CustomersWords_ReadsTheirKind(string text, string locale, AnswerKind expected) =>
         Assert.Equal(expected, AnswerReader.Read(text, locale));
 
+    // A negation that only says nothing went wrong is no "not done": "done, no errors" once read as not done.
+    [Theory]
+    [InlineData("done, no errors", "en", AnswerKind.Done)]
+    [InlineData("all deleted, no problems", "en", AnswerKind.Done)]
+    [InlineData("deleted them all without any issues", "en", AnswerKind.Done)]
+    [InlineData("erledigt, keine Fehler", "de", AnswerKind.Done)]
+    [InlineData("c'est fait, aucune erreur", "fr", AnswerKind.Done)]
+    [InlineData("hecho, sin problemas", "es", AnswerKind.Done)]
+    [InlineData("feito, sem erros", "pt", AnswerKind.Done)]
+    [InlineData("no errors, but not done yet", "en", AnswerKind.NotDone)]
+    [InlineData("no errors so far", "en", AnswerKind.None)]
+    public void Read_NothingWentWrong_IsNoNegation(string text, string locale, AnswerKind expected) =>
+        Assert.Equal(expected, AnswerReader.Read(text, locale));
+
     [Theory]
     [InlineData("I'm not sure", "en")]
     [InlineData("maybe", "en")]

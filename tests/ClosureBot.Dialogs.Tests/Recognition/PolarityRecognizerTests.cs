@@ -15,6 +15,14 @@ public class PolarityRecognizerTests
     public void Read_Agreement_IsAffirmative(string text, string locale) =>
         Assert.Equal(AnswerPolarity.Affirmative, PolarityRecognizer.Read(text, locale));
 
+    // What a choice prompt checks before it picks Done: "no problem" and "no errors" are not refusals.
+    [Theory]
+    [InlineData("done, no errors", "en-US")]
+    [InlineData("ok, no problem", "en-US")]
+    [InlineData("erledigt, keine Fehler", "de-DE")]
+    public void Read_NothingWentWrong_IsNotNegative(string text, string locale) =>
+        Assert.NotEqual(AnswerPolarity.Negative, PolarityRecognizer.Read(text, locale));
+
     [Theory]
     [InlineData("no", "en-US")]
     [InlineData("not yet", "en-US")]

@@ -109,6 +109,23 @@ public sealed class SureAnswerTests
         (await chat.Send(t[TextId.Done])).Asks(t[TextId.ServersInstruction]);
     }
 
+    // "done, no errors" once got "All right, take your time": the negation said nothing went wrong, not "not done".
+    [Theory]
+    [InlineData("en-US", "done, no errors")]
+    [InlineData("en-US", "all deleted, no problems")]
+    [InlineData("de-DE", "erledigt, keine Fehler")]
+    [InlineData("fr-FR", "c'est fait, aucune erreur")]
+    public async Task DeleteServers_DoneWithNothingWrong_GoesOn(string locale, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        var t = Tables.For(locale);
+        foreach (var text in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(text);
+
+        // Six servers are still on ACME, so Done asks whether to go on anyway.
+        (await chat.Send(answer)).DoesNotSay(t[TextId.ServersNotDone]).Asks(t.Plural(TextId.ServersRemain, 6));
+    }
+
     [Fact]
     public async Task RetrieveData_BillingQuestion_NeitherPausesNorAdvances()
     {
