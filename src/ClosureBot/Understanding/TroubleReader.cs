@@ -13,8 +13,26 @@ public static partial class TroubleReader
 
     private static readonly LanguagePatterns Patterns = new(English(), German(), Spanish(), French(), Portuguese());
 
+    // "I can't delete them yet" is a "not yet", not a task that fails.
+    private static readonly LanguagePatterns NotYet = new(EnglishNotYet(), GermanNotYet(), SpanishNotYet(), FrenchNotYet(), PortugueseNotYet());
+
     /// <summary>Whether <paramref name="text"/> reports that something stops the customer, in English or the locale's language.</summary>
-    public static bool Says(string? text, string? locale) => Patterns.IsMatch(text, locale);
+    public static bool Says(string? text, string? locale) => Patterns.IsMatch(text, locale) && !NotYet.IsMatch(text, locale);
+
+    [GeneratedRegex(@"\byet\b", Options)]
+    private static partial Regex EnglishNotYet();
+
+    [GeneratedRegex(@"\bnoch\s+nicht\b", Options)]
+    private static partial Regex GermanNotYet();
+
+    [GeneratedRegex(@"\b(todav[íi]a|a[úu]n)\b", Options)]
+    private static partial Regex SpanishNotYet();
+
+    [GeneratedRegex(@"\bpas\s+encore\b", Options)]
+    private static partial Regex FrenchNotYet();
+
+    [GeneratedRegex(@"(?<!\w)ainda(?!\w)", Options)]
+    private static partial Regex PortugueseNotYet();
 
     private const string StepTask = @"(delete|remove|destroy|log\s*(in|on)|sign\s+in|access|get\s+into|connect(\s+to)?|reach|copy|download|back\s*up|export|stop|power\s+off|turn\s+off|shut\s+down)";
 

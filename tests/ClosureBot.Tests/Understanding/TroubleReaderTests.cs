@@ -28,6 +28,8 @@ public sealed class TroubleReaderTests
     [InlineData("es-ES", "todavía no")]
     [InlineData("fr-FR", "pas encore")]
     [InlineData("pt-BR", "ainda não")]
+    [InlineData("en-US", "I can't delete them yet, still copying")]
+    [InlineData("de-DE", "ich kann die Server noch nicht löschen")]
     [InlineData("de-DE", "erledigt, keine Fehler")]
     [InlineData("fr-FR", "c'est fait, aucune erreur")]
     [InlineData("fr-FR", "fait, pas d'erreur")]
