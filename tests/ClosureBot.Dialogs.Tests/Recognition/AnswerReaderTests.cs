@@ -45,6 +45,21 @@ public sealed class AnswerReaderTests
     public void Read_NothingWentWrong_IsNoNegation(string text, string locale, AnswerKind expected) =>
         Assert.Equal(expected, AnswerReader.Read(text, locale));
 
+    // The short everyday yeses count only as the whole message: inside a sentence they say something else.
+    [Theory]
+    [InlineData("right", "en", AnswerKind.Yes)]
+    [InlineData("fine!", "en", AnswerKind.Yes)]
+    [InlineData("gut", "de", AnswerKind.Yes)]
+    [InlineData("bueno", "es", AnswerKind.Yes)]
+    [InlineData("pode", "pt", AnswerKind.Yes)]
+    [InlineData("right after lunch", "en", AnswerKind.None)]
+    [InlineData("fine print first", "en", AnswerKind.None)]
+    [InlineData("gut zu wissen", "de", AnswerKind.None)]
+    [InlineData("bueno saberlo", "es", AnswerKind.None)]
+    [InlineData("pode me explicar", "pt", AnswerKind.None)]
+    public void Read_ShortYes_CountsOnlyAlone(string text, string locale, AnswerKind expected) =>
+        Assert.Equal(expected, AnswerReader.Read(text, locale));
+
     [Theory]
     [InlineData("I'm not sure", "en")]
     [InlineData("maybe", "en")]
