@@ -84,5 +84,4 @@ public sealed partial class ConversationRouter
             },
         });
     }
-
 }

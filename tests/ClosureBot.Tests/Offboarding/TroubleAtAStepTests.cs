@@ -33,9 +33,24 @@ public sealed class TroubleAtAStepTests
 
         replies.Asks(t[TextId.StepTrouble]).DoesNotSay(t[TextId.ServersNotDone]);
         Assert.Equal([t[TextId.TalkToSupport], t[TextId.Done], t[TextId.CheckAgain]], LastButtons(replies));
-        // The place stays: Done goes on to "… remain. Continue anyway?" as before.
-        (await chat.Send(t[TextId.Done])).Says("6");
+        // The place stays: Done goes on to "6 servers remain … Continue anyway?" as before.
+        (await chat.Send(t[TextId.Done])).Asks(t.Plural(TextId.ServersRemain, 6));
         Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task DeleteServices_ApiGivesAnError_OffersSupportWithTheStepsButtons()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServices));
+
+        var replies = await ann.Send("the API gives me an error when I remove the load balancer");
+
+        replies.Asks("Sorry it isn't working.").DoesNotSay("take your time");
+        Assert.Equal(["Talk to support", "Done", "Check again"], LastButtons(replies));
+        // The place stays: Done goes on to "7 billed services remain … Continue anyway?".
+        (await ann.Send("done")).Asks(Tables.For("en-US").Plural(TextId.ServicesRemain, 7));
     }
 
     [Fact]

@@ -59,7 +59,8 @@ public sealed class AtTheWelcomeTests
         var ann = app.WebChat();
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
 
-        (await ann.Send("I want to cancel my subscription")).DoesNotSay("Do you want to stop").Asks(Script.Question(OffboardingSteps.DeleteServers));
+        (await ann.Send("I want to cancel my subscription")).Says("We're already on it").DoesNotSay("Do you want to stop")
+            .Asks(Script.Question(OffboardingSteps.DeleteServers));
     }
 
     [Theory]
