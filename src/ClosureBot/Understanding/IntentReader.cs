@@ -112,7 +112,8 @@ public static partial class IntentReader
         return inside;
     }
 
-    private static string Language(string? locale)
+    /// <summary>The primary language subtag of <paramref name="locale"/>, lower case (<c>pt</c> for <c>pt_BR</c>); <c>en</c> when missing.</summary>
+    internal static string Language(string? locale)
     {
         var span = locale.AsSpan().Trim();
         var cut = span.IndexOfAny('-', '_');

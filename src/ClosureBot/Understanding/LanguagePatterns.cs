@@ -12,7 +12,7 @@ internal sealed class LanguagePatterns(Regex english, Regex german, Regex spanis
     {
         if (string.IsNullOrWhiteSpace(text) || text.Length > IntentReader.MaxLength) return false;
         if (english.IsMatch(text)) return true;
-        return (locale is { Length: >= 2 } ? locale[..2].ToLowerInvariant() : "") switch
+        return IntentReader.Language(locale) switch
         {
             "de" => german.IsMatch(text),
             "es" => spanish.IsMatch(text),

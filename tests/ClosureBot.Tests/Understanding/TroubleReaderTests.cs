@@ -16,6 +16,8 @@ public sealed class TroubleReaderTests
     [InlineData("fr-FR", "ça ne marche pas")]
     [InlineData("pt-BR", "deu erro ao apagar")]
     [InlineData("pt-BR", "I can't delete it")]
+    [InlineData("pt_BR", "não consigo excluir o servidor")]
+    [InlineData(" DE-de ", "ich kann die Server nicht löschen")]
     public void Says_TheTaskDoesNotWork_IsRead(string locale, string text) => Assert.True(TroubleReader.Says(text, locale));
 
     // "not yet", a finished task and an unrelated "can't" are not trouble with the step.
