@@ -44,7 +44,8 @@ public sealed partial class ConversationRouter
         // After the end, a question about the reference asks for the status, which carries it.
         else if (ended is not null && (intent == Intents.Status || question && TopicReader.Read(activity.Text, []) == KnowledgeTopic.Reference))
             SayEnded(dc.Context, ended, offerSupport: false);
-        // Before any closure, a question the knowledge base cannot answer is most likely off-topic: the welcome says what the bot does.
+        // After a closure ended any question is answered; before one, a question the knowledge base answers (the unknown
+        // ones further down).
         else if (question && (ended is not null || answered.Topic is not null))
             SendAnswer(dc.Context, answered);
         else if (answer == AnswerKind.Thanks)
@@ -64,6 +65,18 @@ public sealed partial class ConversationRouter
         // still offered by the welcome.
         else if (ended is { Outcome: OffboardingOutcome.Requested } && intent is null && await _savedPlaces.FindAsync(activity, ct) is null)
             SayEnded(dc.Context, ended, offerSupport: false);
+        // Before any closure, a question about closing that the knowledge base cannot answer is admitted and offered
+        // support; the welcome follows when it was not shown yet, so the customer learns what the bot does. An off-topic
+        // question gets the welcome alone (below).
+        else if (question && TopicReader.IsAboutTheAccount(activity.Text))
+        {
+            SendAnswer(dc.Context, answered, withButtons: welcomeWaiting);
+            if (!welcomeWaiting)
+            {
+                await GreetAsync(dc, intent, ct);
+                WelcomeWaits(data);
+            }
+        }
         else
         {
             await GreetAsync(dc, intent, ct);

@@ -170,14 +170,16 @@ public sealed partial class ConversationRouter
     private void Answer(ITurnContext context, string? screen) =>
         SendAnswer(context, _knowledge.Answer(CustomerLocale.Of(context), context.Activity.Text, screen));
 
-    private static void SendAnswer(ITurnContext context, (string Text, KnowledgeTopic? Topic) answer)
+    // withButtons false: a card with its own Talk to support button follows (clients show only the last message's
+    // suggested actions).
+    private static void SendAnswer(ITurnContext context, (string Text, KnowledgeTopic? Topic) answer, bool withButtons = true)
     {
         var (text, topic) = answer;
         var t = CustomerLocale.TextsOf(context);
         var reply = new Activity { Type = ActivityTypes.Message, Text = text };
         // An unknown question is offered support; a question about the sales representative, the sales team.
-        if (topic is null) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "unanswered question")] };
-        else if (topic == KnowledgeTopic.SalesContact) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSales], HandoffQueues.Sales, "term-commitment")] };
+        if (withButtons && topic is null) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "unanswered question")] };
+        else if (withButtons && topic == KnowledgeTopic.SalesContact) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSales], HandoffQueues.Sales, "term-commitment")] };
         context.SendActivity(reply);
     }
 

@@ -43,7 +43,7 @@ internal static partial class EnglishIntents
     [GeneratedRegex(@"^(no[,.!\s]+)?(cancel+|cancle|stop|quit|abort|exit|end|never\s*mind|nvm|forget\s+(it|that|about\s+it)|enough|halt)([\s,.!]+(it|this|that|the\s+(whole\s+)?(closure|process|thing)|the\s+whole\s+thing|everything|all|now|here|then|keep\s+it|cancel+|stop|quit|abort|please|pls))*[\s.!]*$", Options)]
     private static partial Regex EnglishCancel1();
 
-    [GeneratedRegex(@"\b(changed?\s+my\s+mind|(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(close|cancel|delete|terminate|do\s+this|continue|go\s+on)|(want\s+to|'ll|will|would\s+rather|'d\s+rather)\s+keep\s+(my|our|the|this|it)\b|don'?t\s+close\s+it|(want|like)\s+to\s+(stop|cancel|quit|abort)(?!\s+((my|our|the|this)\s+)?(cloud\s+)?(acc|subscription))|let'?s\s+(stop|not\s+do\s+(this|it))|we'?ll\s+stay|decided\s+to\s+stay|stop\s+(the|this)\s+(closure|process)|keep\s+my\s+account)\b", Options)]
+    [GeneratedRegex(@"\b(changed?\s+my\s+mind(?!\s+(after|once|later|when))|(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(close|cancel|delete|terminate|do\s+this|continue|go\s+on)|(want\s+to|'ll|will|would\s+rather|'d\s+rather)\s+keep\s+(my|our|the|this|it)\b|don'?t\s+close\s+it|(want|like)\s+to\s+(stop|cancel|quit|abort)(?!\s+((my|our|the|this)\s+)?(cloud\s+)?(acc|subscription))|let'?s\s+(stop|not\s+do\s+(this|it))|we'?ll\s+stay|decided\s+to\s+stay|stop\s+(the|this)\s+(closure|process)|keep\s+my\s+account)\b", Options)]
     private static partial Regex EnglishCancel2();
 
     [GeneratedRegex($@"\b{CloseVerb}(\s+(down|out|off))?\s+((my|our|the|this|that|an?)\s+)?([\w'-]+\s+){{0,2}}?{Account}\b|\b{Account}\s+(closed|terminated|deleted|cancell?ed|shut\s+down)\b|\b(shut|close)\s+((my|our|the|this)\s+)?([\w'-]+\s+)?{Account}\s+(down|out)\b|\b(start|begin)\s+(the\s+)?(account\s+)?closure\b|^account\s+closure$", Options)]
@@ -55,7 +55,8 @@ internal static partial class EnglishIntents
     [GeneratedRegex($@"^{Person}[\s?!.]*$", Options)]
     private static partial Regex EnglishSupport2();
 
-    [GeneratedRegex(@"^(.{0,20}\s)?(connect\s+me|put\s+me\s+through|get\s+me|contact|i\s+(want|need)|is\s+there|transfer\s+me|escalate)\b.{0,25}\b(support|human|person|agent|operator|representative|someone|somebody)\b.{0,25}$", Options)]
+    // Not the support plan or contract, which a customer may ask about ("do I need to cancel my support plan too?").
+    [GeneratedRegex(@"^(.{0,20}\s)?(connect\s+me|put\s+me\s+through|get\s+me|contact|i\s+(want|need)|is\s+there|transfer\s+me|escalate)\b.{0,25}\b(support(?![\s-]*(plans?|contracts?|packages?|tiers?|levels?|subscriptions?|agreements?)\b)|human|person|agent|operator|representative|someone|somebody)\b.{0,25}$", Options)]
     private static partial Regex EnglishSupport3();
 
     [GeneratedRegex(@"\b((talk|speak|chat)\s+(to|with)\s+(support|someone|somebody|a\s+(person|human|real\s+person)|an\s+(agent|operator)|(the\s+)?sales(\s+team)?)|human|real\s+person|operator)\b", Options)]
@@ -96,7 +97,8 @@ internal static partial class EnglishIntents
     [GeneratedRegex(@"\b(remind\s+me|later|tomorrow|another\s+(day|time)|next\s+week|be\s+back|come\s+back|get\s+back\s+to\s+you|save\s+(my\s+)?(place|progress)|gotta\s+(go|run)|(have|need)\s+to\s+go)\b", Options)]
     private static partial Regex EnglishRemindLater2();
 
-    [GeneratedRegex(@"\b(invoice|bill(ed|ing)?|charge[ds]?|cost|pay|price|recover|data)\b", Options)]
+    // A question about the account's future ("can I reopen it later?", "a refund later?") is not a wish to pause.
+    [GeneratedRegex(@"\b(invoice|bill(ed|ing)?|charge[ds]?|cost|pay|price|recover|data|re-?open\w*|re-?activat\w*|refund\w*)\b", Options)]
     private static partial Regex EnglishRemindLater2Unless();
 
     [GeneratedRegex(@"^(((no\s+)?wait|oops|hold\s+on|hang\s+on|no)[\s,.!]+)?(((i\s+(want|need)\s+to|i'?d\s+like\s+to|(can|could|may)\s+(i|we|you)|let'?s|let\s+me)\s+)?(go\s*ba?c?k|take\s+(me|us)\s+back|return|step\s+back|back)(\s+(one\s+step|a\s+step|one|to\s+(the\s+)?(previous|last|prior)\s+(step|question|screen)|to\s+the\s+(step|question)\s+before))?(\s+and\s+change\s+my\s+answer)?|(the\s+)?(previous|prior)\s+(step|question|screen)|one\s+step\s+back)[\s?!.]*$", Options)]

@@ -81,7 +81,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja)\b.{0,30}\b(cuentas?|suscripci[óo]n(es)?)\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b", Options)]
     private static partial Regex SpanishStart1();
 
-    [GeneratedRegex(@"\b(soporte|agente|humano|una\s+persona|alguien|atenci[óo]n\s+al\s+cliente|operador|asesor)\b", Options)]
+    [GeneratedRegex(@"\b((?<!(plan|contrato|paquete|nivel|suscripci[óo]n)\s+de\s+)soporte|agente|humano|una\s+persona|alguien|atenci[óo]n\s+al\s+cliente|operador|asesor)\b", Options)]
     private static partial Regex SpanishSupport1();
 
     [GeneratedRegex(@"^(ayuda|ay[úu]dame|ay[úu]denme|socorro)\b|\b(necesito\s+ayuda|no\s+s[ée]\s+qu[ée]\s+hacer|no\s+entiendo|qu[ée]\s+(hago|debo\s+hacer)|me\s+(puedes\s+|podr[íi]as\s+)?ayuda(s|r|n)?|puedes\s+ayudarme|estoy\s+(perdid|confundid)[oa])\b", Options)]
@@ -108,7 +108,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression)\b.{0,30}\b(compte|conte|abonnement)s?\b", Options)]
     private static partial Regex FrenchStart1();
 
-    [GeneratedRegex(@"\b(support|agent|humain|conseiller|quelqu'?un|service\s+client|op[ée]rateur|une\s+personne)\b", Options)]
+    [GeneratedRegex(@"\b((?<!(contrat|plan|forfait|abonnement|offre|niveau)\s+(de\s+|d[\'’]|au\s+)?)support|agent|humain|conseiller|quelqu'?un|service\s+client|op[ée]rateur|une\s+personne)\b", Options)]
     private static partial Regex FrenchSupport1();
 
     [GeneratedRegex(@"^(aide|aidez|au\s+secours|[àa]\s+l'?aide)\b|\b(besoin\s+d'?aide|aide[sz]?-moi|aide\s+moi|m'?aider|je\s+(ne\s+)?(sais|comprends)\s+pas(\s+quoi\s+faire)?|que\s+dois-je\s+faire|je\s+suis\s+(un\s+peu\s+|compl[èe]tement\s+)?(perdue?s?|confuse?s?))\b", Options)]
@@ -132,7 +132,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"\w*(konto|konot|account|abo|abonnement)s?\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|\b(schlie[ßs](en?|ung)|k[üu]ndig(en?|ung)|l[öo]sch(en?|ung)|aufl[öo]s(en|ung))\b.{0,30}\w*(konto|account|abo|abonnement)s?\b|kontoschlie[ßs]ung|kontok[üu]ndigung", Options)]
     private static partial Regex GermanStart1();
 
-    [GeneratedRegex(@"\b(support|agent(en)?|mensch(en)?|mitarbeiter|berater|jemandem|kundendienst|kundenservice|person)\b", Options)]
+    [GeneratedRegex(@"\b(support(?![\s-]*(vertrag|vertr[äa]ge|plan|paket|level|stufe|abo))|agent(en)?|mensch(en)?|mitarbeiter|berater|jemandem|kundendienst|kundenservice|person)\b", Options)]
     private static partial Regex GermanSupport1();
 
     [GeneratedRegex(@"^hilfe\b|\b(hilf\s+mir|brauche\s+(bitte\s+)?hilfe|verstehe\s+(ich\s+)?(das\s+)?nicht|wei[ßs]\s+nicht,?\s+was|was\s+soll\s+ich|was\s+muss\s+ich|keine\s+ahnung,?\s+(was|wie)|was\s+ich\s+(tun|machen)\s+(soll|muss)|komme\s+nicht\s+weiter|verwirrt|helfen)\b", Options)]
@@ -156,7 +156,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|fecha|cancelar|cancelo|cancela|excluir|excluo|apagar|apago|deletar|deleto|encerramento|cancelamento)(?!\w).{0,30}(?<!\w)(conta|assinatura)(?!\w)", Options)]
     private static partial Regex PortugueseStart1();
 
-    [GeneratedRegex(@"(?<!\w)(suporte|atendente|humano|uma\s+pessoa|algu[ée]m|atendimento|operador|agente)(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)((?<!(plano|contrato|pacote|n[íi]vel|assinatura)\s+de\s+)suporte|atendente|humano|uma\s+pessoa|algu[ée]m|atendimento|operador|agente)(?!\w)", Options)]
     private static partial Regex PortugueseSupport1();
 
     [GeneratedRegex(@"^(ajuda|socorro)|(?<!\w)(me\s+ajuda|preciso\s+de\s+ajuda|n[ãa]o\s+(sei\s+o\s+que|entendi|entendo)|o\s+que\s+(eu\s+)?(fa[çc]o|devo\s+fazer)|pode\s+(me\s+)?ajudar|estou\s+(confus|perdid)[oa])", Options)]

@@ -42,6 +42,7 @@ public static partial class TopicReader
             foreach (var (_, words) in Topics)
                 foreach (var regex in words) regex.IsMatch(sample);
             AboutWhatWasSaid().IsMatch(sample);
+            AboutTheAccount().IsMatch(sample);
         }
     }
 
@@ -160,7 +161,9 @@ public static partial class TopicReader
     [GeneratedRegex(@"what\s+(exactly\s+)?happens\s+(after|when|next|if)|confirm", Options)]
     private static partial Regex RequestToCloseHints();
 
-    [GeneratedRegex(@"what\s+if\s+(i|we)\s+(miss(ed)?|forg[eo]t|overlook(ed)?)\s+(something|anything)|(forgot|forget|missed)\s+(something|anything)|recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck", Options)]
+    // Reopening the account once it is closed is recovering it: "can I reopen it later?" gets the same "no".
+    [GeneratedRegex(@"what\s+if\s+(i|we)\s+(miss(ed)?|forg[eo]t|overlook(ed)?)\s+(something|anything)|(forgot|forget|missed)\s+(something|anything)|recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck"
+        + @"|re-?open|re-?activat|change\s+(my|our)\s+minds?\s+(after|once|later)|reabr|reactiv|reativ|r[ée]?ouvr|r[ée]activ|wieder\s*(er)?[öo]ffn|reaktivier|wieder\s*aktivier", Options)]
     private static partial Regex DataRecoveryNames();
 
     [GeneratedRegex(@"\bdata\b|datos|donn[ée]es|daten|dados|afterwards|after\s+(closing|the)|despu[ée]s|apr[èe]s|danach|depois", Options)]
@@ -187,6 +190,23 @@ public static partial class TopicReader
         + @"|o\s+que\s+[ée]\s+(isso|isto)|isso\s+[ée]\s+o\s+qu[êe]|o\s+que\s+(significa|quer\s+dizer)(\s+(isso|isto))?"
         + @")(\s+(exactly|again|please|por\s+favor|s['’]il\s+vous\s+pla[îi]t|bitte|genau|exactement|exactamente|exatamente))?\W*$", Options)]
     private static partial Regex AboutWhatWasSaid();
+
+    // What a question about closing an account names: the account, closing it, its data, its bills and its people. A
+    // question with none of these ("what's the weather?", "who are you?") is taken for off-topic.
+    [GeneratedRegex(@"(?<!\w)(accounts?|acct|subscriptions?|sub-?accounts?|clos(e|ed|ing|ure)|cancel\w*|terminat\w*|delet\w*|data|back-?ups?|files|bill(s|ed|ing)?|invoices?|refund\w*|credits?|payments?|charge[ds]?|contracts?|plans?|users?|owner|admins?|administrators?|domains?|dns"
+        + @"|cuentas?|suscripci[óo]n\w*|cerr\w*|cierre|cancel\w*|elimin\w*|borr\w*|datos|archivos|facturas?|reembols\w*|devol\w*|saldo|cr[ée]ditos?|pagos?|contratos?|usuarios?|dominios?"
+        + @"|comptes?|abonnements?|ferm\w*|cl[ôo]tur\w*|r[ée]sili\w*|supprim\w*|donn[ée]es|fichiers|factur\w*|rembours\w*|paiements?|contrats?|forfaits?|utilisateurs?|domaines?"
+        + @"|kontos?|konten|abos?|schlie[ßs]\w*|geschlossen|k[üu]ndig\w*|l[öo]sch\w*|gel[öo]scht|daten|dateien|rechnung\w*|erstatt\w*|r[üu]ckerstatt\w*|guthaben|zahlung\w*|vertr[äa]ge?|benutzer\w*|nutzer\w*|domains?"
+        + @"|contas?|assinaturas?|encerr\w*|exclu\w*|apag\w*|dados|arquivos|faturas?|saldo|pagamentos?|planos?|usu[áa]rios?|dom[íi]nios?)(?!\w)", Options)]
+    private static partial Regex AboutTheAccount();
+
+    /// <summary>
+    /// Whether <paramref name="question"/> is about closing an account, though no topic of the knowledge base answers it
+    /// ("is my data deleted securely?", "do I get a refund?"): such a question is admitted unanswered and offered support,
+    /// where an off-topic one gets the welcome, which says what the bot does.
+    /// </summary>
+    public static bool IsAboutTheAccount(string? question) =>
+        !string.IsNullOrWhiteSpace(question) && question.Length <= MaxLength && AboutTheAccount().IsMatch(question);
 
     [GeneratedRegex(@"reference|\bref\b|ticket\s+(number|no|id)|case\s+number|confirmation\s+(number|code)|request\s+(number|id)|referencia|n[úu]mero\s+de\s+(caso|solicitud|ticket)|r[ée]f[ée]rence|num[ée]ro\s+de\s+(dossier|demande|ticket)|referenz|vorgangsnummer|ticketnummer|aktenzeichen|refer[êe]ncia|n[úu]mero\s+do\s+(pedido|chamado|protocolo)|protocolo", Options)]
     private static partial Regex ReferenceNames();

@@ -1,0 +1,117 @@
+using ClosureBot.Tests.Handoff;
+using ClosureBot.Localization;
+using ClosureBot.Tests.Localization;
+using ClosureBot.Tests.Support;
+
+namespace ClosureBot.Tests.Understanding;
+
+/// <summary>
+/// Questions asked before any closure started. "Can I reopen my account later?" once got the welcome card (its "later"
+/// read as remind me later), a question about closing the bot could not answer got the welcome card as if it were
+/// off-topic, and "do I need to cancel my support plan?" put the customer in the support queue.
+/// </summary>
+public sealed class QuestionsBeforeAClosureTests
+{
+    private static readonly Locales Tables = Locales.Load();
+
+    [Theory]
+    [InlineData("en-US", "can I reopen my account later?")]
+    [InlineData("en-US", "what if I change my mind after closing?")]
+    [InlineData("en-US", "Is it possible to reactivate the account once it's closed?")]
+    [InlineData("de-DE", "Kann ich mein Konto später wieder eröffnen?")]
+    [InlineData("es-ES", "¿Puedo reabrir mi cuenta más tarde?")]
+    [InlineData("fr-FR", "Puis-je rouvrir mon compte plus tard ?")]
+    [InlineData("pt-BR", "Posso reabrir minha conta depois?")]
+    public async Task Reopening_IsAnsweredThatNothingCanBeRecovered(string locale, string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var texts = Tables.For(locale);
+        await chat.Client.Join();
+
+        var replies = await chat.Send(question);
+
+        replies.Says(Literal(texts[TextId.KbDataRecovery])).DoesNotSay(texts[TextId.ShallWeStart]);
+        Assert.Empty(replies.Cards);
+        // Nothing started: the welcome's yes still begins the closure.
+        (await chat.Send(texts[TextId.Yes])).Asks(texts[TextId.ShallWeStart]);
+    }
+
+    [Theory]
+    [InlineData("en-US", "do I get a refund for unused credit?")]
+    [InlineData("en-US", "is my data deleted securely?")]
+    [InlineData("en-US", "do I need to cancel my support plan separately?")]
+    [InlineData("de-DE", "Werden meine Daten sicher gelöscht?")]
+    [InlineData("de-DE", "Muss ich meinen Support-Vertrag separat kündigen?")]
+    [InlineData("es-ES", "¿Tengo que cancelar mi plan de soporte por separado?")]
+    [InlineData("fr-FR", "Dois-je résilier mon contrat de support séparément ?")]
+    [InlineData("pt-BR", "Preciso cancelar meu plano de suporte separadamente?")]
+    public async Task AboutClosing_Unanswerable_IsAdmittedAndOffersSupport_WithoutQueueing(string locale, string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var texts = Tables.For(locale);
+        await chat.Client.Join();
+
+        var replies = await chat.Send(question);
+
+        replies.Says(Literal(texts[TextId.KbUnknown])).Says("help@ctl.io").Offers(texts[TextId.TalkToSupport]);
+        Assert.Empty(replies.Cards);
+        Assert.DoesNotContain(await app.AuditAsync(), e => e.Kind == "handoff-requested");
+        // The button queues, and only then.
+        (await chat.Click(new { action = "support", step = "welcome" })).Says(Literal(texts[TextId.Queued]));
+        Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-requested");
+    }
+
+    // As the first message, before the welcome was shown: the admission, then the welcome card saying what the bot does
+    // (its own Talk to support button), whose yes starts the closure.
+    [Fact]
+    public async Task AboutClosing_Unanswerable_AsTheFirstMessage_IsAdmittedThenWelcomed()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        var replies = await ann.Send("what happens to our users and their logins?");
+
+        replies.Says("I don't know the answer to that one").Says("Hi, I'm ClosureBot").Offers("Start account closure", "Talk to support");
+        Assert.Equal(2, replies.Count);
+        Assert.Null(replies.Activities[0]["suggestedActions"]);
+        (await ann.Send("yes")).Says("sorry to see you go");
+    }
+
+    [Theory]
+    [InlineData("what's the weather like?")]
+    [InlineData("who are you?")]
+    [InlineData("what can you do?")]
+    public async Task OffTopic_GetsTheWelcomeAlone(string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        var replies = await ann.Send(question);
+
+        replies.Says("Hi, I'm ClosureBot").DoesNotSay("I don't know the answer");
+        Assert.Equal(1, replies.Count);
+    }
+
+    // The support plan is a thing asked about; support itself is still a person asked for.
+    [Theory]
+    [InlineData("en-US", "I need to talk to support about my plan")]
+    [InlineData("en-US", "connect me to support please")]
+    [InlineData("de-DE", "Ich möchte mit dem Support sprechen")]
+    [InlineData("es-ES", "quiero hablar con soporte")]
+    [InlineData("fr-FR", "je veux parler au support")]
+    [InlineData("pt-BR", "quero falar com o suporte")]
+    public async Task SupportAskedFor_StillQueues(string locale, string text)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+
+        (await chat.Send(text)).Says(Literal(Tables.For(locale)[TextId.Queued]));
+        Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-requested");
+    }
+
+    // The longest part of a text table's entry between its placeholders: what every customer reads of it.
+    private static string Literal(string text) =>
+        System.Text.RegularExpressions.Regex.Split(text, @"\{\d+\}").MaxBy(part => part.Length)!.Trim();
+}
