@@ -32,7 +32,7 @@ public sealed class TroubleAtAStepTests
         var replies = await chat.Send(text);
 
         replies.Asks(t[TextId.StepTrouble]).DoesNotSay(t[TextId.ServersNotDone]);
-        Assert.Equal([t[TextId.TalkToSupport], t[TextId.Done], t[TextId.CheckAgain]], LastButtons(replies));
+        Assert.Equal([t[TextId.TalkToSupport], t[TextId.Done], t[TextId.CheckAgain]], replies.LastButtons);
         // The place stays: Done goes on to "6 servers remain … Continue anyway?" as before.
         (await chat.Send(t[TextId.Done])).Asks(t.Plural(TextId.ServersRemain, 6));
         Assert.Empty(await app.ClosureRequestsAsync());
@@ -48,7 +48,7 @@ public sealed class TroubleAtAStepTests
         var replies = await ann.Send("the API gives me an error when I remove the load balancer");
 
         replies.Asks("Sorry it isn't working.").DoesNotSay("take your time");
-        Assert.Equal(["Talk to support", "Done", "Check again"], LastButtons(replies));
+        Assert.Equal(["Talk to support", "Done", "Check again"], replies.LastButtons);
         // The place stays: Done goes on to "7 billed services remain … Continue anyway?".
         (await ann.Send("done")).Asks(Tables.For("en-US").Plural(TextId.ServicesRemain, 7));
     }
@@ -63,7 +63,7 @@ public sealed class TroubleAtAStepTests
         var replies = await ann.Send("I can't log in to the server to copy the files");
 
         replies.Asks("Sorry it isn't working.").DoesNotSay("No rush");
-        Assert.Equal(["Talk to support", "Done", "I need help", "Remind me later"], LastButtons(replies));
+        Assert.Equal(["Talk to support", "Done", "I need help", "Remind me later"], replies.LastButtons);
     }
 
     [Fact]
@@ -76,7 +76,7 @@ public sealed class TroubleAtAStepTests
         var replies = await ann.Send("deleting keeps failing");
 
         replies.Asks("Sorry it isn't working.");
-        Assert.Equal(["Talk to support", "Yes", "No"], LastButtons(replies));
+        Assert.Equal(["Talk to support", "Yes", "No"], replies.LastButtons);
         (await ann.Send("yes")).Says("Step 3 of 5");
     }
 
@@ -94,7 +94,4 @@ public sealed class TroubleAtAStepTests
         var ticket = await app.TicketOfAsync(ann.ConversationId);
         Assert.Equal(("stuck", OffboardingSteps.DeleteServers), (ticket.Reason, ticket.Screen));
     }
-
-    private static List<string> LastButtons(Replies replies) =>
-        replies.Activities[^1]["suggestedActions"]?["actions"]?.AsArray().Select(a => (string)a!["title"]!).ToList() ?? [];
 }

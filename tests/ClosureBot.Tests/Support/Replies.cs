@@ -41,6 +41,10 @@ public sealed class Replies(IReadOnlyList<JsonObject> activities)
         .Concat(Cards.SelectMany(CardActions).Select(a => (string)a["title"]!))
         .ToList();
 
+    /// <summary>The titles of the last reply's suggested actions: the only suggested actions Web Chat and Teams show.</summary>
+    public IReadOnlyList<string> LastButtons =>
+        Activities.Count == 0 ? [] : Activities[^1]["suggestedActions"]?["actions"]?.AsArray().Select(a => (string)a!["title"]!).ToList() ?? [];
+
     /// <summary>The <c>Action.Submit</c> data of the card buttons.</summary>
     public IReadOnlyList<JsonObject> SubmitData => Cards.SelectMany(CardActions)
         .Where(a => (string?)a["type"] == "Action.Submit" && a["data"] is JsonObject).Select(a => a["data"]!.AsObject()).ToList();
