@@ -96,18 +96,21 @@ public sealed class WebChatBrowserTests
     }
 
     [Fact]
-    public async Task WebChat_NothingToCopyAndAPortalThatRefuses_AreAnsweredAndTheOfferedDoneGoesOn()
+    public async Task WebChat_NothingToCopyARefusingPortalAndAnUnansweredQuestion_AreAnsweredWithSupportBesideTheStep()
     {
         await using var host = new DirectLineTestHost();
 
         var report = await WebChatDriver.RunAsync(host.BaseAddress, "websocket", "stuck");
 
-        AssertHappyPath(report, expectedSteps: 12);
-        Assert.Equal(["nothing-to-keep", "data-retrieved", "trouble", "servers-done"],
-            report["steps"]!.AsArray().Skip(4).Take(4).Select(s => (string)s!["name"]!));
+        AssertHappyPath(report, expectedSteps: 13);
+        Assert.Equal(["nothing-to-keep", "data-retrieved", "trouble", "servers-done", "servers-continue", "unknown-question", "services-done"],
+            report["steps"]!.AsArray().Skip(4).Take(7).Select(s => (string)s!["name"]!));
         Assert.Equal("click", (string?)report["steps"]![7]!["how"]);
         var buttons = report["troubleButtons"]!.AsArray().Select(b => ((string)b!).Trim()).ToList();
         Assert.Equal(["Talk to support", "Done", "Check again"], buttons);
+        // What a customer sees under "I don't know the answer to that one … choose Talk to support": that button.
+        var unknown = report["unknownQuestionButtons"]!.AsArray().Select(b => ((string)b!).Trim()).ToList();
+        Assert.Equal(["Talk to support", "Done", "Check again"], unknown);
     }
 
     private static void AssertHappyPath(JsonObject report, int expectedSteps = 10, string[]? cardSteps = null)

@@ -29,12 +29,14 @@ if (scenario === 'named') {
     step('overview-yes', 'yes', 'Do you have a cloud term commitment?', true, null));
   steps.splice(4, 0, step('another-account', 'close EMPTY too', 'one account at a time', false, null));
 }
-// A customer with nothing to copy at step 1, and whom the portal will not let delete a server at step 2: the bot's
-// answers, and the Done button offered beside Talk to support, clicked.
+// A customer with nothing to copy at step 1, whom the portal will not let delete a server at step 2, and who asks
+// something the bot cannot answer at step 3: the bot's answers, and the Done button offered beside Talk to support, clicked.
 if (scenario === 'stuck') {
   steps.splice(4, 0, step('nothing-to-keep', "I don't need any data", 'nothing to copy from ACME', false, null));
   steps.splice(6, 1, step('trouble', "the portal won't let me delete a server", 'Our support team can look into', false, null),
     { ...step('servers-done', 'done', 'servers remain and keep incurring charges', false, 'Done'), always: true });
+  // At step 3, a question the bot cannot answer: its Talk to support sits beside the step's buttons.
+  steps.splice(steps.findIndex(s => s.name === 'services-done'), 0, step('unknown-question', 'what about snapshots?', 'know the answer to that one', false, null));
 }
 const report = { steps: [], externalRequests: [], pageErrors: [], websockets: 0, typingFrames: 0, polls: 0, sendFailed: 0 };
 fs.mkdirSync(screenshotDir, { recursive: true });
@@ -94,7 +96,8 @@ try {
     await page.getByText(s.expect).first().waitFor({ timeout: 20000 });
     if (s.card) await page.waitForFunction(n => document.querySelectorAll('.ac-adaptiveCard').length > n, before, { timeout: 10000 });
     await page.waitForTimeout(300); // let the bubble finish laying out before the picture
-    if (s.name === 'trouble') report.troubleButtons = await page.locator('button.webchat__suggested-action').filter({ visible: true }).allTextContents();
+    if (s.name === 'trouble' || s.name === 'unknown-question')
+      report[s.name === 'trouble' ? 'troubleButtons' : 'unknownQuestionButtons'] = await page.locator('button.webchat__suggested-action').filter({ visible: true }).allTextContents();
     report.steps.push({ name: s.name, how: clicking ? 'click' : 'type', ms: Date.now() - started, cardsBefore: before, cardsAfter: await cards(), screenshot: await screenshot(s.name) });
   }
 
