@@ -15,9 +15,24 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     /// <inheritdoc />
     protected override bool Recognize(ITurnContext context, PromptState state, out bool value)
     {
-        var answer = IsTypedQuestion(context) ? null : RecognizeAnswer(context);
+        var answer = IsTypedQuestion(context) ? null : RecognizeAnswer(context) ?? BySynonym(context, state);
         value = answer ?? false;
         return answer.HasValue;
+    }
+
+    // The words a question's own choices give its yes or no ("continue anyway" at "Continue anyway?"), unless the message
+    // says no or not yet ("don't continue", "not yet, keep going later").
+    private static bool? BySynonym(ITurnContext context, PromptState state)
+    {
+        if (state.Choices is not { } choices || !choices.Exists(c => c.Synonyms.Count > 0) || SubmittedAction(context) is not null) return null;
+        var (text, locale) = (context.Activity.Text, context.Activity.Locale);
+        if (AnswerReader.Read(text, locale) is AnswerKind.No or AnswerKind.NotDone || PolarityRecognizer.Read(text, locale) == AnswerPolarity.Negative) return null;
+        return ChoiceRecognizer.Recognize(text, choices, locale, recognizeNumbers: false)?.Value switch
+        {
+            "yes" => true,
+            "no" => false,
+            _ => null,
+        };
     }
 
     /// <summary>

@@ -142,6 +142,12 @@ public enum TextId
     ServicesNotDone,
     ServicesRemain,
     ServicesWarnRetry,
+
+    /// <summary>
+    /// What a customer may type for yes at "… Continue anyway?", separated by "|": the question's own words ("continue
+    /// anyway", "trotzdem fortfahren") and the everyday ways of going on.
+    /// </summary>
+    ContinueAnywayWords,
     TypeAliasToConfirm,
     AliasMismatch,
     AliasNotAlone,

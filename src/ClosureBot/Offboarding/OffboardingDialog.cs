@@ -277,7 +277,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         {
             Prompt = Message(t.Plural(kind.Remaining, remaining)),
             RetryText = t[kind.WarnRetryText],
-            Choices = StepChoices.Of(t).YesNo,
+            Choices = StepChoices.Of(t).ContinueAnyway,
         }, ct);
     }
 

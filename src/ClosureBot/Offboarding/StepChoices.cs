@@ -28,6 +28,16 @@ internal sealed class StepChoices
         ];
         Remaining = [done, checkAgain];
         YesNo = [new Choice("yes") { Title = t[TextId.Yes] }, new Choice("no") { Title = t[TextId.No] }];
+        ContinueAnyway =
+        [
+            new Choice("yes")
+            {
+                Title = t[TextId.Yes],
+                Synonyms = [.. t[TextId.ContinueAnywayWords].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                    .. English("continue", "continue anyway", "carry on", "keep going", "move on", "go ahead", "proceed", "skip")],
+            },
+            YesNo[1],
+        ];
     }
 
     /// <summary>Step 1: Done, I need help, Remind me later.</summary>
@@ -38,6 +48,9 @@ internal sealed class StepChoices
 
     /// <summary>A yes/no question's buttons.</summary>
     public IReadOnlyList<Choice> YesNo { get; }
+
+    /// <summary>"… Continue anyway?": Yes and No, and the yes typed as the question's own words ("continue anyway", "weiter").</summary>
+    public IReadOnlyList<Choice> ContinueAnyway { get; }
 
     public static StepChoices Of(LocaleTable t) => ByLanguage.GetValue(t, table => new StepChoices(table));
 }

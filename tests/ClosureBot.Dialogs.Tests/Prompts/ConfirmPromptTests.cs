@@ -84,3 +84,70 @@ public class ConfirmPromptTests
         Assert.Equal(["Yes", "No"], outcome.LastReply.SuggestedActions!.Actions.Select(a => a.Title));
     }
 }
+
+/// <summary>A yes/no question whose choices carry words of their own ("continue anyway" at "Continue anyway?").</summary>
+public class ConfirmPromptSynonymTests
+{
+    private static PromptProbe Probe(params string[] yesWords) => new(new ConfirmPrompt("confirm"), () => new PromptOptions
+    {
+        Prompt = new Activity { Type = ActivityTypes.Message, Text = "6 servers remain. Continue anyway?" },
+        RetryText = "Continue anyway? Please answer yes or no.",
+        Choices = [new Choices.Choice("yes") { Title = "Yes", Synonyms = yesWords }, new Choices.Choice("no") { Title = "No" }],
+    });
+
+    [Theory]
+    [InlineData("continue anyway")]
+    [InlineData("let's continue")]
+    [InlineData("Carry on")]
+    public async Task Continue_TheYesChoicesWords_AreAYes(string text)
+    {
+        var probe = Probe("continue", "continue anyway", "carry on");
+        await probe.StartAsync();
+
+        var outcome = await probe.Harness.SendAsync(text);
+
+        Assert.Equal(true, Assert.Single(probe.Results));
+        Assert.Equal(DialogTurnStatus.Complete, outcome.Result.Status);
+    }
+
+    // A negation of the words is not their yes; it is a no when it reads as one, and asked again otherwise.
+    [Theory]
+    [InlineData("don't continue", false)]
+    [InlineData("no, do not carry on", false)]
+    [InlineData("not yet, continue later", null)]
+    public async Task Continue_TheWordsNegated_AreNotAYes(string text, bool? expected)
+    {
+        var probe = Probe("continue", "continue anyway", "carry on");
+        await probe.StartAsync();
+
+        await probe.Harness.SendAsync(text);
+
+        if (expected is { } no) Assert.Equal(no, Assert.Single(probe.Results));
+        else Assert.Empty(probe.Results);
+    }
+
+    // Without words of its own, "continue anyway" answers nothing (as before): the question is asked again.
+    [Fact]
+    public async Task Continue_ChoicesWithoutWords_AskAgain()
+    {
+        var probe = Probe();
+        await probe.StartAsync();
+
+        var outcome = await probe.Harness.SendAsync("continue anyway");
+
+        Assert.Empty(probe.Results);
+        Assert.Equal(["Continue anyway? Please answer yes or no."], outcome.Texts);
+    }
+
+    // A question is never an answer, even in the choice's words.
+    [Fact]
+    public async Task Continue_AQuestionInTheWords_IsNoAnswer()
+    {
+        var probe = Probe("continue");
+        await probe.StartAsync();
+
+        await probe.Harness.SendAsync("what happens if I continue?");
+
+        Assert.Empty(probe.Results);
+    }
+}
