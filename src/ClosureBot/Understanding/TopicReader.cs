@@ -155,10 +155,13 @@ public static partial class TopicReader
     [GeneratedRegex(@"find|where|d[óo]nde|o[ùu]|\bwo\b|onde|which\s+account", Options)]
     private static partial Regex AliasHints();
 
-    [GeneratedRegex(@"undo(ne)?|revers|click(ing)?\s+(on\s+)?(the\s+)?request\b|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento", Options)]
+    [GeneratedRegex(@"undo(ne)?|revers|click(ing)?\s+(on\s+)?(the\s+)?request\b|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento"
+        // Whether it is for good: the request cannot be undone.
+        + @"|\bpermanent(ly)?\b|irreversib|irr[ée]versi|for\s+good|endg[üu]ltig|unwiderruflich|d[ée]finiti(f|ve|vo|va|vement|vamente)\b|permanente", Options)]
     private static partial Regex RequestToCloseNames();
 
-    [GeneratedRegex(@"what\s+(exactly\s+)?happens\s+(after|when|next|if)|confirm", Options)]
+    // "Is this final?" where the request is made ("final" alone also names the last invoice).
+    [GeneratedRegex(@"what\s+(exactly\s+)?happens\s+(after|when|next|if)|confirm|\bfinal\b", Options)]
     private static partial Regex RequestToCloseHints();
 
     // Reopening the account once it is closed is recovering it: "can I reopen it later?" gets the same "no".

@@ -31,6 +31,10 @@ public sealed class KnowledgeBaseTests
     // A word that only hints at a topic is enough when the topic is what the step's question is about.
     [InlineData(OffboardingSteps.RequestClose, "what happens after I confirm?", "Once sent it cannot be undone")]
     [InlineData(OffboardingSteps.Account, "where?", "under Account → Info")]
+    // Whether it is for good: "final" alone where the request is made; "permanent", "irreversible" anywhere. Once "I don't know".
+    [InlineData(OffboardingSteps.RequestClose, "is this final?", "Once sent it cannot be undone")]
+    [InlineData(OffboardingSteps.Overview, "is closing permanent?", "Once sent it cannot be undone")]
+    [InlineData(OffboardingSteps.DeleteServers, "is it irreversible?", "Once sent it cannot be undone")]
     public async Task Question_AtStep_AnsweredFromTheKnowledgeBaseAndAskedAgain(string screen, string question, string answer)
     {
         await using var app = new BotApplicationFactory();
@@ -96,6 +100,10 @@ public sealed class KnowledgeBaseTests
     [InlineData("pt-BR", "o que é isso?", "ordem de rescisão de serviço")]
     [InlineData("fr-FR", "combien de temps ça prend ?", "quelques heures ou quelques jours")]
     [InlineData("pt-BR", "quanto tempo demora?", "algumas horas ou dias")]
+    [InlineData("de-DE", "Ist die Schließung endgültig?", "lässt er sich nicht rückgängig machen")]
+    [InlineData("es-ES", "¿El cierre es definitivo?", "no se puede deshacer")]
+    [InlineData("fr-FR", "La fermeture est-elle définitive ?", "elle ne peut pas être annulée")]
+    [InlineData("pt-BR", "O encerramento é permanente?", "ela não pode ser desfeita")]
     public async Task Question_AtTheTermCommitment_InTheCustomersLanguage(string locale, string question, string answer)
     {
         await using var app = new BotApplicationFactory();
