@@ -150,6 +150,31 @@ public class InterruptionTests
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
+    // Asked in other words, "how far did I get?" and "où j'en étais ?" got "I don't know the answer to that one".
+    [Theory]
+    [InlineData("en-US", "how far did I get?")]
+    [InlineData("en-US", "what did I do so far?")]
+    [InlineData("de-DE", "wie weit bin ich gekommen?")]
+    [InlineData("de-DE", "was habe ich schon erledigt?")]
+    [InlineData("es-ES", "¿hasta dónde llegué?")]
+    [InlineData("es-ES", "¿qué he hecho hasta ahora?")]
+    [InlineData("fr-FR", "où j'en étais ?")]
+    [InlineData("fr-FR", "qu'est-ce que j'ai déjà fait ?")]
+    [InlineData("pt-BR", "até onde eu cheguei?")]
+    [InlineData("pt-BR", "o que eu já fiz?")]
+    public async Task Status_InOtherWords_AtAStep_SaysWhereTheCustomerIs(string locale, string question)
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        var t = Tables.For(locale);
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(answer);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(t.Format(TextId.YouAreAt, "|").Split('|')[0]).DoesNotSay(t.Format(TextId.KbUnknown, "help@ctl.io"))
+            .Asks(t[TextId.ServersInstruction]);
+    }
+
     [Fact]
     public async Task StartAgain_MidWay_SaysWeAreAlreadyOnIt()
     {
