@@ -76,7 +76,10 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(done+|finish(ed)?|complete(d)?|deleted|removed|retrieved|copied|backed\s+(\w+\s+){0,2}up|(have|got|made|took|taken|did)\s+(\w+\s+){0,2}backups?|got\s+(\w+\s+){0,3}off|moved|gone|cleared|erased|wiped|transferred|exported|downloaded|saved|safe)\b|[\u2705\u2714\u2611]", Options)]
     private static partial Regex EnglishDone();
 
-    [GeneratedRegex(@"\b(not\s+yet|yet\s+to|still|wait|hold\s+on|hang\s+on|(one|a|just\s+a|a\s+few|few|a\s+couple(\s+of)?)\s+(more\s+)?(sec|second|moment|min|minute)s?|give\s+me\s+a|almost|nearly|in\s+progress|working(\s+on)?|more\s+time|not\s+quite|not\s+(done|finished|complete))\b", Options)]
+    [GeneratedRegex(@"\b(not\s+yet|yet\s+to|still|wait|hold\s+on|hang\s+on|(one|a|just\s+a|a\s+few|few|a\s+couple(\s+of)?)\s+(more\s+)?(sec|second|moment|min|minute)s?|give\s+me\s+a|almost|nearly|in\s+progress|working(\s+on)?|more\s+time|not\s+quite|not\s+(done|finished|complete)"
+        // Something still under way, or to finish later: "waiting for the backup to finish", "done soon", "halfway done".
+        + @"|waiting|(will|'ll|gonna|going\s+to)\s+(be\s+)?(finish|done|complete)\w*|(done|finish\w*|complete\w*)\s+(soon|shortly|tonight|tomorrow|later|next\s+week|in\s+(a|an|\d+)\s+\w+)"
+        + @"|half(way|-way)?\s+(done|finished|through|copied|deleted)|partly|partially|ongoing|under\s*way|being\s+(copied|deleted|removed|transferred|backed\s+up)|(is|are)\s+(still\s+)?(copying|deleting|removing|transferring|backing\s+up)|(need|have)\s+to\s+\w+(\s+\w+){0,4}\s+first)\b", Options)]
     private static partial Regex EnglishNotDone();
 
     [GeneratedRegex(@"\b(thanks+|thank\s+(you|u)|thx|tks|ty|cheers|bye+|good\s*bye|see\s+(you|ya)|take\s+care|(much\s+)?appreciated|appreciate\s+it|have\s+a\s+(nice|good|great|lovely)\s+(day|one|evening|night|weekend)|good\s+night|that'?s\s+all)\b", Options)]
@@ -95,10 +98,10 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(hecho|listo|(ya\s+)?(lo|la|los|las)\s+(hice|he\s+hecho|borr[ée]|copi[ée]|elimin[ée]|termin[ée])|terminad[oa]s?|termin[ée]|acab[ée]|completad[oa]s?|ya\s+est[áa]|borrad[oa]s?|borr[ée]|eliminad[oa]s?|elimin[ée]|copiad[oa]s?|copi[ée]|he\s+(copiado|borrado|terminado|eliminado|guardado))\b", Options)]
     private static partial Regex SpanishDone();
 
-    [GeneratedRegex(@"\b(todav[íi]a|a[úu]n|espera|un\s+momento|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un)\b", Options)]
+    [GeneratedRegex(@"\b(todav[íi]a|a[úu]n|espera|un\s+momento|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un|esperando|en\s+curso|en\s+proceso|a\s+medias|(?<!hasta\s+)pronto|esta\s+noche|se\s+est[áa]n?\s+(copiando|borrando|eliminando|transfiriendo))\b", Options)]
     private static partial Regex SpanishNotDone();
 
-    [GeneratedRegex(@"\b(gracias+|adi[óo]s|hasta\s+luego|chao|chau|nos\s+vemos|te\s+lo\s+agradezco|buenas\s+noches|buen\s+d[íi]a|que\s+tengas?\s+(un\s+)?buen\s+d[íi]a)\b", Options)]
+    [GeneratedRegex(@"\b(gracias+|adi[óo]s|hasta\s+luego|hasta\s+pronto|chao|chau|nos\s+vemos|te\s+lo\s+agradezco|buenas\s+noches|buen\s+d[íi]a|que\s+tengas?\s+(un\s+)?buen\s+d[íi]a)\b", Options)]
     private static partial Regex SpanishThanks();
 
     [GeneratedRegex(@"\b(empecemos|empezar|adelante|vamos|dale|claro|por\s+supuesto|vale|de\s+acuerdo|perfecto|correcto|exacto|afirmativo)\b|^\s*¡?\s*(bueno|sale|va|ok(ay)?,?\s+va)\s*[.!]*\s*$", Options)]
@@ -113,7 +116,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(fini[es]?|c'?est\s+fait|fait|termin[ée]e?s?|c'?est\s+bon|supprim[ée]e?s?|effac[ée]e?s?|sauvegard[ée]e?s?|r[ée]cup[ée]r[ée]e?s?)\b", Options)]
     private static partial Regex FrenchDone();
 
-    [GeneratedRegex(@"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+minute|j'?y\s+travaille)\b", Options)]
+    [GeneratedRegex(@"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+minute|j'?y\s+travaille|en\s+cours(?!\s+d['’]ex[ée]cution)|[àa]\s+moiti[ée]|(?<![àa]\s+)bient[ôo]t|ce\s+soir|j'?attends)\b", Options)]
     private static partial Regex FrenchNotDone();
 
     [GeneratedRegex(@"\b(merci+s?|au\s+revoir|[àa]\s+bient[ôo]t|salut|bonne\s+(journ[ée]e|soir[ée]e|nuit|fin\s+de\s+journ[ée]e|continuation)|je\s+vous\s+remercie)\b", Options)]
@@ -131,7 +134,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(erledigt|fertig|gemacht|gel[öo]scht|entfernt|gesichert|kopiert|abgeschlossen|alles\s+weg)\b", Options)]
     private static partial Regex GermanDone();
 
-    [GeneratedRegex(@"\b(noch\s+nicht|moment|warte|fast|noch\s+dabei|eine\s+minute|fehlt\s+noch|(arbeite|kopiere|l[öo]sche|sichere|mache|bin)\s+(noch|gerade)(\s+dabei)?)\b", Options)]
+    [GeneratedRegex(@"\b(noch\s+nicht|moment|warte|fast|noch\s+dabei|eine\s+minute|fehlt\s+noch|(arbeite|kopiere|l[öo]sche|sichere|mache|bin)\s+(noch|gerade)(\s+dabei)?|l[äa]uft\s+noch|(gleich|bald|halb)\s+fertig|in\s+arbeit|(wird|werden)\s+(noch\s+|gerade\s+)?(kopiert|gel[öo]scht|gesichert|entfernt)|warte\s+(noch\s+)?auf)\b", Options)]
     private static partial Regex GermanNotDone();
 
     [GeneratedRegex(@"\b(danke(sch[öo]n)?|dank|tsch[üu]ss|bis\s+bald|ciao|sch[öo]ne[ns]?\s+(tag|abend|feierabend|wochenende)|gute\s+nacht|auf\s+wiedersehen)\b", Options)]
@@ -149,7 +152,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"(?<!\w)(feito|pronto|terminei|conclu[íi]do|finalizado|apaguei|apagad[oa]s?|copiei|j[áa]\s+fiz|j[áa]\s+terminei)(?!\w)", Options)]
     private static partial Regex PortugueseDone();
 
-    [GeneratedRegex(@"(?<!\w)(ainda|espera|um\s+momento|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta)(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)(ainda|espera|um\s+momento|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta|esperando|aguardando|em\s+andamento|em\s+progresso|pela\s+metade|daqui\s+a\s+pouco|logo\s+mais|(est[áa]|estou|estamos)\s+(copiando|apagando|excluindo|transferindo))(?!\w)", Options)]
     private static partial Regex PortugueseNotDone();
 
     [GeneratedRegex(@"(?<!\w)(obrigad[oa]|obrigad[ãa]o|obrigadinh[oa]|valeu|tchau|at[ée]\s+(logo|mais)|adeus|agrade[çc]o|falou)(?!\w)", Options)]

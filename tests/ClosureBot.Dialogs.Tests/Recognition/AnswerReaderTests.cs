@@ -45,6 +45,33 @@ public sealed class AnswerReaderTests
     public void Read_NothingWentWrong_IsNoNegation(string text, string locale, AnswerKind expected) =>
         Assert.Equal(expected, AnswerReader.Read(text, locale));
 
+    // Under way, or to finish later, is not done yet, whatever "finish" or "done" it holds.
+    [Theory]
+    [InlineData("I'm waiting for the backup to finish", "en", AnswerKind.NotDone)]
+    [InlineData("the transfer will finish tonight", "en", AnswerKind.NotDone)]
+    [InlineData("it'll be done in an hour", "en", AnswerKind.NotDone)]
+    [InlineData("halfway done", "en", AnswerKind.NotDone)]
+    [InlineData("done soon", "en", AnswerKind.NotDone)]
+    [InlineData("I need to check with my boss first", "en", AnswerKind.NotDone)]
+    [InlineData("à bientôt", "fr", AnswerKind.Thanks)]
+    [InlineData("hasta pronto", "es", AnswerKind.Thanks)]
+    [InlineData("my colleague is deleting them", "en", AnswerKind.NotDone)]
+    [InlineData("the servers are being deleted", "en", AnswerKind.NotDone)]
+    [InlineData("gleich fertig", "de", AnswerKind.NotDone)]
+    [InlineData("die Sicherung läuft noch", "de", AnswerKind.NotDone)]
+    [InlineData("die Server werden gerade gelöscht", "de", AnswerKind.NotDone)]
+    [InlineData("la copia está en curso", "es", AnswerKind.NotDone)]
+    [InlineData("se están borrando", "es", AnswerKind.NotDone)]
+    [InlineData("la copie est en cours", "fr", AnswerKind.NotDone)]
+    [InlineData("está em andamento", "pt", AnswerKind.NotDone)]
+    [InlineData("estou copiando ainda", "pt", AnswerKind.NotDone)]
+    // Done stays done where the words describe the servers, not the work.
+    [InlineData("I deleted the running servers", "en", AnswerKind.Done)]
+    [InlineData("j'ai supprimé les serveurs en cours d'exécution", "fr", AnswerKind.Done)]
+    [InlineData("I finished copying", "en", AnswerKind.Done)]
+    public void Read_UnderWayOrLater_IsNotDone(string text, string locale, AnswerKind expected) =>
+        Assert.Equal(expected, AnswerReader.Read(text, locale));
+
     // The short everyday yeses count only as the whole message: inside a sentence they say something else.
     [Theory]
     [InlineData("right", "en", AnswerKind.Yes)]

@@ -1,6 +1,7 @@
 using ClosureBot.Localization;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
+using ClosureBot.Tests.Localization;
 
 namespace ClosureBot.Tests.Offboarding;
 
@@ -82,6 +83,46 @@ public sealed class SureAnswerTests
         await ann.SendAll("done", "yes", "done", "yes", "ACME");
         var logged = Assert.Single(await app.ClosureRequestsAsync())!;
         Assert.True((bool)logged["dataRetrievalAcknowledged"]!);
+    }
+
+    // Still under way, or to finish later: these once moved on to step 2, as if the data were safe, because "finish" and
+    // "done" read as done. The flow cannot be undone, so they keep the customer at step 1.
+    [Theory]
+    [InlineData("en-US", "I'm waiting for the backup to finish")]
+    [InlineData("en-US", "the transfer will finish tonight")]
+    [InlineData("en-US", "halfway done")]
+    [InlineData("en-US", "done soon")]
+    [InlineData("en-US", "I need to check with my boss first")]
+    [InlineData("de-DE", "gleich fertig")]
+    [InlineData("de-DE", "die Sicherung läuft noch")]
+    [InlineData("es-ES", "la copia está en curso")]
+    [InlineData("fr-FR", "la copie est en cours")]
+    [InlineData("pt-BR", "está em andamento")]
+    public async Task RetrieveData_StillUnderWay_KeepsTheCustomerAtStep1(string locale, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var t = Tables.For(locale);
+        foreach (var line in Script.To(OffboardingSteps.RetrieveData)) await chat.Send(line);
+
+        var replies = await chat.Send(answer);
+
+        replies.Says(t[TextId.RetrieveDataNotYet]).DoesNotSay(t[TextId.ServersInstruction]);
+        Assert.Empty(replies.Cards);
+    }
+
+    // Done in the same words as the step's own ("the running ones", "en cours d'exécution") is still done.
+    [Theory]
+    [InlineData("en-US", "I deleted the running servers too")]
+    [InlineData("fr-FR", "j'ai supprimé les serveurs en cours d'exécution")]
+    public async Task DeleteServers_DoneNamingTheRunningOnes_IsDone(string locale, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var t = Tables.For(locale);
+        foreach (var line in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(line);
+
+        (await chat.Send(answer)).Asks(t.Plural(TextId.ServersRemain, 6));
     }
 
     // "I don't need any data" once got "No rush: take the time you need to copy your data", as if it were "not yet". It
