@@ -22,6 +22,8 @@ public sealed class TroubleAtAStepTests
     [InlineData("es-ES", "no puedo borrar los servidores")]
     [InlineData("fr-FR", "je n'arrive pas à supprimer le serveur")]
     [InlineData("pt-BR", "não consigo excluir o servidor")]
+    [InlineData("en-US", "it says access denied")]
+    [InlineData("de-DE", "Zugriff verweigert")]
     public async Task DeleteServers_TaskDoesNotWork_OffersSupportAndKeepsThePlace(string locale, string text)
     {
         await using var app = new BotApplicationFactory();

@@ -18,6 +18,13 @@ public sealed class TroubleReaderTests
     [InlineData("pt-BR", "I can't delete it")]
     [InlineData("pt_BR", "não consigo excluir o servidor")]
     [InlineData(" DE-de ", "ich kann die Server nicht löschen")]
+    // Refused by the portal: once asked again with the step's buttons.
+    [InlineData("en-US", "it says access denied")]
+    [InlineData("en-US", "I don't have permission to delete servers")]
+    [InlineData("de-DE", "Zugriff verweigert")]
+    [InlineData("es-ES", "me sale acceso denegado")]
+    [InlineData("fr-FR", "accès refusé")]
+    [InlineData("pt-BR", "diz acesso negado")]
     public void Says_TheTaskDoesNotWork_IsRead(string locale, string text) => Assert.True(TroubleReader.Says(text, locale));
 
     // "not yet", a finished task and an unrelated "can't" are not trouble with the step.
