@@ -121,7 +121,9 @@ public static partial class IntentReader
         return span.IsEmpty ? "en" : span.ToString().ToLowerInvariant();
     }
 
-    [GeneratedRegex(@"^((hi|hello|hey|heya|ok(ay)?|so|um+|well|sorry|please|pls|actually|hola|buenas|bueno|vale|bonjour|salut|alors|hallo|also|ol[áa]|oi|bom\s+dia|ent[ãa]o)\b[\s,.!]*)+|([\s,.!]*\b(please|pls|thanks|thank\s+you|por\s+favor|gracias|svp|s'il\s+vous\s+pla[îi]t|merci|bitte|danke|obrigad[oa])\b)*[\s.!\p{So}\p{Cs}\uFE0F]*$",
+    // Before a request, greetings, courtesy and the admission of a slip ("oops, wrong answer, go back") are not part of it.
+    [GeneratedRegex(@"^((hi|hello|hey|heya|ok(ay)?|so|um+|well|sorry|please|pls|actually|hola|buenas|bueno|vale|bonjour|salut|alors|hallo|also|ol[áa]|oi|bom\s+dia|ent[ãa]o"
+        + @"|w?hoops|oops|my\s+(bad|mistake)|i\s+made\s+a\s+mistake|wrong\s+(answer|button|choice|one)|hoppla|ups|falsche\s+antwort|falsch\s+geklickt|verklickt|me\s+equivoqu[ée]|respuesta\s+equivocada|oups|je\s+me\s+suis\s+tromp[ée]e?|mauvaise\s+r[ée]ponse|errei|resposta\s+errada)\b[\s,.!]*)+|([\s,.!]*\b(please|pls|thanks|thank\s+you|por\s+favor|gracias|svp|s'il\s+vous\s+pla[îi]t|merci|bitte|danke|obrigad[oa])\b)*[\s.!\p{So}\p{Cs}\uFE0F]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex Politeness();
 

@@ -12,6 +12,9 @@ public sealed class GoBackTests
     [InlineData(OffboardingSteps.DeleteServers, "can we go back a step?", OffboardingSteps.RetrieveData)]
     [InlineData(OffboardingSteps.DeleteServices, "previous step", OffboardingSteps.DeleteServers)]
     [InlineData(OffboardingSteps.RequestClose, "oops, go back", OffboardingSteps.DeleteServices)]
+    // After owning up to a slip: these were asked the step's question again.
+    [InlineData(OffboardingSteps.DeleteServers, "oops, wrong answer, go back", OffboardingSteps.RetrieveData)]
+    [InlineData(OffboardingSteps.DeleteServers, "my bad, go back", OffboardingSteps.RetrieveData)]
     public async Task GoBack_AtAStep_ShowsTheStepBefore(string screen, string words, string before)
     {
         await using var app = new BotApplicationFactory();
@@ -143,6 +146,10 @@ public sealed class GoBackTests
     [InlineData("es-ES", "volver atrás", "¿Tiene un compromiso de permanencia en la nube?")]
     [InlineData("fr-FR", "revenir en arrière", "engagement")]
     [InlineData("pt-BR", "voltar", "compromisso de prazo")]
+    [InlineData("de-DE", "Hoppla, falsche Antwort, zurück", "Haben Sie eine Cloud-Laufzeitbindung?")]
+    [InlineData("es-ES", "me equivoqué, volver", "¿Tiene un compromiso de permanencia en la nube?")]
+    [InlineData("fr-FR", "je me suis trompé, retour", "engagement")]
+    [InlineData("pt-BR", "errei, voltar", "compromisso de prazo")]
     public async Task GoBack_InTheCustomersLanguage(string locale, string words, string question)
     {
         await using var app = new BotApplicationFactory();
