@@ -78,6 +78,7 @@ public static class ClosureBotExtensions
         services.AddSingleton<MessageTurnWarmer>();
         services.AddHostedService<StartupWarmup>();
         services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
+        services.AddSingleton<IReplyShaper, OfferButtonsShaper>();
         services.AddSingleton<ClosureRequests>();
         services.AddSingleton<OffboardingDialog>();
         services.AddSingleton<ResumeDialog>();

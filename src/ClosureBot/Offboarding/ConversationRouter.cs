@@ -131,7 +131,9 @@ public sealed partial class ConversationRouter
         }
         if (context.Activity.Value is null && MessageReader.IsQuestion(context.Activity.Text, context.Activity.Locale))
         {
-            await AnswerAndAskAgainAsync(dc, place, ct);
+            // The answer's offer (Talk to support, Talk to sales) ends up beside the question's buttons: OfferButtonsShaper.
+            SendAnswer(context, _knowledge.Answer(CustomerLocale.Of(context), context.Activity.Text, place.Screen));
+            await AskAgainAsync(dc, place, ct);
             return;
         }
         if (context.Activity.Value is null && AnswerReader.Read(context.Activity.Text, context.Activity.Locale) == AnswerKind.Thanks)
@@ -165,26 +167,8 @@ public sealed partial class ConversationRouter
         }
     }
 
-    /// <summary>
-    /// A question answered from the knowledge base in the context of the screen, then the screen's question again. The
-    /// answer's offer (Talk to support for an unknown question, Talk to sales) joins the question's own buttons: a client
-    /// shows only the last message's, so on the answer it was never seen.
-    /// </summary>
-    private async Task AnswerAndAskAgainAsync(DialogContext dc, Place place, CancellationToken ct)
-    {
-        var context = dc.Context;
-        var answer = SendAnswer(context, _knowledge.Answer(CustomerLocale.Of(context), context.Activity.Text, place.Screen));
-        await AskAgainAsync(dc, place, ct);
-        if (answer.SuggestedActions is { } offer && context.BufferedReplies[^1] is var question && !ReferenceEquals(question, answer))
-        {
-            answer.SuggestedActions = null;
-            question.SuggestedActions = new SuggestedActions { To = question.SuggestedActions?.To, Actions = [.. offer.Actions, .. question.SuggestedActions?.Actions ?? []] };
-        }
-    }
-
-    // withButtons false: a card with its own Talk to support button follows (clients show only the last message's
-    // suggested actions).
-    private static Activity SendAnswer(ITurnContext context, (string Text, KnowledgeTopic? Topic) answer, bool withButtons = true)
+    // withButtons false: a card with its own Talk to support button follows.
+    private static void SendAnswer(ITurnContext context, (string Text, KnowledgeTopic? Topic) answer, bool withButtons = true)
     {
         var (text, topic) = answer;
         var t = CustomerLocale.TextsOf(context);
@@ -193,7 +177,6 @@ public sealed partial class ConversationRouter
         if (withButtons && topic is null) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "unanswered question")] };
         else if (withButtons && topic == KnowledgeTopic.SalesContact) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSales], HandoffQueues.Sales, "term-commitment")] };
         context.SendActivity(reply);
-        return reply;
     }
 
     private async Task SignedInAsync(DialogContext dc, Place? place, CancellationToken ct)

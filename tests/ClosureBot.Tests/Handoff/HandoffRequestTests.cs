@@ -68,6 +68,7 @@ public class HandoffRequestTests
         var offer = await ann.Send("orange");
 
         offer.Says("talk to a person").Offers("Talk to support");
+        Assert.Equal(["Talk to support"], offer.LastButtons);
         var button = offer.Activities.SelectMany(a => a["suggestedActions"]?["actions"]?.AsArray() ?? []).Single(a => (string?)a!["title"] == "Talk to support")!;
         Assert.Equal("messageBack", (string?)button["type"]);
         var message = ann.Message((string?)button["text"], button["value"]!.DeepClone());

@@ -24,6 +24,10 @@ public sealed class MisunderstandingTests
         var third = await ann.Send("wibble");
 
         third.Says(SupportOffer).Offers("Talk to support").Asks(Script.Question(screen));
+        // On the question asked again, first: a client shows only the last message's buttons, and the offer's own
+        // message (before the step shown again) once carried it out of sight.
+        Assert.Equal("Talk to support", third.LastButtons.FirstOrDefault());
+        Assert.Single(third.Activities, a => a["suggestedActions"] is not null);
         (await ann.Send(Script.Next(screen))).DoesNotSay(SupportOffer).DoesNotSay(Script.Question(screen));
     }
 

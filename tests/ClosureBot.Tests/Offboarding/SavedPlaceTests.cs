@@ -21,8 +21,11 @@ public class SavedPlaceTests
         var later = await ReturningCustomerAsync(app);
 
         await later.SendAll("banana", "purple");
-        (await later.Send("wibble")).Says("I'm having trouble understanding").Offers("Talk to support").Says("Your place is saved")
+        var third = await later.Send("wibble");
+        third.Says("I'm having trouble understanding").Offers("Talk to support").Says("Your place is saved")
             .DoesNotSay("let's start from the beginning").DoesNotSay("We're sorry to see you go");
+        // On the offer asked again (the last message), where the customer can see it.
+        Assert.Equal("Talk to support", third.LastButtons.FirstOrDefault());
 
         (await later.NewConversation().Join()).Says("Welcome back").Says("had reached Step 2 of 5");
     }
