@@ -54,7 +54,7 @@ public sealed class ContinueAnywayTests
         foreach (var answer in Script.To(OffboardingSteps.DeleteServices)) await chat.Send(answer);
         (await chat.Send(t[TextId.Done])).Asks(t.Plural(TextId.ServicesRemain, 7));
 
-        (await chat.Send(words)).Says("ACME").DoesNotSay(t[TextId.ServicesWarnRetry]);
+        (await chat.Send(words)).Says("ACME").Asks(t.Format(TextId.TypeAliasToConfirm, "ACME")).DoesNotSay(t[TextId.ServicesWarnRetry]);
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 

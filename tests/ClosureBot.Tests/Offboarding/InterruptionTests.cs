@@ -171,7 +171,7 @@ public class InterruptionTests
 
         var replies = await chat.Send(question);
 
-        replies.Says(t.Format(TextId.YouAreAt, "|").Split('|')[0]).DoesNotSay(t.Format(TextId.KbUnknown, "help@ctl.io"))
+        replies.Says(t.Format(TextId.YouAreAt, OffboardingSteps.Describe(t, OffboardingSteps.DeleteServers))).DoesNotSay(t.Format(TextId.KbUnknown, "help@ctl.io"))
             .Asks(t[TextId.ServersInstruction]);
     }
 

@@ -31,7 +31,7 @@ public sealed class QuestionsBeforeAClosureTests
 
         var replies = await chat.Send(question);
 
-        replies.Says(Literal(texts[TextId.KbDataRecovery])).DoesNotSay(texts[TextId.ShallWeStart]);
+        replies.Says(texts.Format(TextId.KbDataRecovery, "https://www.ctl.io/service-tasks/")).DoesNotSay(texts[TextId.ShallWeStart]);
         Assert.Empty(replies.Cards);
         // Nothing started: the welcome's yes still begins the closure.
         (await chat.Send(texts[TextId.Yes])).Asks(texts[TextId.ShallWeStart]);
@@ -55,7 +55,7 @@ public sealed class QuestionsBeforeAClosureTests
 
         var replies = await chat.Send(question);
 
-        replies.Says(Literal(texts[TextId.KbUnknown])).Says("help@ctl.io").Offers(texts[TextId.TalkToSupport]);
+        replies.Says(texts.Format(TextId.KbUnknown, "help@ctl.io")).Offers(texts[TextId.TalkToSupport]);
         Assert.Empty(replies.Cards);
         Assert.DoesNotContain(await app.AuditAsync(), e => e.Kind == "handoff-requested");
         // The button queues, and only then.
