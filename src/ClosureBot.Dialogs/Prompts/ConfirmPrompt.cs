@@ -15,18 +15,24 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     /// <inheritdoc />
     protected override bool Recognize(ITurnContext context, PromptState state, out bool value)
     {
-        var answer = IsTypedQuestion(context) ? null : RecognizeAnswer(context) ?? BySynonym(context, state);
+        bool? answer = null;
+        if (!IsTypedQuestion(context))
+        {
+            answer = RecognizeAnswer(context, out var read);
+            // A typed answer that is neither may still be in the choices' own words, unless it is a "not yet".
+            if (answer is null && read is { } typed && typed != AnswerKind.NotDone) answer = BySynonym(context, state);
+        }
         value = answer ?? false;
         return answer.HasValue;
     }
 
-    // The words a question's own choices give its yes or no ("continue anyway" at "Continue anyway?"), unless the message
-    // says no or not yet ("don't continue", "not yet, keep going later").
+    // The words a question's own choices give its yes or no ("continue anyway" at "Continue anyway?"), unless negated
+    // ("don't continue").
     private static bool? BySynonym(ITurnContext context, PromptState state)
     {
-        if (state.Choices is not { } choices || !choices.Exists(c => c.Synonyms.Count > 0) || SubmittedAction(context) is not null) return null;
+        if (state.Choices is not { } choices || !choices.Exists(c => c.Synonyms.Count > 0)) return null;
         var (text, locale) = (context.Activity.Text, context.Activity.Locale);
-        if (AnswerReader.Read(text, locale) is AnswerKind.No or AnswerKind.NotDone || PolarityRecognizer.Read(text, locale) == AnswerPolarity.Negative) return null;
+        if (PolarityRecognizer.Read(text, locale) == AnswerPolarity.Negative) return null;
         return ChoiceRecognizer.Recognize(text, choices, locale, recognizeNumbers: false)?.Value switch
         {
             "yes" => true,
@@ -40,11 +46,19 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
     /// locale; null when it is neither. "Not yet" is a no only when it also says no ("no, not yet"): on its own it
     /// answers no yes/no question. For yes/no questions asked outside a prompt.
     /// </summary>
-    public static bool? RecognizeAnswer(ITurnContext context)
+    public static bool? RecognizeAnswer(ITurnContext context) => RecognizeAnswer(context, out _);
+
+    // read: what the typed text was read as; null for a card button.
+    private static bool? RecognizeAnswer(ITurnContext context, out AnswerKind? read)
     {
-        if (SubmittedAction(context) is { } action) return ConfirmRecognizer.Recognize(action, "en");
+        if (SubmittedAction(context) is { } action)
+        {
+            read = null;
+            return ConfirmRecognizer.Recognize(action, "en");
+        }
         var text = context.Activity.Text;
-        return AnswerReader.Read(text, context.Activity.Locale) switch
+        read = AnswerReader.Read(text, context.Activity.Locale);
+        return read switch
         {
             AnswerKind.Yes => true,
             AnswerKind.No => false,
