@@ -54,7 +54,7 @@ public static partial class PolarityRecognizer
         EnglishNegation().IsMatch(text)
         || (Negations.TryGetValue(RecognitionLocale.LanguageOf(locale), out Regex? negation) && negation.IsMatch(text));
 
-    [GeneratedRegex(@"\b(not|no|nope|nah|never|n['’]?t|havent|hasnt|didnt|dont|doesnt|isnt|arent|wasnt|werent|cant|cannot|wont|aint|wait|hold on|hang on|one sec|one moment|still|yet to|almost|nearly|in progress|working on|nothing yet)\b|\w+n['’]t\b",
+    [GeneratedRegex(@"\b(not|no|nope|nah|never|n['’]?t|havent|hasnt|didnt|dont|doesnt|isnt|arent|wasnt|werent|cant|cannot|wont|aint|wait|hold on|hang on|one sec|one moment|still|yet to|almost|nearly|in progress|working on|nothing yet|refus(e|es|ed|ing) to)\b|\w+n['’]t\b",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EnglishNegation();
 }

@@ -12,7 +12,7 @@ internal static partial class EnglishIntents
 
     // A cloud customer's subscription is their account: "cancel my subscription" asks for the same closure.
     private const string Account = @"(account|acount|accont|accout|acct|acc|subscription)s?";
-    private const string CloseVerb = @"(close|closing|clsoe|colse|cloce|terminate|terminating|termiante|cancel|cancle|cancell|canceling|cancelling|delete|deleting|remove|shut\s*down|shutting\s+down|end|ending)";
+    private const string CloseVerb = @"(close|closing|clsoe|colse|cloce|terminate|terminating|termiante|cancel|cancle|cancell|canceling|cancelling|delete|deleting|remove|shut\s*down|shutting\s+down|end|ending|deactivate|deactivating|discontinue|discontinuing|get\s+rid\s+of|getting\s+rid\s+of)";
     private const string Person = @"(a\s+|an\s+|the\s+|some\s+)?(real\s+|live\s+)?(support(\s+(agent|team))?|someone|somebody|person|human|agent|operator|representative|rep|customer\s+(service|support)|sales(\s+team)?)(\s+(in|from|at|on)\s+(the\s+|your\s+)?(support|sales|customer\s+(service|support)|team)(\s+team)?)?";
 
     public static readonly IntentRule[] Rules =
@@ -43,10 +43,12 @@ internal static partial class EnglishIntents
     [GeneratedRegex(@"^(no[,.!\s]+)?(cancel+|cancle|stop|quit|abort|exit|end|never\s*mind|nvm|forget\s+(it|that|about\s+it)|enough|halt)([\s,.!]+(it|this|that|the\s+(whole\s+)?(closure|process|thing)|the\s+whole\s+thing|everything|all|now|here|then|keep\s+it|cancel+|stop|quit|abort|please|pls))*[\s.!]*$", Options)]
     private static partial Regex EnglishCancel1();
 
-    [GeneratedRegex(@"\b(changed?\s+my\s+mind(?!\s+(after|once|later|when))|(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(close|cancel|delete|terminate|do\s+this|continue|go\s+on)|(want\s+to|'ll|will|would\s+rather|'d\s+rather)\s+keep\s+(my|our|the|this|it)\b|don'?t\s+close\s+it|(want|like)\s+to\s+(stop|cancel|quit|abort)(?!\s+((my|our|the|this)\s+)?(cloud\s+)?(acc|subscription))|let'?s\s+(stop|not\s+do\s+(this|it))|we'?ll\s+stay|decided\s+to\s+stay|stop\s+(the|this)\s+(closure|process)|keep\s+my\s+account)\b", Options)]
+    [GeneratedRegex(@"\b(changed?\s+my\s+mind(?!\s+(after|once|later|when))|(don'?t|do\s+not|no\s+longer)\s+want\s+to\s+(close|cancel|delete|terminate|do\s+this|continue|go\s+on)|(want\s+to|'ll|will|would\s+rather|'d\s+rather)\s+keep\s+(my|our|the|this|it)\b|don'?t\s+close\s+it|(want|like)\s+to\s+(stop|cancel|quit|abort)(?!\s+((my|our|the|this)\s+)?(cloud\s+)?(acc|subscription))|let'?s\s+(stop|not\s+do\s+(this|it))|we'?ll\s+stay|decided\s+to\s+stay|stop\s+(the|this)\s+(closure|process)|keep\s+my\s+account|(don'?t|do\s+not|no\s+longer)\s+want\s+(it|(my|our|the|this)\s+(cloud\s+)?(account|subscription))\s+(to\s+be\s+)?(closed|deleted|terminated|cancell?ed|shut\s+down))\b", Options)]
     private static partial Regex EnglishCancel2();
 
-    [GeneratedRegex($@"\b{CloseVerb}(\s+(down|out|off))?\s+((my|our|the|this|that|an?)\s+)?([\w'-]+\s+){{0,2}}?{Account}\b|\b{Account}\s+(closed|terminated|deleted|cancell?ed|shut\s+down)\b|\b(shut|close)\s+((my|our|the|this)\s+)?([\w'-]+\s+)?{Account}\s+(down|out)\b|\b(start|begin)\s+(the\s+)?(account\s+)?closure\b|^account\s+closure$", Options)]
+    [GeneratedRegex($@"\b{CloseVerb}(\s+(down|out|off))?\s+((my|our|the|this|that|an?)\s+)?([\w'-]+\s+){{0,2}}?{Account}\b|\b{Account}\s+(closed|terminated|deleted|cancell?ed|shut\s+down)\b|\b(shut|close)\s+((my|our|the|this)\s+)?([\w'-]+\s+)?{Account}\s+(down|out)\b|\b(start|begin)\s+(the\s+)?(account\s+)?closure\b|^account\s+closure$"
+        // "we no longer need the account", not its number or name.
+        + $@"|\b(no\s+longer|don'?t|do\s+not)\s+(need|use)\s+((my|our|the|this|that|an?)\s+)?(cloud\s+)?{Account}\b(?!\s*(numbers?|no\b|ids?\b|alias|names?|details))", Options)]
     private static partial Regex EnglishStart1();
 
     [GeneratedRegex($@"^((can|could|may)\s+i\s+|i\s+(want|would\s+like|need|wanna)\s+(to\s+)?|i'?d\s+like\s+to\s+|let\s+me\s+|is\s+there\s+a\s+way\s+to\s+)?(talk|speak|chat|get\s+in\s+touch)\s+(to|with)\s+{Person}(\s+(please|about\s+this|now|here))*[\s?!.]*$", Options)]
@@ -74,7 +76,7 @@ internal static partial class EnglishIntents
     [GeneratedRegex(@"^(what\s+(do|should|shall|can|must)\s+i\s+do|what\s+(am\s+i\s+(supposed|meant|expected)|do\s+i\s+(need|have))\s+to\s+do|what\s+now|now\s+what|how\s+does\s+this\s+work|what\s+does\s+this\s+mean|i\s+(don'?t|do\s+not)\s+(understand|get\s+it|know)(\s+what\s+to\s+do)?|i\s+dont\s+understand|explain(\s+(please|this))?|i'?m\s+not\s+sure\s+what\s+to\s+do)(\s+(now|here|next))?[\s?!.]*$", Options)]
     private static partial Regex EnglishHelp4();
 
-    [GeneratedRegex(@"^(where\s+(was|am|are|were)\s+(i|we)(\s+(again|now|right\s+now|at))?|(show\s+(me\s+)?(my\s+|the\s+)?)?(status|progress)(\s+(update|report|check))?|where\s+did\s+(i|we)\s+(leave\s+off|stop)|status|progress|my\s+(status|progress)|(what'?s|what\s+is|whats)\s+(left|next|remaining|my\s+status|the\s+status|still\s+to\s+do|left\s+to\s+do)|what\s+(remains|have\s+i\s+done(\s+so\s+far)?)|what\s+did\s+(i|we)\s+(already\s+)?(do|finish|complete)(\s+so\s+far)?|how\s+far\s+(did|have)\s+(i|we)\s+(get|got|gotten|come)(\s+so\s+far)?|(which|what)\s+step(\s+(am\s+i|are\s+we|is\s+this)(\s+(at|on|in))?)?|current\s+(step|status|progress)|(what'?s|what\s+is|whats)\s+(the\s+)?next(\s+step)?|how\s+far(\s+along)?\s+(am\s+i|are\s+we)|how\s+much\s+is\s+left|show(\s+me)?\s+(my\s+)?progress)[\s?!.]*$", Options)]
+    [GeneratedRegex(@"^(where\s+(was|am|are|were)\s+(i|we)(\s+(again|now|right\s+now|at))?|(show\s+(me\s+)?(my\s+|the\s+)?)?(status|progress)(\s+(update|report|check))?|where\s+did\s+(i|we)\s+(leave\s+off|stop)|status|progress|my\s+(status|progress)|(what'?s|what\s+is|whats)\s+(left|next|remaining|my\s+status|the\s+status|still\s+to\s+do|left\s+to\s+do)|what\s+(remains|have\s+i\s+done(\s+so\s+far)?)|what\s+did\s+(i|we)\s+(already\s+)?(do|finish|complete)(\s+so\s+far)?|how\s+far\s+(did|have)\s+(i|we)\s+(get|got|gotten|come)(\s+so\s+far)?|(which|what)\s+step(\s+(am\s+i|are\s+we|is\s+this)(\s+(at|on|in))?)?|current\s+(step|status|progress)|(what'?s|what\s+is|whats)\s+(the\s+)?next(\s+step)?|how\s+far(\s+along)?\s+(am\s+i|are\s+we)|how\s+much\s+is\s+left|show(\s+me)?\s+(my\s+)?progress|how\s+many(\s+(servers|services|things|items|resources|of\s+them))?\s+((are|is)\s+)?(there\s+)?(still\s+)?(left|remain(ing)?)(\s+(now|still|to\s+(delete|go)))?)[\s?!.]*$", Options)]
     private static partial Regex EnglishStatus1();
 
     [GeneratedRegex($@"^((so|and|ok(ay)?|hi|hey|hello|well|um+)[\s,]+)*("

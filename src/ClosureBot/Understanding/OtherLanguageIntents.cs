@@ -75,10 +75,11 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(cancelar|cancela|para|parar|det[ée]n|detener|salir|basta|olv[íi]dalo.*|d[ée]jalo.*)([\s,]+(todo|ya|eso|ahora))*[\s!.]*$", Options)]
     private static partial Regex SpanishCancel1();
 
-    [GeneratedRegex(@"\b(cambi[ée]\s+de\s+opini[óo]n|he\s+cambiado\s+de\s+opini[óo]n|ya\s+no\s+quiero|no\s+quiero\s+cerrar|mejor\s+no)\b", Options)]
+    [GeneratedRegex(@"\b(cambi[ée]\s+de\s+opini[óo]n|he\s+cambiado\s+de\s+opini[óo]n|ya\s+no\s+quiero|no\s+quiero\s+(cerrar|eliminar|borrar|cancelar|dar\s+de\s+baja)|no\s+quiero\s+que\s+(se\s+)?(cierr|elimin|borr|cancel)[ea]n?|mejor\s+no)\b", Options)]
     private static partial Regex SpanishCancel2();
 
-    [GeneratedRegex(@"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja)\b.{0,30}\b(cuentas?|suscripci[óo]n(es)?)\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b", Options)]
+    [GeneratedRegex(@"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja|desactivar|desactivo|deshacer(me|nos)?)\b.{0,30}\b(cuentas?|suscripci[óo]n(es)?)\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b"
+        + @"|\b(ya\s+no|no)\s+(necesito|necesitamos|uso|usamos|utilizo|utilizamos)\s+(m[áa]s\s+)?((la|mi|nuestra|esta|esa)\s+)?cuenta\b", Options)]
     private static partial Regex SpanishStart1();
 
     [GeneratedRegex(@"\b((?<!(plan|contrato|paquete|nivel|suscripci[óo]n)\s+de\s+)soporte|agente|humano|una\s+persona|alguien|atenci[óo]n\s+al\s+cliente|operador|asesor)\b", Options)]
@@ -87,7 +88,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(ayuda|ay[úu]dame|ay[úu]denme|socorro)\b|\b(necesito\s+ayuda|no\s+s[ée]\s+qu[ée]\s+hacer|no\s+entiendo|qu[ée]\s+(hago|debo\s+hacer)|me\s+(puedes\s+|podr[íi]as\s+)?ayuda(s|r|n)?|puedes\s+ayudarme|estoy\s+(perdid|confundid)[oa])\b", Options)]
     private static partial Regex SpanishHelp1();
 
-    [GeneratedRegex(@"\b(estado|progreso|d[óo]nde\s+(estaba|estoy|estamos|nos\s+quedamos)|qu[ée]\s+(me\s+|nos\s+)?(todav[íi]a\s+|a[úu]n\s+)?(falta|queda)|en\s+qu[ée]\s+paso|(paso\s+)?siguiente(\s+paso)?|pr[óo]ximo\s+paso|qu[ée]\s+(paso\s+)?sigue|hasta\s+d[óo]nde\s+(llegu[ée]|he\s+llegado|llegamos|hemos\s+llegado)|qu[ée]\s+(he|hemos)\s+hecho(\s+(ya|hasta\s+ahora))?)\b", Options)]
+    [GeneratedRegex(@"\b(estado|progreso|d[óo]nde\s+(estaba|estoy|estamos|nos\s+quedamos)|qu[ée]\s+(me\s+|nos\s+)?(todav[íi]a\s+|a[úu]n\s+)?(falta|queda)|en\s+qu[ée]\s+paso|(paso\s+)?siguiente(\s+paso)?|pr[óo]ximo\s+paso|qu[ée]\s+(paso\s+)?sigue|hasta\s+d[óo]nde\s+(llegu[ée]|he\s+llegado|llegamos|hemos\s+llegado)|qu[ée]\s+(he|hemos)\s+hecho(\s+(ya|hasta\s+ahora))?|cu[áa]nt[oa]s\s+(\w+\s+){0,2}?(quedan|faltan|restan))\b", Options)]
     private static partial Regex SpanishStatus1();
 
     [GeneratedRegex(@"\b(comprobar|compru[ée]ba(lo)?|revisar|revisa|actualiza(r)?|refrescar|recargar|mira(r)?\s+(otra\s+vez|de\s+nuevo)|vuelve\s+a\s+(comprobar|mirar|revisar))\b", Options)]
@@ -102,10 +103,11 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(annuler|annule|arr[êe]te(r)?|stop|quitter|on\s+arr[êe]te)([\s,]+(tout|[çc]a|maintenant|l[àa]))*[\s!.]*$", Options)]
     private static partial Regex FrenchCancel1();
 
-    [GeneratedRegex(@"\b(laisse\s+tomber|chang[ée]\s+d'?avis|je\s+ne\s+veux\s+plus|je\s+veux\s+plus|oublie\s+[çc]a)\b", Options)]
+    [GeneratedRegex(@"\b(laisse\s+tomber|chang[ée]\s+d'?avis|je\s+ne\s+veux\s+plus|je\s+veux\s+plus|oublie\s+[çc]a|(ne\s+)?(veux|voulons)\s+pas\s+(que\b.{0,30}\b(soit|soient)\s+)?(ferm|supprim|cl[ôo]tur|r[ée]sili)\w*)\b", Options)]
     private static partial Regex FrenchCancel2();
 
-    [GeneratedRegex(@"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression)\b.{0,30}\b(compte|conte|abonnement)s?\b", Options)]
+    [GeneratedRegex(@"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression|d[ée]sactiver|d[ée]sactivation|d[ée]barrasser)\b.{0,30}\b(compte|conte|abonnement)s?\b"
+        + @"|\bn'?(ai|avons|a)\s+plus\s+besoin\s+(du|de\s+(mon|notre|ce|cet)|d'un)\s+compte\b|\bn'?(utilise|utilisons|utilise)\s+plus\s+(mon|notre|le|ce)\s+compte\b", Options)]
     private static partial Regex FrenchStart1();
 
     [GeneratedRegex(@"\b((?<!(contrat|plan|forfait|abonnement|offre|niveau)\s+(de\s+|d[\'’]|au\s+)?)support|agent|humain|conseiller|quelqu'?un|service\s+client|op[ée]rateur|une\s+personne)\b", Options)]
@@ -114,7 +116,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(aide|aidez|au\s+secours|[àa]\s+l'?aide)\b|\b(besoin\s+d'?aide|aide[sz]?-moi|aide\s+moi|m'?aider|je\s+(ne\s+)?(sais|comprends)\s+pas(\s+quoi\s+faire)?|que\s+dois-je\s+faire|je\s+suis\s+(un\s+peu\s+|compl[èe]tement\s+)?(perdue?s?|confuse?s?))\b", Options)]
     private static partial Regex FrenchHelp1();
 
-    [GeneratedRegex(@"\b(statut|progression|o[ùu]\s+(j'|nous\s+|on\s+)?en\s+(suis|[ée]tais|sommes|[ée]tions|est)|(j'?en\s+suis|on\s+en\s+est|nous\s+en\s+sommes)\s+o[ùu]|qu'?est-ce\s+qui\s+(reste|manque)|(qu'?est-ce\s+qu'?)?il\s+(me\s+|nous\s+)?reste|reste-t-il|quelle\s+[ée]tape|(prochaine|nouvelle)\s+[ée]tape|[ée]tape\s+suivante|la\s+suite|[ée]tat|qu'?est-ce\s+que\s+j'?ai\s+d[ée]j[àa]\s+fait|qu'?ai-je\s+d[ée]j[àa]\s+fait)(?!\w)", Options)]
+    [GeneratedRegex(@"\b(statut|progression|o[ùu]\s+(j'|nous\s+|on\s+)?en\s+(suis|[ée]tais|sommes|[ée]tions|est)|(j'?en\s+suis|on\s+en\s+est|nous\s+en\s+sommes)\s+o[ùu]|qu'?est-ce\s+qui\s+(reste|manque)|(qu'?est-ce\s+qu'?)?il\s+(me\s+|nous\s+)?reste|reste-t-il|quelle\s+[ée]tape|(prochaine|nouvelle)\s+[ée]tape|[ée]tape\s+suivante|la\s+suite|[ée]tat|qu'?est-ce\s+que\s+j'?ai\s+d[ée]j[àa]\s+fait|qu'?ai-je\s+d[ée]j[àa]\s+fait|combien\s+(il\s+)?(en\s+)?(reste|restent|manque)|il\s+(en\s+)?reste\s+combien|combien\s+(de\s+\w+\s+)(reste|restent|manque))(?!\w)", Options)]
     private static partial Regex FrenchStatus1();
 
     [GeneratedRegex(@"\b(v[ée]rifie[rz]?|rev[ée]rifie[rz]?|re-v[ée]rifier|actualise[rz]?|rafra[îi]chi(r|s|ssez)|recharger|regarde\s+(encore|[àa]\s+nouveau))\b", Options)]
@@ -126,10 +128,11 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(nein[,.!\s]+)?(bitte\s+)?(abbrechen|abbruch|stopp?|halt|aufh[öo]ren|h[öo]r(en\s+sie|t)?\s+auf|beenden|lass\s+es)([\s,]+(bitte|abbrechen|jetzt|alles|sofort))*[\s!.]*$", Options)]
     private static partial Regex GermanCancel1();
 
-    [GeneratedRegex(@"\b(vergiss\s+es|anders\s+[üu]berlegt|meinung\s+ge[äa]ndert|(will|m[öo]chte|wollen)\s+nicht\s+(mehr|weiter(machen)?|fortfahren)|doch\s+nicht)\b", Options)]
+    [GeneratedRegex(@"\b(vergiss\s+es|anders\s+[üu]berlegt|meinung\s+ge[äa]ndert|(will|m[öo]chte|wollen)\s+nicht\s+(mehr|weiter(machen)?|fortfahren)|doch\s+nicht|(will|m[öo]chte|wollen|m[öo]chten)\s+(\w+\s+){0,3}?nicht\s+(\w+\s+)?(schlie[ßs]en|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|(will|m[öo]chte|wollen|m[öo]chten)\s+nicht,?\s+dass\b.{0,40}\b(geschlossen|gek[üu]ndigt|gel[öo]scht|aufgel[öo]st))\b", Options)]
     private static partial Regex GermanCancel2();
 
-    [GeneratedRegex(@"\w*(konto|konot|account|abo|abonnement)s?\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|\b(schlie[ßs](en?|ung)|k[üu]ndig(en?|ung)|l[öo]sch(en?|ung)|aufl[öo]s(en|ung))\b.{0,30}\w*(konto|account|abo|abonnement)s?\b|kontoschlie[ßs]ung|kontok[üu]ndigung", Options)]
+    [GeneratedRegex(@"\w*(konto|konot|account|abo|abonnement)s?\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen|deaktivieren|loswerden|loszuwerden)|\b(schlie[ßs](en?|ung)|k[üu]ndig(en?|ung)|l[öo]sch(en?|ung)|aufl[öo]s(en|ung)|deaktivier(en|ung))\b.{0,30}\w*(konto|account|abo|abonnement)s?\b|kontoschlie[ßs]ung|kontok[üu]ndigung"
+        + @"|\b(brauche|brauchen|ben[öo]tige|ben[öo]tigen|nutze|nutzen|verwende|verwenden)\s+(\w+\s+){0,2}?\w*(konto|abo|abonnement)s?\s+nicht\s+mehr\b", Options)]
     private static partial Regex GermanStart1();
 
     [GeneratedRegex(@"\b(support(?![\s-]*(vertrag|vertr[äa]ge|plan|paket|level|stufe|abo))|agent(en)?|mensch(en)?|mitarbeiter|berater|jemandem|kundendienst|kundenservice|person)\b", Options)]
@@ -138,7 +141,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^hilfe\b|\b(hilf\s+mir|brauche\s+(bitte\s+)?hilfe|verstehe\s+(ich\s+)?(das\s+)?nicht|wei[ßs]\s+nicht,?\s+was|was\s+soll\s+ich|was\s+muss\s+ich|keine\s+ahnung,?\s+(was|wie)|was\s+ich\s+(tun|machen)\s+(soll|muss)|komme\s+nicht\s+weiter|verwirrt|helfen)\b", Options)]
     private static partial Regex GermanHelp1();
 
-    [GeneratedRegex(@"\b(status|fortschritt|wo\s+(war|bin|stehen|waren)\s+(ich|wir)|was\s+fehlt|welche[rm]?\s+schritt|was\s+bleibt|als\s+n[äa]chstes|n[äa]chste[rn]?\s+schritt|stand|wie\s+weit\s+(bin|sind|war|waren)\s+(ich|wir)|was\s+(habe|hab|haben)\s+(ich|wir)\s+(schon|bereits)\s+(erledigt|gemacht|geschafft))\b", Options)]
+    [GeneratedRegex(@"\b(status|fortschritt|wo\s+(war|bin|stehen|waren)\s+(ich|wir)|was\s+fehlt|welche[rm]?\s+schritt|was\s+bleibt|als\s+n[äa]chstes|n[äa]chste[rn]?\s+schritt|stand|wie\s+weit\s+(bin|sind|war|waren)\s+(ich|wir)|was\s+(habe|hab|haben)\s+(ich|wir)\s+(schon|bereits)\s+(erledigt|gemacht|geschafft)|wie\s+viele\s+(\w+\s+){0,2}?(noch\s+)?([üu]brig|fehlen|bleiben))\b", Options)]
     private static partial Regex GermanStatus1();
 
     [GeneratedRegex(@"\b(nochmal|noch\s+einmal|erneut)\s+(pr[üu]fen|[üu]berpr[üu]fen|nachsehen|schauen)|\b(pr[üu]f|schau)\s+(bitte\s+)?nochmal|\b(aktualisier(en|e)?|neu\s+laden|jetzt\s+(nochmal\s+)?pr[üu]fen)\b", Options)]
@@ -150,10 +153,11 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^((n[ãa]o|melhor\s+n[ãa]o)[,.!\s]+)?(cancelar|cancela|cancele|parar|pare|para|sair|chega|desisto)([\s,]+(com\s+)?(tudo|isso|agora|j[áa]|cancela|por\s+favor))*[\s!.]*$", Options)]
     private static partial Regex PortugueseCancel1();
 
-    [GeneratedRegex(@"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist)", Options)]
+    [GeneratedRegex(@"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist|n[ãa]o\s+quero\s+(encerrar|fechar|cancelar|excluir|apagar)(?!\w)|n[ãa]o\s+quero\s+que\s.{0,30}(encerrad|fechad|cancelad|exclu[íi]d|apagad))", Options)]
     private static partial Regex PortugueseCancel2();
 
-    [GeneratedRegex(@"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|fecha|cancelar|cancelo|cancela|excluir|excluo|apagar|apago|deletar|deleto|encerramento|cancelamento)(?!\w).{0,30}(?<!\w)(conta|assinatura)(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|fecha|cancelar|cancelo|cancela|excluir|excluo|apagar|apago|deletar|deleto|encerramento|cancelamento|desativar|desativo|desativa[çc][ãa]o|livrar)(?!\w).{0,30}(?<!\w)(conta|assinatura)(?!\w)"
+        + @"|(?<!\w)n[ãa]o\s+(preciso|precisamos|uso|usamos|utilizo|utilizamos)\s+mais\s+(\w+\s+){0,2}?conta(?!\w)", Options)]
     private static partial Regex PortugueseStart1();
 
     [GeneratedRegex(@"(?<!\w)((?<!(plano|contrato|pacote|n[íi]vel|assinatura)\s+de\s+)suporte|atendente|humano|uma\s+pessoa|algu[ée]m|atendimento|operador|agente)(?!\w)", Options)]
@@ -162,7 +166,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(ajuda|socorro)|(?<!\w)(me\s+ajuda|preciso\s+de\s+ajuda|n[ãa]o\s+(sei\s+o\s+que|entendi|entendo)|o\s+que\s+(eu\s+)?(fa[çc]o|devo\s+fazer)|pode\s+(me\s+)?ajudar|estou\s+(confus|perdid)[oa])", Options)]
     private static partial Regex PortugueseHelp1();
 
-    [GeneratedRegex(@"(?<!\w)(status|progresso|situa[çc][ãa]o|onde\s+(eu\s+)?(estava|estou|estamos|paramos)|o\s+que\s+(ainda\s+|mais\s+)?(falta|resta|est[áa]\s+faltando)|em\s+que\s+(passo|etapa)|pr[óo]ximo\s+passo|at[ée]\s+onde\s+(eu\s+)?(cheguei|chegamos)|o\s+que\s+(eu\s+|n[óo]s\s+)?(j[áa]\s+fiz|j[áa]\s+fizemos|fiz\s+at[ée]\s+agora))(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)(status|progresso|situa[çc][ãa]o|onde\s+(eu\s+)?(estava|estou|estamos|paramos)|o\s+que\s+(ainda\s+|mais\s+)?(falta|resta|est[áa]\s+faltando)|em\s+que\s+(passo|etapa)|pr[óo]ximo\s+passo|at[ée]\s+onde\s+(eu\s+)?(cheguei|chegamos)|o\s+que\s+(eu\s+|n[óo]s\s+)?(j[áa]\s+fiz|j[áa]\s+fizemos|fiz\s+at[ée]\s+agora)|quant[oa]s\s+(\w+\s+){0,2}?(ainda\s+)?(faltam|restam|sobram))(?!\w)", Options)]
     private static partial Regex PortugueseStatus1();
 
     [GeneratedRegex(@"(?<!\w)(verificar|verifica|verifique|checar|checa|confere|atualizar|atualiza|recarregar|olha\s+de\s+novo)(?!\w)", Options)]

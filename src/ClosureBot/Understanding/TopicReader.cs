@@ -124,7 +124,9 @@ public static partial class TopicReader
         + @")", Options)]
     private static partial Regex DeleteResourcesHints();
 
-    [GeneratedRegex(@"\bservers?\b|servidor(es)?|serveurs?|\bserver\b|virtual\s+machines?|\bvms?\b|bare\s+metal", Options)]
+    // A server's state names the servers: "do I need to delete the archived ones too?" is about which servers count.
+    [GeneratedRegex(@"\bservers?\b|servidor(es)?|serveurs?|\bserver\b|virtual\s+machines?|\bvms?\b|bare\s+metal"
+        + @"|\b(archived|paused|stopped|powered[\s-]off)\s+(ones|servers?|vms?)\b|\barchived\b|archivierte[nm]?\b|archivad[oa]s\b|archiv[ée]e?s\b|arquivad[oa]s\b", Options)]
     private static partial Regex ServersNames();
 
     [GeneratedRegex(@"stopped|archived|paused|running", Options)]

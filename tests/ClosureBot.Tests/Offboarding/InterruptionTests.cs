@@ -162,6 +162,18 @@ public class InterruptionTests
     [InlineData("fr-FR", "qu'est-ce que j'ai déjà fait ?")]
     [InlineData("pt-BR", "até onde eu cheguei?")]
     [InlineData("pt-BR", "o que eu já fiz?")]
+    // How many are left: once "I don't know the answer to that one" (the progress card counts what remains).
+    [InlineData("en-US", "how many are left?")]
+    [InlineData("en-US", "how many servers are still left?")]
+    [InlineData("en-US", "how many remain?")]
+    [InlineData("de-DE", "wie viele sind noch übrig?")]
+    [InlineData("de-DE", "wie viele fehlen noch?")]
+    [InlineData("es-ES", "¿cuántos quedan?")]
+    [InlineData("es-ES", "¿cuántos servidores faltan?")]
+    [InlineData("fr-FR", "combien il en reste ?")]
+    [InlineData("fr-FR", "il en reste combien ?")]
+    [InlineData("pt-BR", "quantos faltam?")]
+    [InlineData("pt-BR", "quantos ainda restam?")]
     public async Task Status_InOtherWords_AtAStep_SaysWhereTheCustomerIs(string locale, string question)
     {
         await using var app = new BotApplicationFactory(storage: Storage);

@@ -24,6 +24,17 @@ public sealed class TroubleAtAStepTests
     [InlineData("pt-BR", "não consigo excluir o servidor")]
     [InlineData("en-US", "it says access denied")]
     [InlineData("de-DE", "Zugriff verweigert")]
+    // A server that will not go: once "All right, take your time", as if the customer had not got to it yet.
+    [InlineData("en-US", "one server won't delete")]
+    [InlineData("en-US", "VA1ACMEWEB01 refuses to be deleted")]
+    [InlineData("de-DE", "ein Server lässt sich nicht löschen")]
+    [InlineData("de-DE", "der Server wird nicht gelöscht")]
+    [InlineData("es-ES", "un servidor no se deja borrar")]
+    [InlineData("es-ES", "el servidor no se borra")]
+    [InlineData("fr-FR", "un serveur ne se supprime pas")]
+    [InlineData("fr-FR", "le serveur refuse de se supprimer")]
+    [InlineData("pt-BR", "um servidor não apaga")]
+    [InlineData("pt-BR", "o servidor não é excluído")]
     public async Task DeleteServers_TaskDoesNotWork_OffersSupportAndKeepsThePlace(string locale, string text)
     {
         await using var app = new BotApplicationFactory();

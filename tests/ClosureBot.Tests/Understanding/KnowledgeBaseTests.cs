@@ -201,6 +201,13 @@ public sealed class KnowledgeBaseTests
     [InlineData("fr-FR", OffboardingSteps.DeleteServers, "c'est quoi un équilibreur de charge ?", "pools d'équilibreurs de charge")]
     [InlineData("es-ES", OffboardingSteps.DeleteServers, "¿qué son las IP públicas?", "direcciones IP públicas")]
     [InlineData("en-US", OffboardingSteps.DeleteServices, "what exactly happens when I click request?", "Once sent it cannot be undone")]
+    // Whether the archived ones count too: once "I can't delete anything from this chat", for the word "delete".
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "do I need to delete the archived ones too?", "whether running, stopped, paused or archived")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "what about the stopped ones, delete those too?", "whether running, stopped, paused or archived")]
+    [InlineData("de-DE", OffboardingSteps.DeleteServers, "muss ich die archivierten auch löschen?", "gestoppt, pausiert oder archiviert")]
+    [InlineData("es-ES", OffboardingSteps.DeleteServers, "¿tengo que borrar también los archivados?", "en pausa o archivados")]
+    [InlineData("fr-FR", OffboardingSteps.DeleteServers, "dois-je supprimer aussi les archivés ?", "en pause ou archivés")]
+    [InlineData("pt-BR", OffboardingSteps.DeleteServers, "preciso excluir os arquivados também?", "pausados ou arquivados")]
     public async Task Question_HowToDeleteWhatRemains_IsAnsweredAndAskedAgain(string locale, string screen, string question, string answer)
     {
         await using var app = new BotApplicationFactory();

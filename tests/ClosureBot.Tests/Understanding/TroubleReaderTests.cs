@@ -25,6 +25,13 @@ public sealed class TroubleReaderTests
     [InlineData("es-ES", "me sale acceso denegado")]
     [InlineData("fr-FR", "accès refusé")]
     [InlineData("pt-BR", "diz acesso negado")]
+    // A resource that will not go.
+    [InlineData("en-US", "the load balancer doesn't get deleted")]
+    [InlineData("en-US", "two of them won't go away")]
+    [InlineData("de-DE", "die Server lassen sich nicht entfernen")]
+    [InlineData("es-ES", "los servidores no se eliminan")]
+    [InlineData("fr-FR", "les serveurs ne s'effacent pas")]
+    [InlineData("pt-BR", "os servidores não foram removidos")]
     public void Says_TheTaskDoesNotWork_IsRead(string locale, string text) => Assert.True(TroubleReader.Says(text, locale));
 
     // "not yet", a finished task and an unrelated "can't" are not trouble with the step.
@@ -43,5 +50,12 @@ public sealed class TroubleReaderTests
     [InlineData("fr-FR", "c'est fait, aucune erreur")]
     [InlineData("fr-FR", "fait, pas d'erreur")]
     [InlineData("en-US", "")]
+    // Not yet gone, or gone: no trouble.
+    [InlineData("en-US", "they didn't get deleted yet")]
+    [InlineData("en-US", "I didn't delete them")]
+    [InlineData("de-DE", "der Server wird noch nicht gelöscht")]
+    [InlineData("es-ES", "todavía no se borra")]
+    [InlineData("pt-BR", "ainda não foi excluído")]
+    [InlineData("en-US", "the servers were deleted")]
     public void Says_AnythingElse_IsNotRead(string locale, string text) => Assert.False(TroubleReader.Says(text, locale));
 }
