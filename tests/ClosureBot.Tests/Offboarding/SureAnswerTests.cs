@@ -136,6 +136,17 @@ public sealed class SureAnswerTests
     [InlineData("es-ES", "no necesito los datos")]
     [InlineData("fr-FR", "rien à sauvegarder")]
     [InlineData("pt-BR", "não preciso dos dados")]
+    // Data that does not matter to the customer: once "No rush: take the time you need to copy your data".
+    [InlineData("en-US", "I don't care about the data")]
+    [InlineData("en-US", "nothing important on them")]
+    [InlineData("de-DE", "die Daten sind mir egal")]
+    [InlineData("de-DE", "nichts Wichtiges drauf")]
+    [InlineData("es-ES", "no me importan los datos")]
+    [InlineData("es-ES", "no hay nada importante")]
+    [InlineData("fr-FR", "les données ne m'intéressent pas")]
+    [InlineData("fr-FR", "rien d'important dessus")]
+    [InlineData("pt-BR", "não me importo com os dados")]
+    [InlineData("pt-BR", "nada importante neles")]
     public async Task RetrieveData_NothingToKeep_SaysSoAndWaitsForDone(string locale, string answer)
     {
         await using var app = new BotApplicationFactory();

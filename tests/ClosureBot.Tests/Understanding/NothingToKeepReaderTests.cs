@@ -29,5 +29,12 @@ public sealed class NothingToKeepReaderTests
     [InlineData("fr-FR", "pas encore")]
     [InlineData("pt-BR", "preciso dos dados")]
     [InlineData("en-US", "")]
+    // Data that matters, or a question whether it does.
+    [InlineData("en-US", "I care about the data")]
+    [InlineData("en-US", "the data is important")]
+    [InlineData("de-DE", "die Daten sind wichtig")]
+    [InlineData("es-ES", "los datos son importantes")]
+    [InlineData("fr-FR", "les données sont importantes")]
+    [InlineData("pt-BR", "os dados são importantes")]
     public void Says_AnythingElse_IsNotRead(string locale, string text) => Assert.False(NothingToKeepReader.Says(text, locale));
 }
