@@ -230,7 +230,15 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
     [GeneratedRegex(@"\bsales\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex SalesWord();
 
-    [GeneratedRegex(@"^(ok(ay)?,?\s+)?(cancel|leave( the)? queue|stop waiting|never ?mind|forget it|no thanks|i'?ll carry on( with you)?)[\s.!]*(please|thanks)?[\s.!]*$",
+    // The whole message, in any of the five languages (a customer may wait in one and leave in another): longer messages
+    // that mention cancelling may be meant for the person, and are passed on.
+    [GeneratedRegex(@"^(ok(ay)?,?\s+|gut,?\s+|vale,?\s+|d'accord,?\s+|bon,?\s+)?("
+        + @"cancel|stop|leave( the)? queue|stop waiting|never ?mind|forget it|no thanks|i'?ll carry on( with you)?"
+        + @"|abbrechen|stopp|vergiss es|warteschlange verlassen|nicht mehr warten"
+        + @"|cancelar|olv[íi]dalo|d[ée]jalo|salir de la cola|dejar de esperar"
+        + @"|annuler|laisse tomber|oublie( [çc]a)?|quitter la file( d'attente)?|arr[êe]ter d'attendre"
+        + @"|esquece|deixa pra l[áa]|sair da fila|parar de esperar"
+        + @")[\s.!]*(please|thanks|bitte|danke|por favor|gracias|merci|s'il vous pla[îi]t|obrigad[oa])?[\s.!]*$",
         RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LeaveWords();
 }

@@ -40,6 +40,51 @@ public class HandoffRequestTests
         Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-left" && e.Actor.UserId == ann.UserId);
     }
 
+    // Waiting in the queue, "abbrechen", "annuler" or "cancelar" were passed on to the desk as a message: only the English
+    // words (and the button) left the queue. Each language's own words leave it now; a longer message that mentions
+    // cancelling is still passed on, as it may be meant for the person.
+    [Theory]
+    [InlineData("en-US", "stop")]
+    [InlineData("en-US", "stop waiting")]
+    [InlineData("de-DE", "abbrechen")]
+    [InlineData("de-DE", "vergiss es")]
+    [InlineData("de-DE", "Warteschlange verlassen")]
+    [InlineData("es-ES", "cancelar")]
+    [InlineData("es-ES", "olvídalo")]
+    [InlineData("es-ES", "salir de la cola")]
+    [InlineData("fr-FR", "annuler")]
+    [InlineData("fr-FR", "laisse tomber")]
+    [InlineData("fr-FR", "quitter la file d'attente")]
+    [InlineData("pt-BR", "cancelar")]
+    [InlineData("pt-BR", "esquece")]
+    [InlineData("pt-BR", "sair da fila")]
+    public async Task Waiting_LeaveWordsInTheCustomersLanguage_LeaveTheQueue(string locale, string text)
+    {
+        await using var app = HandoffTestApp.Create(storage: Storage);
+        var t = Locales.Load().For(locale);
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(answer);
+        (await chat.Send("talk to support")).Offers(t[TextId.LeaveQueue]);
+
+        (await chat.Send(text)).Says(t[TextId.LeftQueue]).Asks(t[TextId.ServersInstruction]);
+        Assert.Empty(await app.Desk().ListAsync(CancellationToken.None));
+    }
+
+    [Theory]
+    [InlineData("en-US", "I want to cancel my closure, can you help?")]
+    [InlineData("de-DE", "ich möchte die Schließung abbrechen, bitte helfen Sie mir")]
+    public async Task Waiting_ALongerMessageAboutCancelling_IsPassedOn(string locale, string text)
+    {
+        await using var app = HandoffTestApp.Create(storage: Storage);
+        var t = Locales.Load().For(locale);
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(answer);
+        await chat.Send("talk to support");
+
+        (await chat.Send(text)).Says(t.Format(TextId.PassedOnPosition, 1)).DoesNotSay(t[TextId.LeftQueue]);
+        Assert.Single(await app.Desk().ListAsync(CancellationToken.None));
+    }
+
     [Fact]
     public async Task TalkToSupport_BeforeStarting_QueuesAndSecondCustomerIsNumberTwo()
     {
