@@ -111,6 +111,7 @@ public enum TextId
     EndedAbandoned,
     EndedNotStarted,
     EndedStartAgain,
+    EndedCannotUndo,
     WelcomeDeclined,
     BackAtStart,
     StaleAfterEnd,
@@ -148,6 +149,7 @@ public enum TextId
     /// anyway", "trotzdem fortfahren") and the everyday ways of going on.
     /// </summary>
     ContinueAnywayWords,
+    ResumeWords,
     TypeAliasToConfirm,
     AliasMismatch,
     AliasNotAlone,

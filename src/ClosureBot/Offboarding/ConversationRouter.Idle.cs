@@ -31,6 +31,10 @@ public sealed partial class ConversationRouter
         // begin a closure with a yes that no longer begins one.
         if (intent is Intents.Help && ended is { Outcome: OffboardingOutcome.Requested })
             SayEnded(dc.Context, ended, offerSupport: true);
+        // Regret right after the request ("I changed my mind", "cancel my closure request"): the sent request stands, and
+        // support is who can talk it through. The welcome's "Would you like to start?" would not hear it.
+        else if (intent is Intents.Cancel && ended is { Outcome: OffboardingOutcome.Requested })
+            SayEnded(dc.Context, ended, offerSupport: true, TextId.EndedCannotUndo);
         else if (intent is Intents.Start or Intents.Support or Intents.Help)
         {
             await GreetAsync(dc, intent, ct);
@@ -92,10 +96,11 @@ public sealed partial class ConversationRouter
         if (data.Ended is { } ended) data.Ended = ended with { WelcomedAgain = true };
     }
 
-    private static void SayEnded(ITurnContext context, EndedFlow ended, bool offerSupport)
+    // then: what follows the outcome (by default how to close another account).
+    private static void SayEnded(ITurnContext context, EndedFlow ended, bool offerSupport, TextId then = TextId.EndedStartAgain)
     {
         var t = CustomerLocale.TextsOf(context);
-        var reply = new Activity { Type = ActivityTypes.Message, Text = $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[TextId.EndedStartAgain]}" };
+        var reply = new Activity { Type = ActivityTypes.Message, Text = $"{ReplyTexts.Ended(t, ended.Outcome, ended.AccountAlias, ended.Reference)} {t[then]}" };
         if (offerSupport) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "help after the end")] };
         context.SendActivity(reply);
     }

@@ -31,6 +31,8 @@ public static class Intents
         // "Is there a fee to close my account?" names the closure but asks a question the knowledge base answers; it is
         // no request to start (or, mid-flow, a reason to say the closure is under way).
         if (intent == Start && MessageReader.IsQuestion(activity.Text, activity.Locale) && TopicReader.Read(activity.Text, []) is not null) return null;
+        // Nor is "can I cancel my closure request later?" a wish to stop: it asks whether a request can be undone.
+        if (intent == Cancel && MessageReader.IsQuestion(activity.Text, activity.Locale) && TopicReader.Read(activity.Text, []) == KnowledgeTopic.RequestToClose) return null;
         return new Interruption(intent, found.Whole);
     }
 

@@ -54,7 +54,7 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
             Prompt = _cards.Resume(CustomerLocale.Of(step.Context), state.Saved?.AccountAlias, state.Screen, state.SavedAt,
                 other is null ? t[TextId.ResumeQuestion] : t.Format(TextId.ResumeOrClose, state.Saved!.AccountAlias, other)),
             RetryText = other is null ? t[TextId.ResumeRetry] : t.Format(TextId.ResumeOrCloseRetry, state.Saved!.AccountAlias, other),
-            Choices = StepChoices.Of(t).YesNo,
+            Choices = StepChoices.Of(t).Resume,
         }, ct);
     }
 

@@ -38,6 +38,16 @@ internal sealed class StepChoices
             },
             YesNo[1],
         ];
+        Resume =
+        [
+            new Choice("yes")
+            {
+                Title = t[TextId.Yes],
+                Synonyms = [.. t[TextId.ResumeWords].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
+                    .. English("continue", "resume", "carry on", "keep going", "let's continue", "pick up where I left off")],
+            },
+            YesNo[1],
+        ];
     }
 
     /// <summary>Step 1: Done, I need help, Remind me later.</summary>
@@ -51,6 +61,9 @@ internal sealed class StepChoices
 
     /// <summary>"… Continue anyway?": Yes and No, and the yes typed as the question's own words ("continue anyway", "weiter").</summary>
     public IReadOnlyList<Choice> ContinueAnyway { get; }
+
+    /// <summary>"Shall we pick up where you left off?": Yes and No, and the yes typed as the offer's own words ("continue", "weitermachen").</summary>
+    public IReadOnlyList<Choice> Resume { get; }
 
     public static StepChoices Of(LocaleTable t) => ByLanguage.GetValue(t, table => new StepChoices(table));
 }

@@ -75,7 +75,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(cancelar|cancela|para|parar|det[ée]n|detener|salir|basta|olv[íi]dalo.*|d[ée]jalo.*)([\s,]+(todo|ya|eso|ahora))*[\s!.]*$", Options)]
     private static partial Regex SpanishCancel1();
 
-    [GeneratedRegex(@"\b(cambi[ée]\s+de\s+opini[óo]n|he\s+cambiado\s+de\s+opini[óo]n|ya\s+no\s+quiero|no\s+quiero\s+(cerrar|eliminar|borrar|cancelar|dar\s+de\s+baja)|no\s+quiero\s+que\s+(se\s+)?(cierr|elimin|borr|cancel)[ea]n?|mejor\s+no)\b", Options)]
+    [GeneratedRegex(@"\b(cambi[ée]\s+de\s+opini[óo]n|he\s+cambiado\s+de\s+opini[óo]n|ya\s+no\s+quiero|no\s+quiero\s+(cerrar|eliminar|borrar|cancelar|dar\s+de\s+baja)|no\s+quiero\s+que\s+(se\s+)?(cierr|elimin|borr|cancel)[ea]n?|mejor\s+no|(anular|cancelar|retirar)\s+(mi|la|nuestra|esta)\s+solicitud)\b", Options)]
     private static partial Regex SpanishCancel2();
 
     [GeneratedRegex(@"\b(cerrar|cerar|cierro|cancelar|cancelo|eliminar|elimino|borrar|borro|dar\s+de\s+baja|desactivar|desactivo|deshacer(me|nos)?)\b.{0,30}\b(cuentas?|suscripci[óo]n(es)?)\b|\bdar(me)?\s+de\s+baja\b|\bcierre\s+de\s+(la\s+)?cuenta\b"
@@ -103,7 +103,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(annuler|annule|arr[êe]te(r)?|stop|quitter|on\s+arr[êe]te)([\s,]+(tout|[çc]a|maintenant|l[àa]))*[\s!.]*$", Options)]
     private static partial Regex FrenchCancel1();
 
-    [GeneratedRegex(@"\b(laisse\s+tomber|chang[ée]\s+d'?avis|je\s+ne\s+veux\s+plus|je\s+veux\s+plus|oublie\s+[çc]a|(ne\s+)?(veux|voulons)\s+pas\s+(que\b.{0,30}\b(soit|soient)\s+)?(ferm|supprim|cl[ôo]tur|r[ée]sili)\w*)\b", Options)]
+    [GeneratedRegex(@"\b(laisse\s+tomber|chang[ée]\s+d'?avis|je\s+ne\s+veux\s+plus|je\s+veux\s+plus|oublie\s+[çc]a|(ne\s+)?(veux|voulons)\s+pas\s+(que\b.{0,30}\b(soit|soient)\s+)?(ferm|supprim|cl[ôo]tur|r[ée]sili)\w*|(annuler|retirer)\s+(ma|la|notre|cette)\s+demande)\b", Options)]
     private static partial Regex FrenchCancel2();
 
     [GeneratedRegex(@"\b(fermer|ferm[ée]|cl[ôo]turer|r[ée]silier|supprimer|fermeture|cl[ôo]ture|r[ée]siliation|suppression|d[ée]sactiver|d[ée]sactivation|d[ée]barrasser)\b.{0,30}\b(compte|conte|abonnement)s?\b"
@@ -128,7 +128,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(nein[,.!\s]+)?(bitte\s+)?(abbrechen|abbruch|stopp?|halt|aufh[öo]ren|h[öo]r(en\s+sie|t)?\s+auf|beenden|lass\s+es)([\s,]+(bitte|abbrechen|jetzt|alles|sofort))*[\s!.]*$", Options)]
     private static partial Regex GermanCancel1();
 
-    [GeneratedRegex(@"\b(vergiss\s+es|anders\s+[üu]berlegt|meinung\s+ge[äa]ndert|(will|m[öo]chte|wollen)\s+nicht\s+(mehr|weiter(machen)?|fortfahren)|doch\s+nicht|(will|m[öo]chte|wollen|m[öo]chten)\s+(\w+\s+){0,3}?nicht\s+(\w+\s+)?(schlie[ßs]en|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|(will|m[öo]chte|wollen|m[öo]chten)\s+nicht,?\s+dass\b.{0,40}\b(geschlossen|gek[üu]ndigt|gel[öo]scht|aufgel[öo]st))\b", Options)]
+    [GeneratedRegex(@"\b(vergiss\s+es|anders\s+[üu]berlegt|meinung\s+ge[äa]ndert|(will|m[öo]chte|wollen)\s+nicht\s+(mehr|weiter(machen)?|fortfahren)|doch\s+nicht|(will|m[öo]chte|wollen|m[öo]chten)\s+(\w+\s+){0,3}?nicht\s+(\w+\s+)?(schlie[ßs]en|k[üu]ndigen|l[öo]schen|aufl[öo]sen)|(will|m[öo]chte|wollen|m[öo]chten)\s+nicht,?\s+dass\b.{0,40}\b(geschlossen|gek[üu]ndigt|gel[öo]scht|aufgel[öo]st)|\b(meinen|den|unseren)\s+(schlie[ßs]ungs)?(antrag|anfrage)\s+(zur[üu]ckziehen|stornieren|widerrufen))\b", Options)]
     private static partial Regex GermanCancel2();
 
     [GeneratedRegex(@"\w*(konto|konot|account|abo|abonnement)s?\b.{0,40}\b(schlie[ßs]+en|schliesen|k[üu]ndigen|l[öo]schen|aufl[öo]sen|deaktivieren|loswerden|loszuwerden)|\b(schlie[ßs](en?|ung)|k[üu]ndig(en?|ung)|l[öo]sch(en?|ung)|aufl[öo]s(en|ung)|deaktivier(en|ung))\b.{0,30}\w*(konto|account|abo|abonnement)s?\b|kontoschlie[ßs]ung|kontok[üu]ndigung"
@@ -153,7 +153,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^((n[ãa]o|melhor\s+n[ãa]o)[,.!\s]+)?(cancelar|cancela|cancele|parar|pare|para|sair|chega|desisto)([\s,]+(com\s+)?(tudo|isso|agora|j[áa]|cancela|por\s+favor))*[\s!.]*$", Options)]
     private static partial Regex PortugueseCancel1();
 
-    [GeneratedRegex(@"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist|n[ãa]o\s+quero\s+(encerrar|fechar|cancelar|excluir|apagar)(?!\w)|n[ãa]o\s+quero\s+que\s.{0,30}(encerrad|fechad|cancelad|exclu[íi]d|apagad))", Options)]
+    [GeneratedRegex(@"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist|n[ãa]o\s+quero\s+(encerrar|fechar|cancelar|excluir|apagar)(?!\w)|n[ãa]o\s+quero\s+que\s.{0,30}(encerrad|fechad|cancelad|exclu[íi]d|apagad)|(cancelar|retirar|desfazer)\s+(meu|o|minha|a|nosso|nossa)\s+(pedido|solicita[çc][ãa]o)(?!\w))", Options)]
     private static partial Regex PortugueseCancel2();
 
     [GeneratedRegex(@"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|fecha|cancelar|cancelo|cancela|excluir|excluo|apagar|apago|deletar|deleto|encerramento|cancelamento|desativar|desativo|desativa[çc][ãa]o|livrar)(?!\w).{0,30}(?<!\w)(conta|assinatura)(?!\w)"

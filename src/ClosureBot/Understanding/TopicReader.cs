@@ -159,7 +159,9 @@ public static partial class TopicReader
 
     [GeneratedRegex(@"undo(ne)?|revers|click(ing)?\s+(on\s+)?(the\s+)?request\b|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento"
         // Whether it is for good: the request cannot be undone.
-        + @"|\bpermanent(ly)?\b|irreversib|irr[ée]versi|for\s+good|endg[üu]ltig|unwiderruflich|d[ée]finiti(f|ve|vo|va|vement|vamente)\b|permanente", Options)]
+        + @"|\bpermanent(ly)?\b|irreversib|irr[ée]versi|for\s+good|endg[üu]ltig|unwiderruflich|d[ée]finiti(f|ve|vo|va|vement|vamente)\b|permanente"
+        // Whether a sent request can be withdrawn: it cannot.
+        + @"|\b(withdraw|retract|revoke|cancel+)\w*\s+(the|my|our|a|this|that)\s+((closure|close|closing)\s+)?request|\b(anular|cancelar|retirar)\s+(la|mi)\s+solicitud|\b(annuler|retirer)\s+(la|ma)\s+demande|(antrag|anfrage)\s+(zur[üu]ckziehen|stornieren|widerrufen)|\b(cancelar|retirar|desfazer)\s+(o|meu|a|minha)\s+(pedido|solicita[çc][ãa]o)", Options)]
     private static partial Regex RequestToCloseNames();
 
     // "Is this final?" where the request is made ("final" alone also names the last invoice).

@@ -1,3 +1,4 @@
+using ClosureBot.Localization;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
 
@@ -6,6 +7,8 @@ namespace ClosureBot.Tests.Offboarding;
 /// <summary>What a returning customer can say to the offer to pick up where they left off.</summary>
 public class ResumeOfferTests
 {
+    private static readonly Locales Tables = Locales.Load();
+
     /// <summary>The storage provider the suite runs on (a subclass runs it again on PostgreSQL).</summary>
     protected virtual string Storage => StorageProviders.Sqlite;
 
@@ -45,6 +48,55 @@ public class ResumeOfferTests
         var again = later.NewConversation();
         (await again.Join()).Says("Welcome back").Says("had reached Step 2 of 5");
         (await again.Send("yes")).Says("Here we are again, at Step 2 of 5");
+    }
+
+    // The offer answered in its own words ("continue", "resume", "weitermachen", "retomar") once got "Please answer yes,
+    // or no to start from the beginning". They are its yes, in the customer's language and in English.
+    [Theory]
+    [InlineData("en-US", "continue")]
+    [InlineData("en-US", "let's continue")]
+    [InlineData("en-US", "resume")]
+    [InlineData("en-US", "pick up where I left off")]
+    [InlineData("de-DE", "weitermachen")]
+    [InlineData("de-DE", "fortsetzen")]
+    [InlineData("es-ES", "continuar")]
+    [InlineData("es-ES", "retomar")]
+    [InlineData("fr-FR", "reprendre")]
+    [InlineData("fr-FR", "on continue")]
+    [InlineData("pt-BR", "retomar")]
+    [InlineData("pt-BR", "vamos continuar")]
+    [InlineData("de-DE", "continue")]
+    public async Task ResumeOffer_AnsweredInItsOwnWords_Resumes(string locale, string answer)
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var t = Tables.For(locale);
+        var chat = await ReturningCustomerAsync(app, locale);
+
+        (await chat.Send(answer)).Says(t.Format(TextId.ResumedAt, OffboardingSteps.Describe(t, OffboardingSteps.DeleteServers)))
+            .Asks(t[TextId.ServersInstruction]);
+    }
+
+    // Negated, the same words are no yes: "don't continue" starts from the beginning, as the offer's no does.
+    [Theory]
+    [InlineData("en-US", "don't continue")]
+    [InlineData("de-DE", "nicht weitermachen")]
+    public async Task ResumeOffer_ItsOwnWordsNegated_DoNotResume(string locale, string answer)
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var t = Tables.For(locale);
+        var chat = await ReturningCustomerAsync(app, locale);
+
+        (await chat.Send(answer)).DoesNotSay(t.Format(TextId.ResumedAt, OffboardingSteps.Describe(t, OffboardingSteps.DeleteServers)));
+    }
+
+    // "From scratch" alone is a start from the beginning, like "start over".
+    [Fact]
+    public async Task ResumeOffer_FromScratch_StartsOver()
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var later = await ReturningCustomerAsync(app);
+
+        (await later.Send("from scratch")).Says("let's start from the beginning").Says("We're sorry to see you go");
     }
 
     [Fact]
@@ -104,6 +156,18 @@ public class ResumeOfferTests
         await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
         await ann.Send("remind me later");
         return ann.NewConversation();
+    }
+
+    // The same in the customer's language: the offer is made in it.
+    private static async Task<ClosureBot.Tests.Localization.LocalizedChat> ReturningCustomerAsync(BotApplicationFactory app, string locale)
+    {
+        var ann = app.WebChat();
+        var first = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await first.Send(answer);
+        await first.Send("remind me later");
+        var later = new ClosureBot.Tests.Localization.LocalizedChat(ann.NewConversation(), locale);
+        (await later.Send("hello")).Asks(Tables.For(locale)[TextId.ResumeQuestion]);
+        return later;
     }
 
     private static async Task<ConversationClient> ReturningCustomerAsync(BotApplicationFactory app)

@@ -6,6 +6,8 @@ namespace ClosureBot.Tests.Understanding;
 /// <summary>After the closure ends (logged, sent to sales, cancelled) the conversation still knows how it ended.</summary>
 public sealed class AfterTheEndTests
 {
+    private static readonly ClosureBot.Localization.Locales Tables = ClosureBot.Localization.Locales.Load();
+
     [Fact]
     public async Task AfterClosure_OldButtonClicked_SaysTheConversationEndedAndHow()
     {
@@ -84,6 +86,52 @@ public sealed class AfterTheEndTests
         await ann.SendAll(Script.HappyPath);
 
         (await ann.Send("can I undo this?")).Says("Once sent it cannot be undone").DoesNotSay("I don't know the answer");
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
+    // Regret right after the request ("I changed my mind", "cancel", "stop") got the welcome card, whose "Hi, I'm
+    // ClosureBot … Would you like to start?" ignored it; "cancel my closure request" got the status alone. The customer
+    // now hears that the sent request stands and cannot be undone, with the reference and Talk to support.
+    [Theory]
+    [InlineData("en-US", "I changed my mind")]
+    [InlineData("en-US", "cancel")]
+    [InlineData("en-US", "stop")]
+    [InlineData("en-US", "cancel my closure request")]
+    [InlineData("en-US", "withdraw my request")]
+    [InlineData("de-DE", "ich habe es mir anders überlegt")]
+    [InlineData("es-ES", "he cambiado de opinión")]
+    [InlineData("fr-FR", "j'ai changé d'avis")]
+    [InlineData("pt-BR", "mudei de ideia")]
+    public async Task AfterClosure_Regret_SaysTheRequestStandsAndOffersSupport(string locale, string text)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference")!;
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+        var t = Tables.For(locale);
+
+        var replies = await chat.Send(text);
+
+        replies.Says(reference).Says(t[ClosureBot.Localization.TextId.EndedCannotUndo])
+            .DoesNotSay(t[ClosureBot.Localization.TextId.ShallWeStart]).DoesNotSay(t[ClosureBot.Localization.TextId.EndedStartAgain]);
+        Assert.Empty(replies.Cards);
+        Assert.Equal([t[ClosureBot.Localization.TextId.TalkToSupport]], replies.LastButtons);
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
+    // Asked, it is answered from the knowledge base; mid-flow, "cancel my request" still asks whether to stop closing.
+    [Fact]
+    public async Task CancellingTheRequest_AskedAfterIt_IsAnsweredAndMidFlowAsksToStop()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.HappyPath);
+        (await ann.Send("can I cancel my closure request?")).Says("Once sent it cannot be undone").DoesNotSay("I don't know the answer");
+
+        var bob = app.WebChat();
+        await bob.SendAll(Script.To(OffboardingSteps.DeleteServers));
+        (await bob.Send("can I withdraw the request later?")).Says("Once sent it cannot be undone").Asks(Script.Question(OffboardingSteps.DeleteServers));
+        (await bob.Send("cancel my request")).Says("Do you want to stop closing");
         Assert.Single(await app.ClosureRequestsAsync());
     }
 
