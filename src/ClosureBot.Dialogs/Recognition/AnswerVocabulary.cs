@@ -98,7 +98,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(hecho|listo|(ya\s+)?(lo|la|los|las)\s+(hice|he\s+hecho|borr[ée]|copi[ée]|elimin[ée]|termin[ée])|terminad[oa]s?|termin[ée]|acab[ée]|completad[oa]s?|ya\s+est[áa]|borrad[oa]s?|borr[ée]|eliminad[oa]s?|elimin[ée]|copiad[oa]s?|copi[ée]|he\s+(copiado|borrado|terminado|eliminado|guardado))\b", Options)]
     private static partial Regex SpanishDone();
 
-    [GeneratedRegex(@"\b(todav[íi]a|a[úu]n|espera|un\s+momento|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un|esperando|en\s+curso|en\s+proceso|a\s+medias|(?<!hasta\s+)pronto|esta\s+noche|se\s+est[áa]n?\s+(copiando|borrando|eliminando|transfiriendo))\b", Options)]
+    [GeneratedRegex(@"\b(todav[íi]a|a[úu]n|espera|un\s+momento|un\s+(minuto|segundo|momentito)|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un|esperando|en\s+curso|en\s+proceso|a\s+medias|(?<!hasta\s+)pronto|esta\s+noche|se\s+est[áa]n?\s+(copiando|borrando|eliminando|transfiriendo))\b", Options)]
     private static partial Regex SpanishNotDone();
 
     [GeneratedRegex(@"\b(gracias+|adi[óo]s|hasta\s+luego|hasta\s+pronto|chao|chau|nos\s+vemos|te\s+lo\s+agradezco|buenas\s+noches|buen\s+d[íi]a|que\s+tengas?\s+(un\s+)?buen\s+d[íi]a)\b", Options)]
@@ -116,7 +116,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(fini[es]?|c'?est\s+fait|fait|termin[ée]e?s?|c'?est\s+bon|supprim[ée]e?s?|effac[ée]e?s?|sauvegard[ée]e?s?|r[ée]cup[ée]r[ée]e?s?)\b", Options)]
     private static partial Regex FrenchDone();
 
-    [GeneratedRegex(@"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+minute|j'?y\s+travaille|en\s+cours(?!\s+d['’]ex[ée]cution)|[àa]\s+moiti[ée]|(?<![àa]\s+)bient[ôo]t|ce\s+soir|j'?attends)\b", Options)]
+    [GeneratedRegex(@"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+(minute|seconde)|j'?y\s+travaille|en\s+cours(?!\s+d['’]ex[ée]cution)|[àa]\s+moiti[ée]|(?<![àa]\s+)bient[ôo]t|ce\s+soir|j'?attends)\b", Options)]
     private static partial Regex FrenchNotDone();
 
     [GeneratedRegex(@"\b(merci+s?|au\s+revoir|[àa]\s+bient[ôo]t|salut|bonne\s+(journ[ée]e|soir[ée]e|nuit|fin\s+de\s+journ[ée]e|continuation)|je\s+vous\s+remercie)\b", Options)]
@@ -152,7 +152,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"(?<!\w)(feito|pronto|terminei|conclu[íi]do|finalizado|apaguei|apagad[oa]s?|copiei|j[áa]\s+fiz|j[áa]\s+terminei)(?!\w)", Options)]
     private static partial Regex PortugueseDone();
 
-    [GeneratedRegex(@"(?<!\w)(ainda|espera|um\s+momento|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta|esperando|aguardando|em\s+andamento|em\s+progresso|pela\s+metade|daqui\s+a\s+pouco|logo\s+mais|(est[áa]|estou|estamos)\s+(copiando|apagando|excluindo|transferindo))(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)(ainda|espera|um\s+momento|(s[óo]\s+)?um\s+(minuto|segundo|instante|minutinho)|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta|esperando|aguardando|em\s+andamento|em\s+progresso|pela\s+metade|daqui\s+a\s+pouco|logo\s+mais|(est[áa]|estou|estamos)\s+(copiando|apagando|excluindo|transferindo))(?!\w)", Options)]
     private static partial Regex PortugueseNotDone();
 
     [GeneratedRegex(@"(?<!\w)(obrigad[oa]|obrigad[ãa]o|obrigadinh[oa]|valeu|tchau|at[ée]\s+(logo|mais)|adeus|agrade[çc]o|falou)(?!\w)", Options)]

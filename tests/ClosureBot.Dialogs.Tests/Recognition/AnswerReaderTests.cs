@@ -65,6 +65,12 @@ public sealed class AnswerReaderTests
     [InlineData("la copie est en cours", "fr", AnswerKind.NotDone)]
     [InlineData("está em andamento", "pt", AnswerKind.NotDone)]
     [InlineData("estou copiando ainda", "pt", AnswerKind.NotDone)]
+    // A minute or a second asked for: once asked again in Portuguese ("só um minuto"), not "No rush".
+    [InlineData("só um minuto", "pt", AnswerKind.NotDone)]
+    [InlineData("um segundo", "pt", AnswerKind.NotDone)]
+    [InlineData("un minuto", "es", AnswerKind.NotDone)]
+    [InlineData("un segundo, por favor", "es", AnswerKind.NotDone)]
+    [InlineData("une seconde", "fr", AnswerKind.NotDone)]
     // Done stays done where the words describe the servers, not the work.
     [InlineData("I deleted the running servers", "en", AnswerKind.Done)]
     [InlineData("j'ai supprimé les serveurs en cours d'exécution", "fr", AnswerKind.Done)]
