@@ -99,8 +99,8 @@ internal static partial class EnglishIntents
     [GeneratedRegex(@"\b(remind\s+me|later|tomorrow|another\s+(day|time)|next\s+week|be\s+back|come\s+back|get\s+back\s+to\s+you|save\s+(my\s+)?(place|progress)|gotta\s+(go|run)|(have|need)\s+to\s+go)\b", Options)]
     private static partial Regex EnglishRemindLater2();
 
-    // A question about the account's future ("can I reopen it later?", "a refund later?") is not a wish to pause.
-    [GeneratedRegex(@"\b(invoice|bill(ed|ing)?|charge[ds]?|cost|pay|price|recover|data|re-?open\w*|re-?activat\w*|refund\w*)\b", Options)]
+    // A question about the account's future ("can I reopen it later?", "a refund later?", "can I take it back later?") is not a wish to pause.
+    [GeneratedRegex(@"\b(invoice|bill(ed|ing)?|charge[ds]?|cost|pay|price|recover|data|re-?open\w*|re-?activat\w*|refund\w*|undo|take\s+(it|this|that)\s+back|revers\w*|revert\w*)\b", Options)]
     private static partial Regex EnglishRemindLater2Unless();
 
     [GeneratedRegex(@"^(((no\s+)?wait|oops|hold\s+on|hang\s+on|no)[\s,.!]+)?(((i\s+(want|need)\s+to|i'?d\s+like\s+to|(can|could|may)\s+(i|we|you)|let'?s|let\s+me)\s+)?(go\s*ba?c?k|take\s+(me|us)\s+back|return|step\s+back|back)(\s+(one\s+step|a\s+step|one|to\s+(the\s+)?(previous|last|prior)\s+(step|question|screen)|to\s+the\s+(step|question)\s+before))?(\s+and\s+change\s+my\s+answer)?|(the\s+)?(previous|prior)\s+(step|question|screen)|one\s+step\s+back)[\s?!.]*$", Options)]

@@ -160,7 +160,8 @@ public static partial class TopicReader
     [GeneratedRegex(@"undo(ne)?|revers|click(ing)?\s+(on\s+)?(the\s+)?request\b|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento"
         // Whether it is for good: the request cannot be undone.
         + @"|\bpermanent(ly)?\b|irreversib|irr[ée]versi|for\s+good|endg[üu]ltig|unwiderruflich|d[ée]finiti(f|ve|vo|va|vement|vamente)\b|permanente"
-        // Whether a sent request can be withdrawn: it cannot.
+        // Whether a sent request can be withdrawn or undone, in everyday words: it cannot.
+        + @"|\brevert|\bway\s+back\b|r[üu]ckg[äa]ngig|deshacer|revertir|\br[ée]versib|revenir\s+en\s+arri[èe]re|desfazer|reverter|voltar\s+atr[áa]s"
         + @"|\b(withdraw|retract|revoke|cancel+)\w*\s+(the|my|our|a|this|that)\s+((closure|close|closing)\s+)?request|\b(anular|cancelar|retirar)\s+(la|mi)\s+solicitud|\b(annuler|retirer)\s+(la|ma)\s+demande|(antrag|anfrage)\s+(zur[üu]ckziehen|stornieren|widerrufen)|\b(cancelar|retirar|desfazer)\s+(o|meu|a|minha)\s+(pedido|solicita[çc][ãa]o)", Options)]
     private static partial Regex RequestToCloseNames();
 

@@ -225,6 +225,33 @@ public sealed class KnowledgeBaseTests
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
+    // Whether the request can be undone, asked at step 4 in everyday words: once "I don't know", and "can I take it back
+    // later?" saved the place as if it were "remind me later".
+    [Theory]
+    [InlineData("en-US", "is there a way back?", "Once sent it cannot be undone")]
+    [InlineData("en-US", "can I take it back later?", "Once sent it cannot be undone")]
+    [InlineData("de-DE", "kann ich das rückgängig machen?", "lässt er sich nicht rückgängig machen")]
+    [InlineData("es-ES", "¿puedo deshacerlo?", "no se puede deshacer")]
+    [InlineData("es-ES", "¿se puede revertir?", "no se puede deshacer")]
+    [InlineData("fr-FR", "est-ce réversible ?", "elle ne peut pas être annulée")]
+    [InlineData("pt-BR", "posso desfazer isso?", "ela não pode ser desfeita")]
+    [InlineData("pt-BR", "dá para voltar atrás?", "ela não pode ser desfeita")]
+    public async Task Question_WhetherTheRequestCanBeUndone_AtStep4_IsAnswered(string locale, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        var t = ClosureBot.Localization.Locales.Load().For(locale);
+        foreach (var text in Script.To(OffboardingSteps.RequestClose)) await chat.Send(text);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(answer).DoesNotSay(t.Format(ClosureBot.Localization.TextId.KbUnknown, "help@ctl.io"))
+            .DoesNotSay(t.Format(ClosureBot.Localization.TextId.RemindLater, OffboardingSteps.Describe(t, OffboardingSteps.RequestClose)));
+        Assert.Empty(await app.ClosureRequestsAsync());
+        // The place stays: the alias still confirms.
+        (await chat.Send("ACME")).Says("CLS-");
+    }
+
     // Deleting the account is the closure itself, not a question about deleting servers.
     [Theory]
     [InlineData("how do I delete my account?")]
