@@ -76,7 +76,7 @@ internal sealed partial class AnswerVocabulary
     [GeneratedRegex(@"\b(done+|finish(ed)?|complete(d)?|deleted|removed|retrieved|copied|backed\s+(\w+\s+){0,2}up|(have|got|made|took|taken|did)\s+(\w+\s+){0,2}backups?|got\s+(\w+\s+){0,3}off|moved|gone|cleared|erased|wiped|transferred|exported|downloaded|saved|safe)\b|[\u2705\u2714\u2611]", Options)]
     private static partial Regex EnglishDone();
 
-    [GeneratedRegex(@"\b(not\s+yet|yet\s+to|still|wait|hold\s+on|hang\s+on|(one|a|just\s+a|a\s+few|few|a\s+couple(\s+of)?)\s+(more\s+)?(sec|second|moment|min|minute)s?|give\s+me\s+a|almost|nearly|in\s+progress|working(\s+on)?|more\s+time|not\s+quite|not\s+(done|finished|complete)"
+    [GeneratedRegex(@"\b(not\s+yet|yet\s+to|still|wait|hold\s+on|hang\s+on|(one|a|just\s+a|a\s+few|few|a\s+couple(\s+of)?)\s+(more\s+)?(sec|second|moment|min|minute)s?|give\s+me\s+a|almost|nearly|in\s+progress|working(\s+on)?|more\s+time|not\s+quite|not\s+(done|finished|complete|ready)"
         // Something still under way, or to finish later: "waiting for the backup to finish", "done soon", "halfway done".
         + @"|waiting|(will|'ll|gonna|going\s+to)\s+(be\s+)?(finish|done|complete)\w*|(done|finish\w*|complete\w*)\s+(soon|shortly|tonight|tomorrow|later|next\s+week|in\s+(a|an|\d+)\s+\w+)"
         + @"|half(way|-way)?\s+(done|finished|through|copied|deleted)|partly|partially|ongoing|under\s*way|being\s+(copied|deleted|removed|transferred|backed\s+up)|(is|are)\s+(still\s+)?(copying|deleting|removing|transferring|backing\s+up)|(need|have)\s+to\s+\w+(\s+\w+){0,4}\s+first)\b", Options)]

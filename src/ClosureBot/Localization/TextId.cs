@@ -152,6 +152,7 @@ public enum TextId
     ResumeWords,
     TypeAliasToConfirm,
     AliasMismatch,
+    ConfirmNotYet,
     AliasNotAlone,
     Receipt,
     ResumeQuestion,

@@ -2,6 +2,7 @@ using ClosureBot.Accounts;
 using ClosureBot.Closure;
 using ClosureBot.Dialogs.Waterfall;
 using ClosureBot.Dialogs;
+using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Localization;
 using ClosureBot.Protocol.Activities;
 
@@ -20,6 +21,12 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
         var alias = step.State.AccountAlias!;
         var locale = CustomerLocale.Of(step.Context);
         var typed = Unquoted((step.Result as string)?.Trim().TrimEnd('.', '!'));
+        // "Not yet", "wait", "noch nicht": no mistyped alias, and no miss; the question waits.
+        if (!string.Equals(typed, alias, StringComparison.OrdinalIgnoreCase) && AnswerReader.Read(typed, step.Context.Activity.Locale) == AnswerKind.NotDone)
+        {
+            OffboardingDialog.Say(step, locale.Texts[TextId.ConfirmNotYet]);
+            return await step.GoToStepAsync("request-close/confirm", null, ct);
+        }
         if (!string.Equals(typed, alias, StringComparison.OrdinalIgnoreCase))
         {
             step.State.Misses++;

@@ -71,6 +71,8 @@ public sealed class AnswerReaderTests
     [InlineData("un minuto", "es", AnswerKind.NotDone)]
     [InlineData("un segundo, por favor", "es", AnswerKind.NotDone)]
     [InlineData("une seconde", "fr", AnswerKind.NotDone)]
+    [InlineData("I'm not ready", "en", AnswerKind.NotDone)]
+    [InlineData("not ready yet", "en", AnswerKind.NotDone)]
     // Done stays done where the words describe the servers, not the work.
     [InlineData("I deleted the running servers", "en", AnswerKind.Done)]
     [InlineData("j'ai supprimé les serveurs en cours d'exécution", "fr", AnswerKind.Done)]

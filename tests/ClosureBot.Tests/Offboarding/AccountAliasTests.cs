@@ -196,6 +196,40 @@ public sealed class AccountAliasTests
         if (locale == "en-US") (await chat.Send("ACME")).Says("Your closure request for ACME is logged.");
     }
 
+    // "Not yet", "wait" or "I'm not ready" at the typed confirmation once got "That doesn't match ACME", as if the alias
+    // were mistyped, and counted as a miss (three misses bring the support offer). They get "Take your time: nothing has
+    // been requested yet." and the question again, no miss counted; the alias still confirms.
+    [Theory]
+    [InlineData("en-US", "not yet")]
+    [InlineData("en-US", "wait")]
+    [InlineData("en-US", "I'm not ready")]
+    [InlineData("de-DE", "Moment")]
+    [InlineData("de-DE", "noch nicht")]
+    [InlineData("es-ES", "espera")]
+    [InlineData("es-ES", "todavía no")]
+    [InlineData("fr-FR", "attendez")]
+    [InlineData("fr-FR", "pas encore")]
+    [InlineData("pt-BR", "espera")]
+    [InlineData("pt-BR", "ainda não")]
+    public async Task Confirmation_NotReadyYet_TakesItsTimeWithoutAMiss(string locale, string typed)
+    {
+        await using var app = new BotApplicationFactory();
+        var t = ClosureBot.Localization.Locales.Load().For(locale);
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        foreach (var text in Script.To(OffboardingSteps.RequestClose)) await chat.Send(text);
+
+        for (var i = 0; i < 3; i++)
+        {
+            var replies = await chat.Send(typed);
+            replies.Says(t[ClosureBot.Localization.TextId.ConfirmNotYet]).DoesNotSay(t.Format(ClosureBot.Localization.TextId.AliasMismatch, "ACME"))
+                .Asks(t.Format(ClosureBot.Localization.TextId.TypeAliasToConfirm, "ACME"));
+            Assert.Empty(replies.LastButtons);
+        }
+        Assert.Empty(await app.ClosureRequestsAsync());
+        (await chat.Send("ACME")).Says("CLS-");
+        Assert.Single(await app.ClosureRequestsAsync());
+    }
+
     [Fact]
     public async Task Confirmation_WrongAliasInTheCard_LogsNothing()
     {
