@@ -21,14 +21,14 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
         var alias = step.State.AccountAlias!;
         var locale = CustomerLocale.Of(step.Context);
         var typed = Unquoted((step.Result as string)?.Trim().TrimEnd('.', '!'));
-        // "Not yet", "wait", "noch nicht": no mistyped alias, and no miss; the question waits.
-        if (!string.Equals(typed, alias, StringComparison.OrdinalIgnoreCase) && AnswerReader.Read(typed, step.Context.Activity.Locale) == AnswerKind.NotDone)
-        {
-            OffboardingDialog.Say(step, locale.Texts[TextId.ConfirmNotYet]);
-            return await step.GoToStepAsync("request-close/confirm", null, ct);
-        }
         if (!string.Equals(typed, alias, StringComparison.OrdinalIgnoreCase))
         {
+            // "Not yet", "wait", "noch nicht": no mistyped alias, and no miss; the question waits.
+            if (AnswerReader.Read(typed, step.Context.Activity.Locale) == AnswerKind.NotDone)
+            {
+                OffboardingDialog.Say(step, locale.Texts[TextId.ConfirmNotYet]);
+                return await step.GoToStepAsync("request-close/confirm", null, ct);
+            }
             step.State.Misses++;
             // The confirmation is the alias alone, so a slip of the keyboard cannot close an account. "confirm ACME" holds
             // it among other words: say so, instead of "That doesn't match ACME".

@@ -28,26 +28,18 @@ internal sealed class StepChoices
         ];
         Remaining = [done, checkAgain];
         YesNo = [new Choice("yes") { Title = t[TextId.Yes] }, new Choice("no") { Title = t[TextId.No] }];
-        ContinueAnyway =
+        // A yes/no question whose yes may also be typed as the question's own words (a text of '|'-separated phrases).
+        Choice[] YesSaying(TextId words, params string[] english) =>
         [
             new Choice("yes")
             {
                 Title = t[TextId.Yes],
-                Synonyms = [.. t[TextId.ContinueAnywayWords].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                    .. English("continue", "continue anyway", "carry on", "keep going", "move on", "go ahead", "proceed", "skip")],
+                Synonyms = [.. t[words].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), .. English(english)],
             },
             YesNo[1],
         ];
-        Resume =
-        [
-            new Choice("yes")
-            {
-                Title = t[TextId.Yes],
-                Synonyms = [.. t[TextId.ResumeWords].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries),
-                    .. English("continue", "resume", "carry on", "keep going", "let's continue", "pick up where I left off")],
-            },
-            YesNo[1],
-        ];
+        ContinueAnyway = YesSaying(TextId.ContinueAnywayWords, "continue", "continue anyway", "carry on", "keep going", "move on", "go ahead", "proceed", "skip");
+        Resume = YesSaying(TextId.ResumeWords, "continue", "resume", "carry on", "keep going", "let's continue", "pick up where I left off");
     }
 
     /// <summary>Step 1: Done, I need help, Remind me later.</summary>
