@@ -61,10 +61,7 @@ public class HandoffRequestTests
     public async Task Waiting_LeaveWordsInTheCustomersLanguage_LeaveTheQueue(string locale, string text)
     {
         await using var app = HandoffTestApp.Create(storage: Storage);
-        var t = Locales.Load().For(locale);
-        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
-        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(answer);
-        (await chat.Send("talk to support")).Offers(t[TextId.LeaveQueue]);
+        var (chat, t) = await WaitingAtStep2Async(app, locale);
 
         (await chat.Send(text)).Says(t[TextId.LeftQueue]).Asks(t[TextId.ServersInstruction]);
         Assert.Empty(await app.Desk().ListAsync(CancellationToken.None));
@@ -76,13 +73,20 @@ public class HandoffRequestTests
     public async Task Waiting_ALongerMessageAboutCancelling_IsPassedOn(string locale, string text)
     {
         await using var app = HandoffTestApp.Create(storage: Storage);
-        var t = Locales.Load().For(locale);
-        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
-        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(answer);
-        await chat.Send("talk to support");
+        var (chat, t) = await WaitingAtStep2Async(app, locale);
 
         (await chat.Send(text)).Says(t.Format(TextId.PassedOnPosition, 1)).DoesNotSay(t[TextId.LeftQueue]);
         Assert.Single(await app.Desk().ListAsync(CancellationToken.None));
+    }
+
+    // A customer in the locale's language at step 2 who asked for a person and waits in the queue.
+    private static async Task<(ClosureBot.Tests.Localization.LocalizedChat Chat, LocaleTable Texts)> WaitingAtStep2Async(BotApplicationFactory app, string locale)
+    {
+        var t = Locales.Load().For(locale);
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(answer);
+        (await chat.Send("talk to support")).Offers(t[TextId.LeaveQueue]);
+        return (chat, t);
     }
 
     [Fact]
