@@ -34,6 +34,9 @@ public sealed class LocaleTable
     /// <summary>The culture dates and numbers are written in (<c>de-DE</c>).</summary>
     public CultureInfo Culture { get; }
 
+    /// <summary>The English table (this one, for English): customers mix English words into every language.</summary>
+    public LocaleTable English { get; internal set; } = null!;
+
     /// <summary>The strings card templates bind through <c>${$root.t.group.key}</c> (see <c>Cards/CardCatalog</c>).</summary>
     internal JsonObject Cards { get; }
 

@@ -21,7 +21,11 @@ public sealed class Locales
 
     private readonly LocaleTable[] _tables;
 
-    private Locales(LocaleTable[] tables) => _tables = tables;
+    private Locales(LocaleTable[] tables)
+    {
+        _tables = tables;
+        foreach (var table in tables) table.English = tables[0];
+    }
 
     /// <summary>Every table, English first.</summary>
     public IReadOnlyList<LocaleTable> All => _tables;

@@ -28,18 +28,16 @@ internal sealed class StepChoices
         ];
         Remaining = [done, checkAgain];
         YesNo = [new Choice("yes") { Title = t[TextId.Yes] }, new Choice("no") { Title = t[TextId.No] }];
-        // A yes/no question whose yes may also be typed as the question's own words (a text of '|'-separated phrases).
-        Choice[] YesSaying(TextId words, params string[] english) =>
+        // A yes/no question whose yes may also be typed as the question's own words (a text of '|'-separated phrases),
+        // in the customer's language and, as everywhere, in English (the English table's words).
+        static string[] Phrases(string text) => text.Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
+        Choice[] YesSaying(TextId words) =>
         [
-            new Choice("yes")
-            {
-                Title = t[TextId.Yes],
-                Synonyms = [.. t[words].Split('|', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries), .. English(english)],
-            },
+            new Choice("yes") { Title = t[TextId.Yes], Synonyms = [.. Phrases(t[words]), .. English(Phrases(t.English[words]))] },
             YesNo[1],
         ];
-        ContinueAnyway = YesSaying(TextId.ContinueAnywayWords, "continue", "continue anyway", "carry on", "keep going", "move on", "go ahead", "proceed", "skip");
-        Resume = YesSaying(TextId.ResumeWords, "continue", "resume", "carry on", "keep going", "let's continue", "pick up where I left off");
+        ContinueAnyway = YesSaying(TextId.ContinueAnywayWords);
+        Resume = YesSaying(TextId.ResumeWords);
     }
 
     /// <summary>Step 1: Done, I need help, Remind me later.</summary>

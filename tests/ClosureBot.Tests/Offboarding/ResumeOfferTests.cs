@@ -86,7 +86,7 @@ public class ResumeOfferTests
         var t = Tables.For(locale);
         var chat = await ReturningCustomerAsync(app, locale);
 
-        (await chat.Send(answer)).DoesNotSay(t.Format(TextId.ResumedAt, OffboardingSteps.Describe(t, OffboardingSteps.DeleteServers)));
+        (await chat.Send(answer)).Says(t[TextId.StartOver]).DoesNotSay(t.Format(TextId.ResumedAt, OffboardingSteps.Describe(t, OffboardingSteps.DeleteServers)));
     }
 
     // "From scratch" alone is a start from the beginning, like "start over".
