@@ -105,6 +105,42 @@
     signOut.onsubmit = () => sessionStorage.removeItem(storageKey);
   }
 
+  // Web Chat's snap (autoScrollSnapOnPage) stops the auto-scroll at the first reply the customer has not seen. When a
+  // reply renders while Web Chat still counts the transcript as scrolled to its end (a race, seen under load), it counts
+  // the reply as seen and scrolls to the end, past a long card's title. So for a moment after the first card that answers
+  // the customer's message renders, its top is kept in view, until the customer scrolls, taps or types themselves.
+  function keepAnsweringCardTopInView(root) {
+    const cardSelector = '.webchat__basic-transcript__activity .ac-adaptiveCard';
+    let after = null;
+    let until = 0;
+    let frame = 0;
+    const stand = () => { until = 0; };
+    for (const type of ['wheel', 'touchstart', 'pointerdown', 'keydown']) root.addEventListener(type, stand, { capture: true, passive: true });
+    function check() {
+      frame = 0;
+      if (performance.now() > until) return;
+      const cards = [...root.querySelectorAll(cardSelector)];
+      const card = cards[cards.indexOf(after) + 1];
+      const scroller = root.querySelector('.webchat__basic-transcript__scrollable');
+      const activity = card && card.closest('.webchat__basic-transcript__activity');
+      if (scroller && activity) {
+        const past = scroller.getBoundingClientRect().top - activity.getBoundingClientRect().top;
+        if (past > 1) scroller.scrollTop -= past;
+      }
+      frame = requestAnimationFrame(check);
+    }
+    // Called before the card reaches the transcript: the cards already shown are not the one to keep in view.
+    return () => {
+      const cards = root.querySelectorAll(cardSelector);
+      after = cards.length ? cards[cards.length - 1] : null;
+      until = performance.now() + 3000;
+      if (!frame) frame = requestAnimationFrame(check);
+    };
+  }
+
+  const isCardFromBot = (activity, userId) => activity.from && activity.from.id !== userId
+    && (activity.attachments || []).some(a => a.contentType === 'application/vnd.microsoft.card.adaptive');
+
   async function start() {
     if (!window.WebChat) {
       showBanner(say('notLoaded'), { error: true, action: true });
@@ -129,8 +165,14 @@
       webSocket,
       conversationId: grant.resumed ? grant.conversationId : undefined
     });
+    const keepCardTopInView = keepAnsweringCardTopInView(document.getElementById('webchat'));
+    let answering = false; // the customer has sent a message whose answering card has not arrived yet
     const store = window.WebChat.createStore({}, () => next => action => {
-      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY' && directLine.watermark) save(grant.conversationId, directLine.watermark);
+      if (action.type === 'DIRECT_LINE/POST_ACTIVITY') answering = true;
+      if (action.type === 'DIRECT_LINE/INCOMING_ACTIVITY') {
+        if (directLine.watermark) save(grant.conversationId, directLine.watermark);
+        if (answering && isCardFromBot(action.payload.activity, grant.userId)) { answering = false; keepCardTopInView(); }
+      }
       return next(action);
     });
     watchConnection(directLine);
