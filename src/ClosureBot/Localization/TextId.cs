@@ -89,6 +89,7 @@ public enum TextId
     KbAlias,
     KbRequestToClose,
     KbDataRecovery,
+    KbDataAfterClosing,
     KbDuration,
     KbRetrieveData,
     KbReference,

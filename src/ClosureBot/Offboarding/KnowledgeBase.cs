@@ -31,6 +31,7 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
             KnowledgeTopic.Alias => t.Format(TextId.KbAlias, options.PortalUrl),
             KnowledgeTopic.RequestToClose => t[TextId.KbRequestToClose],
             KnowledgeTopic.DataRecovery => t.Format(TextId.KbDataRecovery, options.ServiceTaskUrl),
+            KnowledgeTopic.DataAfterClosing => t.Format(TextId.KbDataAfterClosing, options.ServiceTaskUrl),
             KnowledgeTopic.Duration => t[TextId.KbDuration],
             KnowledgeTopic.RetrieveData => t.Format(TextId.KbRetrieveData, options.ServiceTaskUrl),
             KnowledgeTopic.Reference => t[TextId.KbReference],

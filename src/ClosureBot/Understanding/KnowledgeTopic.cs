@@ -12,6 +12,8 @@ public enum KnowledgeTopic
     Alias,
     RequestToClose,
     DataRecovery,
+    /// <summary>What becomes of the data and everything on the account once it is closed: deleted, never recovered.</summary>
+    DataAfterClosing,
     /// <summary>How long the closure takes: the steps here, then the verification of the request.</summary>
     Duration,
     /// <summary>How to get the data off the servers (step 1).</summary>

@@ -25,6 +25,8 @@ public static partial class TopicReader
         (KnowledgeTopic.FinalInvoice, [FinalInvoiceNames(), FinalInvoiceHints()]),
         (KnowledgeTopic.Alias, [AliasNames(), AliasHints()]),
         (KnowledgeTopic.RequestToClose, [RequestToCloseNames(), RequestToCloseHints()]),
+        // Before the duration ("how long do you keep my data?") and the copying of data ("will my backups be deleted?").
+        (KnowledgeTopic.DataAfterClosing, [DataAfterClosingNames(), DataAfterClosingHints()]),
         (KnowledgeTopic.DataRecovery, [DataRecoveryNames(), DataRecoveryHints()]),
         (KnowledgeTopic.Duration, [DurationNames(), DurationHints()]),
         (KnowledgeTopic.RetrieveData, [RetrieveDataNames(), RetrieveDataHints()]),
@@ -168,6 +170,28 @@ public static partial class TopicReader
     // "Is this final?" where the request is made ("final" alone also names the last invoice).
     [GeneratedRegex(@"what\s+(exactly\s+)?happens\s+(after|when|next|if)|confirm|\bfinal\b", Options)]
     private static partial Regex RequestToCloseHints();
+
+    // What becomes of the data, the servers and everything on the account once it is closed: whether it is deleted or
+    // kept, and for how long. Not how securely it is deleted or where it is stored, which the article does not say (such a
+    // question is admitted unanswered and offered support), nor "can you delete it for me?", which asks the bot to delete.
+    [GeneratedRegex(@"^(?![\s\S]*\b(securely|safely|secure|sicher|seguro|segura|seguramente|s[ée]curis\w*|s[ée]curit[ée]|seguran[çc]a|where|wo|d[óo]nde|o[ùu]|onde)\b)(?![\s\S]*\bfor\s+(me|us)\b)[\s\S]*?("
+        + @"what\s+(happens|will\s+happen|would\s+happen|becomes\s+of)\s+((to|with)\s+)?(my|our|the|all)?\s*(\w+\s+)?(data|files|servers?|stuff|vms?|backups?|everything|information|info)\b"
+        + @"|what\s+(happens|will\s+happen)\s+(after|once|when)\s+(i|we|the\s+account\s+is|my\s+account\s+is|it\s+is|it's)\s+(clos|delet|terminat)"
+        + @"|\b(will|does|do|is|are|would|gets?)\s+(\w+\s+){0,2}(data|files|servers?|stuff|everything|information|backups?)\s+(\w+\s+){0,2}((deleted|erased|wiped|destroyed|removed|purged)|(kept|retained|stored)\s+(\w+\s+){0,3}(after|once|when|following|clos\w*))"
+        + @"|\b(do|will|does|would)\s+(you|they|ctl|centurylink|lumen)\s+(\w+\s+)?(delete|erase|wipe|destroy|remove|keep|retain|purge)\s+(my|our|the|all)?\s*(\w+\s+)?(data|files|stuff|everything|information|backups?)\b|data\s+retention|retention\s+(period|policy)"
+        + @"|qu[ée]\s+(pasa|pasar[áa]|sucede|suceder[áa])\s+con\s+(mis|los|nuestros|el|mi|todo)\s*(datos|archivos|servidores|informaci[óo]n)?"
+        + @"|(borrar[áa]n|eliminar[áa]n|borran|eliminan|guardan|conservan|guardar[áa]n|conservar[áa]n)\s+(\w+\s+)?(mis|los|nuestros)\s+(datos|archivos|servidores)|(mis|los|nuestros)\s+(datos|archivos|servidores)\s+(se\s+)?(borrar[áa]n|eliminar[áa]n|borran|eliminan|guardan|conservan)"
+        + @"|que\s+(deviennent|devient|vont\s+devenir|va\s+devenir)\s+(mes|nos|les|mon|ma|tout)|que\s+se\s+passe[-\s]t[-\s]il\s+(avec|pour)\s+(mes|nos|les)\s+(donn[ée]es|fichiers|serveurs)"
+        + @"|(mes|nos|les)\s+(donn[ée]es|fichiers|serveurs)\s+(seront|sont|vont\s+[êe]tre)([-\s](elles|ils))?\s+(supprim|effac|d[ée]truit|conserv|gard)|(conservez|gardez|stockez|supprimez|effacez)[-\s]vous\s+(mes|nos|les)\s+(donn[ée]es|fichiers)"
+        + @"|was\s+(passiert|geschieht|wird)\s+(mit|aus)\s+(meinen|unseren|den|meiner|unserer|der|allem)\s*(daten|dateien|servern|informationen)?"
+        + @"|(werden|wird)\s+(meine|unsere|die|alle)\s+(daten|dateien|server)\s+(\w+\s+){0,2}(gel[öo]scht|aufbewahrt|gespeichert|vernichtet|entfernt)|(l[öo]scht|bewahrt|speichert|l[öo]schen|bewahren|speichern)\s+(ihr|sie)\s+(meine|unsere|die)\s+(daten|dateien)"
+        + @"|o\s+que\s+(acontece|vai\s+acontecer|acontecer[áa])\s+(com|aos|[àa]s)\s+(os\s+|as\s+)?(meus|nossos|minhas|os|tudo)"
+        + @"|(meus|nossos|os)\s+(dados|arquivos|servidores)\s+(ser[ãa]o|s[ãa]o|v[ãa]o\s+ser)\s+(apagad|exclu[íi]d|deletad|removid|guardad|mantid|armazenad)|(guardam|mant[êe]m|armazenam|apagam|excluem)\s+(os\s+)?(meus|nossos)\s+(dados|arquivos)"
+        + @")", Options)]
+    private static partial Regex DataAfterClosingNames();
+
+    [GeneratedRegex(@"\bclos|after|once|despu[ée]s|cierr|apr[èe]s|ferm|danach|schlie[ßs]|k[üu]ndig|depois|encerr", Options)]
+    private static partial Regex DataAfterClosingHints();
 
     // Reopening the account once it is closed is recovering it: "can I reopen it later?" gets the same "no".
     [GeneratedRegex(@"what\s+if\s+(i|we)\s+(miss(ed)?|forg[eo]t|overlook(ed)?)\s+(something|anything)|(forgot|forget|missed)\s+(something|anything)|recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck"

@@ -23,6 +23,10 @@ public sealed class KnowledgeBaseTests
     [InlineData(OffboardingSteps.DeleteServers, "How long until the account is actually closed?", "a few hours or days")]
     [InlineData(OffboardingSteps.RetrieveData, "how do I download my stuff?", "transfer the data you want to keep")]
     [InlineData(OffboardingSteps.RetrieveData, "what's the best way to copy our files off the servers?", "transfer the data you want to keep")]
+    // What becomes of the data once the account is closed, at the steps where it matters most.
+    [InlineData(OffboardingSteps.RetrieveData, "what happens to my data after the account is closed?", "delete everything still on it")]
+    [InlineData(OffboardingSteps.RetrieveData, "how long do you keep our files?", "delete everything still on it")]
+    [InlineData(OffboardingSteps.RequestClose, "will my data be deleted?", "delete everything still on it")]
     // "That" is what the screen asks about.
     [InlineData(OffboardingSteps.TermCommitment, "what's that?", "terminate service order")]
     [InlineData(OffboardingSteps.Account, "what does that mean?", "under Account → Info")]
@@ -183,6 +187,7 @@ public sealed class KnowledgeBaseTests
     [InlineData("en-US", OffboardingSteps.DeleteServers, "how do I delete a server?", "I can't delete anything from this chat")]
     [InlineData("en-US", OffboardingSteps.DeleteServers, "can you delete them for me?", "I can't delete anything from this chat")]
     [InlineData("en-US", OffboardingSteps.DeleteServers, "could you do it for me?", "I can't delete anything from this chat")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "will you delete everything for me?", "I can't delete anything from this chat")]
     [InlineData("en-US", OffboardingSteps.DeleteServices, "where is the control portal?", "https://control.ctl.io/")]
     [InlineData("en-US", OffboardingSteps.DeleteServices, "what is the API?", "https://www.ctl.io/api-docs/v2/")]
     [InlineData("en-US", OffboardingSteps.DeleteServices, "how do I remove a public IP?", "I can't delete anything from this chat")]

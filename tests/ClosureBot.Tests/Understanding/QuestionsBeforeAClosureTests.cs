@@ -37,9 +37,48 @@ public sealed class QuestionsBeforeAClosureTests
         (await chat.Send(texts[TextId.Yes])).Asks(texts[TextId.ShallWeStart]);
     }
 
+    // What becomes of the data once the account is closed, and how long it is kept: these got "I don't know" in every
+    // language, "how long do you keep my data?" the time the steps take, and two of them started a closure.
+    [Theory]
+    [InlineData("en-US", "what happens to my data when I close?")]
+    [InlineData("en-US", "will my data be deleted?")]
+    [InlineData("en-US", "do you delete my data?")]
+    [InlineData("en-US", "is my data kept after closing?")]
+    [InlineData("en-US", "how long do you keep my data?")]
+    [InlineData("en-US", "will my backups be deleted?")]
+    [InlineData("en-US", "what happens to my servers after the account is closed?")]
+    [InlineData("en-US", "what happens after I close my account?")]
+    [InlineData("de-DE", "Was passiert mit meinen Daten, wenn ich kündige?")]
+    [InlineData("de-DE", "Werden meine Daten gelöscht?")]
+    [InlineData("de-DE", "Wie lange bewahrt ihr meine Daten auf?")]
+    [InlineData("es-ES", "¿Qué pasa con mis datos cuando cierre la cuenta?")]
+    [InlineData("es-ES", "¿Se borrarán mis datos?")]
+    [InlineData("es-ES", "¿Cuánto tiempo guardan mis datos?")]
+    [InlineData("fr-FR", "Que deviennent mes données après la fermeture ?")]
+    [InlineData("fr-FR", "Mes données seront-elles supprimées ?")]
+    [InlineData("fr-FR", "Combien de temps conservez-vous mes données ?")]
+    [InlineData("pt-BR", "O que acontece com meus dados quando eu encerrar a conta?")]
+    [InlineData("pt-BR", "Meus dados serão apagados?")]
+    [InlineData("pt-BR", "Por quanto tempo vocês guardam meus dados?")]
+    public async Task WhatBecomesOfTheData_IsAnsweredThatEverythingIsDeletedOnceTheRequestIsVerified(string locale, string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var texts = Tables.For(locale);
+        await chat.Client.Join();
+
+        var replies = await chat.Send(question);
+
+        replies.Says(texts.Format(TextId.KbDataAfterClosing, "https://www.ctl.io/service-tasks/")).DoesNotSay(texts[TextId.ShallWeStart]);
+        Assert.Empty(replies.Cards);
+        Assert.Empty(await app.ClosureRequestsAsync());
+        (await chat.Send(texts[TextId.Yes])).Asks(texts[TextId.ShallWeStart]);
+    }
+
     [Theory]
     [InlineData("en-US", "do I get a refund for unused credit?")]
     [InlineData("en-US", "is my data deleted securely?")]
+    [InlineData("en-US", "where is my data stored?")]
     [InlineData("en-US", "do I need to cancel my support plan separately?")]
     [InlineData("de-DE", "Werden meine Daten sicher gelöscht?")]
     [InlineData("de-DE", "Muss ich meinen Support-Vertrag separat kündigen?")]
