@@ -54,7 +54,8 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
         // "Can you do it for me?" at these two steps is about deleting: their own topic comes first.
         OffboardingSteps.DeleteServers => [KnowledgeTopic.DeleteResources, KnowledgeTopic.Servers, KnowledgeTopic.StillBilled],
         OffboardingSteps.DeleteServices => [KnowledgeTopic.DeleteResources, KnowledgeTopic.Services, KnowledgeTopic.StillBilled],
-        OffboardingSteps.RequestClose => [KnowledgeTopic.RequestToClose, KnowledgeTopic.DataRecovery],
+        // "Where do I find it?" at the typed confirmation: the alias (the Request to close link is under Account → Info too).
+        OffboardingSteps.RequestClose => [KnowledgeTopic.RequestToClose, KnowledgeTopic.Alias, KnowledgeTopic.DataRecovery],
         _ => [KnowledgeTopic.FinalInvoice, KnowledgeTopic.RequestToClose],
     };
 

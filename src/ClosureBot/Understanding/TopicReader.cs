@@ -156,7 +156,7 @@ public static partial class TopicReader
     [GeneratedRegex(@"alias|account\s+(name|id|code|number)", Options)]
     private static partial Regex AliasNames();
 
-    [GeneratedRegex(@"find|where|d[óo]nde|o[ùu]|\bwo\b|onde|which\s+account", Options)]
+    [GeneratedRegex(@"find|where|d[óo]nde|\bo[ùu]\b|\bwo\b|\bonde\b|which\s+account", Options)]
     private static partial Regex AliasHints();
 
     [GeneratedRegex(@"undo(ne)?|revers|click(ing)?\s+(on\s+)?(the\s+)?request\b|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento"
@@ -168,7 +168,7 @@ public static partial class TopicReader
     private static partial Regex RequestToCloseNames();
 
     // "Is this final?" where the request is made ("final" alone also names the last invoice).
-    [GeneratedRegex(@"what\s+(exactly\s+)?happens\s+(after|when|next|if)|confirm|\bfinal\b", Options)]
+    [GeneratedRegex(@"what\s+(exactly\s+)?happens\s+(after|when|next|if|once)|confirm|\bfinal\b", Options)]
     private static partial Regex RequestToCloseHints();
 
     // What becomes of the data, the servers and everything on the account once it is closed: whether it is deleted or

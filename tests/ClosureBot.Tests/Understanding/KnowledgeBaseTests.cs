@@ -34,7 +34,10 @@ public sealed class KnowledgeBaseTests
     [InlineData(OffboardingSteps.RequestClose, "what do you mean?", "Once sent it cannot be undone")]
     // A word that only hints at a topic is enough when the topic is what the step's question is about.
     [InlineData(OffboardingSteps.RequestClose, "what happens after I confirm?", "Once sent it cannot be undone")]
+    [InlineData(OffboardingSteps.RequestClose, "what happens once I type it?", "Once sent it cannot be undone")]
     [InlineData(OffboardingSteps.Account, "where?", "under Account → Info")]
+    [InlineData(OffboardingSteps.RequestClose, "where do I find it?", "under Account → Info")]
+    [InlineData(OffboardingSteps.RequestClose, "where can I see the alias?", "under Account → Info")]
     // Whether it is for good: "final" alone where the request is made; "permanent", "irreversible" anywhere. Once "I don't know".
     [InlineData(OffboardingSteps.RequestClose, "is this final?", "Once sent it cannot be undone")]
     [InlineData(OffboardingSteps.Overview, "is closing permanent?", "Once sent it cannot be undone")]
