@@ -19,6 +19,9 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
         if (!IsTypedQuestion(context))
         {
             answer = RecognizeAnswer(context, out var read);
+            // A no typed as the question's own words but negated ("not pay as you go") answers neither: the negation read
+            // as a no would move on with the opposite. An explicit no with them ("no, pay as you go") stays a no.
+            if (answer is false && read is not null && NegatesANoOfItsOwn(context, state)) answer = null;
             // A typed answer that is neither may still be in the choices' own words, unless it is a "not yet".
             if (answer is null && read is { } typed && typed != AnswerKind.NotDone) answer = BySynonym(context, state);
         }
@@ -39,6 +42,24 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
             "no" => false,
             _ => null,
         };
+    }
+
+    private static bool NegatesANoOfItsOwn(ITurnContext context, PromptState state)
+    {
+        if (state.Choices?.Find(c => c.Value == "no") is not { Synonyms.Count: > 0 } no) return false;
+        var (text, locale) = (context.Activity.Text!, context.Activity.Locale);
+        return no.Synonyms.Any(words => ContainsWords(text, words)) && ConfirmRecognizer.Recognize(text, locale) != false;
+    }
+
+    // Whether text holds words as whole words, ignoring case.
+    private static bool ContainsWords(string text, string words)
+    {
+        for (var at = text.IndexOf(words, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.OrdinalIgnoreCase))
+        {
+            var end = at + words.Length;
+            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
+        }
+        return false;
     }
 
     /// <summary>

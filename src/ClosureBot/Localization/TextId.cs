@@ -151,6 +151,7 @@ public enum TextId
     /// </summary>
     ContinueAnywayWords,
     ResumeWords,
+    NoCommitmentWords,
     TypeAliasToConfirm,
     AliasMismatch,
     ConfirmNotYet,

@@ -189,7 +189,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         return await step.PromptAsync(PromptIds.Confirm, new PromptOptions
         {
             Prompt = _cards.TermCommitment(locale, access.Account, access.Verified, locale.Texts[TextId.AskTermCommitment]),
-            Choices = StepChoices.Of(locale.Texts).YesNo,
+            Choices = StepChoices.Of(locale.Texts).TermCommitment,
             // Only a sure "no" goes on: a yes or anything unclear goes the sales way at once.
             MaxAttempts = 1,
         }, ct);

@@ -38,6 +38,13 @@ internal sealed class StepChoices
         ];
         ContinueAnyway = YesSaying(TextId.ContinueAnywayWords);
         Resume = YesSaying(TextId.ResumeWords);
+        // The term commitment's no, typed as a way of paying that has none ("pay as you go", "sin permanencia"); only
+        // words that cannot mean a commitment, since this no moves the closure on.
+        TermCommitment =
+        [
+            YesNo[0],
+            new Choice("no") { Title = t[TextId.No], Synonyms = [.. Phrases(t[TextId.NoCommitmentWords]), .. English(Phrases(t.English[TextId.NoCommitmentWords]))] },
+        ];
     }
 
     /// <summary>Step 1: Done, I need help, Remind me later.</summary>
@@ -54,6 +61,9 @@ internal sealed class StepChoices
 
     /// <summary>"Shall we pick up where you left off?": Yes and No, and the yes typed as the offer's own words ("continue", "weitermachen").</summary>
     public IReadOnlyList<Choice> Resume { get; }
+
+    /// <summary>"Do you have a cloud term commitment?": Yes and No, and the no typed as a way of paying without one ("pay as you go").</summary>
+    public IReadOnlyList<Choice> TermCommitment { get; }
 
     public static StepChoices Of(LocaleTable t) => ByLanguage.GetValue(t, table => new StepChoices(table));
 }

@@ -95,7 +95,11 @@ public static partial class TopicReader
     [GeneratedRegex(@"commitment|compromiso|compromisso|engagement|verpflichtung|laufzeit|bindung", Options)]
     private static partial Regex TermCommitmentNames();
 
-    [GeneratedRegex(@"\bterm\b|contract|contrato|contrat|vertrag|terminate\s+service\s+order|sales\s+rep", Options)]
+    // "How do I check?" where the question is whether there is one.
+    [GeneratedRegex(@"\bterm\b|contract|contrato|contrat|vertrag|terminate\s+service\s+order|sales\s+rep"
+        + @"|how\s+(do|can|would|could)\s+(i|we)\s+(check|find\s+out|know|tell|see)\b|where\s+(do|can|could)\s+(i|we)\s+(check|find\s+out|see|look)\b|\b(check|find\s+out|know|tell|see)\s+(if|whether)\s+(i|we)\s+(have|had)"
+        + @"|wie\s+(kann|finde)\s+ich\s+(das\s+)?(pr[üu]fen|herausfinden|sehen|nachsehen)|wo\s+(kann|sehe|finde)\s+ich\s+(das|nach)|c[óo]mo\s+(lo\s+)?(compruebo|verifico|s[ée]|puedo\s+(saberlo|comprobarlo|verificarlo))|d[óo]nde\s+(lo\s+)?(veo|compruebo|miro)"
+        + @"|comment\s+(le\s+)?(savoir|v[ée]rifier|je\s+(le\s+)?(sais|v[ée]rifie))|o[ùu]\s+(le\s+)?(voir|v[ée]rifier|trouver)|como\s+(eu\s+)?(sei|verifico|confiro|posso\s+(saber|verificar))|onde\s+(eu\s+)?(vejo|verifico|confiro)", Options)]
     private static partial Regex TermCommitmentHints();
 
     [GeneratedRegex(@"service[\s-]?task|tarea\s+de\s+servicio|t[âa]che\s+de\s+service|tarefa\s+de\s+servi[çc]o", Options)]

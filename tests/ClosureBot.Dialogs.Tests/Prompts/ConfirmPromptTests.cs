@@ -126,6 +126,32 @@ public class ConfirmPromptSynonymTests
         else Assert.Empty(probe.Results);
     }
 
+    // Words of the no's own ("pay as you go" at "Do you have a term commitment?") are its no; negated without an explicit
+    // no they answer neither, where the negation alone would have read as a no; with an explicit no they stay a no.
+    [Theory]
+    [InlineData("pay as you go", false)]
+    [InlineData("no, pay as you go", false)]
+    [InlineData("nope, month to month", false)]
+    [InlineData("not pay as you go", null)]
+    [InlineData("we're not month to month", null)]
+    [InlineData("no", false)]
+    [InlineData("not really", false)]
+    public async Task TermCommitment_TheNoChoicesWords_AreANo_NegatedTheyAreNeither(string text, bool? expected)
+    {
+        var probe = new PromptProbe(new ConfirmPrompt("confirm"), () => new PromptOptions
+        {
+            Prompt = new Activity { Type = ActivityTypes.Message, Text = "Do you have a cloud term commitment?" },
+            RetryText = "Please answer yes or no.",
+            Choices = [new Choices.Choice("yes") { Title = "Yes" }, new Choices.Choice("no") { Title = "No", Synonyms = ["pay as you go", "month to month"] }],
+        });
+        await probe.StartAsync();
+
+        await probe.Harness.SendAsync(text);
+
+        if (expected is { } answer) Assert.Equal(answer, Assert.Single(probe.Results));
+        else Assert.Empty(probe.Results);
+    }
+
     // Without words of its own, "continue anyway" answers nothing (as before): the question is asked again.
     [Fact]
     public async Task Continue_ChoicesWithoutWords_AskAgain()

@@ -55,6 +55,51 @@ public sealed class SureAnswerTests
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
+    // A way of paying that has no commitment is the question's no in every language: these went the sales way as
+    // unclear. Negated ("not pay as you go"), they once moved on as a no; now they are unclear and go the sales way.
+    [Theory]
+    [InlineData("en-US", "pay as you go", true)]
+    [InlineData("en-US", "we're pay-as-you-go", true)]
+    [InlineData("en-US", "month to month", true)]
+    [InlineData("en-US", "no, pay as you go", true)]
+    [InlineData("de-DE", "ohne Vertragslaufzeit", true)]
+    [InlineData("de-DE", "monatlich kündbar", true)]
+    [InlineData("es-ES", "sin permanencia", true)]
+    [InlineData("es-ES", "pago por uso", true)]
+    [InlineData("fr-FR", "sans engagement", true)]
+    [InlineData("fr-FR", "paiement à l'usage", true)]
+    [InlineData("pt-BR", "sem fidelidade", true)]
+    [InlineData("pt-BR", "pagamento por uso", true)]
+    [InlineData("en-US", "we pay monthly", false)]
+    [InlineData("en-US", "not pay as you go", false)]
+    [InlineData("en-US", "we're not on pay as you go", false)]
+    public async Task TermCommitment_AWayOfPayingWithoutOne_IsTheNo_NegatedItIsUnclear(string locale, string answer, bool movesOn)
+    {
+        await using var app = new BotApplicationFactory();
+        var t = ClosureBot.Localization.Locales.Load().For(locale);
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(app.WebChat(), locale);
+        foreach (var text in Script.To(OffboardingSteps.TermCommitment)) await chat.Send(text);
+
+        var replies = await chat.Send(answer);
+
+        var step1 = t[ClosureBot.Localization.TextId.RetrieveDataInstruction];
+        if (movesOn) replies.Says(step1).DoesNotSay(t[ClosureBot.Localization.TextId.SalesUnsure]);
+        else replies.Says(t[ClosureBot.Localization.TextId.SalesUnsure]).DoesNotSay(step1);
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    [Fact]
+    public async Task TermCommitment_HowToCheck_IsAnsweredAndAskedAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.TermCommitment));
+
+        (await ann.Send("how do I check?")).Says("your contract or our support team can tell you").Asks("Do you have a cloud term commitment?");
+        (await ann.Send("where can I see if I have one?")).Says("your contract or our support team can tell you").Asks("Do you have a cloud term commitment?");
+        (await ann.Send("no")).Says("Step 1 of 5");
+    }
+
     [Fact]
     public async Task TermCommitment_Question_IsAnsweredAndAskedAgain()
     {
