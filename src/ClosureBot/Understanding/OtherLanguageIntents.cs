@@ -88,7 +88,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(ayuda|ay[úu]dame|ay[úu]denme|socorro)\b|\b(necesito\s+ayuda|no\s+s[ée]\s+qu[ée]\s+hacer|no\s+entiendo|qu[ée]\s+(hago|debo\s+hacer)|me\s+(puedes\s+|podr[íi]as\s+)?ayuda(s|r|n)?|puedes\s+ayudarme|estoy\s+(perdid|confundid)[oa])\b", Options)]
     private static partial Regex SpanishHelp1();
 
-    [GeneratedRegex(@"\b(estado|progreso|d[óo]nde\s+(estaba|estoy|estamos|nos\s+quedamos)|qu[ée]\s+(me\s+|nos\s+)?(todav[íi]a\s+|a[úu]n\s+)?(falta|queda)|en\s+qu[ée]\s+paso|(paso\s+)?siguiente(\s+paso)?|pr[óo]ximo\s+paso|qu[ée]\s+(paso\s+)?sigue|hasta\s+d[óo]nde\s+(llegu[ée]|he\s+llegado|llegamos|hemos\s+llegado)|qu[ée]\s+(he|hemos)\s+hecho(\s+(ya|hasta\s+ahora))?|cu[áa]nt[oa]s\s+(\w+\s+){0,2}?(quedan|faltan|restan))\b", Options)]
+    [GeneratedRegex(@"\b(estado|progreso|d[óo]nde\s+(estaba|estoy|estamos|nos\s+quedamos)|qu[ée]\s+(me\s+|nos\s+)?(todav[íi]a\s+|a[úu]n\s+)?(falta|queda)|en\s+qu[ée]\s+paso|(paso\s+)?siguiente(\s+paso)?|pr[óo]ximo\s+paso|qu[ée]\s+(paso\s+)?sigue|hasta\s+d[óo]nde\s+(llegu[ée]|he\s+llegado|llegamos|hemos\s+llegado)|qu[ée]\s+(he|hemos)\s+hecho(\s+(ya|hasta\s+ahora))?|cu[áa]nt[oa]s\s+(\w+\s+){0,2}?(quedan|faltan|restan)|cu[áa]nt[oa]s\s+(\w+\s+)?hay\s+(todav[íi]a|a[úu]n))\b", Options)]
     private static partial Regex SpanishStatus1();
 
     [GeneratedRegex(@"\b(comprobar|compru[ée]ba(lo)?|revisar|revisa|actualiza(r)?|refrescar|recargar|mira(r)?\s+(otra\s+vez|de\s+nuevo)|vuelve\s+a\s+(comprobar|mirar|revisar))\b", Options)]
@@ -116,7 +116,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(aide|aidez|au\s+secours|[àa]\s+l'?aide)\b|\b(besoin\s+d'?aide|aide[sz]?-moi|aide\s+moi|m'?aider|je\s+(ne\s+)?(sais|comprends)\s+pas(\s+quoi\s+faire)?|que\s+dois-je\s+faire|je\s+suis\s+(un\s+peu\s+|compl[èe]tement\s+)?(perdue?s?|confuse?s?))\b", Options)]
     private static partial Regex FrenchHelp1();
 
-    [GeneratedRegex(@"\b(statut|progression|o[ùu]\s+(j'|nous\s+|on\s+)?en\s+(suis|[ée]tais|sommes|[ée]tions|est)|(j'?en\s+suis|on\s+en\s+est|nous\s+en\s+sommes)\s+o[ùu]|qu'?est-ce\s+qui\s+(reste|manque)|(qu'?est-ce\s+qu'?)?il\s+(me\s+|nous\s+)?reste|reste-t-il|quelle\s+[ée]tape|(prochaine|nouvelle)\s+[ée]tape|[ée]tape\s+suivante|la\s+suite|[ée]tat|qu'?est-ce\s+que\s+j'?ai\s+d[ée]j[àa]\s+fait|qu'?ai-je\s+d[ée]j[àa]\s+fait|combien\s+(il\s+)?(en\s+)?(reste|restent|manque)|il\s+(en\s+)?reste\s+combien|combien\s+(de\s+\w+\s+)(reste|restent|manque))(?!\w)", Options)]
+    [GeneratedRegex(@"\b(statut|progression|o[ùu]\s+(j'|nous\s+|on\s+)?en\s+(suis|[ée]tais|sommes|[ée]tions|est)|(j'?en\s+suis|on\s+en\s+est|nous\s+en\s+sommes)\s+o[ùu]|qu'?est-ce\s+qui\s+(reste|manque)|(qu'?est-ce\s+qu'?)?il\s+(me\s+|nous\s+)?reste|reste-t-il|quelle\s+[ée]tape|(prochaine|nouvelle)\s+[ée]tape|[ée]tape\s+suivante|la\s+suite|[ée]tat|qu'?est-ce\s+que\s+j'?ai\s+d[ée]j[àa]\s+fait|qu'?ai-je\s+d[ée]j[àa]\s+fait|combien\s+(il\s+)?(en\s+)?(reste|restent|manque)|il\s+(en\s+)?reste\s+combien|combien\s+(de\s+\w+\s+)(reste|restent|manque)|combien\s+(de\s+\w+\s+)?(y\s+)?en\s+a[-\s]t[-\s]il\s+encore|combien\s+(de\s+\w+\s+)?il\s+y\s+a\s+encore)(?!\w)", Options)]
     private static partial Regex FrenchStatus1();
 
     [GeneratedRegex(@"\b(v[ée]rifie[rz]?|rev[ée]rifie[rz]?|re-v[ée]rifier|actualise[rz]?|rafra[îi]chi(r|s|ssez)|recharger|regarde\s+(encore|[àa]\s+nouveau))\b", Options)]
@@ -141,7 +141,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^hilfe\b|\b(hilf\s+mir|brauche\s+(bitte\s+)?hilfe|verstehe\s+(ich\s+)?(das\s+)?nicht|wei[ßs]\s+nicht,?\s+was|was\s+soll\s+ich|was\s+muss\s+ich|keine\s+ahnung,?\s+(was|wie)|was\s+ich\s+(tun|machen)\s+(soll|muss)|komme\s+nicht\s+weiter|verwirrt|helfen)\b", Options)]
     private static partial Regex GermanHelp1();
 
-    [GeneratedRegex(@"\b(status|fortschritt|wo\s+(war|bin|stehen|waren)\s+(ich|wir)|was\s+fehlt|welche[rm]?\s+schritt|was\s+bleibt|als\s+n[äa]chstes|n[äa]chste[rn]?\s+schritt|stand|wie\s+weit\s+(bin|sind|war|waren)\s+(ich|wir)|was\s+(habe|hab|haben)\s+(ich|wir)\s+(schon|bereits)\s+(erledigt|gemacht|geschafft)|wie\s+viele\s+(\w+\s+){0,2}?(noch\s+)?([üu]brig|fehlen|bleiben))\b", Options)]
+    [GeneratedRegex(@"\b(status|fortschritt|wo\s+(war|bin|stehen|waren)\s+(ich|wir)|was\s+fehlt|welche[rm]?\s+schritt|was\s+bleibt|als\s+n[äa]chstes|n[äa]chste[rn]?\s+schritt|stand|wie\s+weit\s+(bin|sind|war|waren)\s+(ich|wir)|was\s+(habe|hab|haben)\s+(ich|wir)\s+(schon|bereits)\s+(erledigt|gemacht|geschafft)|wie\s+viele\s+(\w+\s+){0,2}?(noch\s+)?([üu]brig|fehlen|bleiben)|wie\s+viele\s+(\w+\s+)?(sind|gibt)\s+(es\s+)?(jetzt\s+)?noch)\b", Options)]
     private static partial Regex GermanStatus1();
 
     [GeneratedRegex(@"\b(nochmal|noch\s+einmal|erneut)\s+(pr[üu]fen|[üu]berpr[üu]fen|nachsehen|schauen)|\b(pr[üu]f|schau)\s+(bitte\s+)?nochmal|\b(aktualisier(en|e)?|neu\s+laden|jetzt\s+(nochmal\s+)?pr[üu]fen)\b", Options)]
@@ -166,7 +166,7 @@ internal static partial class OtherLanguageIntents
     [GeneratedRegex(@"^(ajuda|socorro)|(?<!\w)(me\s+ajuda|preciso\s+de\s+ajuda|n[ãa]o\s+(sei\s+o\s+que|entendi|entendo)|o\s+que\s+(eu\s+)?(fa[çc]o|devo\s+fazer)|pode\s+(me\s+)?ajudar|estou\s+(confus|perdid)[oa])", Options)]
     private static partial Regex PortugueseHelp1();
 
-    [GeneratedRegex(@"(?<!\w)(status|progresso|situa[çc][ãa]o|onde\s+(eu\s+)?(estava|estou|estamos|paramos)|o\s+que\s+(ainda\s+|mais\s+)?(falta|resta|est[áa]\s+faltando)|em\s+que\s+(passo|etapa)|pr[óo]ximo\s+passo|at[ée]\s+onde\s+(eu\s+)?(cheguei|chegamos)|o\s+que\s+(eu\s+|n[óo]s\s+)?(j[áa]\s+fiz|j[áa]\s+fizemos|fiz\s+at[ée]\s+agora)|quant[oa]s\s+(\w+\s+){0,2}?(ainda\s+)?(faltam|restam|sobram))(?!\w)", Options)]
+    [GeneratedRegex(@"(?<!\w)(status|progresso|situa[çc][ãa]o|onde\s+(eu\s+)?(estava|estou|estamos|paramos)|o\s+que\s+(ainda\s+|mais\s+)?(falta|resta|est[áa]\s+faltando)|em\s+que\s+(passo|etapa)|pr[óo]ximo\s+passo|at[ée]\s+onde\s+(eu\s+)?(cheguei|chegamos)|o\s+que\s+(eu\s+|n[óo]s\s+)?(j[áa]\s+fiz|j[áa]\s+fizemos|fiz\s+at[ée]\s+agora)|quant[oa]s\s+(\w+\s+){0,2}?(ainda\s+)?(faltam|restam|sobram)|quant[oa]s\s+(\w+\s+)?ainda\s+(tem|t[êe]m|h[áa]|existem))(?!\w)", Options)]
     private static partial Regex PortugueseStatus1();
 
     [GeneratedRegex(@"(?<!\w)(verificar|verifica|verifique|checar|checa|confere|atualizar|atualiza|recarregar|olha\s+de\s+novo)(?!\w)", Options)]

@@ -174,6 +174,14 @@ public class InterruptionTests
     [InlineData("fr-FR", "il en reste combien ?")]
     [InlineData("pt-BR", "quantos faltam?")]
     [InlineData("pt-BR", "quantos ainda restam?")]
+    [InlineData("en-US", "how many are still there?")]
+    [InlineData("en-US", "how many to go?")]
+    [InlineData("de-DE", "wie viele sind es noch?")]
+    [InlineData("de-DE", "wie viele gibt es noch?")]
+    [InlineData("es-ES", "¿cuántos hay todavía?")]
+    [InlineData("fr-FR", "combien y en a-t-il encore ?")]
+    [InlineData("fr-FR", "combien il y a encore ?")]
+    [InlineData("pt-BR", "quantos ainda tem?")]
     public async Task Status_InOtherWords_AtAStep_SaysWhereTheCustomerIs(string locale, string question)
     {
         await using var app = new BotApplicationFactory(storage: Storage);
