@@ -2,7 +2,7 @@
 // person with a screen reader, low vision or a thumb meets it: axe-core (WCAG 2.x A/AA), the size of every button a
 // person can tap, and that a card's title is in view when the card arrives. Prints a JSON report on stdout.
 // Usage: node webchat-a11y-drive.mjs '{ "baseUrl", "screenshotDir", "locale" }'
-import { launchChromium } from './chromium.mjs';
+import { runScenario } from './chromium.mjs';
 import { AxeBuilder } from '@axe-core/playwright';
 import path from 'node:path';
 import fs from 'node:fs';
@@ -32,13 +32,11 @@ const detour = [
 ];
 const report = { screens: [], pageErrors: [] };
 fs.mkdirSync(screenshotDir, { recursive: true });
-const browser = await launchChromium();
-let current;
-try {
+await runScenario(report, async (browser, use) => {
   for (const [walk, screens] of [['closure', closure], ['detour', detour]]) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
     const page = await context.newPage();
-    current = page;
+    use(page);
     page.on('pageerror', e => report.pageErrors.push(String(e)));
     const cards = () => page.locator('.ac-adaptiveCard').count();
     let shot = 0;
@@ -84,12 +82,4 @@ try {
     }
     await context.close();
   }
-  report.ok = true;
-} catch (error) {
-  report.ok = false;
-  report.error = String(error && error.stack || error);
-  report.lastText = await current?.evaluate(() => document.getElementById('webchat').innerText.slice(-1500)).catch(() => null);
-} finally {
-  await browser.close();
-}
-process.stdout.write(JSON.stringify(report));
+});

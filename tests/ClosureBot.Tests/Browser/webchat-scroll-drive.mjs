@@ -5,7 +5,7 @@
 //   person: once the card has arrived the person scrolls down with the mouse wheel; where they scrolled must be kept.
 //   reload: the page is reloaded and the history replays; it must stop at its last card's title, not at an older card.
 // Prints a JSON report on stdout. Usage: node webchat-scroll-drive.mjs '{ "baseUrl", "screenshotDir", "locale" }'
-import { launchChromium } from './chromium.mjs';
+import { runScenario } from './chromium.mjs';
 import path from 'node:path';
 import fs from 'node:fs';
 
@@ -34,13 +34,25 @@ const measure = page => page.evaluate(() => {
   };
 });
 
-const browser = await launchChromium();
-let current;
-try {
+// Waits until the transcript has stopped scrolling (the same position for 300 ms), at most 5 s: a fixed wait is too short
+// for Web Chat's animated scroll when the machine is busy.
+const settle = page => page.evaluate(() => new Promise(done => {
+  const scroller = document.querySelector('.webchat__basic-transcript__scrollable');
+  const start = performance.now();
+  let last = scroller.scrollTop, since = start;
+  const step = () => {
+    const now = performance.now();
+    if (scroller.scrollTop !== last) { last = scroller.scrollTop; since = now; }
+    if (now - since >= 300 || now - start >= 5000) done(); else requestAnimationFrame(step);
+  };
+  requestAnimationFrame(step);
+}));
+
+await runScenario(report, async (browser, use) => {
   for (const name of ['stray', 'person', 'reload']) {
     const context = await browser.newContext({ viewport: { width: 390, height: 844 }, deviceScaleFactor: 1, locale });
     const page = await context.newPage();
-    current = page;
+    use(page);
     page.on('pageerror', e => report.pageErrors.push(String(e)));
     await page.goto(baseUrl);
     await page.getByText("I'm ClosureBot").first().waitFor({ timeout: 20000 });
@@ -63,19 +75,22 @@ try {
         step();
       }));
       result.atTheEnd = await measure(page);
-      await page.waitForTimeout(800);
+      await page.waitForTimeout(300);
+      await settle(page);
     } else if (name === 'person') {
-      await page.waitForTimeout(600); // the snap has stopped with the card's title at the top
+      await settle(page); // the snap has stopped with the card's title at the top
       result.beforeScrolling = await measure(page);
       const box = await page.locator('.webchat__basic-transcript__scrollable').boundingBox();
       await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
       await page.mouse.wheel(0, 300);
-      await page.waitForTimeout(1200);
+      await page.waitForTimeout(1200); // well inside the guard's three seconds
+      await settle(page);
     } else {
-      await page.waitForTimeout(600);
+      await settle(page);
       await page.reload();
       await page.getByText('When your data is safe, choose Done.').last().waitFor({ state: 'attached', timeout: 20000 });
-      await page.waitForTimeout(1500); // the history has replayed and the transcript has scrolled
+      await page.waitForTimeout(500); // the history has replayed
+      await settle(page);
     }
     Object.assign(result, await measure(page));
     result.screenshot = path.join(screenshotDir, `scroll-${locale}-${name}.png`);
@@ -83,12 +98,4 @@ try {
     report.walks[name] = result;
     await context.close();
   }
-  report.ok = true;
-} catch (error) {
-  report.ok = false;
-  report.error = String(error && error.stack || error);
-  report.lastText = await current?.evaluate(() => document.getElementById('webchat').innerText.slice(-1500)).catch(() => null);
-} finally {
-  await browser.close();
-}
-process.stdout.write(JSON.stringify(report));
+});
