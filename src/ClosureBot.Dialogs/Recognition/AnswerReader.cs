@@ -60,7 +60,7 @@ public static partial class AnswerReader
             return AnswerKind.NotDone;
         }
 
-        string plain = WithoutPositiveIdioms(input);
+        string plain = WithoutIdioms(input);
         bool negation = PolarityRecognizer.HasNegation(plain, locale);
         if (Matches(english.Done, own?.Done, input))
         {
@@ -114,10 +114,15 @@ public static partial class AnswerReader
     private static partial Regex EnglishHedge();
 
     /// <summary>
-    /// <paramref name="input"/> without the idioms that hold a negation word but refuse nothing: agreement ("why not", "no
-    /// problem") and saying nothing went wrong ("no errors", "keine Fehler", "sin problemas"), in any of the languages.
+    /// <paramref name="input"/> without the idioms whose yes or no words answer nothing: those that hold a negation word
+    /// but refuse nothing, agreement ("why not", "no problem") and saying nothing went wrong ("no errors", "keine Fehler",
+    /// "sin problemas"); and "really" made of the word for "true" ("de verdad", "de verdade": "una persona de verdad"
+    /// agrees to nothing), in any of the languages.
     /// </summary>
-    internal static string WithoutPositiveIdioms(string input) => PositiveIdioms().Replace(input, " ");
+    internal static string WithoutIdioms(string input) => ReallyIdioms().Replace(PositiveIdioms().Replace(input, " "), " ");
+
+    [GeneratedRegex(@"\bde\s+verdade?\b", Options)]
+    private static partial Regex ReallyIdioms();
 
     [GeneratedRegex(@"\b(why\s+not|no\s+(problems?|worries|errors?|issues?)|not\s+a\s+problem|without\s+(any\s+)?(problems?|errors?|issues?)|keine?n?\s+(fehler|probleme?)|ohne\s+(fehler|probleme?)|sin\s+(errores|problemas?)|ning[úu]n\s+(error|problema)|no\s+hay\s+(problema|errores)|(aucune?|sans)\s+(erreurs?|probl[èe]mes?)|pas\s+d'erreurs?|pas\s+de\s+probl[èe]mes?|sem\s+(erros?|problemas?)|nenhum\s+(erro|problema))\b", Options)]
     private static partial Regex PositiveIdioms();

@@ -35,7 +35,7 @@ public static partial class PolarityRecognizer
         }
 
         // "no problem", "done, no errors": a negation word that refuses nothing.
-        var plain = AnswerReader.WithoutPositiveIdioms(text);
+        var plain = AnswerReader.WithoutIdioms(text);
         if (HasNegation(plain, locale))
         {
             return AnswerPolarity.Negative;

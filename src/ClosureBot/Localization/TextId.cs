@@ -96,6 +96,7 @@ public enum TextId
     KbClosingCost,
     KbDeleteResources,
     KbSalesContact,
+    KbAboutTheBot,
     KbUnknown,
     NoSuchAlias,
     NoAliasInAnswer,

@@ -173,8 +173,9 @@ public sealed partial class ConversationRouter
         var (text, topic) = answer;
         var t = CustomerLocale.TextsOf(context);
         var reply = new Activity { Type = ActivityTypes.Message, Text = text };
-        // An unknown question is offered support; a question about the sales representative, the sales team.
-        if (withButtons && topic is null) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "unanswered question")] };
+        // An unknown question is offered support, as is one about whether a person answers; a question about the sales
+        // representative, the sales team.
+        if (withButtons && topic is null or KnowledgeTopic.AboutTheBot) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "unanswered question")] };
         else if (withButtons && topic == KnowledgeTopic.SalesContact) reply.SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSales], HandoffQueues.Sales, "term-commitment")] };
         context.SendActivity(reply);
     }

@@ -33,6 +33,8 @@ public static class Intents
         if (intent == Start && MessageReader.IsQuestion(activity.Text, activity.Locale) && TopicReader.Read(activity.Text, []) is not null) return null;
         // Nor is "can I cancel my closure request later?" a wish to stop: it asks whether a request can be undone.
         if (intent == Cancel && MessageReader.IsQuestion(activity.Text, activity.Locale) && TopicReader.Read(activity.Text, []) == KnowledgeTopic.RequestToClose) return null;
+        // Nor is "is this a real person?" a request for one: it asks what answers, and the answer offers support.
+        if (intent == Support && MessageReader.IsQuestion(activity.Text, activity.Locale) && TopicReader.Read(activity.Text, []) == KnowledgeTopic.AboutTheBot) return null;
         return new Interruption(intent, found.Whole);
     }
 

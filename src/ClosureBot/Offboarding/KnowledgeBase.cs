@@ -38,6 +38,7 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
             KnowledgeTopic.ClosingCost => t.Format(TextId.KbClosingCost, options.ServiceTaskUrl),
             KnowledgeTopic.DeleteResources => t.Format(TextId.KbDeleteResources, options.PortalUrl, options.ApiDocsUrl),
             KnowledgeTopic.SalesContact => t[TextId.KbSalesContact],
+            KnowledgeTopic.AboutTheBot => t[TextId.KbAboutTheBot],
             _ => t.Format(TextId.KbUnknown, options.Email),
         };
         return (text, topic);

@@ -26,4 +26,6 @@ public enum KnowledgeTopic
     DeleteResources,
     /// <summary>Who the sales representative is and how to reach them (the term-commitment exception goes through them).</summary>
     SalesContact,
+    /// <summary>Whether the customer is talking to a person or a bot ("are you a real person?"): a bot, and support is a choice away.</summary>
+    AboutTheBot,
 }

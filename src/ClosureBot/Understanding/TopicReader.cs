@@ -31,6 +31,7 @@ public static partial class TopicReader
         (KnowledgeTopic.Duration, [DurationNames(), DurationHints()]),
         (KnowledgeTopic.RetrieveData, [RetrieveDataNames(), RetrieveDataHints()]),
         (KnowledgeTopic.Reference, [ReferenceNames(), ReferenceHints()]),
+        (KnowledgeTopic.AboutTheBot, [AboutTheBotNames(), AboutTheBotHints()]),
         // Last, so a tie with a topic that has a price of its own (a Service Task, the final invoice, what is still
         // billed) goes to that topic: "what does a service task cost?" is about the Service Task.
         (KnowledgeTopic.ClosingCost, [ClosingCostNames(), ClosingCostHints()]),
@@ -196,6 +197,20 @@ public static partial class TopicReader
 
     [GeneratedRegex(@"\bclos|after|once|despu[ée]s|cierr|apr[èe]s|ferm|danach|schlie[ßs]|k[üu]ndig|depois|encerr", Options)]
     private static partial Regex DataAfterClosingHints();
+
+    // Whether a bot or a person answers: "are you a real person?", "am I talking to a bot?", "bist du ein Mensch?". Not
+    // "can I talk to a real person?", which asks for one.
+    [GeneratedRegex(@"\b(are|r)\s+(you|u)\s+(a\s+|an\s+)?(real(\s+person)?|human|person|bot|robot|machine|ai|computer|chat\s*bot|automated|live\s+person)\b"
+        + @"|\bis\s+(this|that|it)\s+(a\s+|an\s+)?(real\s+)?(bot|robot|human|person|machine|ai|chat\s*bot|automated|live)\b"
+        + @"|\bam\s+i\s+(talking|speaking|chatting)\s+(to|with)\s+(a\s+|an\s+)?(real\s+)?(bot|robot|human|person|machine|ai|computer|chat\s*bot|someone\s+real)\b"
+        + @"|\b(bist\s+du|sind\s+sie)\s+(ein\s+)?(echter\s+)?(bot|roboter|mensch|chatbot|echt)\b|\bist\s+das\s+(ein\s+)?(echter\s+)?(bot|roboter|mensch|chatbot)\b|\b(spreche|schreibe)\s+ich\s+mit\s+(einem\s+)?(echten\s+)?(bot|roboter|menschen|chatbot)\b"
+        + @"|\b(eres|es\s+usted)\s+(una?\s+)?(bot|robot|humano|persona(\s+real)?|chatbot|real)\b|\b(hablo|estoy\s+hablando|escribo)\s+con\s+(una?\s+)?(bot|robot|humano|persona(\s+real)?|chatbot)\b|\bes\s+(esto\s+)?un\s+(bot|robot|chatbot)\b"
+        + @"|\b(es[-\s]tu|[êe]tes[-\s]vous|vous\s+[êe]tes|tu\s+es)\s+(une?\s+)?(vraie?\s+)?(bot|robot|humain|chatbot|personne)\b|\b(je\s+parle|est[-\s]ce\s+que\s+je\s+parle)\s+[àa]\s+(une?\s+)?(vraie?\s+)?(bot|robot|humain|chatbot|personne)\b|\bc'est\s+un\s+(bot|robot|chatbot)\b"
+        + @"|\b(voc[êe]\s+[ée]|tu\s+[ée]s)\s+(uma?\s+)?(bot|rob[ôo]|humano|chatbot|pessoa(\s+de\s+verdade)?)\b|\b(estou\s+falando|falo)\s+com\s+(uma?\s+)?(bot|rob[ôo]|humano|chatbot|pessoa(\s+de\s+verdade)?)\b|\bisso\s+[ée]\s+um\s+(bot|rob[ôo]|chatbot)\b", Options)]
+    private static partial Regex AboutTheBotNames();
+
+    [GeneratedRegex(@"\b(bot|robot|chatbot)\b", Options)]
+    private static partial Regex AboutTheBotHints();
 
     // Reopening the account once it is closed is recovering it: "can I reopen it later?" gets the same "no".
     [GeneratedRegex(@"what\s+if\s+(i|we)\s+(miss(ed)?|forg[eo]t|overlook(ed)?)\s+(something|anything)|(forgot|forget|missed)\s+(something|anything)|recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck"

@@ -101,6 +101,12 @@ public sealed class AnswerReaderTests
     [InlineData("yes and no", "en")]
     [InlineData("quizás", "es")]
     [InlineData("vielleicht", "de")]
+    // "Really", "for real", "a real person": the word for "true" in them says no yes.
+    [InlineData("estou falando com uma pessoa de verdade?", "pt")]
+    [InlineData("de verdade?", "pt")]
+    [InlineData("¿de verdad?", "es")]
+    [InlineData("¿hablo con una persona de verdad?", "es")]
+    [InlineData("for real?", "en")]
     public void Read_HedgeOrBothWays_ReadsNone(string text, string locale) => Assert.Equal(AnswerKind.None, AnswerReader.Read(text, locale));
 
     [Theory]

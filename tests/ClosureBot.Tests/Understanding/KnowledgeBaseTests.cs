@@ -78,6 +78,21 @@ public sealed class KnowledgeBaseTests
         Assert.Null(replies.Activities[0]["suggestedActions"]);
     }
 
+    // Mid-flow too: the answer, the step's question again with Talk to support beside its buttons, and no queue.
+    [Fact]
+    public async Task Question_WhetherAPersonAnswers_AtAStep_IsAnsweredWithSupportBesideTheStepsButtons()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        var replies = await ann.Send("are you a real person?");
+
+        replies.Says("I'm ClosureBot, an automated assistant, not a person").Asks(Script.Question(OffboardingSteps.DeleteServers));
+        Assert.Equal(["Talk to support", "Done", "Check again"], replies.LastButtons);
+        Assert.DoesNotContain(await app.AuditAsync(), e => e.Kind == "handoff-requested");
+    }
+
     [Theory]
     [InlineData(OffboardingSteps.Account, "what if my colleague already started closing it?", new[] { "Talk to support" })]
     [InlineData(OffboardingSteps.DeleteServers, "what about snapshots?", new[] { "Talk to support", "Done", "Check again" })]

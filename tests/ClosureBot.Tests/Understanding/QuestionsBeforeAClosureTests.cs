@@ -75,6 +75,49 @@ public sealed class QuestionsBeforeAClosureTests
         (await chat.Send(texts[TextId.Yes])).Asks(texts[TextId.ShallWeStart]);
     }
 
+    // Whether a person or a bot answers is a question, not a request for a person: "is this a real person?", "are you
+    // human?", "¿eres humano?" put the customer in the support queue. They are answered, with Talk to support beside the
+    // answer; asking for a person still queues.
+    [Theory]
+    [InlineData("en-US", "is this a real person?")]
+    [InlineData("en-US", "are you a bot?")]
+    [InlineData("en-US", "am I talking to a human?")]
+    [InlineData("de-DE", "bist du ein Mensch?")]
+    [InlineData("de-DE", "spreche ich mit einem Bot?")]
+    [InlineData("es-ES", "¿eres humano?")]
+    [InlineData("es-ES", "¿estoy hablando con una persona real?")]
+    [InlineData("fr-FR", "vous êtes un robot ?")]
+    [InlineData("fr-FR", "est-ce que je parle à un humain ?")]
+    [InlineData("pt-BR", "você é um robô?")]
+    [InlineData("pt-BR", "estou falando com uma pessoa de verdade?")]
+    public async Task AskingWhetherAPersonAnswers_IsAnsweredWithSupportBeside_WithoutQueueing(string locale, string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var texts = Tables.For(locale);
+        await chat.Client.Join();
+
+        var replies = await chat.Send(question);
+
+        replies.Says(texts[TextId.KbAboutTheBot]).Offers(texts[TextId.TalkToSupport]).DoesNotSay(texts[TextId.ShallWeStart]);
+        Assert.DoesNotContain(await app.AuditAsync(), e => e.Kind == "handoff-requested");
+        (await chat.Click(new { action = "support", step = "welcome" })).Says(Literal(texts[TextId.Queued]));
+        Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-requested");
+    }
+
+    [Theory]
+    [InlineData("can I talk to a real person?")]
+    [InlineData("I want to speak to a human")]
+    public async Task AskingForAPerson_StillQueues(string message)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+
+        await ann.Send(message);
+
+        Assert.Contains(await app.AuditAsync(), e => e.Kind == "handoff-requested");
+    }
+
     [Theory]
     [InlineData("en-US", "do I get a refund for unused credit?")]
     [InlineData("en-US", "is my data deleted securely?")]
