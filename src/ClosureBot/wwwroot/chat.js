@@ -120,7 +120,10 @@
       frame = 0;
       if (performance.now() > until) return;
       const cards = [...root.querySelectorAll(cardSelector)];
-      const card = cards[cards.indexOf(after) + 1];
+      const index = after ? cards.indexOf(after) : -1;
+      // The cards shown before were drawn anew: which one is new is no longer known, and no card is kept in view.
+      if (after && index < 0) return;
+      const card = cards[index + 1];
       const scroller = root.querySelector('.webchat__basic-transcript__scrollable');
       const activity = card && card.closest('.webchat__basic-transcript__activity');
       if (scroller && activity) {
