@@ -44,22 +44,13 @@ public sealed class ConfirmPrompt(string id, PromptValidator<bool>? validator = 
         };
     }
 
+    // An explicit no ("no, pay as you go") is a no whatever follows; otherwise the no's own words, found as the choices
+    // are found (BySynonym), with the negation that made the answer a no.
     private static bool NegatesANoOfItsOwn(ITurnContext context, PromptState state)
     {
         if (state.Choices?.Find(c => c.Value == "no") is not { Synonyms.Count: > 0 } no) return false;
-        var (text, locale) = (context.Activity.Text!, context.Activity.Locale);
-        return no.Synonyms.Any(words => ContainsWords(text, words)) && ConfirmRecognizer.Recognize(text, locale) != false;
-    }
-
-    // Whether text holds words as whole words, ignoring case.
-    private static bool ContainsWords(string text, string words)
-    {
-        for (var at = text.IndexOf(words, StringComparison.OrdinalIgnoreCase); at >= 0; at = text.IndexOf(words, at + 1, StringComparison.OrdinalIgnoreCase))
-        {
-            var end = at + words.Length;
-            if ((at == 0 || !char.IsLetterOrDigit(text[at - 1])) && (end == text.Length || !char.IsLetterOrDigit(text[end]))) return true;
-        }
-        return false;
+        var (text, locale) = (context.Activity.Text, context.Activity.Locale);
+        return ConfirmRecognizer.Recognize(text, locale) != false && ChoiceRecognizer.Recognize(text, [no], locale, recognizeNumbers: false) is not null;
     }
 
     /// <summary>
