@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text;
-using System.Text.Json.Nodes;
 
 namespace ClosureBot.Cards;
 
@@ -72,9 +71,9 @@ internal sealed class AccessorExpr : Expr
 
     private static object? Step(object? current, string key)
     {
-        if (current is JsonArray array && int.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i))
+        if (current is CardArray array && int.TryParse(key, NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var i))
         {
-            return i >= 0 && i < array.Count ? JsValue.FromNode(array[i]) : Undefined.Value;
+            return i >= 0 && i < array.Count ? array[i] : Undefined.Value;
         }
 
         return JsValue.GetProperty(current, key);

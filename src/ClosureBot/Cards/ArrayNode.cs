@@ -21,7 +21,9 @@ internal sealed class ArrayNode(TemplateNode[] items) : TemplateNode
         }
     }
 
-    public override bool WriteProperty(BindingScope scope, string name, Utf8JsonWriter writer)
+    public override bool IsStatic => items.All(item => item.IsStatic);
+
+    public override bool WriteProperty(BindingScope scope, JsonEncodedText name, Utf8JsonWriter writer)
     {
         writer.WritePropertyName(name);
         writer.WriteStartArray();

@@ -1,4 +1,5 @@
 using System.Text.Json.Nodes;
+using ClosureBot.Protocol.Serialization;
 
 namespace ClosureBot.Cards;
 
@@ -72,4 +73,12 @@ public sealed class CardCatalog
     public JsonObject Bind(string name, string language, JsonNode? data) => Get(name, language).Bind(data);
 
     public byte[] BindToUtf8(string name, string language, JsonNode? data) => Get(name, language).BindToUtf8(data);
+
+    /// <summary>Binds a data object (an anonymous object of strings, numbers, lists…) without making a JSON tree of it first.</summary>
+    public JsonObject BindData(string name, string language, object data) =>
+        Get(name, language).BindValue(CardData.From(data, ProtocolJson.Options));
+
+    /// <summary>What <see cref="BindData"/> builds, written straight to UTF-8 JSON.</summary>
+    public byte[] BindDataToUtf8(string name, string language, object data) =>
+        Get(name, language).BindValueToUtf8(CardData.From(data, ProtocolJson.Options));
 }

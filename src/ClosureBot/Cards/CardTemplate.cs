@@ -55,9 +55,11 @@ public sealed class CardTemplate
         }
     }
 
-    public JsonObject Bind(JsonNode? data)
+    public JsonObject Bind(JsonNode? data) => BindValue(CardData.FromNode(data));
+
+    /// <summary>Binds data already read as template values (<see cref="CardData"/>).</summary>
+    internal JsonObject BindValue(object? root)
     {
-        var root = JsValue.FromNode(data);
         try
         {
             _root.TryExpand(new BindingScope(root, root, Undefined.Value), out var card);
@@ -78,9 +80,11 @@ public sealed class CardTemplate
     /// Binds <paramref name="data"/> straight to UTF-8 JSON text (what <see cref="Bind"/> would produce, serialized
     /// with the app's encoder), without building the card as a tree.
     /// </summary>
-    public byte[] BindToUtf8(JsonNode? data)
+    public byte[] BindToUtf8(JsonNode? data) => BindValueToUtf8(CardData.FromNode(data));
+
+    /// <summary>What <see cref="BindToUtf8(JsonNode?)"/> writes, for data already read as template values (<see cref="CardData"/>).</summary>
+    internal byte[] BindValueToUtf8(object? root)
     {
-        var root = JsValue.FromNode(data);
         var (buffer, writer) = t_output ??= CreateOutput();
         buffer.ResetWrittenCount();
         writer.Reset(buffer);

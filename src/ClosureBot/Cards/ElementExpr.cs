@@ -18,10 +18,10 @@ internal sealed class ElementExpr(string source, Expr instance, Expr index) : Ex
                 return Undefined.Value;
             }
 
-            if (value is System.Text.Json.Nodes.JsonArray array)
+            if (value is CardArray array)
             {
                 return d >= 0 && d < array.Count
-                    ? JsValue.FromNode(array[(int)d])
+                    ? array[(int)d]
                     : throw new TemplateEvaluationException($"{Source}: index {JsValue.NumberToText(d)} is out of range");
             }
 

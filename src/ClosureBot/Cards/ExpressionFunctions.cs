@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text.Json.Nodes;
 
 namespace ClosureBot.Cards;
 
@@ -39,8 +38,8 @@ internal static class ExpressionFunctions
         args[0].Evaluate(scope, substitute) switch
         {
             string s => (double)s.Length,
-            JsonArray a => (double)a.Count,
-            JsonObject o => (double)o.Count,
+            CardArray a => (double)a.Count,
+            CardObject o => (double)o.Count,
             var v => throw Fail(args[0], v, "must be a string, list or object"),
         };
 
@@ -57,8 +56,8 @@ internal static class ExpressionFunctions
         {
             null or Undefined => true,
             string s => s.Length == 0,
-            JsonArray a => a.Count == 0,
-            JsonObject o => o.Count == 0,
+            CardArray a => a.Count == 0,
+            CardObject o => o.Count == 0,
             _ => false,
         };
 
@@ -86,9 +85,9 @@ internal static class ExpressionFunctions
             result = (result, next) switch
             {
                 (null or Undefined, null or Undefined) => Undefined.Value,
-                (null or Undefined, JsonArray) => next,
-                (JsonArray, null or Undefined) => result,
-                (JsonArray a, JsonArray b) => new JsonArray([.. a.Concat(b).Select(n => n?.DeepClone())]),
+                (null or Undefined, CardArray) => next,
+                (CardArray, null or Undefined) => result,
+                (CardArray a, CardArray b) => a.Concat(b),
                 _ => JsValue.Stringify(result) + JsValue.Stringify(next),
             };
         }
@@ -98,12 +97,12 @@ internal static class ExpressionFunctions
 
     private static object? Join(Expr[] args, BindingScope scope, bool substitute)
     {
-        if (args[0].Evaluate(scope, substitute) is not JsonArray list)
+        if (args[0].Evaluate(scope, substitute) is not CardArray list)
         {
             throw new TemplateEvaluationException($"{args[0].Source} is not a list");
         }
 
-        var items = list.Select(n => n is null ? "" : JsValue.ToText(JsValue.FromNode(n))).ToList();
+        var items = list.Items.ToArray().Select(n => n is null ? "" : JsValue.ToText(n)).ToList();
         var separator = JsValue.ToText(args[1].Evaluate(scope, substitute));
         if (args.Length == 2)
         {
@@ -165,7 +164,7 @@ internal static class ExpressionFunctions
         string => "a string",
         double => "a number",
         bool => "a boolean",
-        JsonArray => "a list",
+        CardArray => "a list",
         _ => "an object",
     };
 }

@@ -6,44 +6,10 @@ using System.Text.Json.Nodes;
 namespace ClosureBot.Cards;
 
 // Values during evaluation are JavaScript-like, as in the official engine: Undefined.Value, null,
-// string, double, bool, or a JsonObject/JsonArray borrowed from the data (cloned only on output).
+// string, double, bool, or a CardObject/CardArray of the data (CardData), read and written in place.
 internal static class JsValue
 {
-    public static object? FromNode(JsonNode? node)
-    {
-        switch (node)
-        {
-            case null:
-                return null;
-            case JsonObject or JsonArray:
-                return node;
-        }
-
-        var value = node.AsValue();
-        switch (value.GetValueKind())
-        {
-            case JsonValueKind.String:
-                return value.GetValue<string>();
-            case JsonValueKind.True:
-                return true;
-            case JsonValueKind.False:
-                return false;
-            case JsonValueKind.Number:
-                return ToDouble(value);
-            default:
-                return null;
-        }
-    }
-
-    public static JsonNode? ToNode(object? value) => value switch
-    {
-        null or Undefined => null,
-        string s => JsonValue.Create(s),
-        double d => JsonValue.Create(d),
-        bool b => JsonValue.Create(b),
-        JsonNode n => n.DeepClone(),
-        _ => throw new InvalidOperationException($"Unexpected value type {value.GetType()}."),
-    };
+    public static JsonNode? ToNode(object? value) => CardData.ToNode(value);
 
     // Writes what ToNode would produce, without building it.
     public static void Write(object? value, Utf8JsonWriter writer)
@@ -62,8 +28,20 @@ internal static class JsValue
             case bool b:
                 writer.WriteBooleanValue(b);
                 break;
-            case JsonNode n:
-                n.WriteTo(writer);
+            case CardObject o:
+                writer.WriteStartObject();
+                for (var i = 0; i < o.Length; i++)
+                {
+                    if (o.ValueAt(i) is Undefined) continue;
+                    writer.WritePropertyName(o.NameAt(i));
+                    Write(o.ValueAt(i), writer);
+                }
+                writer.WriteEndObject();
+                break;
+            case CardArray a:
+                writer.WriteStartArray();
+                foreach (var item in a.Items) Write(item, writer);
+                writer.WriteEndArray();
                 break;
             default:
                 throw new InvalidOperationException($"Unexpected value type {value.GetType()}.");
@@ -85,8 +63,8 @@ internal static class JsValue
         string s => s,
         double d => NumberToText(d),
         bool b => b ? "true" : "false",
-        JsonArray a => string.Join(",", a.Select(item => item is null ? "" : ToText(FromNode(item)))),
-        JsonObject => "[object Object]",
+        CardArray a => string.Join(",", a.Items.ToArray().Select(item => item is null ? "" : ToText(item))),
+        CardObject => "[object Object]",
         _ => throw new TemplateEvaluationException($"cannot convert {(value is null ? "null" : "undefined")} to text"),
     };
 
@@ -94,7 +72,7 @@ internal static class JsValue
     public static string Stringify(object? value) => value switch
     {
         null or Undefined => "",
-        JsonNode node => node.ToJsonString().Trim('"', '\''),
+        CardObject or CardArray => ToNode(value)!.ToJsonString().Trim('"', '\''),
         _ => ToText(value),
     };
 
@@ -137,43 +115,11 @@ internal static class JsValue
         return (left, right) switch
         {
             (double a, double b) => a == b || Math.Abs(a - b) < double.Epsilon,
-            (JsonNode a, JsonNode b) => JsonNode.DeepEquals(a, b),
+            (CardObject or CardArray, CardObject or CardArray) => JsonNode.DeepEquals(ToNode(left), ToNode(right)),
             _ => left.Equals(right),
         };
     }
 
-    // Adaptive Expressions looks properties up case-insensitively and returns the first match in
-    // document order, so an exact-case lookup first would not give the same answer.
-    public static object? GetProperty(object? instance, string name)
-    {
-        if (instance is JsonObject obj)
-        {
-            // A case-insensitive object (card data serialized with the app's options) cannot hold two keys that differ
-            // only in case, so its own lookup finds the same property without walking it.
-            if (obj.Options?.PropertyNameCaseInsensitive == true)
-            {
-                return obj.TryGetPropertyValue(name, out var found) ? FromNode(found) : Undefined.Value;
-            }
-
-            foreach (var (key, value) in obj)
-            {
-                if (string.Equals(key, name, StringComparison.OrdinalIgnoreCase))
-                {
-                    return FromNode(value);
-                }
-            }
-        }
-
-        return Undefined.Value;
-    }
-
-    private static double ToDouble(JsonValue value)
-    {
-        if (value.TryGetValue(out double d)) return d;
-        if (value.TryGetValue(out int i)) return i;
-        if (value.TryGetValue(out long l)) return l;
-        if (value.TryGetValue(out decimal m)) return (double)m;
-        if (value.TryGetValue(out float f)) return f;
-        return double.Parse(value.ToJsonString(), CultureInfo.InvariantCulture);
-    }
+    // Adaptive Expressions looks properties up case-insensitively and returns the first match in document order.
+    public static object? GetProperty(object? instance, string name) => instance is CardObject o ? o.Get(name) : Undefined.Value;
 }

@@ -23,7 +23,9 @@ internal sealed class LiteralNode(JsonNode? literal) : TemplateNode
         }
     }
 
-    public override bool WriteProperty(BindingScope scope, string name, Utf8JsonWriter writer)
+    public override bool IsStatic => true;
+
+    public override bool WriteProperty(BindingScope scope, JsonEncodedText name, Utf8JsonWriter writer)
     {
         writer.WritePropertyName(name);
         if (_json is null)

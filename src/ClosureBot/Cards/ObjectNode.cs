@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
+using ClosureBot.Protocol.Serialization;
 
 namespace ClosureBot.Cards;
 
@@ -12,6 +13,9 @@ internal sealed class ObjectNode(
     StringExpressionNode? whenExpression,
     bool? whenStatic) : TemplateNode
 {
+    // The keys as the app's encoder writes them, escaped once.
+    private readonly JsonEncodedText[] _names = [.. properties.Select(p => JsonEncodedText.Encode(p.Key, ProtocolJson.Options.Encoder))];
+
     public override bool TryExpand(BindingScope scope, out JsonNode? value)
     {
         var results = new JsonArray();
@@ -36,11 +40,11 @@ internal sealed class ObjectNode(
     public override void ExpandInto(BindingScope scope, JsonArray target)
     {
         var data = dataExpression is not null ? dataExpression.Evaluate(scope) : dataLiteral;
-        if (data is JsonArray items)
+        if (data is CardArray items)
         {
             for (var i = 0; i < items.Count; i++)
             {
-                AddIfKept(scope.WithItem(JsValue.FromNode(items[i]), i), target);
+                AddIfKept(scope.WithItem(items[i], i), target);
             }
         }
         else
@@ -68,11 +72,14 @@ internal sealed class ObjectNode(
         target.Add(result);
     }
 
-    public override bool WriteProperty(BindingScope scope, string name, Utf8JsonWriter writer)
+    // A $when or $data expression reads the data; a literal $data or $when does not.
+    public override bool IsStatic => dataExpression is null && whenExpression is null && properties.All(p => p.Value.IsStatic);
+
+    public override bool WriteProperty(BindingScope scope, JsonEncodedText name, Utf8JsonWriter writer)
     {
         writer.WritePropertyName(name);
         var data = dataExpression is not null ? dataExpression.Evaluate(scope) : dataLiteral;
-        if (data is not JsonArray items)
+        if (data is not CardArray items)
         {
             var single = data is Undefined ? scope : scope.WithData(data);
             if (IsKept(single))
@@ -91,7 +98,7 @@ internal sealed class ObjectNode(
         var kept = new List<BindingScope>(items.Count);
         for (var i = 0; i < items.Count; i++)
         {
-            var itemScope = scope.WithItem(JsValue.FromNode(items[i]), i);
+            var itemScope = scope.WithItem(items[i], i);
             if (IsKept(itemScope))
             {
                 kept.Add(itemScope);
@@ -123,11 +130,11 @@ internal sealed class ObjectNode(
     public override void WriteItems(BindingScope scope, Utf8JsonWriter writer)
     {
         var data = dataExpression is not null ? dataExpression.Evaluate(scope) : dataLiteral;
-        if (data is JsonArray items)
+        if (data is CardArray items)
         {
             for (var i = 0; i < items.Count; i++)
             {
-                var itemScope = scope.WithItem(JsValue.FromNode(items[i]), i);
+                var itemScope = scope.WithItem(items[i], i);
                 if (IsKept(itemScope))
                 {
                     WriteObject(itemScope, writer);
@@ -149,9 +156,9 @@ internal sealed class ObjectNode(
     private void WriteObject(BindingScope scope, Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        foreach (var (key, node) in properties)
+        for (var i = 0; i < properties.Length; i++)
         {
-            node.WriteProperty(scope, key, writer);
+            properties[i].Value.WriteProperty(scope, _names[i], writer);
         }
 
         writer.WriteEndObject();

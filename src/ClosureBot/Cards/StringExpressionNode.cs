@@ -98,7 +98,7 @@ internal sealed class StringExpressionNode : TemplateNode
         return result is not Undefined;
     }
 
-    public override bool WriteProperty(BindingScope scope, string name, Utf8JsonWriter writer)
+    public override bool WriteProperty(BindingScope scope, JsonEncodedText name, Utf8JsonWriter writer)
     {
         var result = Evaluate(scope);
         if (result is Undefined)
@@ -117,8 +117,8 @@ internal sealed class StringExpressionNode : TemplateNode
         {
             case null:
                 break;
-            case JsonArray items:
-                foreach (var item in items)
+            case CardArray items:
+                foreach (var item in items.Items)
                 {
                     JsValue.Write(item, writer);
                 }
@@ -136,10 +136,10 @@ internal sealed class StringExpressionNode : TemplateNode
         {
             case null:
                 break;
-            case JsonArray items:
-                foreach (var item in items)
+            case CardArray items:
+                foreach (var item in items.Items)
                 {
-                    target.Add(item?.DeepClone());
+                    target.Add(JsValue.ToNode(item));
                 }
 
                 break;

@@ -13,7 +13,7 @@ internal static class TemplateCompiler
     public static TemplateNode Compile(JsonNode? node) => node switch
     {
         JsonObject obj => CompileObject(obj),
-        JsonArray array => new ArrayNode([.. array.Select(Compile)]),
+        JsonArray array => FrozenNode.IfStatic(new ArrayNode([.. array.Select(Compile)])),
         JsonValue value when value.GetValueKind() == System.Text.Json.JsonValueKind.String =>
             CompileString(value.GetValue<string>(), value.GetPath()),
         _ => new LiteralNode(node?.DeepClone()),
@@ -31,7 +31,7 @@ internal static class TemplateCompiler
         if (obj.TryGetPropertyValue("$data", out var data))
         {
             if (CompileString(data) is StringExpressionNode expression) dataExpression = expression;
-            else dataLiteral = JsValue.FromNode(data?.DeepClone());
+            else dataLiteral = CardData.FromNode(data);
         }
 
         StringExpressionNode? whenExpression = null;
@@ -39,10 +39,10 @@ internal static class TemplateCompiler
         if (obj.TryGetPropertyValue("$when", out var when))
         {
             if (CompileString(when) is StringExpressionNode expression) whenExpression = expression;
-            else whenStatic = !IsTruthy(JsValue.FromNode(when));
+            else whenStatic = !IsTruthy(CardData.FromNode(when));
         }
 
-        return new ObjectNode(properties, dataExpression, dataLiteral, whenExpression, whenStatic);
+        return FrozenNode.IfStatic(new ObjectNode(properties, dataExpression, dataLiteral, whenExpression, whenStatic));
     }
 
     private static TemplateNode? CompileString(JsonNode? node) =>

@@ -13,7 +13,10 @@ internal abstract class TemplateNode
     public abstract void ExpandInto(BindingScope scope, JsonArray target);
 
     // The same two expansions written straight to JSON text, for the per-turn path: no output tree is built.
-    public abstract bool WriteProperty(BindingScope scope, string name, Utf8JsonWriter writer);
+    public abstract bool WriteProperty(BindingScope scope, JsonEncodedText name, Utf8JsonWriter writer);
 
     public abstract void WriteItems(BindingScope scope, Utf8JsonWriter writer);
+
+    /// <summary>True when nothing the node writes depends on the data it is bound with (no expression in it).</summary>
+    public virtual bool IsStatic => false;
 }

@@ -1,8 +1,6 @@
-using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClosureBot.Cards;
 using ClosureBot.Protocol.Activities;
-using ClosureBot.Protocol.Serialization;
 using Microsoft.Extensions.Options;
 using ClosureBot.Localization;
 
@@ -14,9 +12,7 @@ public sealed class HandoffCards(CardCatalog catalog, IOptions<SupportOptions> o
     public Activity Contact(LocaleTable t, string text)
     {
         var support = options.Value;
-        var data = CardData.From(new { phone = support.Phone, email = support.Email, hours = support.Hours, portalUrl = support.PortalUrl },
-            ProtocolJson.Options);
-        var card = catalog.Bind("support", t.Language, data);
+        var card = catalog.BindData("support", t.Language, new { phone = support.Phone, email = support.Email, hours = support.Hours, portalUrl = support.PortalUrl });
         return new Activity
         {
             Type = ActivityTypes.Message,

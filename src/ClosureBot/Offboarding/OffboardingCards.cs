@@ -129,7 +129,7 @@ public sealed class OffboardingCards(CardCatalog catalog, IOptions<SupportOption
 
     private BoundCard Bind(LocaleTable texts, string template, object data)
     {
-        var card = catalog.BindToUtf8(template, texts.Language, CardData.From(data, ProtocolJson.Options));
+        var card = catalog.BindDataToUtf8(template, texts.Language, data);
         return new BoundCard(card, TopLevelString(card, "speak"u8));
     }
 

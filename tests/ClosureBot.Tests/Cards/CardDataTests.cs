@@ -1,3 +1,4 @@
+using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using ClosureBot.Accounts;
@@ -23,11 +24,11 @@ public class CardDataTests
 
     [Theory]
     [MemberData(nameof(Shapes))]
-    public void From_AnyCardDataShape_IsTheTreeTheSerializerWouldParse(string shape, object data)
+    public void From_AnyCardDataShape_ReadsAsTheTreeTheSerializerWouldParse(string shape, object data)
     {
         var expected = JsonSerializer.SerializeToNode(data, ProtocolJson.Options);
 
-        var actual = CardData.From(data, ProtocolJson.Options);
+        var actual = CardData.ToNode(CardData.From(data, ProtocolJson.Options));
 
         Assert.True(JsonNode.DeepEquals(expected, actual), shape);
         Assert.Equal(expected!.ToJsonString(ProtocolJson.Options), actual!.ToJsonString(ProtocolJson.Options));
@@ -36,8 +37,33 @@ public class CardDataTests
     [Fact]
     public void From_Object_ReadsPropertiesInAnyCase()
     {
-        var data = (JsonObject)CardData.From(new { accountAlias = "ACME" }, ProtocolJson.Options)!;
+        var data = CardData.From(new { accountAlias = "ACME" }, ProtocolJson.Options);
 
-        Assert.Equal("ACME", (string?)data["ACCOUNTALIAS"]);
+        Assert.Equal("ACME", JsValue.GetProperty(data, "ACCOUNTALIAS"));
+    }
+
+    [Fact]
+    public void BindData_ADataObject_WritesWhatItsJsonTreeWrites()
+    {
+        var catalog = CardCatalog.Load(RepoPaths.CardsFolder, CardCheckFixture.Strings);
+        var data = new
+        {
+            accountAlias = "ACME",
+            verified = false,
+            groups = new[] { "Running", "Stopped" }.Select((state, i) => new
+            {
+                state,
+                count = i + 1,
+                servers = Enumerable.Range(1, i + 1).Select(n => new { name = $"VA1ACME0{n}", kind = "Virtual", dataCenter = "VA1" }),
+            }),
+            totalRemaining = 3,
+            checkedAt = "5 Dec 2026, 14:00",
+        };
+
+        foreach (var language in CardCheckFixture.Strings.Keys)
+        {
+            var fromTree = catalog.BindToUtf8("step2-servers", language, JsonSerializer.SerializeToNode(data, ProtocolJson.Options));
+            Assert.Equal(Encoding.UTF8.GetString(fromTree), Encoding.UTF8.GetString(catalog.BindDataToUtf8("step2-servers", language, data)));
+        }
     }
 }

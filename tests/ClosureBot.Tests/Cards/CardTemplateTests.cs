@@ -1,5 +1,7 @@
+using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Cards;
+using ClosureBot.Protocol.Serialization;
 
 namespace ClosureBot.Tests.Cards;
 
@@ -120,6 +122,30 @@ public sealed class CardTemplateTests
         AssertJson("""{"$schema":"s","n":1.5,"b":false,"z":null,"x":{"y":"${$index}"}}""", card);
     }
 
+    // Pieces without an expression are written once at compile time (FrozenNode); the bytes must be what binding writes.
+    [Theory]
+    [InlineData("""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"static","wrap":true},{"type":"TextBlock","text":"${n}"}]}""")]
+    [InlineData("""{"a":[null,1,{"x":null},[]],"b":{"$when":false,"y":1},"c":[{"$when":false,"z":1},{"w":"é <b> \"q\""}],"d":{"$data":[1,2],"t":"s"},"e":"${n}"}""")]
+    [InlineData("""{"type":"AdaptiveCard","body":[{"type":"TextBlock","text":"only text","n":1.5,"z":null}]}""")]
+    [InlineData("""{"body":[{"$data":"${items}","type":"Container","items":[{"type":"TextBlock","text":"fixed"},{"type":"TextBlock","text":"${name}"}]}]}""")]
+    public void BindToUtf8_PiecesWithoutExpressions_WritesExactlyWhatBindBuilds(string json)
+    {
+        var template = CardTemplate.Parse("test.json", json);
+        var data = JsonNode.Parse("""{"n":2,"items":[{"name":"a"},{"name":"b"}]}""");
+
+        var written = Encoding.UTF8.GetString(template.BindToUtf8(data));
+
+        Assert.Equal(template.Bind(data).ToJsonString(ProtocolJson.Options), written);
+    }
+
+    [Fact]
+    public void Compile_APieceWithoutExpressions_IsWrittenOnceAndOneWithThemIsNot()
+    {
+        Assert.IsType<FrozenNode>(TemplateCompiler.Compile(JsonNode.Parse("""{"type":"TextBlock","text":"fixed","items":[1,{"a":null}]}""")));
+        Assert.IsType<ObjectNode>(TemplateCompiler.Compile(JsonNode.Parse("""{"type":"TextBlock","text":"${n}"}""")));
+        Assert.IsType<ObjectNode>(TemplateCompiler.Compile(JsonNode.Parse("""{"type":"TextBlock","text":"fixed","$when":"${n > 1}"}""")));
+    }
+
     [Fact]
     public void Bind_SameTemplateTwice_GivesIndependentCards()
     {
@@ -130,7 +156,7 @@ public sealed class CardTemplateTests
         first["o"]!["k"] = 2;
         var second = template.Bind(data);
 
-        Assert.Equal(1, (int)second["o"]!["k"]!);
+        Assert.Equal(1, (double)second["o"]!["k"]!);
     }
 
     [Fact]
