@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
 using System.Text.Json.Serialization.Metadata;
+using ClosureBot.Dialogs.Choices;
+using ClosureBot.Dialogs.Prompts;
 using ClosureBot.Protocol.Serialization;
 
 namespace ClosureBot.Dialogs.Tests;
@@ -29,6 +31,30 @@ public class DialogInstanceTests
 
         Assert.Equal(JsonSerializer.Serialize(new DialogState { Stack = [asJson] }, ProtocolJson.Options), written);
         Assert.Contains("\"id\":\"prompt\",\"version\":\"3\",\"state\":{", written);
+    }
+
+    [Fact]
+    public void APromptsState_WrittenByItsGeneratedWriter_IsWhatReflectionWrites()
+    {
+        var state = new Prompt<bool>.PromptState
+        {
+            Text = "Größe <ok> \"quoted\" 👋\n", Choices = [new Choice("yes") { Title = "Sí", Synonyms = ["claro", "ça va"] }, new Choice("no")],
+            Attempts = 1, AffirmativeChoice = "yes", RecognizeNumbers = false,
+        };
+        var generated = (JsonTypeInfo<Prompt<bool>.PromptState>)DialogStateJson.Options.GetTypeInfo(typeof(Prompt<bool>.PromptState));
+        var reflected = (JsonTypeInfo<Prompt<bool>.PromptState>)new JsonSerializerOptions(ProtocolJson.Options) { TypeInfoResolver = new DefaultJsonTypeInfoResolver() }
+            .GetTypeInfo(typeof(Prompt<bool>.PromptState));
+
+        Assert.Equal(StackJson(state, reflected), StackJson(state, generated));
+        Assert.Contains("\"text\":\"Größe <ok> \\\"quoted\\\" ", StackJson(state, generated));
+    }
+
+    // The dialog stack as a turn's commit writes it, with the state given as a typed value.
+    internal static string StackJson<T>(T value, JsonTypeInfo<T> type) where T : class
+    {
+        var instance = new DialogInstance { Id = "prompt", Version = "3" };
+        instance.SetValue(value, type);
+        return JsonSerializer.Serialize(new DialogState { Stack = [instance] }, ProtocolJson.Options);
     }
 
     [Fact]

@@ -2,7 +2,6 @@ using System.Text.Json.Serialization.Metadata;
 using ClosureBot.Dialogs.Choices;
 using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Protocol.Activities;
-using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
 
 namespace ClosureBot.Dialogs.Prompts;
@@ -141,7 +140,7 @@ public abstract class Prompt<T>(string id, PromptValidator<T>? validator) : Dial
     // is the state: ContinueDialogAsync counts an attempt on it only on paths that keep it (re-ask) or end the prompt.
     private static PromptState Read(DialogInstance instance) => instance.GetValue(StateType);
 
-    private static readonly JsonTypeInfo<PromptState> StateType = (JsonTypeInfo<PromptState>)ProtocolJson.Options.GetTypeInfo(typeof(PromptState));
+    private static readonly JsonTypeInfo<PromptState> StateType = (JsonTypeInfo<PromptState>)DialogStateJson.Options.GetTypeInfo(typeof(PromptState));
 
     /// <summary>What a prompt persists between turns.</summary>
     public sealed class PromptState

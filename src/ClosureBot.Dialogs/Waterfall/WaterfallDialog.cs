@@ -2,7 +2,6 @@ using System.Runtime.CompilerServices;
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ClosureBot.Protocol.Activities;
-using ClosureBot.Protocol.Serialization;
 
 namespace ClosureBot.Dialogs.Waterfall;
 
@@ -14,19 +13,28 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
 {
     // The instance's state, kept typed on the instance between turns of a cached conversation; stored as
     // {"values": {...}, "step": n}, as it always was.
-    private static readonly JsonTypeInfo<Position> PositionType = (JsonTypeInfo<Position>)ProtocolJson.Options.GetTypeInfo(typeof(Position));
-    private static readonly JsonTypeInfo<TState> ValuesType = (JsonTypeInfo<TState>)ProtocolJson.Options.GetTypeInfo(typeof(TState));
+    // With the app's source-generated metadata for the state (stateTypes), written by generated code (DialogStateJson).
+    private readonly JsonTypeInfo<Position> _positionType;
+    private readonly JsonTypeInfo<TState> _valuesType;
     private (string Name, WaterfallStep<TState> Run)[] _steps = [];
     private string[] _stepNames = [];
     // The step currently executing for each live instance (the instance objects of one turn).
     private readonly ConditionalWeakTable<DialogInstance, StrongBox<WaterfallStepContext<TState>?>> _running = new();
 
     /// <summary>Creates a waterfall from named steps, in order.</summary>
-    public WaterfallDialog(string id, IEnumerable<(string Name, WaterfallStep<TState> Run)> steps) : base(id) => DefineSteps(steps);
+    /// <param name="id">The dialog's id.</param>
+    /// <param name="steps">The named steps, in order.</param>
+    /// <param name="stateTypes">Source-generated JSON metadata for <typeparamref name="TState"/> and its <see cref="Position"/>,
+    /// if the app has it (see <see cref="DialogStateJson"/>); otherwise the state is written by reflection.</param>
+    public WaterfallDialog(string id, IEnumerable<(string Name, WaterfallStep<TState> Run)> steps, IJsonTypeInfoResolver? stateTypes = null)
+        : this(id, stateTypes) => DefineSteps(steps);
 
     /// <summary>For subclasses whose steps are their own methods: call <see cref="DefineSteps"/> from the constructor.</summary>
-    protected WaterfallDialog(string id) : base(id)
+    protected WaterfallDialog(string id, IJsonTypeInfoResolver? stateTypes = null) : base(id)
     {
+        var options = DialogStateJson.For(stateTypes);
+        _positionType = (JsonTypeInfo<Position>)options.GetTypeInfo(typeof(Position));
+        _valuesType = (JsonTypeInfo<TState>)options.GetTypeInfo(typeof(TState));
     }
 
     /// <summary>Sets the named steps, in order. Names must be unique.</summary>
@@ -137,12 +145,12 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
         }
     }
 
-    private static int CurrentIndex(DialogInstance instance) => PositionOf(instance).Step;
+    private int CurrentIndex(DialogInstance instance) => PositionOf(instance).Step;
 
-    private static Position PositionOf(DialogInstance instance) => instance.GetValue(PositionType);
+    private Position PositionOf(DialogInstance instance) => instance.GetValue(_positionType);
 
-    private static TState Copy(TState state) =>
-        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(state, ValuesType), ValuesType) ?? new TState();
+    private TState Copy(TState state) =>
+        JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(state, _valuesType), _valuesType) ?? new TState();
 
     /// <summary>Where an instance stands and what its steps keep.</summary>
     public sealed class Position

@@ -14,7 +14,7 @@ public sealed class CancelDialog : WaterfallDialog<CancelDialog.CancelState>
 {
     public const string DialogId = "confirm-cancel";
 
-    public CancelDialog() : base(DialogId) => DefineSteps([("ask", AskStepAsync), ("answer", DecideStepAsync)]);
+    public CancelDialog() : base(DialogId, OffboardingStateJson.Default) => DefineSteps([("ask", AskStepAsync), ("answer", DecideStepAsync)]);
 
     /// <summary>Nothing to remember: the question is the whole dialog.</summary>
     public sealed class CancelState;

@@ -32,7 +32,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private readonly IOptions<SupportOptions> _support;
 
     public OffboardingDialog(AccountChooser accounts, ClosureRequests requests, OffboardingCards cards, TimeProvider time, IOptions<SupportOptions> support)
-        : base(DialogId)
+        : base(DialogId, OffboardingStateJson.Default)
     {
         _accounts = accounts;
         _requests = requests;

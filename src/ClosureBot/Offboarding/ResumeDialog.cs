@@ -19,7 +19,7 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
     private readonly OffboardingCards _cards;
     private readonly OffboardingDialog _offboarding;
 
-    public ResumeDialog(OffboardingCards cards, OffboardingDialog offboarding) : base(DialogId)
+    public ResumeDialog(OffboardingCards cards, OffboardingDialog offboarding) : base(DialogId, OffboardingStateJson.Default)
     {
         _cards = cards;
         _offboarding = offboarding;
