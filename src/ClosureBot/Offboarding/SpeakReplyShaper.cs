@@ -103,6 +103,8 @@ internal sealed partial class SpeakReplyShaper : IReplyShaper
     [GeneratedRegex(@"\*\*|__|(?<!\w)[*_](?=\S)|(?<=\S)[*_](?!\w)|^\s*[-*]\s+|^#+\s*", RegexOptions.Multiline)]
     private static partial Regex Emphasis();
 
-    [GeneratedRegex(@"\s+")]
+    // What becomes one space: a run of two or more, or one that is not a space (a line break, a tab). A single space is
+    // left as it is, so a text's ordinary spaces cost no replacement.
+    [GeneratedRegex(@"\s{2,}|[^\S ]")]
     private static partial Regex Whitespace();
 }

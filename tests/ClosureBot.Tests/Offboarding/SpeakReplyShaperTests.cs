@@ -124,6 +124,15 @@ public sealed class SpeakReplyShaperTests
         Assert.Equal("Step 9 of 9. See the article first", SpeakReplyShaper.Derive(reply));
     }
 
+    [Theory]
+    [InlineData("Delete  your\tservers\n\nfirst", "Delete your servers first")]
+    [InlineData("  one\r\ntwo \u00a0 three\u2003four ", "one two three four")]
+    [InlineData("plain words, one space each", "plain words, one space each")]
+    public void Derive_WhitespaceOfAnyKind_IsReadAsSingleSpaces(string text, string expected)
+    {
+        Assert.Equal(expected, SpeakReplyShaper.Derive(new Activity { Type = ActivityTypes.Message, Text = text }));
+    }
+
     [Fact]
     public void Derive_LongText_CutAtTheLastSentenceThatFits()
     {
