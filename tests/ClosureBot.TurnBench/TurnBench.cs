@@ -1,4 +1,5 @@
 using System.Buffers;
+using System.Runtime.InteropServices;
 using Stopwatch = System.Diagnostics.Stopwatch;
 using System.Text.Json;
 using ClosureBot.Hosting;
@@ -35,11 +36,14 @@ public sealed class TurnBench : IAsyncDisposable
     private readonly BotAdapter _adapter;
     private readonly MemoryTurnStore _store = new();
     private readonly ArrayBufferWriter<byte> _body = new(16 * 1024);
+    private readonly PosixSignalRegistration[] _signals;
     private int _walks;
 
     public TurnBench()
     {
         Directory.CreateDirectory(_folder);
+        // A bench stopped part-way (Ctrl+C, kill) leaves no folder behind either; the signal then ends the process as usual.
+        _signals = [.. new[] { PosixSignal.SIGINT, PosixSignal.SIGTERM }.Select(signal => PosixSignalRegistration.Create(signal, _ => RemoveFolder()))];
         var builder = WebApplication.CreateSlimBuilder(new WebApplicationOptions
         {
             EnvironmentName = "Development",
@@ -139,6 +143,12 @@ public sealed class TurnBench : IAsyncDisposable
     {
         await _app.DisposeAsync();
         Microsoft.Data.Sqlite.SqliteConnection.ClearAllPools();
+        foreach (var signal in _signals) signal.Dispose();
         Directory.Delete(_folder, recursive: true);
+    }
+
+    private void RemoveFolder()
+    {
+        if (Directory.Exists(_folder)) Directory.Delete(_folder, recursive: true);
     }
 }

@@ -22,8 +22,8 @@ public sealed class WebChatScrollTests
         Assert.Empty(report["pageErrors"]!.AsArray());
         var walks = report["walks"]!;
 
-        // Scrolled to the end by script, as Web Chat does when its snap loses the race: the title was out of view, and
-        // comes back to the top of the transcript.
+        // Scrolled to the end by script, as Web Chat does when its snap loses the race: the title was out of view (read in
+        // the frame of the script's scroll), and comes back to the top of the transcript.
         var stray = walks["stray"]!;
         Assert.Equal("Step 1 of 5", (string?)stray["title"]);
         Assert.True((int)stray["cardHeight"]! > (int)stray["viewBottom"]! - (int)stray["viewTop"]!, $"The card fits the transcript: {stray}");
