@@ -119,13 +119,10 @@ public static partial class AnswerReader
     /// "sin problemas"); and "really" made of the word for "true" ("de verdad", "de verdade": "una persona de verdad"
     /// agrees to nothing), in any of the languages.
     /// </summary>
-    internal static string WithoutIdioms(string input) => ReallyIdioms().Replace(PositiveIdioms().Replace(input, " "), " ");
+    internal static string WithoutIdioms(string input) => Idioms().Replace(input, " ");
 
-    [GeneratedRegex(@"\bde\s+verdade?\b", Options)]
-    private static partial Regex ReallyIdioms();
-
-    [GeneratedRegex(@"\b(why\s+not|no\s+(problems?|worries|errors?|issues?)|not\s+a\s+problem|without\s+(any\s+)?(problems?|errors?|issues?)|keine?n?\s+(fehler|probleme?)|ohne\s+(fehler|probleme?)|sin\s+(errores|problemas?)|ning[úu]n\s+(error|problema)|no\s+hay\s+(problema|errores)|(aucune?|sans)\s+(erreurs?|probl[èe]mes?)|pas\s+d'erreurs?|pas\s+de\s+probl[èe]mes?|sem\s+(erros?|problemas?)|nenhum\s+(erro|problema))\b", Options)]
-    private static partial Regex PositiveIdioms();
+    [GeneratedRegex(@"\b(de\s+verdade?|why\s+not|no\s+(problems?|worries|errors?|issues?)|not\s+a\s+problem|without\s+(any\s+)?(problems?|errors?|issues?)|keine?n?\s+(fehler|probleme?)|ohne\s+(fehler|probleme?)|sin\s+(errores|problemas?)|ning[úu]n\s+(error|problema)|no\s+hay\s+(problema|errores)|(aucune?|sans)\s+(erreurs?|probl[èe]mes?)|pas\s+d'erreurs?|pas\s+de\s+probl[èe]mes?|sem\s+(erros?|problemas?)|nenhum\s+(erro|problema))\b", Options)]
+    private static partial Regex Idioms();
 
     [GeneratedRegex(@"\b(no\s+s[ée]|quiz[áa]s?|tal\s+vez|no\s+estoy\s+segur[oa])\b", Options)]
     private static partial Regex SpanishHedge();
