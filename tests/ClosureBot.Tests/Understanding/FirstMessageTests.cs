@@ -28,14 +28,16 @@ public sealed partial class FirstMessageTests
     }
 
     [Fact]
-    public async Task FirstMessageOfEachLanguage_WithoutWarmUp_CompilesWhatItReads()
+    public async Task FirstMessage_WithoutWarmUp_CompilesWhatItReads()
     {
-        // The watch sees compilation when there is some: without the warm-up every language's first message compiles.
+        // The watch sees compilation when there is some: without the warm-up the process's first message (English)
+        // compiles the readers. The intent tables are interpreted patterns, so a first Spanish, French, German or
+        // Portuguese message after it may compile nothing of its own (it did, 2-4 ms, when each language's patterns were
+        // generated code).
         var compiled = await CompiledWhileReadingFirstMessagesAsync("held-out", "watch");
 
         Assert.Equal(Languages, compiled.Keys);
-        foreach (var (language, methods) in compiled)
-            Assert.True(methods.Count > 0, $"{language}: the first message compiled nothing without a warm-up");
+        Assert.True(compiled["en"].Count > 0, "en: the process's first message compiled nothing without a warm-up");
     }
 
     private static async Task<Dictionary<string, List<string>>> CompiledWhileReadingFirstMessagesAsync(string part, params string[] options)
