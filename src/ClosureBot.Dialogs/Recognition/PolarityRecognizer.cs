@@ -11,7 +11,7 @@ namespace ClosureBot.Dialogs.Recognition;
 /// Yes and no come from <see cref="ConfirmRecognizer"/> in the conversation's language; negations and hesitations
 /// from a short list per language (English always applies too, as many customers mix it in).
 /// </remarks>
-public static partial class PolarityRecognizer
+public static class PolarityRecognizer
 {
     private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
 
@@ -54,7 +54,7 @@ public static partial class PolarityRecognizer
         EnglishNegation().IsMatch(text)
         || (Negations.TryGetValue(RecognitionLocale.LanguageOf(locale), out Regex? negation) && negation.IsMatch(text));
 
-    [GeneratedRegex(@"\b(not|no|nope|nah|never|n['’]?t|havent|hasnt|didnt|dont|doesnt|isnt|arent|wasnt|werent|cant|cannot|wont|aint|wait|hold on|hang on|one sec|one moment|still|yet to|almost|nearly|in progress|working on|nothing yet|refus(e|es|ed|ing) to)\b|\w+n['’]t\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex EnglishNegation();
+    private static Regex? _englishNegation;
+    private static Regex EnglishNegation() => _englishNegation ??= new(@"\b(not|no|nope|nah|never|n['’]?t|havent|hasnt|didnt|dont|doesnt|isnt|arent|wasnt|werent|cant|cannot|wont|aint|wait|hold on|hang on|one sec|one moment|still|yet to|almost|nearly|in progress|working on|nothing yet|refus(e|es|ed|ing) to)\b|\w+n['’]t\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }

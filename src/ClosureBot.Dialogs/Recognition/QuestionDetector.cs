@@ -47,21 +47,21 @@ public static partial class QuestionDetector
     [GeneratedRegex(@"[\p{L}\p{N}']+")]
     private static partial Regex ShortWords();
 
-    [GeneratedRegex(@"^((hi|hello|hey|ok|okay|so|and|but|sorry|please|um+|uh+|hmm+|well)[\s,.!]+)+", Options)]
-    private static partial Regex Filler();
+    private static Regex? _filler;
+    private static Regex Filler() => _filler ??= new(@"^((hi|hello|hey|ok|okay|so|and|but|sorry|please|um+|uh+|hmm+|well)[\s,.!]+)+", Options);
 
-    [GeneratedRegex(@"^(what|what['’]?s|whats|how|how['’]?s|when|where|why|which|who|whose|whom|(can|could|will|would|should|shall|may|might|must|is|are|was|were|do|does|did|have|has|am)\s+(i|you|we|they|there|this|that|these|those|the|my|our|your|he|she|someone|anyone|a|an|it\s+\w+)\b|tell me (what|how|when|why|where|if|whether|about))\b", Options)]
-    private static partial Regex EnglishOpening();
+    private static Regex? _englishOpening;
+    private static Regex EnglishOpening() => _englishOpening ??= new(@"^(what|what['’]?s|whats|how|how['’]?s|when|where|why|which|who|whose|whom|(can|could|will|would|should|shall|may|might|must|is|are|was|were|do|does|did|have|has|am)\s+(i|you|we|they|there|this|that|these|those|the|my|our|your|he|she|someone|anyone|a|an|it\s+\w+)\b|tell me (what|how|when|why|where|if|whether|about))\b", Options);
 
-    [GeneratedRegex(@"^(was|wie|wann|wo|wohin|warum|wieso|weshalb|welche[rsmn]?|wer|wen|wem|(kann|k[öo]nnen|muss|m[üu]ssen|ist|sind|gibt|wird|werden|habe|hat)\s+(ich|man|es|das|der|die|mein|meine|wir|sie)\b)", Options)]
-    private static partial Regex GermanOpening();
+    private static Regex? _germanOpening;
+    private static Regex GermanOpening() => _germanOpening ??= new(@"^(was|wie|wann|wo|wohin|warum|wieso|weshalb|welche[rsmn]?|wer|wen|wem|(kann|k[öo]nnen|muss|m[üu]ssen|ist|sind|gibt|wird|werden|habe|hat)\s+(ich|man|es|das|der|die|mein|meine|wir|sie)\b)", Options);
 
-    [GeneratedRegex(@"^(¿|qu[ée]|c[óo]mo|cu[áa]ndo|d[óo]nde|por\s*qu[ée]|cu[áa]l(es)?|qui[ée]n(es)?|cu[áa]nto|puedo|hay\s+que)\b", Options)]
-    private static partial Regex SpanishOpening();
+    private static Regex? _spanishOpening;
+    private static Regex SpanishOpening() => _spanishOpening ??= new(@"^(¿|qu[ée]|c[óo]mo|cu[áa]ndo|d[óo]nde|por\s*qu[ée]|cu[áa]l(es)?|qui[ée]n(es)?|cu[áa]nto|puedo|hay\s+que)\b", Options);
 
-    [GeneratedRegex(@"^(que|quoi|qu['’]est|comment|quand|o[ùu]|pourquoi|quel(le)?s?|qui|combien|est-ce|puis-je|dois-je|y a-t-il)\b", Options)]
-    private static partial Regex FrenchOpening();
+    private static Regex? _frenchOpening;
+    private static Regex FrenchOpening() => _frenchOpening ??= new(@"^(que|quoi|qu['’]est|comment|quand|o[ùu]|pourquoi|quel(le)?s?|qui|combien|est-ce|puis-je|dois-je|y a-t-il)\b", Options);
 
-    [GeneratedRegex(@"^(o\s+que|que|como|quando|onde|por\s*que|qual|quais|quem|quanto|posso|preciso|[ée]\s+poss[íi]vel)\b", Options)]
-    private static partial Regex PortugueseOpening();
+    private static Regex? _portugueseOpening;
+    private static Regex PortugueseOpening() => _portugueseOpening ??= new(@"^(o\s+que|que|como|quando|onde|por\s*que|qual|quais|quem|quanto|posso|preciso|[ée]\s+poss[íi]vel)\b", Options);
 }

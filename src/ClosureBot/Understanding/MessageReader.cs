@@ -8,7 +8,7 @@ namespace ClosureBot.Understanding;
 /// router weighs the same readings (a whole interruption, a question, a named account, an answer, an interruption
 /// inside a longer message, an account named with a typo). The corpus report measures this reading.
 /// </summary>
-public static partial class MessageReader
+public static class MessageReader
 {
     /// <summary>The kind of <paramref name="text"/>; <paramref name="accounts"/> are the accounts the customer may name.</summary>
     public static MessageKind Classify(string? text, string? locale, IReadOnlyList<AccountName> accounts)
@@ -35,9 +35,10 @@ public static partial class MessageReader
 
     /// <summary>
     /// What customers ask for in each language, as whole messages and in one longer one. A source-generated pattern's
-    /// matching code is compiled only once the input reaches it (its first characters found), so each language's
-    /// intents need words of their own here: with the English sentence alone, a customer's first Spanish, French or
-    /// German message compiled its start pattern (2–4 ms; the corpus command's <c>watch</c> option names the methods).
+    /// matching code (the topics', the hedges') is compiled only once the input reaches it (its first characters found),
+    /// so each language needs words of its own here: with the English sentence alone, when the intent tables were still
+    /// generated, a customer's first Spanish, French or German message compiled its start pattern (2–4 ms; the corpus
+    /// command's <c>watch</c> option names the methods). The interpreted patterns are built by the same reading.
     /// </summary>
     private static readonly string[] IntentSamples =
     [
@@ -83,7 +84,7 @@ public static partial class MessageReader
     public static bool IsQuestion(string? text, string? locale) =>
         QuestionDetector.IsQuestion(text, locale) || (text is { Length: <= IntentReader.MaxLength } && NotKnowing().IsMatch(text));
 
-    [GeneratedRegex(@"\b(i\s+)?(don'?t|do\s+not|dont)\s+know\s+(my|the|our|what|where|which|how|when|if|whether)\b|\bno\s+idea\s+(what|where|which|how)\b|\b(can'?t|cannot|couldn'?t)\s+find\s+(my|the|our)\b|\bno\s+s[ée]\s+(cu[áa]l|d[óo]nde|mi|el)\b|\bje\s+ne\s+(sais|trouve)\s+pas\s+(o[ùu]|quel|mon|le)\b|\bwei[ßs]\s+nicht,?\s+(wo|welche|mein|den)\b|\bn[ãa]o\s+sei\s+(qual|onde|meu|o)\b",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
-    private static partial Regex NotKnowing();
+    private static Regex? _notKnowing;
+    private static Regex NotKnowing() => _notKnowing ??= new(@"\b(i\s+)?(don'?t|do\s+not|dont)\s+know\s+(my|the|our|what|where|which|how|when|if|whether)\b|\bno\s+idea\s+(what|where|which|how)\b|\b(can'?t|cannot|couldn'?t)\s+find\s+(my|the|our)\b|\bno\s+s[ée]\s+(cu[áa]l|d[óo]nde|mi|el)\b|\bje\s+ne\s+(sais|trouve)\s+pas\s+(o[ùu]|quel|mon|le)\b|\bwei[ßs]\s+nicht,?\s+(wo|welche|mein|den)\b|\bn[ãa]o\s+sei\s+(qual|onde|meu|o)\b",
+        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant);
 }
