@@ -56,6 +56,14 @@ public class WriterMetricsTests
 
         var turns = Script.To(OffboardingSteps.RetrieveData);
         await ann.SendAll(turns);
+        // The writer records a batch after it has released the batch's turns (the meter never delays a reply), so the
+        // last turn's answer can arrive before its batch is recorded: wait for it, within a bound, before counting.
+        var recorded = System.Diagnostics.Stopwatch.StartNew();
+        while (recorded.Elapsed < TimeSpan.FromSeconds(5))
+        {
+            lock (sizes) if (sizes.Sum() >= turns.Length) break;
+            await Task.Delay(10);
+        }
         listener.Dispose();
 
         lock (sizes)
