@@ -88,5 +88,7 @@ internal static class EnglishIntents
     private static Regex EnglishBack1() => new(@"^(((no\s+)?wait|oops|hold\s+on|hang\s+on|no)[\s,.!]+)?(((i\s+(want|need)\s+to|i'?d\s+like\s+to|(can|could|may)\s+(i|we|you)|let'?s|let\s+me)\s+)?(go\s*ba?c?k|take\s+(me|us)\s+back|return|step\s+back|back)(\s+(one\s+step|a\s+step|one|to\s+(the\s+)?(previous|last|prior)\s+(step|question|screen)|to\s+the\s+(step|question)\s+before))?(\s+and\s+change\s+my\s+answer)?|(the\s+)?(previous|prior)\s+(step|question|screen)|one\s+step\s+back)[\s?!.]*$", Options);
 
     /// <summary>A start from the beginning ("start over", "restart"): a closure intent that, mid-flow, goes back to the overview.</summary>
-    internal static Regex EnglishRestart1() => new(@"^(((no\s+)?wait|oops|hmm+|no)[\s,.!]+)?((i\s+(want|need)\s+to|i'?d\s+like\s+to|(can|could)\s+(i|we)|let'?s|let\s+me)\s+)?((start|begin)\s+(over|again|all\s+over(\s+again)?|from\s+(the\s+)?(beginning|scratch|start|top))|restart(\s+(the\s+)?(whole\s+)?(process|closure|thing|everything))?|go\s+back\s+to\s+the\s+(beginning|start)|from\s+(the\s+)?(very\s+)?(beginning|scratch|start))[\s?!.]*$", Options);
+    // One instance for this table and IntentReader's restarts.
+    private static Regex? _englishRestart1;
+    internal static Regex EnglishRestart1() => _englishRestart1 ??= new(@"^(((no\s+)?wait|oops|hmm+|no)[\s,.!]+)?((i\s+(want|need)\s+to|i'?d\s+like\s+to|(can|could)\s+(i|we)|let'?s|let\s+me)\s+)?((start|begin)\s+(over|again|all\s+over(\s+again)?|from\s+(the\s+)?(beginning|scratch|start|top))|restart(\s+(the\s+)?(whole\s+)?(process|closure|thing|everything))?|go\s+back\s+to\s+the\s+(beginning|start)|from\s+(the\s+)?(very\s+)?(beginning|scratch|start))[\s?!.]*$", Options);
 }

@@ -20,8 +20,8 @@ internal sealed record IntentRule(MessageKind Kind, Regex Pattern, IntentScope S
     // is a method the JIT compiles, and the largest of these were methods of 10-17 KB of IL: each time one became hot under
     // load, the JIT optimized it with about 20 MiB of working memory, and those moments set the bot's peak memory (about 13 MiB
     // higher; tests/ClosureBot.LoadTest/MEASUREMENTS.md, thirtieth measurement). The interpreter reads a short answer as
-    // fast (about 20 ns a pattern) and a sentence in under a microsecond a pattern; parsing the tables takes a few
-    // milliseconds, done by the start-up warm-up (IntentReader.Warm) before a customer's first message.
+    // fast (about 20 ns a pattern) and a sentence in under a microsecond a pattern (same measurement); the tables are
+    // parsed when first used, which the start-up warm-up (IntentReader.Warm) does before a customer's first message.
     public static IntentRule Whole(MessageKind kind, Regex pattern) => new(kind, pattern, IntentScope.Whole);
 
     public static IntentRule Short(MessageKind kind, Regex pattern, Regex? unless = null) => new(kind, pattern, IntentScope.Short, unless);

@@ -157,13 +157,21 @@ internal static class OtherLanguageIntents
 
     private static Regex PortugueseBack1() => new(@"^(((quero|podemos|posso|vamos)\s+)?(voltar|volta|volte|retornar|retorne)(\s+(atr[áa]s|uma\s+etapa|um\s+passo|(ao|para\s+o)\s+passo\s+anterior|([àa]|para\s+a)\s+etapa\s+anterior|([àa]|para\s+a)\s+pergunta\s+anterior))*|(a\s+)?etapa\s+anterior|(a\s+)?pergunta\s+anterior|(o\s+)?passo\s+anterior)[\s?!.,]*$", Options);
 
-    internal static Regex SpanishRestart1() => new(@"^[¿¡\s]*(((quiero|quisiera|podemos|vamos\s+a)\s+)?(empezar|comenzar|iniciar)\s+(de\s+nuevo|otra\s+vez|desde\s+(el\s+)?(principio|cero))|volver\s+a\s+empezar|reiniciar(\s+(todo|el\s+proceso))?|desde\s+el\s+principio|empecemos\s+de\s+nuevo)[\s?!.,]*$", Options);
+    // One instance for this table and IntentReader's restarts.
+    private static Regex? _spanishRestart1;
+    internal static Regex SpanishRestart1() => _spanishRestart1 ??= new(@"^[¿¡\s]*(((quiero|quisiera|podemos|vamos\s+a)\s+)?(empezar|comenzar|iniciar)\s+(de\s+nuevo|otra\s+vez|desde\s+(el\s+)?(principio|cero))|volver\s+a\s+empezar|reiniciar(\s+(todo|el\s+proceso))?|desde\s+el\s+principio|empecemos\s+de\s+nuevo)[\s?!.,]*$", Options);
 
-    internal static Regex FrenchRestart1() => new(@"^(((je\s+(veux|voudrais)|on\s+peut|peut-on|on)\s+)?(recommencer|recommence|repartir\s+de\s+z[ée]ro|reprendre\s+(depuis\s+le|au)\s+d[ée]but|tout\s+recommencer)(\s+(depuis\s+le\s+d[ée]but|[àa]\s+z[ée]ro|tout))?|(depuis\s+le|au)\s+d[ée]but)[\s?!.,]*$", Options);
+    // One instance for this table and IntentReader's restarts.
+    private static Regex? _frenchRestart1;
+    internal static Regex FrenchRestart1() => _frenchRestart1 ??= new(@"^(((je\s+(veux|voudrais)|on\s+peut|peut-on|on)\s+)?(recommencer|recommence|repartir\s+de\s+z[ée]ro|reprendre\s+(depuis\s+le|au)\s+d[ée]but|tout\s+recommencer)(\s+(depuis\s+le\s+d[ée]but|[àa]\s+z[ée]ro|tout))?|(depuis\s+le|au)\s+d[ée]but)[\s?!.,]*$", Options);
 
-    internal static Regex GermanRestart1() => new(@"^(((ich\s+(will|m[öo]chte)|k[öo]nnen\s+wir|lass\s+uns)\s+)?(nochmal\s+|noch\s+einmal\s+)?(von\s+vorne?(\s+(anfangen|beginnen|starten))?|neu\s+(anfangen|beginnen|starten)|neustart|alles\s+auf\s+anfang))[\s?!.,]*$", Options);
+    // One instance for this table and IntentReader's restarts.
+    private static Regex? _germanRestart1;
+    internal static Regex GermanRestart1() => _germanRestart1 ??= new(@"^(((ich\s+(will|m[öo]chte)|k[öo]nnen\s+wir|lass\s+uns)\s+)?(nochmal\s+|noch\s+einmal\s+)?(von\s+vorne?(\s+(anfangen|beginnen|starten))?|neu\s+(anfangen|beginnen|starten)|neustart|alles\s+auf\s+anfang))[\s?!.,]*$", Options);
 
-    internal static Regex PortugueseRestart1() => new(@"^(((quero|podemos|vamos)\s+)?(come[çc]ar\s+(de\s+novo|do\s+zero|do\s+in[íi]cio|outra\s+vez)|recome[çc]ar(\s+tudo)?|reiniciar(\s+(tudo|o\s+processo))?)|do\s+in[íi]cio|desde\s+o\s+in[íi]cio)[\s?!.,]*$", Options);
+    // One instance for this table and IntentReader's restarts.
+    private static Regex? _portugueseRestart1;
+    internal static Regex PortugueseRestart1() => _portugueseRestart1 ??= new(@"^(((quero|podemos|vamos)\s+)?(come[çc]ar\s+(de\s+novo|do\s+zero|do\s+in[íi]cio|outra\s+vez)|recome[çc]ar(\s+tudo)?|reiniciar(\s+(tudo|o\s+processo))?)|do\s+in[íi]cio|desde\s+o\s+in[íi]cio)[\s?!.,]*$", Options);
 
     // Asked before the closure intent, which would read "¿ya está cerrada mi cuenta?" as a wish to close it.
     private static Regex SpanishStatus0() => new(@"^((y|bueno|hola|entonces)[\s,]+)*(¿\s*)?(ya\s+(est[áa]|fue)\s+(cerrada|eliminada|dada\s+de\s+baja)(\s+(mi|la|nuestra)\s+cuenta)?|(mi|la|nuestra)\s+cuenta\s+(ya\s+)?(est[áa]|fue)\s+(ya\s+)?(cerrada|eliminada|dada\s+de\s+baja)|(est[áa]|fue)\s+(ya\s+)?(cerrada|eliminada)\s+(mi|la|nuestra)\s+cuenta|qu[ée]\s+pasa\s+ahora|y\s+ahora\s+qu[ée]|(tengo|tenemos)\s+que\s+hacer\s+algo\s+m[áa]s|(hay\s+)?algo\s+m[áa]s\s+que\s+(tenga|tengamos|deba)\s+hacer)(\s+(ya|ahora))?[\s?!.]*$", Options);

@@ -35,6 +35,18 @@ public sealed class IntentTablesTests
         }
     }
 
+    [Fact]
+    public void TheRestartPatterns_SharedWithTheRestartCheck_AreParsedOnce()
+    {
+        // IntentReader.IsRestart reads the tables' own restart patterns: one object each, not a second parse.
+        Assert.Same(EnglishIntents.EnglishRestart1(), EnglishIntents.EnglishRestart1());
+        Assert.Same(OtherLanguageIntents.SpanishRestart1(), OtherLanguageIntents.SpanishRestart1());
+        Assert.Same(OtherLanguageIntents.FrenchRestart1(), OtherLanguageIntents.FrenchRestart1());
+        Assert.Same(OtherLanguageIntents.GermanRestart1(), OtherLanguageIntents.GermanRestart1());
+        Assert.Same(OtherLanguageIntents.PortugueseRestart1(), OtherLanguageIntents.PortugueseRestart1());
+        Assert.Contains(EnglishIntents.Rules, r => ReferenceEquals(r.Pattern, EnglishIntents.EnglishRestart1()));
+    }
+
     [Theory]
     [InlineData("ok, cancel please!", "en", MessageKind.Cancel)]
     [InlineData("hola, cancelar por favor", "es", MessageKind.Cancel)]
