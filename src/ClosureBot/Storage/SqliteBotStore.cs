@@ -15,14 +15,15 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
     private readonly ConversationCache _cache;
     private readonly SqliteGroupCommitter _committer;
 
-    public SqliteBotStore(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider time, WriterMetrics metrics)
+    public SqliteBotStore(SqliteDatabase database, IOptions<StorageOptions> options, TimeProvider time, WriterMetrics metrics,
+        ILogger<SqliteBotStore> logger)
     {
         _database = database;
         _cache = new ConversationCache(options.Value.CacheMegabytes * 1024L * 1024);
         database.EnsureSchema(SqliteSchema.Create);
         using (var connection = database.Open()) OutboxStatements.EnsureSchema(connection);
         database.EnsureSchema(HandoffStatements.Schema);
-        _committer = new SqliteGroupCommitter(database.Open(), _cache, time, options.Value.CommitDelay, metrics);
+        _committer = new SqliteGroupCommitter(database.Open(), () => database.Open(), _cache, time, options.Value.CommitDelay, metrics, logger);
     }
 
     /// <summary>The database this store created its schema in.</summary>

@@ -11,7 +11,8 @@ namespace ClosureBot.Storage;
 /// writes each under its own savepoint (one turn's conflict never undoes another's work), commits them in one
 /// transaction, and only then completes each turn's task. When more than one commit is waiting (turns run
 /// concurrently), it first waits <see cref="StorageOptions.CommitDelay"/> for the turns still running to join the batch,
-/// as PostgreSQL's <c>commit_delay</c> does: the flush, not the writing, is the dear part of a commit.
+/// as PostgreSQL's <c>commit_delay</c> does: the flush, not the writing, is the dear part of a commit. The log's
+/// checkpoints are copied beside it, after a batch's turns are answered (<see cref="WalCheckpoints"/>).
 /// </summary>
 internal sealed class SqliteGroupCommitter : IAsyncDisposable
 {
@@ -23,11 +24,17 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly TimeSpan _commitDelay;
     private readonly WriterMetrics _metrics;
+    private readonly Func<SqliteConnection> _openCheckpointer;
+    private readonly ILogger _logger;
     private readonly Channel<Pending> _queue = Channel.CreateUnbounded<Pending>(new UnboundedChannelOptions { SingleReader = true });
     private readonly Task _writer;
 
-    public SqliteGroupCommitter(SqliteConnection connection, ConversationCache cache, TimeProvider time, TimeSpan commitDelay, WriterMetrics metrics)
+    /// <param name="openCheckpointer">Opens the connection the log's checkpoints are copied with (<see cref="WalCheckpoints"/>).</param>
+    public SqliteGroupCommitter(SqliteConnection connection, Func<SqliteConnection> openCheckpointer, ConversationCache cache, TimeProvider time,
+        TimeSpan commitDelay, WriterMetrics metrics, ILogger logger)
     {
+        _openCheckpointer = openCheckpointer;
+        _logger = logger;
         _metrics = metrics;
         _connection = connection;
         _cache = cache;
@@ -68,6 +75,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     {
         var batch = new List<Pending>(MaxBatch);
         using var statements = new Statements(_connection, _time);
+        using var checkpoints = new WalCheckpoints(_connection, _openCheckpointer, _logger);
         while (await _queue.Reader.WaitToReadAsync().ConfigureAwait(false))
         {
             batch.Clear();
@@ -81,6 +89,7 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             var startedAt = System.Diagnostics.Stopwatch.GetTimestamp();
             WriteBatch(batch, statements);
             _metrics.Batch("sqlite", batch.Count, startedAt);
+            checkpoints.AfterBatch();
         }
     }
 

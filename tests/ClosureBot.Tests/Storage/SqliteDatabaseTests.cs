@@ -21,6 +21,8 @@ public class SqliteDatabaseTests
         Assert.Equal(2L, Pragma(writer, "synchronous"));
         Assert.Equal(-512L, Pragma(writer, "cache_size"));
         Assert.Equal(5000L, Pragma(writer, "busy_timeout"));
+        // SQLite's own checkpoint, even on a handle the pool had given the single writer, which has it off (WalCheckpoints).
+        Assert.Equal(1000L, Pragma(writer, "wal_autocheckpoint"));
         // Readers run beside the writer (write-ahead log).
         using var journal = reader.CreateCommand();
         journal.CommandText = "PRAGMA journal_mode";
