@@ -54,6 +54,60 @@ public sealed class WalCheckpointsTests
         Assert.Equal(conversations, read);
     }
 
+    [Fact]
+    public async Task ACopyThatTakesLong_NeverHoldsUpTheWritersCommits_AndTheLogStartsAfreshOnceItIsDone()
+    {
+        await using var app = new BotApplicationFactory();
+        using var client = app.CreateClient();
+        var database = app.Services.GetRequiredService<SqliteDatabase>();
+        // The checkpoint thread's connection opens only when the test lets it: a copy that takes as long as the test wants.
+        using var copyStarted = new ManualResetEventSlim();
+        using var copyMayRun = new ManualResetEventSlim();
+        var writer = new SqliteGroupCommitter(database.Open(), () =>
+        {
+            copyStarted.Set();
+            copyMayRun.Wait();
+            return database.Open();
+        }, new ConversationCache(1024 * 1024), TimeProvider.System, TimeSpan.Zero, app.Services.GetRequiredService<WriterMetrics>(),
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        await using var reader = database.Open(forWriting: false);
+        var wal = DatabaseFile(reader) + "-wal";
+        var next = 0;
+        Task Commit() => writer.CommitAsync(new TurnCommit { ConversationKey = $"test/slow-{next}", NewETag = "e", State = State(next++), KeepCached = false },
+            CancellationToken.None);
+        try
+        {
+            // 1,000 pages written (three a conversation): the thread starts its copy, and is held.
+            while (!copyStarted.IsSet && next < 1_000) await Commit();
+            Assert.True(copyStarted.IsSet, "the thread starts a copy once the writer's commits wrote 1,000 pages");
+
+            // While it is held, 600 more commits (about 1,800 pages) go through, each answered.
+            var whileCopying = Task.Run(async () => { for (var i = 0; i < 600; i++) await Commit(); });
+            Assert.Same(whileCopying, await Task.WhenAny(whileCopying, Task.Delay(TimeSpan.FromSeconds(60))));
+            await whileCopying;
+
+            // Once the copy is done, the writer copies the rest after its next batch, and the one after starts the log
+            // afresh: the file then stops growing, as the next pages are written over its beginning.
+            // Rounds of ten commits (about 30 pages) until one leaves the file as long as it was, for at most 30 s.
+            copyMayRun.Set();
+            var deadline = DateTime.UtcNow.AddSeconds(30);
+            long length;
+            do
+            {
+                length = new FileInfo(wal).Length;
+                for (var i = 0; i < 10; i++) await Commit();
+            }
+            while (new FileInfo(wal).Length != length && DateTime.UtcNow < deadline);
+            for (var i = 0; i < 200; i++) await Commit(); // about 600 pages, fewer than the log already holds
+            Assert.Equal(length, new FileInfo(wal).Length);
+        }
+        finally
+        {
+            copyMayRun.Set();
+            await writer.DisposeAsync();
+        }
+    }
+
     private static byte[] State(int i)
     {
         var text = new StringBuilder().Append("{\"n\":").Append(i).Append(",\"pad\":\"");
