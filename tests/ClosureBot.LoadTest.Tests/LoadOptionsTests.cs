@@ -65,8 +65,18 @@ public sealed class LoadOptionsTests
         Assert.False(LoadOptions.Parse(["--start"], NoEnvironment).FirstTurns);
     }
 
+    [Fact]
+    public void Parse_Rounds_IsKept_AndIsOneUnlessGiven()
+    {
+        Assert.Equal(3, LoadOptions.Parse(["--start", "--peer", "--rounds", "3"], NoEnvironment).Rounds);
+        Assert.Equal(1, LoadOptions.Parse(["--start", "--peer"], NoEnvironment).Rounds);
+    }
+
     [Theory]
     [InlineData("--start --instances 2", "--instances 2 needs PostgreSQL")]
+    [InlineData("--url http://127.0.0.1:5000 --rounds 3", "--rounds needs --start")]
+    [InlineData("--start --rounds 0", "--rounds must be a number from 1 to 9")]
+    [InlineData("--start --rounds 10", "--rounds must be a number from 1 to 9")]
     [InlineData("--url http://127.0.0.1:5000 --first-turns", "--first-turns needs --start")]
     [InlineData("--url http://127.0.0.1:5000 --peer", "--peer needs --start")]
     [InlineData("--url http://127.0.0.1:5000 --seed-conversations 10", "--seed-conversations needs --start")]

@@ -31,6 +31,9 @@ public sealed record LoadOptions
           --cold-start          with --start: measure start of the process to the reply of a welcome turn (median of 5)
           --first-turns         with --start: after each of 5 starts and its warm-up, time the first and the tenth
                                 customer's first two turns in English, German and Spanish (medians over the starts)
+          --rounds N            with --start: measure every row N times (1 to 9, default 1), the targets taking turns
+                                round by round, and end with each table's medians over the rounds (ratios paired
+                                within a round), so one slow spell of a shared machine cannot decide a comparison
         """;
 
     /// <summary>The environment variable that names a PostgreSQL server when <c>--postgres</c> does not.</summary>
@@ -53,6 +56,7 @@ public sealed record LoadOptions
     public int LeaveHalfway { get; init; }
     public bool ColdStart { get; init; }
     public bool FirstTurns { get; init; }
+    public int Rounds { get; init; } = 1;
 
     /// <param name="environment">Reads an environment variable (the process's by default).</param>
     public static LoadOptions Parse(string[] args, Func<string, string?>? environment = null)
@@ -82,6 +86,7 @@ public sealed record LoadOptions
                 "--leave-halfway" => options with { LeaveHalfway = Bounded(Next(), 1, 1_000_000, "--leave-halfway") },
                 "--cold-start" => options with { ColdStart = true },
                 "--first-turns" => options with { FirstTurns = true },
+                "--rounds" => options with { Rounds = Bounded(Next(), 1, 9, "--rounds") },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -91,7 +96,7 @@ public sealed record LoadOptions
         {
             foreach (var (given, name) in new[] { (options.Peer, "--peer"), (postgres is not null, "--postgres"), (options.Instances > 1, "--instances"),
                          (options.SeedConversations > 0, "--seed-conversations"), (options.ColdStart, "--cold-start"),
-                         (options.FirstTurns, "--first-turns") })
+                         (options.FirstTurns, "--first-turns"), (options.Rounds > 1, "--rounds") })
                 if (given) throw new ArgumentException($"{name} needs --start: the command starts the bots it measures that way.");
             return options;
         }

@@ -74,31 +74,51 @@ if (options.FirstTurns)
 }
 
 var labelled = targets.Count > 1 || options.SeedConversations > 0;
-LoadRun.PrintHeader(labelled);
+if (options.Rounds == 1) LoadRun.PrintHeader(labelled); // with rounds, each round prints its own
 var failed = false;
 foreach (var customers in options.Customers)
 {
-    var sideBySide = new List<RowResult>();
-    var emptyVsSeeded = new List<(RowResult Empty, RowResult Seeded)>();
-    foreach (var target in targets)
+    var sideBySideRounds = new List<IReadOnlyList<RowResult>>();
+    var emptyVsSeededRounds = new List<IReadOnlyList<(RowResult Empty, RowResult Seeded)>>();
+    for (var round = 1; round <= options.Rounds; round++)
     {
-        // The peer keeps its state in memory: there is no store of its to seed.
-        var seeded = options.SeedConversations > 0 && !target.IsPeer;
-        RowResult? empty = null;
-        if (seeded && options.CompareEmpty)
+        var ofRound = options.Rounds > 1 ? $", round {round} of {options.Rounds}" : "";
+        if (options.Rounds > 1)
         {
-            empty = await runner.MeasureAsync(target, customers, seeded: false, target.Label + " (empty)");
-            LoadRun.Print(empty, labelled);
-            failed |= empty.Errors > 0 || empty.Latencies.Count == 0;
+            Console.WriteLine();
+            Console.WriteLine($"Round {round} of {options.Rounds}, {customers} customers:");
+            LoadRun.PrintHeader(labelled);
         }
-        var row = await runner.MeasureAsync(target, customers, seeded, target.Label);
-        LoadRun.Print(row, labelled);
-        failed |= row.Errors > 0 || row.Latencies.Count == 0;
-        sideBySide.Add(row);
-        if (empty is not null) emptyVsSeeded.Add((empty with { Label = target.Label }, row));
+        var sideBySide = new List<RowResult>();
+        var emptyVsSeeded = new List<(RowResult Empty, RowResult Seeded)>();
+        foreach (var target in targets)
+        {
+            // The peer keeps its state in memory: there is no store of its to seed.
+            var seeded = options.SeedConversations > 0 && !target.IsPeer;
+            RowResult? empty = null;
+            if (seeded && options.CompareEmpty)
+            {
+                empty = await runner.MeasureAsync(target, customers, seeded: false, target.Label + " (empty)");
+                LoadRun.Print(empty, labelled);
+                failed |= empty.Errors > 0 || empty.Latencies.Count == 0;
+            }
+            var row = await runner.MeasureAsync(target, customers, seeded, target.Label);
+            LoadRun.Print(row, labelled);
+            failed |= row.Errors > 0 || row.Latencies.Count == 0;
+            sideBySide.Add(row);
+            if (empty is not null) emptyVsSeeded.Add((empty with { Label = target.Label }, row));
+        }
+        if (sideBySide.Count > 1) Print($"Side by side, {customers} customers{ofRound}:", ComparisonTable.SideBySide(sideBySide));
+        if (emptyVsSeeded.Count > 0) Print($"Empty against seeded, {customers} customers{ofRound}:", ComparisonTable.EmptyVsSeeded(emptyVsSeeded, options.SeedConversations));
+        sideBySideRounds.Add(sideBySide);
+        emptyVsSeededRounds.Add(emptyVsSeeded);
     }
-    if (sideBySide.Count > 1) Print($"Side by side, {customers} customers:", ComparisonTable.SideBySide(sideBySide));
-    if (emptyVsSeeded.Count > 0) Print($"Empty against seeded, {customers} customers:", ComparisonTable.EmptyVsSeeded(emptyVsSeeded, options.SeedConversations));
+    if (options.Rounds == 1) continue;
+    const string Paired = "ratios taken within each round, lowest–highest in brackets";
+    Print($"Side by side, {customers} customers, medians of {options.Rounds} rounds ({Paired}):", ComparisonTable.SideBySideMedians(sideBySideRounds));
+    if (emptyVsSeededRounds[0].Count > 0)
+        Print($"Empty against seeded, {customers} customers, medians of {options.Rounds} rounds ({Paired}):",
+            ComparisonTable.EmptyVsSeededMedians(emptyVsSeededRounds, options.SeedConversations));
 }
 return failed ? 1 : 0;
 
