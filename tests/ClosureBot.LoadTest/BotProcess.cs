@@ -47,6 +47,7 @@ public sealed class BotProcess : IBotUnderTest
         };
         // The customers post to /api/messages without a channel token, which the bot accepts only in Development and
         // only from loopback: the bot listens on 127.0.0.1 and the generator calls it there.
+        GeneratorSockets.KeepFrom(start);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var arg in new[]
                  {

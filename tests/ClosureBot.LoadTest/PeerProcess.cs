@@ -31,6 +31,7 @@ public sealed class PeerProcess : IBotUnderTest
         if (File.Exists(stamp) && File.ReadAllBytes(stamp).AsSpan().SequenceEqual(File.ReadAllBytes(lockFile))) return;
         Console.Error.WriteLine("  [peer] npm ci (botbuilder 4.23.3, from peer/package-lock.json) ...");
         var start = new ProcessStartInfo("npm") { WorkingDirectory = peerDir };
+        GeneratorSockets.KeepFrom(start);
         foreach (var arg in new[] { "ci", "--no-audit", "--no-fund", "--loglevel=error" }) start.ArgumentList.Add(arg);
         using var npm = Process.Start(start) ?? throw new InvalidOperationException("Could not start npm: install Node.js (with npm) to run --peer.");
         npm.WaitForExit();
@@ -44,6 +45,7 @@ public sealed class PeerProcess : IBotUnderTest
         var inventoryPath = BotProcess.WriteInventory(contentRoot, Path.Combine(Path.GetTempPath(), $"closurebot-peer-{Guid.NewGuid():N}.inventory.json"));
         var start = new ProcessStartInfo("node") { WorkingDirectory = peerDir, RedirectStandardOutput = true, RedirectStandardError = true };
         foreach (var arg in new[] { "index.js", "--port", url.Port.ToString(), "--inventory", inventoryPath }) start.ArgumentList.Add(arg);
+        GeneratorSockets.KeepFrom(start);
         start.Environment["NODE_ENV"] = "production";
         var startedAt = Stopwatch.GetTimestamp();
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start node: install Node.js to run --peer.");

@@ -1,6 +1,9 @@
 using System.Net;
 using ClosureBot.LoadTest;
 
+// Before any socket opens: the runtime reads the switch then.
+GeneratorSockets.InlineCompletions();
+
 LoadOptions options;
 try
 {

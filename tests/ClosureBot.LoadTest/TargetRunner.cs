@@ -63,6 +63,7 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
         }
 
         var start = new ProcessStartInfo("dotnet") { WorkingDirectory = BotProcess.ContentRootOf(botDll), RedirectStandardOutput = true };
+        GeneratorSockets.KeepFrom(start);
         foreach (var arg in new[] { botDll, "seed", "--conversations", options.SeedConversations.ToString() }
                      .Concat(store.BotArgs.Concat(options.BotArgs).Select(a => "--" + a)))
             start.ArgumentList.Add(arg);
