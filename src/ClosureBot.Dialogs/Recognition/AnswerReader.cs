@@ -33,6 +33,8 @@ public static partial class AnswerReader
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly ReadingMemo<AnswerKind> Memo = new(ReadAnew);
+
     /// <summary>What <paramref name="text"/> says, in the language of <paramref name="locale"/> (English when missing).</summary>
     public static AnswerKind Read(string? text, string? locale)
     {
@@ -41,6 +43,12 @@ public static partial class AnswerReader
             return AnswerKind.None;
         }
 
+        return Memo.Read(text, locale);
+    }
+
+    /// <summary><see cref="Read"/> without the memo of short answers.</summary>
+    internal static AnswerKind ReadAnew(string text, string? locale)
+    {
         string input = TypedText.Unstretched(text);
         ReadOnlySpan<char> language = RecognitionLocale.LanguageOf(locale);
         AnswerVocabulary english = AnswerVocabulary.English;

@@ -39,8 +39,13 @@ public static partial class IntentReader
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
+    private static readonly ReadingMemo<(MessageKind Kind, bool Whole)?> Memo = new(ReadAnew);
+
     /// <summary>The interruption <paramref name="text"/> asks for, and whether it is the whole message; null when none.</summary>
-    public static (MessageKind Kind, bool Whole)? Read(string? text, string? locale)
+    public static (MessageKind Kind, bool Whole)? Read(string? text, string? locale) => text is null ? null : Memo.Read(text, locale);
+
+    /// <summary><see cref="Read"/> without the memo of short messages.</summary>
+    internal static (MessageKind Kind, bool Whole)? ReadAnew(string text, string? locale)
     {
         if (Normalize(text) is not (var input, var bare) || bare.Length == 0) return null;
         var words = Words().Count(bare);
@@ -85,7 +90,7 @@ public static partial class IntentReader
                     rule.Pattern.IsMatch(sample);
                     rule.Unless?.IsMatch(sample);
                 }
-            foreach (var locale in Dialogs.Recognition.RecognizerWarmer.Languages) Read(sample, locale);
+            foreach (var locale in Dialogs.Recognition.RecognizerWarmer.Languages) ReadAnew(sample, locale);
         }
     }
 
