@@ -118,7 +118,9 @@ foreach (var customers in options.Customers)
     }
     if (options.Rounds == 1) continue;
     const string Paired = "ratios taken within each round, lowest–highest in brackets";
-    Print($"Side by side, {customers} customers, medians of {options.Rounds} rounds ({Paired}):", ComparisonTable.SideBySideMedians(sideBySideRounds));
+    // One target measured empty and seeded has its medians in the second table; otherwise the first has them.
+    if (targets.Count > 1 || emptyVsSeededRounds[0].Count == 0)
+        Print($"Side by side, {customers} customers, medians of {options.Rounds} rounds ({Paired}):", ComparisonTable.SideBySideMedians(sideBySideRounds));
     if (emptyVsSeededRounds[0].Count > 0)
         Print($"Empty against seeded, {customers} customers, medians of {options.Rounds} rounds ({Paired}):",
             ComparisonTable.EmptyVsSeededMedians(emptyVsSeededRounds, options.SeedConversations));
