@@ -33,7 +33,7 @@ public static partial class AnswerReader
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly ReadingMemo<AnswerKind> Memo = new(ReadAnew);
+    private static readonly ReadingMemo<AnswerKind> Memo = new("answer", ReadAnew);
 
     /// <summary>What <paramref name="text"/> says, in the language of <paramref name="locale"/> (English when missing).</summary>
     public static AnswerKind Read(string? text, string? locale)

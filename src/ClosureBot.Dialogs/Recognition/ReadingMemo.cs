@@ -1,4 +1,5 @@
 using System.Collections.Concurrent;
+using System.Diagnostics.Metrics;
 
 namespace ClosureBot.Dialogs.Recognition;
 
@@ -13,9 +14,11 @@ namespace ClosureBot.Dialogs.Recognition;
 /// <see cref="Capacity"/> entries of texts up to <see cref="MaxTextLength"/> characters (and locales up to
 /// <see cref="MaxLocaleLength"/>); when it is full it starts empty again, so a flood of distinct texts costs one
 /// reading each and now and then an emptied memo, never memory. Longer texts are read every time. Thread-safe: two
-/// turns that read the same new text at once both read it, and the results are equal.
+/// turns that read the same new text at once both read it, and the results are equal. Each reading is counted in
+/// <see cref="ReadingMemoMetrics"/> under <paramref name="reading"/>, so an operator can see how often real customers'
+/// texts are found in the memo.
 /// </remarks>
-public sealed class ReadingMemo<T>(Func<string, string?, T> read)
+public sealed class ReadingMemo<T>(string reading, Func<string, string?, T> read)
 {
     /// <summary>At most this many texts are remembered (about 200 bytes each).</summary>
     public const int Capacity = 1024;
@@ -30,14 +33,25 @@ public sealed class ReadingMemo<T>(Func<string, string?, T> read)
     private int _count;
 
     /// <summary>How many texts are remembered now.</summary>
-    public int Count => Volatile.Read(ref _count);
+    public int Size => Volatile.Read(ref _count);
+
+    private readonly KeyValuePair<string, object?> _reading = new("reading", reading);
 
     /// <summary>What the reading finds in <paramref name="text"/>: remembered, or read now.</summary>
     public T Read(string text, string? locale)
     {
-        if (text.Length > MaxTextLength || locale?.Length > MaxLocaleLength) return read(text, locale);
+        if (text.Length > MaxTextLength || locale?.Length > MaxLocaleLength)
+        {
+            Count(ReadingMemoMetrics.TooLong);
+            return read(text, locale);
+        }
         var entries = _entries;
-        if (entries.TryGetValue((text, locale), out var found)) return found;
+        if (entries.TryGetValue((text, locale), out var found))
+        {
+            Count(ReadingMemoMetrics.Remembered);
+            return found;
+        }
+        Count(ReadingMemoMetrics.ReadNow);
         var value = read(text, locale);
         if (Interlocked.Increment(ref _count) > Capacity)
         {
@@ -48,4 +62,29 @@ public sealed class ReadingMemo<T>(Func<string, string?, T> read)
         entries.TryAdd((text, locale), value);
         return value;
     }
+
+    private void Count(KeyValuePair<string, object?> outcome)
+    {
+        if (ReadingMemoMetrics.Readings.Enabled) ReadingMemoMetrics.Readings.Add(1, _reading, outcome);
+    }
+}
+
+/// <summary>
+/// How often the memos of short texts answer, for <c>dotnet-counters monitor --counters ClosureBot.Understanding</c>:
+/// each reading of a typed text, tagged with the reading (<c>interruption</c>, <c>answer</c>) and its memo's outcome
+/// (<c>remembered</c>, <c>read</c>, or <c>too-long</c> for a text or locale the memo does not keep). The memos are
+/// process-wide, and so is this meter. Nothing is counted while no listener is attached.
+/// </summary>
+public static class ReadingMemoMetrics
+{
+    public const string MeterName = "ClosureBot.Understanding";
+
+    private static readonly Meter Meter = new(MeterName);
+
+    public static readonly Counter<long> Readings =
+        Meter.CreateCounter<long>("closurebot.understanding.readings", "{reading}", "Readings of typed texts, by whether the memo of short texts had the finding");
+
+    internal static readonly KeyValuePair<string, object?> Remembered = new("memo", "remembered");
+    internal static readonly KeyValuePair<string, object?> ReadNow = new("memo", "read");
+    internal static readonly KeyValuePair<string, object?> TooLong = new("memo", "too-long");
 }

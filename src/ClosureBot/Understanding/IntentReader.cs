@@ -39,7 +39,7 @@ public static partial class IntentReader
         .ToFrozenDictionary(StringComparer.OrdinalIgnoreCase)
         .GetAlternateLookup<ReadOnlySpan<char>>();
 
-    private static readonly ReadingMemo<(MessageKind Kind, bool Whole)?> Memo = new(ReadAnew);
+    private static readonly ReadingMemo<(MessageKind Kind, bool Whole)?> Memo = new("interruption", ReadAnew);
 
     /// <summary>The interruption <paramref name="text"/> asks for, and whether it is the whole message; null when none.</summary>
     public static (MessageKind Kind, bool Whole)? Read(string? text, string? locale) => text is null ? null : Memo.Read(text, locale);
