@@ -58,16 +58,22 @@ public sealed class DirectLineActivityLog(IDirectLineStore store, TimeProvider t
     /// on does not stay in the history; its number is not reused.
     /// </summary>
     public Task RetractAsync(string conversationId, string activityId, CancellationToken ct) =>
-        long.TryParse(activityId.AsSpan(activityId.LastIndexOf('|') + 1), out var sequence)
-            ? store.DeleteActivityAsync(conversationId, sequence, ct)
-            : Task.CompletedTask;
+        SequenceOf(activityId) is { } sequence ? store.DeleteActivityAsync(conversationId, sequence, ct) : Task.CompletedTask;
 
-    /// <summary>Sends <paramref name="activity"/> to live subscribers only (it is not part of the history).</summary>
-    public void PublishEphemeral(string conversationId, Activity activity)
+    /// <summary>
+    /// Sends <paramref name="activity"/> to live subscribers only (it is not part of the history). With
+    /// <paramref name="follows"/>, the sequence of the logged activity it belongs after, a stream that has already sent
+    /// a later activity does not send it.
+    /// </summary>
+    public void PublishEphemeral(string conversationId, Activity activity, long? follows = null)
     {
         if (_entries.TryGetValue(conversationId, out var entry))
-            entry.Publish(new StreamItem(null, JsonSerializer.Serialize(activity, ProtocolJson.Options)));
+            entry.Publish(new StreamItem(null, JsonSerializer.Serialize(activity, ProtocolJson.Options), follows));
     }
+
+    /// <summary>The sequence in its conversation's log of an activity id this log assigned (<c>{conversationId}|0000002</c>).</summary>
+    public static long? SequenceOf(string? activityId) =>
+        activityId is not null && long.TryParse(activityId.AsSpan(activityId.LastIndexOf('|') + 1), out var sequence) ? sequence : null;
 
     /// <summary>
     /// Tells the conversation's streams on this instance that another instance appended activity <paramref name="sequence"/>

@@ -67,7 +67,11 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         // Cancelling the wait instead would end it with an OperationCanceledException carrying the current stack trace,
         // which PeriodicTimer captures with file and line numbers (reading the PDBs) on every turn.
         var typing = new PeriodicTimer(TypingInterval, time);
-        var indicator = activity.Type == ActivityTypes.Message ? SendTypingAsync(grant, typing, ct) : Task.CompletedTask;
+        // A message was logged before its turn (its id names its place): the indicator follows it, and a stream that has
+        // already sent the turn's replies drops an indicator still on its way.
+        var indicator = activity.Type == ActivityTypes.Message
+            ? SendTypingAsync(grant, typing, DirectLineActivityLog.SequenceOf(activity.Id), ct)
+            : Task.CompletedTask;
         try
         {
             var identity = grant.VerifiedBy is { } source ? CustomerClaims.Create(source, grant.UserId, grant.UserName, grant.Accounts) : null;
@@ -82,7 +86,7 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
         }
     }
 
-    private async Task SendTypingAsync(DirectLineToken grant, PeriodicTimer timer, CancellationToken ct)
+    private async Task SendTypingAsync(DirectLineToken grant, PeriodicTimer timer, long? follows, CancellationToken ct)
     {
         do
         {
@@ -93,7 +97,7 @@ public sealed class DirectLineBotBridge(BotAdapter adapter, DirectLineActivityLo
                 Conversation = new ConversationAccount { Id = grant.ConversationId },
                 From = Bot(),
                 Timestamp = time.GetUtcNow(),
-            });
+            }, follows);
         }
         while (await WaitAsync(timer, ct));
     }

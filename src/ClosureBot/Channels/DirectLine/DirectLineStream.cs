@@ -71,6 +71,7 @@ public static class DirectLineStream
             var batch = new List<string>();
             long? watermark = null;
             var behind = false;
+            List<StreamItem>? afterBacklog = null;
             while (subscription.Reader.TryRead(out var item))
             {
                 if (item.Sequence is { } sequence)
@@ -86,13 +87,29 @@ public static class DirectLineStream
                     lastSent = sequence;
                     watermark = sequence;
                 }
+                else if (behind)
+                {
+                    // An ephemeral activity waits for the store's read, which may already hold what came after it.
+                    (afterBacklog ??= []).Add(item);
+                    continue;
+                }
+                else if (IsStale(item, lastSent))
+                {
+                    continue;
+                }
                 batch.Add(item.Json);
             }
             if (batch.Count > 0) await SendAsync(socket, DirectLineEndpoints.ActivitySet(batch, watermark), ct);
             if (behind) lastSent = await SendBacklogAsync(socket, conversationId, lastSent, log, ct);
+            if (afterBacklog?.Where(i => !IsStale(i, lastSent)).Select(i => i.Json).ToList() is { Count: > 0 } current)
+                await SendAsync(socket, DirectLineEndpoints.ActivitySet(current, null), ct);
             ready = subscription.Reader.WaitToReadAsync(ct).AsTask();
         }
     }
+
+    // An ephemeral activity that follows a logged one this stream has already sent something after (a typing indicator
+    // whose turn's replies are out): sent now, it would tell the customer the bot is still typing.
+    private static bool IsStale(StreamItem ephemeral, long lastSent) => ephemeral.Follows is { } follows && follows < lastSent;
 
     // Everything in the log after `after`, a page at a time; returns the last sequence sent.
     private static async Task<long> SendBacklogAsync(WebSocket socket, string conversationId, long after, DirectLineActivityLog log, CancellationToken ct)

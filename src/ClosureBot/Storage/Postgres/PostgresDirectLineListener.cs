@@ -17,8 +17,22 @@ internal sealed class PostgresDirectLineListener(PostgresDatabase database, Dire
     public static string Payload(string instanceId, long sequence, string conversationId) =>
         $"{instanceId}|{sequence.ToString(CultureInfo.InvariantCulture)}|{conversationId}";
 
+    private readonly TaskCompletionSource _listening = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// Completes once this instance listens for the first time. Then it has told every stream here to look in the
+    /// database for what it may have missed, which makes those streams read the store once.
+    /// </summary>
+    public Task Listening => _listening.Task;
+
     protected override Task ExecuteAsync(CancellationToken stoppingToken) =>
-        PostgresNotifications.ListenAsync(database, Channel, Receive, log.NoticeAll, "web chat activities", time, logger, stoppingToken);
+        PostgresNotifications.ListenAsync(database, Channel, Receive, Listened, "web chat activities", time, logger, stoppingToken);
+
+    private void Listened()
+    {
+        log.NoticeAll();
+        _listening.TrySetResult();
+    }
 
     private void Receive(string payload)
     {

@@ -2,7 +2,11 @@ using System.Net;
 using System.Net.WebSockets;
 using System.Text;
 using System.Text.Json.Nodes;
+using ClosureBot.Channels.DirectLine;
+using ClosureBot.Protocol.Activities;
 using ClosureBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
 
 namespace ClosureBot.Tests.Channels.DirectLine;
 
@@ -16,11 +20,15 @@ public class DirectLineStreamTests : IAsyncLifetime
     private DirectLineTestHost _host = null!;
     private DirectLineTestClient _client = null!;
 
-    public Task InitializeAsync()
+    public async Task InitializeAsync()
     {
         _host = new DirectLineTestHost(settings: new Dictionary<string, string?> { ["DirectLine:KeepAliveInterval"] = "00:00:01" }, storage: Storage);
         _client = new DirectLineTestClient(_host.Client);
-        return Task.CompletedTask;
+        // On PostgreSQL the instance's first LISTEN tells every stream to read the store once. Landing in the middle of
+        // a test, that read could already hold a turn's replies, and the stream then rightly drops the turn's typing
+        // indicator (the test below shows why): the tests start once it has happened.
+        if (_host.Services.GetServices<IHostedService>().OfType<ClosureBot.Storage.Postgres.PostgresDirectLineListener>().SingleOrDefault() is { } listener)
+            await listener.Listening.WaitAsync(Deadline);
     }
 
     public async Task DisposeAsync() => await _host.DisposeAsync();
@@ -73,6 +81,37 @@ public class DirectLineStreamTests : IAsyncLifetime
         var set = await NextActivitySetAsync(socket, timeout.Token);
 
         Assert.EndsWith("|0000003", (string)set["activities"]![0]!["id"]!);
+    }
+
+    [Fact]
+    public async Task Stream_ATypingIndicatorWhoseTurnsRepliesWereReadFromTheStore_IsNotSentAfterThem()
+    {
+        // The race the stream meets on PostgreSQL: a notice that the log grew makes the stream read the store, and that
+        // read already holds the turn's replies, while the typing indicator published when the turn began still waits
+        // behind the notice. Sent then, Web Chat would show the bot typing after its answer.
+        var (conversationId, token) = await _client.GenerateAsync();
+        var started = await _client.JsonAsync(HttpMethod.Post, "/conversations", token, expectedStatus: 201);
+        using var socket = new ClientWebSocket();
+        using var timeout = new CancellationTokenSource(Deadline);
+        await socket.ConnectAsync(new Uri((string)started["streamUrl"]!), timeout.Token);
+        Assert.Equal("1", (string?)(await NextActivitySetAsync(socket, timeout.Token))["watermark"]);
+        var log = _host.Services.GetRequiredService<DirectLineActivityLog>();
+        var store = _host.Services.GetRequiredService<IDirectLineStore>();
+
+        // The customer's message (2) and the bot's reply (3), written by "another instance": only the store has them.
+        await store.AppendActivitiesAsync(conversationId, 2, (i, sequence) =>
+            $$"""{"type":"message","id":"{{conversationId}}|{{sequence:D7}}","text":"{{(i == 0 ? "hello" : "the reply")}}"}""", timeout.Token);
+        log.NoticeAppendedElsewhere(conversationId, 3);
+        log.PublishEphemeral(conversationId, new Activity { Type = ActivityTypes.Typing, Text = "stale" }, follows: 2);
+        // Then a live activity, and a typing indicator that follows it: the first is sent, and so is the second.
+        await log.AppendAsync(conversationId, new Activity { Type = ActivityTypes.Message, Text = "live" }, timeout.Token);
+        log.PublishEphemeral(conversationId, new Activity { Type = ActivityTypes.Typing, Text = "current" }, follows: 4);
+
+        var seen = new List<JsonNode>();
+        while (!seen.Any(a => (string?)a["text"] == "current"))
+            seen.AddRange((await NextActivitySetAsync(socket, timeout.Token))["activities"]!.AsArray().Select(a => a!));
+
+        Assert.Equal(["hello", "the reply", "live", "current"], seen.Select(a => (string?)a["text"]));
     }
 
     [Theory]
