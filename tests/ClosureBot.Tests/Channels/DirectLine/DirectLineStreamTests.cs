@@ -36,11 +36,9 @@ public class DirectLineStreamTests : IAsyncLifetime
     [Fact]
     public async Task Stream_AfterStart_ReplaysGreetingThenEchoTypingAndReplies()
     {
-        var (conversationId, token) = await _client.GenerateAsync();
-        var started = await _client.JsonAsync(HttpMethod.Post, "/conversations", token, expectedStatus: 201);
-        using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(Deadline);
-        await socket.ConnectAsync(new Uri((string)started["streamUrl"]!), timeout.Token);
+        using var socket = new ClientWebSocket();
+        var (conversationId, started) = await StartStreamingAsync(socket, timeout.Token);
 
         var greeting = await NextActivitySetAsync(socket, timeout.Token);
         Assert.Equal("bot", (string?)greeting["activities"]![0]!["from"]!["role"]);
@@ -89,11 +87,9 @@ public class DirectLineStreamTests : IAsyncLifetime
         // The race the stream meets on PostgreSQL: a notice that the log grew makes the stream read the store, and that
         // read already holds the turn's replies, while the typing indicator published when the turn began still waits
         // behind the notice. Sent then, Web Chat would show the bot typing after its answer.
-        var (conversationId, token) = await _client.GenerateAsync();
-        var started = await _client.JsonAsync(HttpMethod.Post, "/conversations", token, expectedStatus: 201);
-        using var socket = new ClientWebSocket();
         using var timeout = new CancellationTokenSource(Deadline);
-        await socket.ConnectAsync(new Uri((string)started["streamUrl"]!), timeout.Token);
+        using var socket = new ClientWebSocket();
+        var (conversationId, _) = await StartStreamingAsync(socket, timeout.Token);
         Assert.Equal("1", (string?)(await NextActivitySetAsync(socket, timeout.Token))["watermark"]);
         var log = _host.Services.GetRequiredService<DirectLineActivityLog>();
         var store = _host.Services.GetRequiredService<IDirectLineStore>();
@@ -130,6 +126,15 @@ public class DirectLineStreamTests : IAsyncLifetime
         await Assert.ThrowsAsync<WebSocketException>(() => socket.ConnectAsync(new Uri(url), CancellationToken.None));
 
         Assert.Equal(expected, socket.HttpStatusCode);
+    }
+
+    // A new conversation started (POST /conversations), with <paramref name="socket"/> connected to its stream.
+    private async Task<(string ConversationId, JsonObject Started)> StartStreamingAsync(ClientWebSocket socket, CancellationToken ct)
+    {
+        var (conversationId, token) = await _client.GenerateAsync();
+        var started = await _client.JsonAsync(HttpMethod.Post, "/conversations", token, expectedStatus: 201);
+        await socket.ConnectAsync(new Uri((string)started["streamUrl"]!), ct);
+        return (conversationId, started);
     }
 
     private static async Task<JsonObject> NextActivitySetAsync(WebSocket socket, CancellationToken ct)
