@@ -110,6 +110,31 @@ public class DirectLineStreamTests : IAsyncLifetime
         Assert.Equal(["hello", "the reply", "live", "current"], seen.Select(a => (string?)a["text"]));
     }
 
+    [Fact]
+    public async Task Stream_ATypingIndicatorPublishedAfterItsTurnsReplyWasSentLive_IsNotSent()
+    {
+        // The race on one instance: the typing timer fires once more after the turn's reply went out on the stream.
+        using var timeout = new CancellationTokenSource(Deadline);
+        using var socket = new ClientWebSocket();
+        var (conversationId, _) = await StartStreamingAsync(socket, timeout.Token);
+        Assert.Equal("1", (string?)(await NextActivitySetAsync(socket, timeout.Token))["watermark"]);
+        var log = _host.Services.GetRequiredService<DirectLineActivityLog>();
+
+        // The customer's message (2) and the bot's reply (3), appended here and sent live.
+        await log.AppendAsync(conversationId, new Activity { Type = ActivityTypes.Message, Text = "hello" }, timeout.Token);
+        await log.AppendAsync(conversationId, new Activity { Type = ActivityTypes.Message, Text = "the reply" }, timeout.Token);
+        var seen = new List<JsonNode>();
+        while (seen.Count < 2) seen.AddRange((await NextActivitySetAsync(socket, timeout.Token))["activities"]!.AsArray().Select(a => a!));
+        log.PublishEphemeral(conversationId, new Activity { Type = ActivityTypes.Typing, Text = "stale" }, follows: 2);
+        // A later indicator, for the reply just sent, marks where the stale one would have come.
+        log.PublishEphemeral(conversationId, new Activity { Type = ActivityTypes.Typing, Text = "current" }, follows: 3);
+
+        while (!seen.Any(a => (string?)a["text"] == "current"))
+            seen.AddRange((await NextActivitySetAsync(socket, timeout.Token))["activities"]!.AsArray().Select(a => a!));
+
+        Assert.Equal(["hello", "the reply", "current"], seen.Select(a => (string?)a["text"]));
+    }
+
     [Theory]
     [InlineData("garbage", HttpStatusCode.Unauthorized)]
     [InlineData(null, HttpStatusCode.Forbidden)]
