@@ -29,13 +29,12 @@ public sealed class ReadingMemo<T>(string reading, Func<string, string?, T> read
     /// <summary>Longer locales are read every time (a BCP 47 tag with a region is 5–10 characters).</summary>
     public const int MaxLocaleLength = 16;
 
+    private readonly KeyValuePair<string, object?> _reading = new("reading", reading);
     private ConcurrentDictionary<(string Text, string? Locale), T> _entries = new();
     private int _count;
 
     /// <summary>How many texts are remembered now.</summary>
     public int Size => Volatile.Read(ref _count);
-
-    private readonly KeyValuePair<string, object?> _reading = new("reading", reading);
 
     /// <summary>What the reading finds in <paramref name="text"/>: remembered, or read now.</summary>
     public T Read(string text, string? locale)
