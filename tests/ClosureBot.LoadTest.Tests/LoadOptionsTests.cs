@@ -38,6 +38,16 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void Parse_FloorAndPeer_MeasuresTheFloorBetweenOursAndThePeer()
+    {
+        var targets = LoadTarget.For(LoadOptions.Parse(["--start", "--peer", "--floor"], NoEnvironment));
+
+        Assert.Equal(["ours SQLite", "bare floor", "SDK peer"], targets.Select(t => t.Label));
+        // Only ClosureBot's own stores are seeded by --seed-conversations.
+        Assert.Equal([true, false, false], targets.Select(t => t.IsOurs));
+    }
+
+    [Fact]
     public void Parse_PostgresFromTheEnvironment_AddsThePostgresRow()
     {
         var options = LoadOptions.Parse(["--start"], name => name == LoadOptions.PostgresVariable ? Server : null);
@@ -79,6 +89,7 @@ public sealed class LoadOptionsTests
     [InlineData("--start --rounds 10", "--rounds must be a number from 1 to 9")]
     [InlineData("--url http://127.0.0.1:5000 --first-turns", "--first-turns needs --start")]
     [InlineData("--url http://127.0.0.1:5000 --peer", "--peer needs --start")]
+    [InlineData("--url http://127.0.0.1:5000 --floor", "--floor needs --start")]
     [InlineData("--url http://127.0.0.1:5000 --seed-conversations 10", "--seed-conversations needs --start")]
     [InlineData("--start --compare-empty", "--compare-empty needs --seed-conversations")]
     [InlineData("--start --postgres Database=x", "--postgres must be a PostgreSQL connection string naming a Host")]

@@ -20,6 +20,9 @@ public sealed record LoadOptions
           --timeout S           per-turn timeout, counted as an error (default 10)
           --peer                with --start: also measure the Bot Framework JS SDK peer (tests/ClosureBot.LoadTest/peer,
                                 npm ci'd from its lock file on first use) and print the side-by-side table with ratios
+          --floor               with --start: also measure the bare floor (tests/ClosureBot.LoadTest.Floor): ASP.NET Core
+                                doing a turn's I/O (the activity read, the replies' bytes, a durable SQLite commit of
+                                ClosureBot's row sizes) and nothing else, the least a turn can cost on this machine
           --postgres CONN       with --start: also measure the bot on PostgreSQL, each row on a new database of that server
                                 (default: the CLOSUREBOT_TEST_POSTGRES environment variable, when set)
           --instances N         with --start and PostgreSQL: also measure N bot instances on one database (2 to 8),
@@ -49,6 +52,7 @@ public sealed record LoadOptions
     public IReadOnlyList<string> BotArgs { get; init; } = [];
     public int TimeoutSeconds { get; init; } = 10;
     public bool Peer { get; init; }
+    public bool Floor { get; init; }
     public string? Postgres { get; init; }
     public int Instances { get; init; } = 1;
     public int SeedConversations { get; init; }
@@ -79,6 +83,7 @@ public sealed record LoadOptions
                 "--bot-dll" => options with { BotDll = Path.GetFullPath(Next()) },
                 "--bot-arg" => AddBotArg(options, botArgs, Next()),
                 "--peer" => options with { Peer = true },
+                "--floor" => options with { Floor = true },
                 "--postgres" => options with { Postgres = postgres = PostgresConnection(Next(), "--postgres") },
                 "--instances" => options with { Instances = Bounded(Next(), 1, 8, "--instances") },
                 "--seed-conversations" => options with { SeedConversations = Bounded(Next(), 1, 10_000_000, "--seed-conversations") },
@@ -94,7 +99,7 @@ public sealed record LoadOptions
             throw new ArgumentException("Give exactly one of --start or --url.");
         if (!options.Start)
         {
-            foreach (var (given, name) in new[] { (options.Peer, "--peer"), (postgres is not null, "--postgres"), (options.Instances > 1, "--instances"),
+            foreach (var (given, name) in new[] { (options.Peer, "--peer"), (options.Floor, "--floor"), (postgres is not null, "--postgres"), (options.Instances > 1, "--instances"),
                          (options.SeedConversations > 0, "--seed-conversations"), (options.ColdStart, "--cold-start"),
                          (options.FirstTurns, "--first-turns"), (options.Rounds > 1, "--rounds") })
                 if (given) throw new ArgumentException($"{name} needs --start: the command starts the bots it measures that way.");

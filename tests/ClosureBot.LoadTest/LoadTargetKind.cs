@@ -5,5 +5,6 @@ public enum LoadTargetKind
 {
     Sqlite,
     Postgres,
+    Floor,
     Peer,
 }

@@ -53,7 +53,7 @@ var botDll = options.BotDll ?? DefaultBotDll();
 var peerDir = Path.Combine(RepositoryRoot(), "tests", "ClosureBot.LoadTest", "peer");
 if (options.Peer) PeerProcess.EnsureInstalled(peerDir);
 var targets = LoadTarget.For(options);
-var runner = new TargetRunner(http, options, botDll, peerDir);
+var runner = new TargetRunner(http, options, botDll, peerDir, FloorProcess.DllIn(RepositoryRoot()));
 
 if (options.ColdStart)
 {
@@ -96,8 +96,9 @@ foreach (var customers in options.Customers)
         var emptyVsSeeded = new List<(RowResult Empty, RowResult Seeded)>();
         foreach (var target in targets)
         {
-            // The peer keeps its state in memory: there is no store of its to seed.
-            var seeded = options.SeedConversations > 0 && !target.IsPeer;
+            // The peer keeps its state in memory, and the floor's store holds no conversations of ClosureBot's: only
+            // ClosureBot's stores are seeded.
+            var seeded = options.SeedConversations > 0 && target.IsOurs;
             RowResult? empty = null;
             if (seeded && options.CompareEmpty)
             {

@@ -7,7 +7,7 @@ namespace ClosureBot.LoadTest;
 /// asked (real turns once, then the bot's <c>seed</c> command clones them), starts its processes, leaves conversations
 /// half-way when asked, runs the row, and stops and removes everything it made.
 /// </summary>
-public sealed class TargetRunner(HttpClient http, LoadOptions options, string botDll, string peerDir)
+public sealed class TargetRunner(HttpClient http, LoadOptions options, string botDll, string peerDir, string floorDll)
 {
     public async Task<RowResult> MeasureAsync(LoadTarget target, int customers, bool seeded, string label)
     {
@@ -16,6 +16,12 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
             await using var peer = await PeerProcess.StartAsync(peerDir, BotProcess.ContentRootOf(botDll), http);
             await LeaveHalfwayAsync([peer.Url], customers);
             return await LoadRun.RunAsync([peer.Url], [peer.Pid], customers, options, label);
+        }
+        if (target.Kind == LoadTargetKind.Floor)
+        {
+            await using var floor = await FloorProcess.StartAsync(floorDll, http);
+            await LeaveHalfwayAsync([floor.Url], customers);
+            return await LoadRun.RunAsync([floor.Url], [floor.Pid], customers, options, label);
         }
 
         await using var store = target.Kind == LoadTargetKind.Postgres ? await LoadStore.PostgresAsync(options.Postgres!) : LoadStore.Sqlite();
