@@ -30,6 +30,38 @@ public sealed class ComparisonTableTests
     }
 
     [Fact]
+    public void SideBySide_WithTheFloor_GivesEachRowsTurnsAsAPercentageOfTheFloors()
+    {
+        var lines = ComparisonTable.SideBySide(
+        [
+            Row("ours SQLite", turns: 60_000, latencyMs: 10, rssMiB: 150, cpuSeconds: 12),
+            Row(LoadTarget.FloorLabel, turns: 100_000, latencyMs: 10, rssMiB: 100, cpuSeconds: 8),
+            Row(LoadTarget.PeerLabel, turns: 10_000, latencyMs: 80, rssMiB: 300, cpuSeconds: 10),
+        ]);
+
+        Assert.Equal(["%", "floor"], Cells(lines[0])[^2..]);
+        Assert.Equal(["ours", "SQLite", "32", "6000", "10.00", "10.00", "150.0", "200", "6.00×", "0.13", "0.50", "60%"], Cells(lines[1]));
+        Assert.Equal(["bare", "floor", "32", "10000", "10.00", "10.00", "100.0", "80", "10.00×", "0.13", "0.33", "100%"], Cells(lines[2]));
+        Assert.Equal("10%", Cells(lines[3])[^1]);
+    }
+
+    [Fact]
+    public void SideBySideMedians_WithTheFloor_TakesEachPercentageWithinItsRound()
+    {
+        // The floor ran slower in round 3: within rounds ours is 60 %, 80 % and 50 % of it, median 60 %.
+        var lines = ComparisonTable.SideBySideMedians(
+        [
+            [Row("ours SQLite", 60_000, 10, 150, 15), Row(LoadTarget.FloorLabel, 100_000, 10, 100, 8)],
+            [Row("ours SQLite", 80_000, 8, 160, 16), Row(LoadTarget.FloorLabel, 100_000, 10, 100, 8)],
+            [Row("ours SQLite", 70_000, 9, 140, 14), Row(LoadTarget.FloorLabel, 140_000, 10, 100, 8)],
+        ]);
+
+        Assert.Equal(["%", "floor"], Cells(lines[0])[^2..]);
+        Assert.Equal(["n/a", "n/a", "n/a", "60%", "(50%–80%)"], Cells(lines[1])[^5..]);
+        Assert.Equal(["100%", "(100%–100%)"], Cells(lines[2])[^2..]);
+    }
+
+    [Fact]
     public void EmptyVsSeeded_GivesTheSeededStoreAsAPercentageOfTheEmptyOne()
     {
         var lines = ComparisonTable.EmptyVsSeeded([(Row("ours SQLite", 50_000, 10, 160, 10), Row("ours SQLite", 45_000, 12, 176, 10))], 1_000_000);
