@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace ClosureBot.Storage;
 
-/// <summary>The outbox table, and the prepared insert of a turn's replies that runs inside the turn's savepoint.</summary>
+/// <summary>The outbox table, and the prepared insert of a turn's replies that runs inside the turn's savepoint (on the writer's connection).</summary>
 internal sealed class OutboxStatements : IDisposable
 {
     /// <summary>
@@ -65,35 +65,29 @@ internal sealed class OutboxStatements : IDisposable
         transaction.Commit();
     }
 
-    private readonly SqliteCommand _insert;
+    private readonly SqliteStatement _insert;
 
     public OutboxStatements(SqliteConnection connection)
     {
-        _insert = connection.CreateCommand();
         // The unique index is the duplicate check: a second turn for the same activity inserts nothing. Runs after the
         // turn's conversation row is written, so a new conversation has its rowid.
-        _insert.CommandText = """
+        _insert = new SqliteStatement(connection, """
             INSERT INTO outbox (conversation_key, activity_id, conversation_rowid, replies, reply_count, created_at, next_attempt_at)
             VALUES ($key, $activity, (SELECT rowid FROM conversations WHERE key = $key), $replies, $count, $created, $next)
             ON CONFLICT DO NOTHING
-            """;
-        foreach (var name in new[] { "$key", "$activity", "$replies", "$count", "$created", "$next" })
-            _insert.Parameters.Add(new SqliteParameter(name, null));
+            """);
     }
-
-    public void Bind(SqliteTransaction transaction) => _insert.Transaction = transaction;
 
     /// <summary>Stores the turn's replies; throws <see cref="DuplicateActivityException"/> when the activity already has its row.</summary>
     public void Insert(OutboxEntry entry)
     {
-        var p = _insert.Parameters;
-        p["$key"].Value = entry.ConversationKey;
-        p["$activity"].Value = entry.ActivityId;
-        p["$replies"].Value = entry.Replies;
-        p["$count"].Value = entry.ReplyCount;
-        p["$created"].Value = entry.CreatedAt.ToUnixTimeMilliseconds();
-        p["$next"].Value = (object?)entry.NextAttemptAt?.ToUnixTimeMilliseconds() ?? DBNull.Value;
-        if (_insert.ExecuteNonQuery() != 1) throw new DuplicateActivityException(entry.ConversationKey, entry.ActivityId);
+        _insert.Text("$key", entry.ConversationKey);
+        _insert.Text("$activity", entry.ActivityId);
+        _insert.Blob("$replies", entry.Replies);
+        _insert.Integer("$count", entry.ReplyCount);
+        _insert.Integer("$created", entry.CreatedAt.ToUnixTimeMilliseconds());
+        _insert.Integer("$next", entry.NextAttemptAt?.ToUnixTimeMilliseconds());
+        if (_insert.Execute() != 1) throw new DuplicateActivityException(entry.ConversationKey, entry.ActivityId);
     }
 
     public void Dispose() => _insert.Dispose();

@@ -108,19 +108,19 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             statements.Bind(transaction);
             for (var i = 0; i < batch.Count; i++)
             {
-                statements.Savepoint.ExecuteNonQuery();
+                statements.Savepoint.Execute();
                 try
                 {
                     if (batch[i].Commit is { } commit) statements.Write(commit);
                     else results[i] = batch[i].Work!(transaction);
-                    statements.Release.ExecuteNonQuery();
+                    statements.Release.Execute();
                 }
                 catch (Exception ex) when (batch[i].Commit is null
                     || ex is ConcurrencyConflictException or DuplicateActivityException or SqliteException { SqliteErrorCode: 19 })
                 {
                     // A failed bookkeeping write fails alone; it never takes the turns of its batch down with it.
-                    statements.Rollback.ExecuteNonQuery();
-                    statements.Release.ExecuteNonQuery();
+                    statements.Rollback.Execute();
+                    statements.Release.Execute();
                     outcomes[i] = batch[i].Commit is null || ex is ConcurrencyConflictException or DuplicateActivityException
                         ? ex : new ConcurrencyConflictException(ex.Message);
                 }
@@ -164,45 +164,46 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
     /// <summary>A turn's commit, or (with a null commit) other work for the same transaction.</summary>
     private sealed record Pending(TurnCommit? Commit, Func<SqliteTransaction, int>? Work, TaskCompletionSource<int> Done);
 
-    /// <summary>Prepared statements reused for every batch.</summary>
+    /// <summary>
+    /// Prepared statements reused for every batch. Those every turn runs go through SQLite's own API
+    /// (<see cref="SqliteStatement"/>); the handoff's and the bookkeeping's keep Microsoft.Data.Sqlite's commands.
+    /// </summary>
     private sealed class Statements : IDisposable
     {
-        private readonly SqliteCommand[] _all;
+        private readonly SqliteStatement[] _all;
         private readonly OutboxStatements _outbox;
         private readonly HandoffStatements _handoff;
         private readonly TimeProvider _time;
         private string _now = "";
-        public readonly SqliteCommand Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit;
+        public readonly SqliteStatement Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit;
 
         public Statements(SqliteConnection c, TimeProvider time)
         {
             _time = time;
-            Savepoint = Create(c, "SAVEPOINT turn");
-            Release = Create(c, "RELEASE turn");
-            Rollback = Create(c, "ROLLBACK TO turn");
-            Insert = Create(c, "INSERT INTO conversations (key, etag, state, updated_at) VALUES ($key, $etag, CAST($state AS TEXT), $now) ON CONFLICT (key) DO NOTHING",
-                "$key", "$etag", "$state", "$now");
-            Update = Create(c, "UPDATE conversations SET etag = $etag, state = CAST($state AS TEXT), updated_at = $now WHERE key = $key AND etag = $expected",
-                "$key", "$etag", "$state", "$now", "$expected");
-            SaveProgress = Create(c, """
+            Savepoint = new(c, "SAVEPOINT turn");
+            Release = new(c, "RELEASE turn");
+            Rollback = new(c, "ROLLBACK TO turn");
+            Insert = new(c, "INSERT INTO conversations (key, etag, state, updated_at) VALUES ($key, $etag, CAST($state AS TEXT), $now) ON CONFLICT (key) DO NOTHING");
+            Update = new(c, "UPDATE conversations SET etag = $etag, state = CAST($state AS TEXT), updated_at = $now WHERE key = $key AND etag = $expected");
+            SaveProgress = new(c, """
                 INSERT INTO user_progress (user_key, conversation_id, state, saved_at) VALUES ($key, $conversation, $state, $now)
                 ON CONFLICT (user_key) DO UPDATE SET conversation_id = excluded.conversation_id, state = excluded.state, saved_at = excluded.saved_at
-                """, "$key", "$conversation", "$state", "$now");
-            DeleteProgress = Create(c, "DELETE FROM user_progress WHERE user_key = $key", "$key");
-            InsertRequest = Create(c, """
+                """);
+            DeleteProgress = new(c, "DELETE FROM user_progress WHERE user_key = $key");
+            InsertRequest = new(c, """
                 INSERT INTO closure_requests (reference, account_alias, status, requester_channel, requester_id, requester_name,
                     requester_verified, conversation_id, created_at, remaining, term_commitment, data_retrieval_acknowledged)
                 VALUES ($reference, $alias, $status, $channel, $user, $name, $verified, $conversation, $created, $remaining, $term, $data)
-                """, "$reference", "$alias", "$status", "$channel", "$user", "$name", "$verified", "$conversation", "$created", "$remaining", "$term", "$data");
-            InsertRequester = Create(c, """
+                """);
+            InsertRequester = new(c, """
                 INSERT INTO closure_request_requesters (reference, requester_channel, requester_id, requester_name, requester_verified,
                     conversation_id, requested_at)
                 VALUES ($reference, $channel, $user, $name, $verified, $conversation, $at)
-                """, "$reference", "$channel", "$user", "$name", "$verified", "$conversation", "$at");
-            InsertAudit = Create(c, """
+                """);
+            InsertAudit = new(c, """
                 INSERT INTO audit_events (at, kind, account_alias, actor_channel, actor_id, actor_name, actor_verified, conversation_id, detail)
                 VALUES ($at, $kind, $alias, $channel, $user, $name, $verified, $conversation, $detail)
-                """, "$at", "$kind", "$alias", "$channel", "$user", "$name", "$verified", "$conversation", "$detail");
+                """);
             _all = [Savepoint, Release, Rollback, Insert, Update, SaveProgress, DeleteProgress, InsertRequest, InsertRequester, InsertAudit];
             _outbox = new OutboxStatements(c);
             _handoff = new HandoffStatements(c);
@@ -213,18 +214,19 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
             // The app's clock, so the retention job's ages and the tests' fake clock agree with what was written; read
             // once a batch, as the batch's turns are written together.
             _now = _time.GetUtcNow().ToString("O");
-            foreach (var command in _all) command.Transaction = transaction;
-            _outbox.Bind(transaction);
             _handoff.Bind(transaction);
         }
 
         public void Write(TurnCommit commit)
         {
             var now = _now;
-            var command = commit.ExpectedETag is null ? Insert : Update;
-            Set(command, "$key", commit.ConversationKey, "$etag", commit.NewETag, "$state", commit.State, "$now", now);
-            if (commit.ExpectedETag is not null) command.Parameters["$expected"].Value = commit.ExpectedETag;
-            if (command.ExecuteNonQuery() != 1)
+            var statement = commit.ExpectedETag is null ? Insert : Update;
+            statement.Text("$key", commit.ConversationKey);
+            statement.Text("$etag", commit.NewETag);
+            statement.Blob("$state", commit.State);
+            statement.Text("$now", now);
+            if (commit.ExpectedETag is not null) statement.Text("$expected", commit.ExpectedETag);
+            if (statement.Execute() != 1)
                 throw new ConcurrencyConflictException($"Conversation {commit.ConversationKey} was changed by another turn.");
             // Right after the conversation row (its rowid keys the outbox row). A redelivered activity is turned away
             // here, and the savepoint undoes the conversation write.
@@ -232,59 +234,67 @@ internal sealed class SqliteGroupCommitter : IAsyncDisposable
 
             if (commit.SaveProgress is { } p)
             {
-                Set(SaveProgress, "$key", p.UserKey, "$conversation", p.ConversationId, "$state", p.Json, "$now", p.SavedAt.ToString("O"));
-                SaveProgress.ExecuteNonQuery();
+                SaveProgress.Text("$key", p.UserKey);
+                SaveProgress.Text("$conversation", p.ConversationId);
+                SaveProgress.Text("$state", p.Json);
+                SaveProgress.Text("$now", p.SavedAt.ToString("O"));
+                SaveProgress.Execute();
             }
             if (commit.DeleteProgressFor is { } user)
             {
-                DeleteProgress.Parameters["$key"].Value = user;
-                DeleteProgress.ExecuteNonQuery();
+                DeleteProgress.Text("$key", user);
+                DeleteProgress.Execute();
             }
             if (commit.ClosureRequest is { } r)
             {
-                Set(InsertRequest, "$reference", r.Reference, "$alias", r.AccountAlias, "$status", r.Status, "$channel", r.Requester.ChannelId);
-                Set(InsertRequest, "$user", r.Requester.UserId, "$name", (object?)r.Requester.Name ?? DBNull.Value, "$verified", r.Requester.Verified ? 1 : 0,
-                    "$conversation", r.ConversationId);
-                Set(InsertRequest, "$created", r.CreatedAt.ToString("O"), "$remaining", JsonSerializer.Serialize(r.RemainingResources, ProtocolJson.Options),
-                    "$term", r.HasTermCommitment ? 1 : 0, "$data", r.DataRetrievalAcknowledged ? 1 : 0);
-                InsertRequest.ExecuteNonQuery();
+                InsertRequest.Text("$reference", r.Reference);
+                InsertRequest.Text("$alias", r.AccountAlias);
+                InsertRequest.Text("$status", r.Status);
+                Requester(InsertRequest, r.Requester);
+                InsertRequest.Text("$conversation", r.ConversationId);
+                InsertRequest.Text("$created", r.CreatedAt.ToString("O"));
+                InsertRequest.Text("$remaining", JsonSerializer.Serialize(r.RemainingResources, ProtocolJson.Options));
+                InsertRequest.Integer("$term", r.HasTermCommitment ? 1 : 0);
+                InsertRequest.Integer("$data", r.DataRetrievalAcknowledged ? 1 : 0);
+                InsertRequest.Execute();
             }
             if (commit.AdditionalRequester is { } a)
             {
-                Set(InsertRequester, "$reference", a.Reference, "$channel", a.Requester.ChannelId, "$user", a.Requester.UserId,
-                    "$name", (object?)a.Requester.Name ?? DBNull.Value, "$verified", a.Requester.Verified ? 1 : 0,
-                    "$conversation", a.ConversationId, "$at", a.RequestedAt.ToString("O"));
-                InsertRequester.ExecuteNonQuery();
+                InsertRequester.Text("$reference", a.Reference);
+                Requester(InsertRequester, a.Requester);
+                InsertRequester.Text("$conversation", a.ConversationId);
+                InsertRequester.Text("$at", a.RequestedAt.ToString("O"));
+                InsertRequester.Execute();
             }
             foreach (var write in commit.Handoff) _handoff.Write(write, _time.GetUtcNow());
             foreach (var e in commit.Audit)
             {
-                Set(InsertAudit, "$at", e.At.ToString("O"), "$kind", e.Kind, "$alias", (object?)e.AccountAlias ?? DBNull.Value,
-                    "$channel", e.Actor.ChannelId, "$user", e.Actor.UserId, "$name", (object?)e.Actor.Name ?? DBNull.Value,
-                    "$verified", e.Actor.Verified ? 1 : 0, "$conversation", e.ConversationId, "$detail", (object?)e.Detail ?? DBNull.Value);
-                InsertAudit.ExecuteNonQuery();
+                InsertAudit.Text("$at", e.At.ToString("O"));
+                InsertAudit.Text("$kind", e.Kind);
+                InsertAudit.Text("$alias", e.AccountAlias);
+                InsertAudit.Text("$channel", e.Actor.ChannelId);
+                InsertAudit.Text("$user", e.Actor.UserId);
+                InsertAudit.Text("$name", e.Actor.Name);
+                InsertAudit.Integer("$verified", e.Actor.Verified ? 1 : 0);
+                InsertAudit.Text("$conversation", e.ConversationId);
+                InsertAudit.Text("$detail", e.Detail);
+                InsertAudit.Execute();
             }
         }
 
         public void Dispose()
         {
-            foreach (var command in _all) command.Dispose();
+            foreach (var statement in _all) statement.Dispose();
             _outbox.Dispose();
             _handoff.Dispose();
         }
 
-        private static SqliteCommand Create(SqliteConnection connection, string sql, params string[] parameters)
+        private static void Requester(SqliteStatement statement, ClosureBot.Closure.Requester requester)
         {
-            var command = connection.CreateCommand();
-            command.CommandText = sql;
-            foreach (var name in parameters) command.Parameters.Add(new SqliteParameter(name, null));
-            return command;
-        }
-
-        // A span, so a call allocates no array for its arguments.
-        private static void Set(SqliteCommand command, params ReadOnlySpan<object> pairs)
-        {
-            for (var i = 0; i < pairs.Length; i += 2) command.Parameters[(string)pairs[i]].Value = pairs[i + 1];
+            statement.Text("$channel", requester.ChannelId);
+            statement.Text("$user", requester.UserId);
+            statement.Text("$name", requester.Name);
+            statement.Integer("$verified", requester.Verified ? 1 : 0);
         }
     }
 }
