@@ -42,7 +42,8 @@ namespace ClosureBot.LoadTest.Floor
         public int Turns;
     }
 
-    internal sealed record FloorActivity(string? Type, string? Id, string? Text, FloorAccount? Conversation, FloorAccount? From);
+    /// <summary>What the floor reads of an activity; the rest of its JSON is parsed and skipped.</summary>
+    internal sealed record FloorActivity(string? Id, FloorAccount? Conversation);
 
     internal sealed record FloorAccount(string? Id);
 

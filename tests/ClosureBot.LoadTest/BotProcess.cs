@@ -84,12 +84,7 @@ public sealed class BotProcess : IBotUnderTest
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        _process.Dispose();
+        await ChildProcess.StopAsync(_process);
         File.Delete(_inventoryPath);
     }
 

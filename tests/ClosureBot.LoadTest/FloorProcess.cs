@@ -60,12 +60,7 @@ public sealed class FloorProcess : IBotUnderTest
 
     public async ValueTask DisposeAsync()
     {
-        if (!_process.HasExited)
-        {
-            _process.Kill();
-            await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(10));
-        }
-        _process.Dispose();
+        await ChildProcess.StopAsync(_process);
         foreach (var suffix in new[] { "", "-wal", "-shm", "-journal" }) File.Delete(_database + suffix);
     }
 }
