@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using ClosureBot.LoadTest.Floor;
@@ -8,7 +7,8 @@ using ClosureBot.LoadTest.Floor;
 // nothing else. It reads the activity, counts the conversation's turns in memory, answers with a reply body of the
 // size ClosureBot's reply to that turn had, and writes a conversation row and an outbox row of ClosureBot's sizes to
 // SQLite (write-ahead log, a flush at each commit, one writer committing the turns that queue together) before it
-// answers. No dialogs, no cards, no readers, no checks: a bot that does the same I/O cannot be cheaper than this.
+// answers. No dialogs, no cards, no readers, no checks: the same I/O as a ClosureBot turn with nothing around it, which
+// the load command measures beside ClosureBot (--floor).
 
 // The bot's own runtime setting, read when the first socket opens: completions run on the socket thread.
 Environment.SetEnvironmentVariable("DOTNET_SYSTEM_NET_SOCKETS_INLINE_COMPLETIONS", "1");
@@ -23,7 +23,15 @@ var conversations = new ConcurrentDictionary<string, FloorConversation>();
 app.MapGet("/healthz", () => "ok");
 app.MapPost("/api/messages", async (HttpContext http) =>
 {
-    var activity = await JsonSerializer.DeserializeAsync(http.Request.Body, FloorJson.Default.FloorActivity, http.RequestAborted);
+    FloorActivity? activity;
+    try
+    {
+        activity = await JsonSerializer.DeserializeAsync(http.Request.Body, FloorJson.Default.FloorActivity, http.RequestAborted);
+    }
+    catch (JsonException)
+    {
+        return Results.BadRequest();
+    }
     if (activity?.Conversation?.Id is not { Length: > 0 } conversationId || activity.Id is not { Length: > 0 } activityId)
         return Results.BadRequest();
     var conversation = conversations.GetOrAdd(conversationId, _ => new FloorConversation());

@@ -70,14 +70,15 @@ public sealed class FloorTests
         Assert.Equal("floor-test-durable", reply.RootElement.GetProperty("activities")[0].GetProperty("conversation").GetProperty("id").GetString());
     }
 
-    [Fact]
-    public async Task Post_WithoutAConversation_IsRefusedAndWritesNothing()
+    [Theory]
+    [InlineData("""{"type":"message","id":"x-1","text":"yes"}""")]
+    [InlineData("""{"type":"message","id":"x-1","conversation":{""")]
+    public async Task Post_WithoutAConversationOrNotJson_IsRefusedAndWritesNothing(string body)
     {
         using var http = new HttpClient();
         await using var floor = await FloorProcess.StartAsync(FloorDll(), http);
 
-        using var response = await http.PostAsync(Messages(floor),
-            new StringContent("""{"type":"message","id":"x-1","text":"yes"}""", Encoding.UTF8, "application/json"));
+        using var response = await http.PostAsync(Messages(floor), new StringContent(body, Encoding.UTF8, "application/json"));
 
         Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
         await using var database = new SqliteConnection($"Data Source={floor.Database};Mode=ReadOnly;Pooling=False");
