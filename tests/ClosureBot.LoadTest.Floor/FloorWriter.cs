@@ -5,8 +5,8 @@ namespace ClosureBot.LoadTest.Floor;
 
 /// <summary>
 /// One writer on one SQLite connection that commits the turns queued together in one transaction (group commit), with
-/// the write-ahead log flushed at each commit, and answers each turn once its commit is durable: the least a bot that
-/// never loses a reply can do. SQLite's own automatic checkpoint copies the log back.
+/// the write-ahead log flushed at each commit, and answers each turn once its commit is durable, as ClosureBot's writer
+/// does, without its savepoints, indexes and other tables. SQLite's own automatic checkpoint copies the log back.
 /// </summary>
 internal sealed class FloorWriter : IAsyncDisposable
 {

@@ -63,11 +63,11 @@ namespace ClosureBot.LoadTest.Floor
     internal static class FloorReplies
     {
         /// <summary>
-        /// The bytes of ClosureBot's <c>expectReplies</c> body for each of the walk's ten turns (measured on 2026-12-06
-        /// with one walk by curl; the tenth is the receipt's size). Over 1,500 bytes, ClosureBot sends a card and a
-        /// prompt; under, one message.
+        /// The bytes of ClosureBot's <c>expectReplies</c> body for each of the walk's ten turns, from
+        /// <c>reply-sizes.json</c> (which ClosureBot.Tests checks against the bot's own replies). Over 1,500 bytes,
+        /// ClosureBot sends a card and a prompt; under, one message.
         /// </summary>
-        public static readonly int[] BodyBytes = [4368, 365, 2288, 4903, 4487, 552, 5054, 508, 2729, 1985];
+        public static readonly int[] BodyBytes = ReadBodyBytes();
 
         /// <summary>The mean size of a stored conversation's state in a load run's database (2026-12-06).</summary>
         public const int StateBytes = 444;
@@ -124,6 +124,12 @@ namespace ClosureBot.LoadTest.Floor
                 json.WriteEndObject();
             }
             return buffer.ToArray();
+        }
+
+        private static int[] ReadBodyBytes()
+        {
+            using var sizes = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(AppContext.BaseDirectory, "reply-sizes.json")));
+            return sizes.RootElement.GetProperty("replyBytes").EnumerateArray().Select(size => size.GetInt32()).ToArray();
         }
 
         public static string State(int turn) =>

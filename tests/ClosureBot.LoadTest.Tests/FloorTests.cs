@@ -12,8 +12,11 @@ namespace ClosureBot.LoadTest.Tests;
 /// </summary>
 public sealed class FloorTests
 {
-    /// <summary>ClosureBot's reply bodies to the walk's ten turns, in bytes, which the floor's replies copy in size.</summary>
-    private static readonly int[] ClosureBotReplyBytes = [4368, 365, 2288, 4903, 4487, 552, 5054, 508, 2729, 1985];
+    /// <summary>
+    /// ClosureBot's reply bodies to the walk's ten turns, in bytes, which the floor's replies copy in size
+    /// (<c>reply-sizes.json</c>; ClosureBot.Tests' <c>FloorReplySizesTests</c> checks them against the bot).
+    /// </summary>
+    private static readonly int[] ClosureBotReplyBytes = ReplySizes();
 
     private static readonly TimeSpan Limit = TimeSpan.FromSeconds(30);
 
@@ -117,13 +120,20 @@ public sealed class FloorTests
         deliveryMode = "expectReplies",
     });
 
-    /// <summary>The floor as built with these tests (the load command's project reference builds it in the same configuration).</summary>
-    private static string FloorDll()
+    private static int[] ReplySizes()
     {
-        var output = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
-        var configuration = output.Parent!.Name;
-        for (var dir = output; dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ClosureBot.sln"))) return FloorProcess.DllIn(dir.FullName, configuration);
+        using var sizes = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryRoot(), "tests", "ClosureBot.LoadTest.Floor", "reply-sizes.json")));
+        return sizes.RootElement.GetProperty("replyBytes").EnumerateArray().Select(size => size.GetInt32()).ToArray();
+    }
+
+    private static string RepositoryRoot()
+    {
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+            if (File.Exists(Path.Combine(dir.FullName, "ClosureBot.sln"))) return dir.FullName;
         throw new InvalidOperationException("Cannot find the repository root (ClosureBot.sln).");
     }
+
+    /// <summary>The floor as built with these tests (the load command's project reference builds it in the same configuration).</summary>
+    private static string FloorDll() =>
+        FloorProcess.DllIn(RepositoryRoot(), new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name);
 }

@@ -22,7 +22,7 @@ public sealed record LoadOptions
                                 npm ci'd from its lock file on first use) and print the side-by-side table with ratios
           --floor               with --start: also measure the bare floor (tests/ClosureBot.LoadTest.Floor): ASP.NET Core
                                 doing a turn's I/O (the activity read, the replies' bytes, a durable SQLite commit of
-                                ClosureBot's row sizes) and nothing else, the least a turn can cost on this machine
+                                ClosureBot's row sizes) and nothing else, to show how far ClosureBot is from it
           --postgres CONN       with --start: also measure the bot on PostgreSQL, each row on a new database of that server
                                 (default: the CLOSUREBOT_TEST_POSTGRES environment variable, when set)
           --instances N         with --start and PostgreSQL: also measure N bot instances on one database (2 to 8),
