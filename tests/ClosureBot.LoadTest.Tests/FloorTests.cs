@@ -122,18 +122,11 @@ public sealed class FloorTests
 
     private static int[] ReplySizes()
     {
-        using var sizes = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(RepositoryRoot(), "tests", "ClosureBot.LoadTest.Floor", "reply-sizes.json")));
+        using var sizes = JsonDocument.Parse(File.ReadAllBytes(Path.Combine(Repository.Root(), "tests", "ClosureBot.LoadTest.Floor", "reply-sizes.json")));
         return sizes.RootElement.GetProperty("replyBytes").EnumerateArray().Select(size => size.GetInt32()).ToArray();
-    }
-
-    private static string RepositoryRoot()
-    {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-            if (File.Exists(Path.Combine(dir.FullName, "ClosureBot.sln"))) return dir.FullName;
-        throw new InvalidOperationException("Cannot find the repository root (ClosureBot.sln).");
     }
 
     /// <summary>The floor as built with these tests (the load command's project reference builds it in the same configuration).</summary>
     private static string FloorDll() =>
-        FloorProcess.DllIn(RepositoryRoot(), new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name);
+        FloorProcess.DllIn(Repository.Root(), new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name);
 }

@@ -50,10 +50,10 @@ if (!options.Start)
 }
 
 var botDll = options.BotDll ?? DefaultBotDll();
-var peerDir = Path.Combine(RepositoryRoot(), "tests", "ClosureBot.LoadTest", "peer");
+var peerDir = Path.Combine(Repository.Root(), "tests", "ClosureBot.LoadTest", "peer");
 if (options.Peer) PeerProcess.EnsureInstalled(peerDir);
 var targets = LoadTarget.For(options);
-var runner = new TargetRunner(http, options, botDll, peerDir, FloorProcess.DllIn(RepositoryRoot()));
+var runner = new TargetRunner(http, options, botDll, peerDir, FloorProcess.DllIn(Repository.Root()));
 
 if (options.ColdStart)
 {
@@ -139,11 +139,4 @@ static void PrintColdStart(string label, IReadOnlyList<double> milliseconds) =>
     Console.WriteLine($"cold start {label}: median {ColdStart.Median(milliseconds):0} ms to the first reply " +
                       $"({string.Join(", ", milliseconds.Select(m => m.ToString("0")))} ms over {milliseconds.Count} starts)");
 
-static string RepositoryRoot()
-{
-    for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
-        if (File.Exists(Path.Combine(dir.FullName, "ClosureBot.sln"))) return dir.FullName;
-    throw new InvalidOperationException("Cannot find the repository root (ClosureBot.sln); pass --bot-dll.");
-}
-
-static string DefaultBotDll() => Path.Combine(RepositoryRoot(), "src", "ClosureBot", "bin", "Release", "net10.0", "ClosureBot.dll");
+static string DefaultBotDll() => Path.Combine(Repository.Root(), "src", "ClosureBot", "bin", "Release", "net10.0", "ClosureBot.dll");
