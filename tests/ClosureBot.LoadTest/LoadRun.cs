@@ -2,9 +2,12 @@ using System.Diagnostics;
 
 namespace ClosureBot.LoadTest;
 
-/// <summary>The figures of one row; <paramref name="Label"/> names what was measured when a run has several targets.</summary>
+/// <summary>
+/// The figures of one row; <paramref name="Label"/> names what was measured when a run has several targets, and
+/// <paramref name="MachineBusy"/> is the share of the machine's CPU time that was busy while it was measured (<see cref="MachineCpu"/>).
+/// </summary>
 public sealed record RowResult(int Customers, LatencyHistogram Latencies, TimeSpan Measured, long Errors, string? FirstError,
-    long? PeakRssKiB, long? HighWaterMarkKiB, TimeSpan? BotCpu, TimeSpan GeneratorCpu, string Label = "")
+    long? PeakRssKiB, long? HighWaterMarkKiB, TimeSpan? BotCpu, TimeSpan GeneratorCpu, string Label = "", double? MachineBusy = null)
 {
     public double TurnsPerSecond => Latencies.Count / Measured.TotalSeconds;
 
@@ -38,18 +41,20 @@ public static class LoadRun
         await Task.Delay(clock.UntilMeasuring);
         var botCpuBefore = memory?.CpuTime;
         var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var machineBefore = MachineCpu.Sample();
         // The peak includes start-up and warm-up: it is what the host must provision for.
         var hardStop = TimeSpan.FromSeconds(options.WarmupSeconds + options.DurationSeconds + options.TimeoutSeconds + 5);
         await Task.WhenAll(tasks).WaitAsync(hardStop);
         var botCpu = memory?.CpuTime - botCpuBefore;
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
+        var machineBusy = MachineCpu.BusyShare(machineBefore, MachineCpu.Sample());
 
         foreach (var set in connections) TurnConnection.DisposeAll(set);
 
         var latencies = new LatencyHistogram();
         foreach (var customer in all) latencies.Add(customer.Latencies);
         return new RowResult(customers, latencies, clock.Duration, all.Sum(c => c.Errors), all.Select(c => c.FirstError).FirstOrDefault(e => e is not null),
-            memory?.PeakRssKiB, memory?.HighWaterMarkKiB, botCpu, generatorCpu, label);
+            memory?.PeakRssKiB, memory?.HighWaterMarkKiB, botCpu, generatorCpu, label, machineBusy);
     }
 
     /// <summary>
@@ -89,17 +94,18 @@ public static class LoadRun
 
     public static void PrintHeader(bool labelled = false) =>
         Console.WriteLine((labelled ? $"{"target",-24} " : "") +
-                          $"{"customers",9} {"turns",9} {"turns/s",9} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"peak RSS MiB",13} {"VmHWM MiB",10} {"bot CPU µs/turn",16} {"gen CPU µs/turn",16}");
+                          $"{"customers",9} {"turns",9} {"turns/s",9} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"peak RSS MiB",13} {"VmHWM MiB",10} {"bot CPU µs/turn",16} {"gen CPU µs/turn",16} {"machine busy",13}");
 
     public static void Print(RowResult row, bool labelled = false)
     {
         static string Ms(long us) => (us / 1000.0).ToString("0.00");
+        static string Busy(double? share) => share is { } s ? s.ToString("0 %", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
         static string MiB(long? kib) => kib is { } k ? (k / 1024.0).ToString("0.0") : "n/a";
         var h = row.Latencies;
         string PerTurn(TimeSpan? cpu) => cpu is { } c && h.Count > 0 ? (c.TotalMicroseconds / h.Count).ToString("0") : "n/a";
         Console.WriteLine((labelled ? $"{row.Label,-24} " : "") +
                           $"{row.Customers,9} {h.Count,9} {h.Count / row.Measured.TotalSeconds,9:0} {Ms(h.Percentile(0.50)),8} {Ms(h.Percentile(0.90)),8} " +
-                          $"{Ms(h.Percentile(0.99)),8} {Ms(h.MaxMicroseconds),8} {row.Errors,7} {MiB(row.PeakRssKiB),13} {MiB(row.HighWaterMarkKiB),10} {PerTurn(row.BotCpu),16} {PerTurn(row.GeneratorCpu),16}");
+                          $"{Ms(h.Percentile(0.99)),8} {Ms(h.MaxMicroseconds),8} {row.Errors,7} {MiB(row.PeakRssKiB),13} {MiB(row.HighWaterMarkKiB),10} {PerTurn(row.BotCpu),16} {PerTurn(row.GeneratorCpu),16} {Busy(row.MachineBusy),13}");
         if (row.FirstError is { } error) Console.WriteLine($"          first error: {error}");
     }
 }
