@@ -11,6 +11,7 @@ public sealed class LoadClock(TimeSpan warmup, TimeSpan duration)
     public bool IsOver => Stopwatch.GetTimestamp() >= MeasureUntil;
     public bool IsMeasured(long timestamp) => timestamp >= _measureFrom && timestamp < MeasureUntil;
     public TimeSpan UntilMeasuring => TimeSpan.FromSeconds(Math.Max(0, _measureFrom - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
+    public TimeSpan UntilOver => TimeSpan.FromSeconds(Math.Max(0, MeasureUntil - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
     public TimeSpan Duration => duration;
 
     private static long Ticks(TimeSpan span) => (long)(span.TotalSeconds * Stopwatch.Frequency);

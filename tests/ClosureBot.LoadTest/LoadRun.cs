@@ -44,10 +44,12 @@ public static class LoadRun
         var machineBefore = MachineCpu.Sample();
         // The peak includes start-up and warm-up: it is what the host must provision for.
         var hardStop = TimeSpan.FromSeconds(options.WarmupSeconds + options.DurationSeconds + options.TimeoutSeconds + 5);
+        // The machine's share is taken at the end of the measured window itself, not after the customers' last turns drain.
+        await Task.Delay(clock.UntilOver);
+        var machineBusy = MachineCpu.BusyShare(machineBefore, MachineCpu.Sample());
         await Task.WhenAll(tasks).WaitAsync(hardStop);
         var botCpu = memory?.CpuTime - botCpuBefore;
         var generatorCpu = Process.GetCurrentProcess().TotalProcessorTime - generatorCpuBefore;
-        var machineBusy = MachineCpu.BusyShare(machineBefore, MachineCpu.Sample());
 
         foreach (var set in connections) TurnConnection.DisposeAll(set);
 
@@ -92,20 +94,31 @@ public static class LoadRun
         return firstError;
     }
 
-    public static void PrintHeader(bool labelled = false) =>
-        Console.WriteLine((labelled ? $"{"target",-24} " : "") +
-                          $"{"customers",9} {"turns",9} {"turns/s",9} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"peak RSS MiB",13} {"VmHWM MiB",10} {"bot CPU µs/turn",16} {"gen CPU µs/turn",16} {"machine busy",13}");
+    public static void PrintHeader(bool labelled = false) => Console.WriteLine(Header(labelled));
 
     public static void Print(RowResult row, bool labelled = false)
     {
-        static string Ms(long us) => (us / 1000.0).ToString("0.00");
-        static string Busy(double? share) => share is { } s ? s.ToString("0 %", System.Globalization.CultureInfo.InvariantCulture) : "n/a";
-        static string MiB(long? kib) => kib is { } k ? (k / 1024.0).ToString("0.0") : "n/a";
-        var h = row.Latencies;
-        string PerTurn(TimeSpan? cpu) => cpu is { } c && h.Count > 0 ? (c.TotalMicroseconds / h.Count).ToString("0") : "n/a";
-        Console.WriteLine((labelled ? $"{row.Label,-24} " : "") +
-                          $"{row.Customers,9} {h.Count,9} {h.Count / row.Measured.TotalSeconds,9:0} {Ms(h.Percentile(0.50)),8} {Ms(h.Percentile(0.90)),8} " +
-                          $"{Ms(h.Percentile(0.99)),8} {Ms(h.MaxMicroseconds),8} {row.Errors,7} {MiB(row.PeakRssKiB),13} {MiB(row.HighWaterMarkKiB),10} {PerTurn(row.BotCpu),16} {PerTurn(row.GeneratorCpu),16} {Busy(row.MachineBusy),13}");
+        Console.WriteLine(Line(row, labelled));
         if (row.FirstError is { } error) Console.WriteLine($"          first error: {error}");
     }
+
+    /// <summary>The table's header; <see cref="Line"/>'s columns line up under it.</summary>
+    public static string Header(bool labelled = false) =>
+        (labelled ? $"{"target",-24} " : "") +
+        $"{"customers",9} {"turns",9} {"turns/s",9} {"p50 ms",8} {"p90 ms",8} {"p99 ms",8} {"max ms",8} {"errors",7} {"peak RSS MiB",13} {"VmHWM MiB",10} {"bot CPU µs/turn",16} {"gen CPU µs/turn",16} {"machine busy",13}";
+
+    /// <summary>One row's figures under <see cref="Header"/>; <c>n/a</c> for a figure not measured.</summary>
+    public static string Line(RowResult row, bool labelled = false)
+    {
+        static string Ms(long us) => (us / 1000.0).ToString("0.00", Invariant);
+        static string Busy(double? share) => share is { } s ? s.ToString("0 %", Invariant) : "n/a";
+        static string MiB(long? kib) => kib is { } k ? (k / 1024.0).ToString("0.0", Invariant) : "n/a";
+        var h = row.Latencies;
+        string PerTurn(TimeSpan? cpu) => cpu is { } c && h.Count > 0 ? (c.TotalMicroseconds / h.Count).ToString("0", Invariant) : "n/a";
+        return (labelled ? $"{row.Label,-24} " : "") + string.Create(Invariant,
+            $"{row.Customers,9} {h.Count,9} {h.Count / row.Measured.TotalSeconds,9:0} {Ms(h.Percentile(0.50)),8} {Ms(h.Percentile(0.90)),8} " +
+            $"{Ms(h.Percentile(0.99)),8} {Ms(h.MaxMicroseconds),8} {row.Errors,7} {MiB(row.PeakRssKiB),13} {MiB(row.HighWaterMarkKiB),10} {PerTurn(row.BotCpu),16} {PerTurn(row.GeneratorCpu),16} {Busy(row.MachineBusy),13}");
+    }
+
+    private static readonly System.Globalization.CultureInfo Invariant = System.Globalization.CultureInfo.InvariantCulture;
 }

@@ -2,8 +2,8 @@ namespace ClosureBot.LoadTest;
 
 /// <summary>
 /// How busy the whole machine's CPUs were over a measured window, from the kernel's counters (<c>/proc/stat</c>): the bot,
-/// the generator, the kernel's own threads and anything else running. Near 100 % the machine, not the bot's code, is the
-/// limit, and a neighbour's work shows here before it shows anywhere else.
+/// the generator, the kernel's own threads and anything else running. Near 100 % the CPU is saturated, so a slower row
+/// says little about the code; well below it, the turns were waiting on something else (the store's flush, each other).
 /// </summary>
 public readonly record struct MachineCpu(long BusyTicks, long TotalTicks)
 {
