@@ -1,4 +1,8 @@
 using ClosureBot.Offboarding;
+using ClosureBot.Outbox;
+using ClosureBot.Protocol.Connector;
+using ClosureBot.Protocol.Hosting;
+using ClosureBot.Storage;
 using ClosureBot.Understanding;
 using Microsoft.Extensions.Hosting;
 
@@ -9,10 +13,13 @@ namespace ClosureBot.Hosting;
 /// first what the first welcome needs (every card in every language, the stored JSON shapes: <see cref="TurnPathWarmer"/>),
 /// then every language's recognizers (the yes/no definitions of <c>Microsoft.Recognizers.Definitions</c> are
 /// interpreted regexes built on first use, and the source-generated ones are jitted on first use), then the first turns
-/// of a conversation in every language through the bot's own turn (<see cref="MessageTurnWarmer"/>), so that neither the
-/// first welcome, the first message, nor the first Spanish or German message pays for them. Start-up does not wait for it.
+/// of a conversation in every language through the bot's own turn (<see cref="MessageTurnWarmer"/>), then compiles what
+/// only a real request runs, without running it: the messaging endpoint, the channel's authentication, the rate limit,
+/// the store's read and commit (<see cref="RequestPathPreparer"/>). So neither the first welcome, the first message, nor
+/// the first Spanish or German message pays for them. Start-up does not wait for it.
 /// </summary>
-internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer messageTurns, TimeProvider time, ILogger<StartupWarmup> logger)
+internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer messageTurns, IServiceProvider services, TimeProvider time,
+    ILogger<StartupWarmup> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
@@ -33,9 +40,24 @@ internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer m
             logger.LogWarning(ex, "The first turns could not be warmed; the first customer message will compile them");
             walked = 0;
         }
+        var walkedDone = time.GetElapsedTime(started);
+        var prepared = RequestPathPreparer.Prepare(RequestPathTypes());
         logger.LogInformation("Turn path warmed in {CardsMs:F0} ms ({ReplyCount} cards), recognizers in {RecognizersMs:F0} ms, " +
-                              "first turns in {TurnsMs:F0} ms ({TurnReplies} replies)",
+                              "first turns in {TurnsMs:F0} ms ({TurnReplies} replies), request path in {RequestPathMs:F0} ms ({Prepared} methods)",
             cardsDone.TotalMilliseconds, replies, (recognizersDone - cardsDone).TotalMilliseconds,
-            (time.GetElapsedTime(started) - recognizersDone).TotalMilliseconds, walked);
+            (walkedDone - recognizersDone).TotalMilliseconds, walked, (time.GetElapsedTime(started) - walkedDone).TotalMilliseconds, prepared.Prepared);
     }, stoppingToken);
+
+    /// <summary>
+    /// The types of a customer's request that the walk does not run: the endpoint and its body reader, what a commit
+    /// carries, and the request's services as this app is configured (the SQLite or PostgreSQL store with its committer,
+    /// the authenticator, the rate limiter), found from the instances themselves.
+    /// </summary>
+    private IEnumerable<Type> RequestPathTypes()
+    {
+        var instances = new[] { typeof(IChannelAuthenticator), typeof(IConversationRateLimiter), typeof(ServiceUrlPolicy), typeof(IBotStore) }
+            .Select(services.GetService).OfType<object>();
+        return RequestPathPreparer.Reachable(instances)
+            .Concat([typeof(BotEndpoint), typeof(ActivityReader), typeof(TurnCommit), typeof(OutboxEntry), typeof(StoredProgress), typeof(StoredConversation)]);
+    }
 }

@@ -13,6 +13,45 @@ namespace ClosureBot.Tests.Hosting;
 public class StartupTests
 {
     [Fact]
+    public async Task BotStartedAlone_CompilesTheRequestPathAtStartUp_StoresNothing_AndServesItsFirstCustomer()
+    {
+        using var folder = new TempFolder("closurebot-startup-");
+        await using var bot = await BotChildProcess.StartAsync(folder.Path, new Dictionary<string, string>
+        {
+            ["Serilog:MinimumLevel:Override:ClosureBot.Hosting.StartupWarmup"] = "Information",
+        });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!bot.Output.Contains("Turn path warmed in") && DateTime.UtcNow < deadline) await Task.Delay(50);
+
+        // "… request path in 75.2 ms (1512 methods)": the endpoint, authentication, rate limit and the store's read and commit.
+        var warmed = System.Text.RegularExpressions.Regex.Match(bot.Output, @"request path in [\d.]+ ms \((\d+) methods\)");
+        Assert.True(warmed.Success, bot.Output);
+        Assert.True(int.Parse(warmed.Groups[1].Value) > 200, warmed.Value);
+        // Only compiled, never run: the database holds nothing of it.
+        Assert.Equal(0, await CountRowsAsync(folder.Path));
+
+        var customer = bot.WebChat();
+        var first = await customer.Send("I want to close my account");
+
+        Assert.NotEmpty(first.Texts);
+        Assert.Equal(1, await CountRowsAsync(folder.Path, "conversations"));
+    }
+
+    private static async Task<long> CountRowsAsync(string folder, params string[] only)
+    {
+        await using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "closurebot.db")};Mode=ReadOnly");
+        await db.OpenAsync();
+        long rows = 0;
+        foreach (var table in only.Length > 0 ? only : ["conversations", "outbox", "user_progress", "closure_requests", "audit_events"])
+        {
+            await using var count = db.CreateCommand();
+            count.CommandText = $"SELECT COUNT(*) FROM {table}";
+            rows += (long)(await count.ExecuteScalarAsync())!;
+        }
+        return rows;
+    }
+
+    [Fact]
     public async Task TurnPathWarmer_Warm_BuildsEveryCardInEveryLanguageAndStoresNothing()
     {
         await using var app = new BotApplicationFactory();
