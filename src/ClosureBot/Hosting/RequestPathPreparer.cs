@@ -14,11 +14,12 @@ namespace ClosureBot.Hosting;
 /// <item>every method of the given types and of the types nested in them (async state machines, closures);</item>
 /// <item>the methods those call, read from their IL, <see cref="CallDepth"/> calls deep, in any assembly;</item>
 /// <item>for each async state machine, the framework's plumbing made for it alone (the builder's <c>Start</c> and
-/// <c>AwaitUnsafeOnCompleted</c>, and the box that holds a suspended method).</item>
+/// <c>AwaitUnsafeOnCompleted</c>).</item>
 /// </list>
 /// Nothing is read, written, sent or logged. What the runtime does not compile when asked is compiled on its first call,
-/// as without this: an interface's method, a method of a generic type still open, and (measured on .NET 10) instance
-/// methods of some classes; static methods and the state machines, which hold an async method's code, it compiles.
+/// as without this: an interface's method, a method of a generic type still open, and (seen on .NET 10, where asking
+/// compiles static methods and the methods of value types such as the state machines, which hold an async method's
+/// code) the instance methods of classes, among them the box that holds a suspended async method.
 /// </summary>
 internal static class RequestPathPreparer
 {
@@ -137,9 +138,8 @@ internal static class RequestPathPreparer
                     Method(callee, depth - 1);
         }
 
-        // The framework's code made for one state machine: its builder's Start and AwaitUnsafeOnCompleted for each awaiter it
-        // holds, and AsyncTaskMethodBuilder<TResult>.AsyncStateMachineBox<TStateMachine>, which holds it while it waits
-        // (the untyped builder's TResult is the runtime's internal VoidTaskResult).
+        // The framework's code made for one state machine: its builder's Start, and AwaitUnsafeOnCompleted for each awaiter
+        // it holds. (The box that holds a suspended state machine is a class; see the summary.)
         private void AsyncPlumbing(Type stateMachine)
         {
             var fields = stateMachine.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
@@ -150,13 +150,6 @@ internal static class RequestPathPreparer
                 foreach (var awaiter in fields.Where(f => f.Name.StartsWith("<>u__", StringComparison.Ordinal)).Select(f => f.FieldType).Distinct())
                     if (typeof(ICriticalNotifyCompletion).IsAssignableFrom(awaiter))
                         Method(await.MakeGenericMethod(awaiter, stateMachine), 0);
-
-            var result = builder == typeof(AsyncTaskMethodBuilder) ? VoidTaskResult
-                : builder.IsGenericType && builder.GetGenericTypeDefinition() == typeof(AsyncTaskMethodBuilder<>) ? builder.GetGenericArguments()[0]
-                : null;
-            if (result is not null && typeof(AsyncTaskMethodBuilder<>).GetNestedType("AsyncStateMachineBox`1", BindingFlags.NonPublic) is { } box)
-                foreach (var method in box.MakeGenericType(result, stateMachine).GetMethods(Declared))
-                    Method(method, 0);
         }
 
         // The methods a method's IL calls, creates or takes the address of, as far as its module can name them.
@@ -189,8 +182,6 @@ internal static class RequestPathPreparer
             }
         }
     }
-
-    private static readonly Type? VoidTaskResult = typeof(Task).Assembly.GetType("System.Threading.Tasks.VoidTaskResult");
 
     /// <summary>The metadata tokens of the methods an IL body calls (<c>call</c>, <c>callvirt</c>, <c>newobj</c>, <c>ldftn</c>, <c>ldvirtftn</c>).</summary>
     internal static IEnumerable<int> CallTokens(byte[] il)
