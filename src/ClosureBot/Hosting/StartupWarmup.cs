@@ -41,7 +41,18 @@ internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer m
             walked = 0;
         }
         var walkedDone = time.GetElapsedTime(started);
-        var prepared = RequestPathPreparer.Prepare(RequestPathTypes());
+        RequestPathPreparer.Outcome prepared;
+        try
+        {
+            prepared = RequestPathPreparer.Prepare(RequestPathTypes());
+        }
+        catch (Exception ex)
+        {
+            // Reflection over the app and the framework (trimmed in the Docker image): whatever it meets, it only saves the
+            // first customer time, and an exception here must never stop the host.
+            logger.LogWarning(ex, "The request path could not be compiled ahead; the first customer message will compile it");
+            prepared = default;
+        }
         logger.LogInformation("Turn path warmed in {CardsMs:F0} ms ({ReplyCount} cards), recognizers in {RecognizersMs:F0} ms, " +
                               "first turns in {TurnsMs:F0} ms ({TurnReplies} replies), request path in {RequestPathMs:F0} ms ({Prepared} methods)",
             cardsDone.TotalMilliseconds, replies, (recognizersDone - cardsDone).TotalMilliseconds,
