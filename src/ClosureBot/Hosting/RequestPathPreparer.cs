@@ -111,7 +111,7 @@ internal static class RequestPathPreparer
             {
                 handle = method.MethodHandle.Value;
             }
-            catch (Exception ex) when (ex is NotSupportedException or InvalidOperationException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 return;
             }
@@ -126,9 +126,11 @@ internal static class RequestPathPreparer
                     RuntimeHelpers.PrepareMethod(method.MethodHandle);
                     Prepared++;
                 }
-                catch (Exception ex) when (ex is ArgumentException or NotSupportedException or InvalidOperationException or TypeLoadException
-                                               or BadImageFormatException or MissingMethodException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
+                    // A method the runtime will not compile on its own: a platform callback (InvalidProgramException for an
+                    // instance method marked UnmanagedCallersOnly, met in the framework), an instantiation it rejects, a
+                    // member the trimmer removed. Its first call, if any, deals with it as it would have.
                     Refused++;
                     return;
                 }
@@ -160,7 +162,7 @@ internal static class RequestPathPreparer
             {
                 il = method.GetMethodBody()?.GetILAsByteArray();
             }
-            catch (Exception ex) when (ex is InvalidOperationException or NotSupportedException or BadImageFormatException)
+            catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 yield break;
             }
@@ -174,9 +176,9 @@ internal static class RequestPathPreparer
                 {
                     callee = method.Module.ResolveMethod(token, typeArguments, methodArguments);
                 }
-                catch (Exception ex) when (ex is ArgumentException or TypeLoadException or MissingMemberException or BadImageFormatException)
+                catch (Exception ex) when (ex is not OutOfMemoryException)
                 {
-                    continue;
+                    continue; // a token of a generic context it cannot close, or of an assembly the trimmer left out
                 }
                 if (callee is not null) yield return callee;
             }

@@ -61,6 +61,16 @@ public class RequestPathPreparerTests
     }
 
     [Fact]
+    public void Prepare_MethodsTheRuntimeRefuses_AreCountedAndTheWalkGoesOn()
+    {
+        // A delegate's BeginInvoke and EndInvoke cannot be compiled here (PlatformNotSupportedException); the next type still is.
+        var outcome = RequestPathPreparer.Prepare([typeof(Action), typeof(Prepared)], callDepth: 0);
+
+        Assert.Equal(2, outcome.Refused);
+        Assert.True(outcome.Prepared >= 3, $"{outcome.Prepared} prepared");
+    }
+
+    [Fact]
     public void Prepare_TypesItCannotCompile_AreLeftAloneAndNothingThrows()
     {
         var outcome = RequestPathPreparer.Prepare([typeof(List<>), typeof(IAsyncDisposable), typeof(Stream), typeof(Dictionary<string, int>)]);
