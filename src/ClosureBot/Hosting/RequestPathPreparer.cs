@@ -204,19 +204,22 @@ internal static class RequestPathPreparer
                 at += 1;
             }
             var operand = OperandSize(opcode.OperandType, il, at);
-            if (operand < 0 || at + operand > il.Length) yield break;
+            if (operand < 0 || operand > il.Length - at) yield break;
             if (opcode.OperandType == OperandType.InlineMethod) yield return BitConverter.ToInt32(il, at);
             at += operand;
         }
     }
 
+    // The operand's length in bytes, or -1 when it cannot fit in the body (a switch's table is counted in 64 bits: an
+    // unsigned count of up to 2^32 - 1 targets must not wrap to a small length and let the reading go on mid-table).
     private static int OperandSize(OperandType type, byte[] il, int at) => type switch
     {
         OperandType.InlineNone => 0,
         OperandType.ShortInlineBrTarget or OperandType.ShortInlineI or OperandType.ShortInlineVar => 1,
         OperandType.InlineVar => 2,
         OperandType.InlineI8 or OperandType.InlineR => 8,
-        OperandType.InlineSwitch => at + 4 <= il.Length ? 4 + 4 * BitConverter.ToInt32(il, at) : -1,
+        OperandType.InlineSwitch => il.Length - at >= 4 && 4 + 4L * BitConverter.ToUInt32(il, at) is var table && table <= il.Length - at
+            ? (int)table : -1,
         _ => 4,
     };
 

@@ -41,6 +41,20 @@ public class RequestPathPreparerTests
         Assert.Empty(RequestPathPreparer.CallTokens([0x45, 0xFF, 0xFF, 0xFF, 0x7F])); // a switch longer than the body
     }
 
+    [Theory]
+    [InlineData(0x40000000u)] // 4 + 4 × count wraps to 4 in 32 bits
+    [InlineData(0xFFFFFFFFu)] // and this one to 0
+    [InlineData(0x7FFFFFFFu)]
+    public void CallTokens_ASwitchWhoseTableOverrunsTheBody_EndsTheReadingThere(uint count)
+    {
+        // A switch claiming more targets than the body holds, then what would read as a call: nothing after the bad switch
+        // may be taken for code.
+        var il = new byte[] { 0x45, 0, 0, 0, 0, 0x28, 0x01, 0x00, 0x00, 0x0A, 0x2A };
+        BitConverter.GetBytes(count).CopyTo(il, 1);
+
+        Assert.Empty(RequestPathPreparer.CallTokens(il));
+    }
+
     [Fact]
     public async Task Prepare_ThenTheFirstCall_CompilesNothingOnTheCallersThread()
     {
