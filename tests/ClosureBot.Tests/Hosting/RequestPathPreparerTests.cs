@@ -87,9 +87,15 @@ public class RequestPathPreparerTests
     [Fact]
     public void Prepare_TypesItCannotCompile_AreLeftAloneAndNothingThrows()
     {
-        var outcome = RequestPathPreparer.Prepare([typeof(List<>), typeof(IAsyncDisposable), typeof(Stream), typeof(Dictionary<string, int>)]);
+        // An open generic type and an interface have nothing to compile: not asked for, and so not refused either.
+        var nothing = RequestPathPreparer.Prepare([typeof(List<>), typeof(IAsyncDisposable), typeof(Dictionary<,>.Enumerator)]);
+        // Beside compilable types, they change nothing of what those give.
+        var alone = RequestPathPreparer.Prepare([typeof(Dictionary<string, int>)], callDepth: 0);
+        var mixed = RequestPathPreparer.Prepare([typeof(List<>), typeof(IAsyncDisposable), typeof(Dictionary<string, int>)], callDepth: 0);
 
-        Assert.True(outcome.Prepared > 0);
+        Assert.Equal(new RequestPathPreparer.Outcome(0, 0), nothing);
+        Assert.True(alone.Prepared > 0);
+        Assert.Equal(alone, mixed);
     }
 
     [Fact]
