@@ -106,24 +106,24 @@ internal static class RequestPathPreparer
         {
             if (method.IsAbstract || method.ContainsGenericParameters || method.IsConstructor && method.IsStatic
                 || method.DeclaringType is null || method.DeclaringType.IsInterface) return;
-            IntPtr handle;
+            RuntimeMethodHandle handle;
             try
             {
-                handle = method.MethodHandle.Value;
+                handle = method.MethodHandle;
             }
             catch (Exception ex) when (ex is not OutOfMemoryException)
             {
                 return;
             }
             // A method met again with more depth left is walked again, further.
-            var seen = _methods.TryGetValue(handle, out var walked);
+            var seen = _methods.TryGetValue(handle.Value, out var walked);
             if (seen && walked >= depth) return;
-            _methods[handle] = depth;
+            _methods[handle.Value] = depth;
             if (!seen)
             {
                 try
                 {
-                    RuntimeHelpers.PrepareMethod(method.MethodHandle);
+                    RuntimeHelpers.PrepareMethod(handle);
                     Prepared++;
                 }
                 catch (Exception ex) when (ex is not OutOfMemoryException)
