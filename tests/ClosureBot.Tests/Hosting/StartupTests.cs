@@ -2,7 +2,6 @@ using ClosureBot.Cards;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Support;
 using Microsoft.AspNetCore.Hosting;
-using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.Configuration.Json;
 using Microsoft.Extensions.DependencyInjection;
@@ -28,28 +27,21 @@ public class StartupTests
         Assert.True(warmed.Success, bot.Output);
         Assert.True(int.Parse(warmed.Groups[1].Value) > 200, warmed.Value);
         // Only compiled, never run: the database holds nothing of it.
-        Assert.Equal(0, await CountRowsAsync(folder.Path));
+        var database = Path.Combine(folder.Path, "closurebot.db");
+        foreach (var table in StoredTables) Assert.Equal(0L, Rows(database, table));
 
         var customer = bot.WebChat();
         var first = await customer.Send("I want to close my account");
 
         Assert.NotEmpty(first.Texts);
-        Assert.Equal(1, await CountRowsAsync(folder.Path, "conversations"));
+        Assert.Equal(1L, Rows(database, "conversations"));
     }
 
-    private static async Task<long> CountRowsAsync(string folder, params string[] only)
-    {
-        await using var db = new SqliteConnection($"Data Source={Path.Combine(folder, "closurebot.db")};Mode=ReadOnly");
-        await db.OpenAsync();
-        long rows = 0;
-        foreach (var table in only.Length > 0 ? only : ["conversations", "outbox", "user_progress", "closure_requests", "audit_events"])
-        {
-            await using var count = db.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM {table}";
-            rows += (long)(await count.ExecuteScalarAsync())!;
-        }
-        return rows;
-    }
+    // What a warm-up must never write: conversations, replies, saved places, closure requests, audit events.
+    private static readonly string[] StoredTables = ["conversations", "outbox", "user_progress", "closure_requests", "audit_events"];
+
+    private static long Rows(string databasePath, string table) =>
+        long.Parse(DatabaseProbe.Strings(databasePath, $"SELECT COUNT(*) FROM {table}").Single(), System.Globalization.CultureInfo.InvariantCulture);
 
     [Fact]
     public async Task TurnPathWarmer_Warm_BuildsEveryCardInEveryLanguageAndStoresNothing()
@@ -61,14 +53,7 @@ public class StartupTests
         var built = warmer.Warm();
 
         Assert.Equal(9 * ClosureBot.Localization.Locales.Supported.Count, built);
-        await using var db = new SqliteConnection($"Data Source={app.DatabasePath}");
-        await db.OpenAsync();
-        foreach (var table in new[] { "conversations", "outbox", "user_progress", "closure_requests", "audit_events" })
-        {
-            await using var count = db.CreateCommand();
-            count.CommandText = $"SELECT COUNT(*) FROM {table}";
-            Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
-        }
+        foreach (var table in StoredTables) Assert.Equal(0L, Rows(app.DatabasePath, table));
     }
 
     [Fact]
@@ -81,16 +66,7 @@ public class StartupTests
         var walked = await warmer.WarmAsync(CancellationToken.None);
 
         // Nothing reached the database: no conversation, reply, saved place, request or audit event.
-        await using (var db = new SqliteConnection($"Data Source={app.DatabasePath}"))
-        {
-            await db.OpenAsync();
-            foreach (var table in new[] { "conversations", "outbox", "user_progress", "closure_requests", "audit_events" })
-            {
-                await using var count = db.CreateCommand();
-                count.CommandText = $"SELECT COUNT(*) FROM {table}";
-                Assert.Equal(0L, (long)(await count.ExecuteScalarAsync())!);
-            }
-        }
+        foreach (var table in StoredTables) Assert.Equal(0L, Rows(app.DatabasePath, table));
 
         // Each turn of the walk got the replies a customer gets who says the same in a real conversation.
         var turn = 0;
