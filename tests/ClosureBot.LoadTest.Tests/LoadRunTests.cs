@@ -3,6 +3,24 @@ namespace ClosureBot.LoadTest.Tests;
 public sealed class LoadRunTests
 {
     [Fact]
+    public void OrderOfRound_EachRoundStartsOneTargetLater_SoEachRunsFirstOnceAndAllRunInEveryRound()
+    {
+        Assert.Equal([0, 1, 2], LoadRun.OrderOfRound(3, 1));
+        Assert.Equal([1, 2, 0], LoadRun.OrderOfRound(3, 2));
+        Assert.Equal([2, 0, 1], LoadRun.OrderOfRound(3, 3));
+        Assert.Equal([0, 1, 2], LoadRun.OrderOfRound(3, 4));
+        Assert.Equal([1, 0], LoadRun.OrderOfRound(2, 2));
+        Assert.Equal([0], LoadRun.OrderOfRound(1, 5));
+        for (var targets = 1; targets <= 4; targets++)
+        {
+            var firsts = Enumerable.Range(1, targets).Select(round => LoadRun.OrderOfRound(targets, round)[0]);
+            Assert.Equal(Enumerable.Range(0, targets), firsts.Order());
+            for (var round = 1; round <= 9; round++)
+                Assert.Equal(Enumerable.Range(0, targets), LoadRun.OrderOfRound(targets, round).Order());
+        }
+    }
+
+    [Fact]
     public void Line_EndsWithHowBusyTheMachineWas_UnderItsHeader()
     {
         var header = LoadRun.Header();

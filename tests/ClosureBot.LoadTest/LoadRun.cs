@@ -94,6 +94,15 @@ public static class LoadRun
         return firstError;
     }
 
+    /// <summary>
+    /// The order the targets run in round <paramref name="round"/> (from 1), as indexes into their list: each round starts
+    /// one target later than the one before, so that over as many rounds as there are targets each runs first once, and
+    /// a target that is slowed by what ran just before it (the disk still writing the last run's pages, a process still
+    /// exiting) is not always the same one. Round 1 keeps the list's order.
+    /// </summary>
+    public static IReadOnlyList<int> OrderOfRound(int targets, int round) =>
+        [.. Enumerable.Range(0, targets).Select(i => (i + round - 1) % targets)];
+
     public static void PrintHeader(bool labelled = false) => Console.WriteLine(Header(labelled));
 
     public static void Print(RowResult row, bool labelled = false)

@@ -92,10 +92,12 @@ foreach (var customers in options.Customers)
             Console.WriteLine($"Round {round} of {options.Rounds}, {customers} customers:");
             LoadRun.PrintHeader(labelled);
         }
-        var sideBySide = new List<RowResult>();
-        var emptyVsSeeded = new List<(RowResult Empty, RowResult Seeded)>();
-        foreach (var target in targets)
+        // Measured in the round's order; kept in the targets' order, which the tables read.
+        var rows = new RowResult[targets.Count];
+        var empties = new RowResult?[targets.Count];
+        foreach (var index in LoadRun.OrderOfRound(targets.Count, round))
         {
+            var target = targets[index];
             // The peer keeps its state in memory, and the floor's store holds no conversations of ClosureBot's: only
             // ClosureBot's stores are seeded.
             var seeded = options.SeedConversations > 0 && target.IsOurs;
@@ -109,9 +111,13 @@ foreach (var customers in options.Customers)
             var row = await runner.MeasureAsync(target, customers, seeded, target.Label);
             LoadRun.Print(row, labelled);
             failed |= row.Errors > 0 || row.Latencies.Count == 0;
-            sideBySide.Add(row);
-            if (empty is not null) emptyVsSeeded.Add((empty with { Label = target.Label }, row));
+            rows[index] = row;
+            empties[index] = empty;
         }
+        var sideBySide = rows.ToList();
+        var emptyVsSeeded = new List<(RowResult Empty, RowResult Seeded)>();
+        for (var i = 0; i < rows.Length; i++)
+            if (empties[i] is { } empty) emptyVsSeeded.Add((empty with { Label = rows[i].Label }, rows[i]));
         if (sideBySide.Count > 1) Print($"Side by side, {customers} customers{ofRound}:", ComparisonTable.SideBySide(sideBySide));
         if (emptyVsSeeded.Count > 0) Print($"Empty against seeded, {customers} customers{ofRound}:", ComparisonTable.EmptyVsSeeded(emptyVsSeeded, options.SeedConversations));
         sideBySideRounds.Add(sideBySide);
