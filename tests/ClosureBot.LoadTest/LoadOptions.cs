@@ -35,8 +35,9 @@ public sealed record LoadOptions
           --first-turns         with --start: after each of 5 starts and its warm-up, time the first and the tenth
                                 customer's first two turns in English, German and Spanish (medians over the starts)
           --rounds N            with --start: measure every row N times (1 to 9, default 1), the targets taking turns
-                                round by round, and end with each table's medians over the rounds (ratios paired
-                                within a round), so one slow spell of a shared machine cannot decide a comparison
+                                round by round, each round starting one target later, and end with each table's
+                                medians over the rounds (ratios paired within a round), so one slow spell of a shared
+                                machine cannot decide a comparison
         """;
 
     /// <summary>The environment variable that names a PostgreSQL server when <c>--postgres</c> does not.</summary>
