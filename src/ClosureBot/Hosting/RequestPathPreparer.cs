@@ -16,8 +16,9 @@ namespace ClosureBot.Hosting;
 /// <item>for each async state machine, the framework's plumbing made for it alone (the builder's <c>Start</c> and
 /// <c>AwaitUnsafeOnCompleted</c>).</item>
 /// </list>
-/// Nothing is read, written, sent or logged. What the runtime does not compile when asked is compiled on its first call,
-/// as without this: an interface's method, a method of a generic type still open, and (seen on .NET 10, where asking
+/// Nothing is stored, sent or logged: the walk reads only the fields of the app's objects (<see cref="Reachable"/>) and
+/// the methods' IL. What the runtime does not compile when asked is compiled on its first call, as without this: an
+/// interface's method, a method of a generic type still open, and (seen on .NET 10, where asking
 /// compiles static methods and the methods of value types such as the state machines, which hold an async method's
 /// code) the instance methods of classes, among them the box that holds a suspended async method.
 /// </summary>
