@@ -21,6 +21,22 @@ public sealed class LoadRunTests
     }
 
     [Fact]
+    public async Task MeasureRoundAsync_RunsTheTargetsInTheRoundsOrder_AndGivesTheirResultsInTheTargetsOwnOrder()
+    {
+        var ran = new List<int>();
+
+        var results = await LoadRun.MeasureRoundAsync(3, round: 2, async index =>
+        {
+            ran.Add(index);
+            await Task.Yield();
+            return $"target {index}";
+        });
+
+        Assert.Equal([1, 2, 0], ran);
+        Assert.Equal(["target 0", "target 1", "target 2"], results);
+    }
+
+    [Fact]
     public void Line_EndsWithHowBusyTheMachineWas_UnderItsHeader()
     {
         var header = LoadRun.Header();

@@ -103,6 +103,17 @@ public static class LoadRun
     public static IReadOnlyList<int> OrderOfRound(int targets, int round) =>
         [.. Enumerable.Range(0, targets).Select(i => (i + round - 1) % targets)];
 
+    /// <summary>
+    /// Measures each of <paramref name="targets"/> targets once, one after another in round <paramref name="round"/>'s
+    /// order (<see cref="OrderOfRound"/>), and returns what each gave in the targets' own order, which the tables read.
+    /// </summary>
+    public static async Task<IReadOnlyList<TResult>> MeasureRoundAsync<TResult>(int targets, int round, Func<int, Task<TResult>> measure)
+    {
+        var results = new TResult[targets];
+        foreach (var index in OrderOfRound(targets, round)) results[index] = await measure(index);
+        return results;
+    }
+
     public static void PrintHeader(bool labelled = false) => Console.WriteLine(Header(labelled));
 
     public static void Print(RowResult row, bool labelled = false)

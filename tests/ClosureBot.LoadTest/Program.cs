@@ -92,10 +92,7 @@ foreach (var customers in options.Customers)
             Console.WriteLine($"Round {round} of {options.Rounds}, {customers} customers:");
             LoadRun.PrintHeader(labelled);
         }
-        // Measured in the round's order; kept in the targets' order, which the tables read.
-        var rows = new RowResult[targets.Count];
-        var empties = new RowResult?[targets.Count];
-        foreach (var index in LoadRun.OrderOfRound(targets.Count, round))
+        var measured = await LoadRun.MeasureRoundAsync(targets.Count, round, async index =>
         {
             var target = targets[index];
             // The peer keeps its state in memory, and the floor's store holds no conversations of ClosureBot's: only
@@ -111,13 +108,10 @@ foreach (var customers in options.Customers)
             var row = await runner.MeasureAsync(target, customers, seeded, target.Label);
             LoadRun.Print(row, labelled);
             failed |= row.Errors > 0 || row.Latencies.Count == 0;
-            rows[index] = row;
-            empties[index] = empty;
-        }
-        var sideBySide = rows.ToList();
-        var emptyVsSeeded = new List<(RowResult Empty, RowResult Seeded)>();
-        for (var i = 0; i < rows.Length; i++)
-            if (empties[i] is { } empty) emptyVsSeeded.Add((empty with { Label = rows[i].Label }, rows[i]));
+            return (Row: row, Empty: empty);
+        });
+        var sideBySide = measured.Select(m => m.Row).ToList();
+        var emptyVsSeeded = measured.Where(m => m.Empty is not null).Select(m => (m.Empty! with { Label = m.Row.Label }, m.Row)).ToList();
         if (sideBySide.Count > 1) Print($"Side by side, {customers} customers{ofRound}:", ComparisonTable.SideBySide(sideBySide));
         if (emptyVsSeeded.Count > 0) Print($"Empty against seeded, {customers} customers{ofRound}:", ComparisonTable.EmptyVsSeeded(emptyVsSeeded, options.SeedConversations));
         sideBySideRounds.Add(sideBySide);
