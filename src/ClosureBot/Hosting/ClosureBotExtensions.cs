@@ -76,6 +76,7 @@ public static class ClosureBotExtensions
         services.AddSingleton<KnowledgeBase>();
         services.AddSingleton<TurnPathWarmer>();
         services.AddSingleton<MessageTurnWarmer>();
+        services.AddSingleton<SelfRequestWarmer>();
         services.AddHostedService<StartupWarmup>();
         services.AddSingleton<IReplyShaper, SpeakReplyShaper>();
         services.AddSingleton<IReplyShaper, OfferButtonsShaper>();

@@ -1,7 +1,9 @@
+using System.Globalization;
 using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Hosting;
+using ClosureBot.Protocol.Turns;
 using ClosureBot.Storage;
 using ClosureBot.Understanding;
 using Microsoft.Extensions.Hosting;
@@ -15,11 +17,12 @@ namespace ClosureBot.Hosting;
 /// interpreted regexes built on first use, and the source-generated ones are jitted on first use), then the first turns
 /// of a conversation in every language through the bot's own turn (<see cref="MessageTurnWarmer"/>), then compiles what
 /// only a real request runs, without running it: the messaging endpoint, the channel's authentication, the rate limit,
-/// the store's read and commit (<see cref="RequestPathPreparer"/>). So neither the first welcome, the first message, nor
-/// the first Spanish or German message pays for them. Start-up does not wait for it.
+/// the store's read and commit (<see cref="RequestPathPreparer"/>), and last, once the server listens, sends one request
+/// that changes nothing to its own messaging endpoint (<see cref="SelfRequestWarmer"/>). So neither the first welcome,
+/// the first message, nor the first Spanish or German message pays for them. Start-up does not wait for it.
 /// </summary>
-internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer messageTurns, IServiceProvider services, TimeProvider time,
-    ILogger<StartupWarmup> logger)
+internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer messageTurns, SelfRequestWarmer selfRequest, IServiceProvider services,
+    TimeProvider time, ILogger<StartupWarmup> logger)
     : BackgroundService
 {
     protected override Task ExecuteAsync(CancellationToken stoppingToken) => Task.Run(async () =>
@@ -53,10 +56,24 @@ internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer m
             logger.LogWarning(ex, "The request path could not be compiled ahead; the first customer message will compile it");
             prepared = default;
         }
+        var preparedDone = time.GetElapsedTime(started);
+        string answered;
+        try
+        {
+            answered = await selfRequest.WarmAsync(stoppingToken) is { } status ? status.ToString(CultureInfo.InvariantCulture) : "no plain HTTP address";
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !stoppingToken.IsCancellationRequested)
+        {
+            // As above: the first request after a start pays for it instead.
+            logger.LogWarning(ex, "The request to the app's own messaging endpoint failed; the first customer request will warm the server's path");
+            answered = "failed";
+        }
         logger.LogInformation("Turn path warmed in {CardsMs:F0} ms ({ReplyCount} cards), recognizers in {RecognizersMs:F0} ms, " +
-                              "first turns in {TurnsMs:F0} ms ({TurnReplies} replies), request path in {RequestPathMs:F0} ms ({Prepared} methods)",
+                              "first turns in {TurnsMs:F0} ms ({TurnReplies} replies), request path in {RequestPathMs:F0} ms ({Prepared} methods), " +
+                              "a request to itself in {SelfRequestMs:F0} ms ({SelfRequestAnswer})",
             cardsDone.TotalMilliseconds, replies, (recognizersDone - cardsDone).TotalMilliseconds,
-            (walkedDone - recognizersDone).TotalMilliseconds, walked, (time.GetElapsedTime(started) - walkedDone).TotalMilliseconds, prepared.Prepared);
+            (walkedDone - recognizersDone).TotalMilliseconds, walked, (preparedDone - walkedDone).TotalMilliseconds, prepared.Prepared,
+            (time.GetElapsedTime(started) - preparedDone).TotalMilliseconds, answered);
     }, stoppingToken);
 
     /// <summary>

@@ -12,12 +12,14 @@ namespace ClosureBot.Tests.Hosting;
 public class StartupTests
 {
     [Fact]
-    public async Task BotStartedAlone_CompilesTheRequestPathAtStartUp_StoresNothing_AndServesItsFirstCustomer()
+    public async Task BotStartedAlone_CompilesTheRequestPath_AsksItsOwnEndpoint_StoresNothing_AndServesItsFirstCustomer()
     {
         using var folder = new TempFolder("closurebot-startup-");
         await using var bot = await BotChildProcess.StartAsync(folder.Path, new Dictionary<string, string>
         {
             ["Serilog:MinimumLevel:Override:ClosureBot.Hosting.StartupWarmup"] = "Information",
+            // The requests to itself, as the request log reports them.
+            ["Serilog:MinimumLevel:Override:Serilog.AspNetCore.RequestLoggingMiddleware"] = "Information",
         });
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!bot.Output.Contains("Turn path warmed in") && DateTime.UtcNow < deadline) await Task.Delay(50);
@@ -26,6 +28,10 @@ public class StartupTests
         var warmed = System.Text.RegularExpressions.Regex.Match(bot.Output, @"request path in [\d.]+ ms \((\d+) methods\)");
         Assert.True(warmed.Success, bot.Output);
         Assert.True(int.Parse(warmed.Groups[1].Value) > 200, warmed.Value);
+        // Then, once the server listened, its own messaging endpoint was asked twice with an activity it refuses (400), which
+        // no warning reports.
+        Assert.Matches(@"a request to itself in [\d.]+ ms \(""?400""?\)", bot.Output);
+        Assert.DoesNotContain("WRN]", bot.Output);
         // Only compiled, never run: the database holds nothing of it.
         var database = Path.Combine(folder.Path, "closurebot.db");
         foreach (var table in StoredTables) Assert.Equal(0L, Rows(database, table));
@@ -35,6 +41,7 @@ public class StartupTests
 
         Assert.NotEmpty(first.Texts);
         Assert.Equal(1L, Rows(database, "conversations"));
+        Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(bot.Output, @"""POST"" ""/api/messages"" responded 400"));
     }
 
     // What a warm-up must never write: conversations, replies, saved places, closure requests, audit events.
