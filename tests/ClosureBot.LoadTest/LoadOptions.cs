@@ -32,8 +32,9 @@ public sealed record LoadOptions
           --compare-empty       with --seed-conversations: measure each store empty as well and print both side by side
           --leave-halfway N     before measuring, N customers walk half-way (5 turns) and leave (up to 1000000)
           --cold-start          with --start: measure start of the process to the reply of a welcome turn (median of 5)
-          --first-turns         with --start: after each of 5 starts and its warm-up, time the first and the tenth
-                                customer's first two turns in English, German and Spanish (medians over the starts)
+          --first-turns         with --start: after each of 6 starts and its warm-up, with no request before, time the
+                                first and the tenth customer's first two turns in English, German and Spanish, each
+                                language going first in two starts (medians over the starts)
           --rounds N            with --start: measure every row N times (1 to 9, default 1), the targets taking turns
                                 round by round, each round starting one target later, and end with each table's
                                 medians over the rounds (ratios paired within a round), so one slow spell of a shared

@@ -71,9 +71,10 @@ if (options.FirstTurns)
     var limit = TimeSpan.FromSeconds(60);
     await using var store = LoadStore.Sqlite();
     var runs = await FirstTurns.MeasureAsync(http,
-        () => BotProcess.StartAsync(botDll, store, [.. options.BotArgs, FirstTurns.WarmupLogArgument], http), limit);
-    Print($"First turns after the start-up warm-up ({FirstTurns.Starts} starts, {FirstTurns.CustomersPerLanguage} customers a language, each in a new " +
-          "conversation; medians over the starts):", FirstTurns.Summarize(runs));
+        () => BotProcess.StartAsync(botDll, store, [.. options.BotArgs, FirstTurns.WarmupLogArgument], http, waitUntilHealthy: false), limit);
+    Print($"First turns after the start-up warm-up, with no request before them ({FirstTurns.Starts} starts, each language going first in " +
+          $"{FirstTurns.Starts / FirstTurns.Languages.Count}; {FirstTurns.CustomersPerLanguage} customers a language, each in a new conversation; " +
+          "medians over the starts):", FirstTurns.Summarize(runs));
 }
 
 var labelled = targets.Count > 1 || options.SeedConversations > 0;
