@@ -31,7 +31,8 @@ public class StartupTests
         // Then, once the server listened, its own messaging endpoint was asked twice with an activity it refuses (400), which
         // no warning reports.
         Assert.Matches(@"a request to itself in [\d.]+ ms \(""?400""?\)", bot.Output);
-        Assert.DoesNotContain("WRN]", bot.Output);
+        Assert.DoesNotContain("Refused an activity", bot.Output);
+        Assert.DoesNotContain("own messaging endpoint failed", bot.Output);
         // Only compiled, never run: the database holds nothing of it.
         var database = Path.Combine(folder.Path, "closurebot.db");
         foreach (var table in StoredTables) Assert.Equal(0L, Rows(database, table));
@@ -42,6 +43,30 @@ public class StartupTests
         Assert.NotEmpty(first.Texts);
         Assert.Equal(1L, Rows(database, "conversations"));
         Assert.Equal(2, System.Text.RegularExpressions.Regex.Count(bot.Output, @"""POST"" ""/api/messages"" responded 400"));
+    }
+
+    [Fact]
+    public async Task BotStartedAloneWithChannelAuthentication_AsksItsOwnEndpoint_BeforeAnyTokenIsChecked()
+    {
+        using var folder = new TempFolder("closurebot-startup-auth-");
+        var nowhere = $"http://127.0.0.1:{LoopbackPort.Free()}/nothing-listens-here";
+        await using var bot = await BotChildProcess.StartAsync(folder.Path, new Dictionary<string, string>
+        {
+            ["Serilog:MinimumLevel:Override:ClosureBot.Hosting.StartupWarmup"] = "Information",
+            ["Bot:MicrosoftAppId"] = "9c1e4b7a-2d3f-4a5b-8c6d-7e8f9a0b1c2d",
+            ["Bot:MicrosoftAppPassword"] = $"secret-{Guid.NewGuid():N}",
+            // A token check would fetch the signing keys from here and fail loudly: the warm-up's request never gets that far.
+            ["Bot:ToBotFromChannelOpenIdMetadataUrl"] = nowhere,
+            ["Bot:ToBotFromEmulatorOpenIdMetadataUrl"] = nowhere,
+        });
+        var deadline = DateTime.UtcNow.AddSeconds(30);
+        while (!bot.Output.Contains("Turn path warmed in") && DateTime.UtcNow < deadline) await Task.Delay(50);
+
+        Assert.Matches(@"a request to itself in [\d.]+ ms \(""?400""?\)", bot.Output);
+        Assert.DoesNotContain("Refused an activity", bot.Output);
+        Assert.DoesNotContain("signing keys could not be fetched", bot.Output);
+        var database = Path.Combine(folder.Path, "closurebot.db");
+        foreach (var table in StoredTables) Assert.Equal(0L, Rows(database, table));
     }
 
     // What a warm-up must never write: conversations, replies, saved places, closure requests, audit events.
