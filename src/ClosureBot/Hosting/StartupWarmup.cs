@@ -3,7 +3,6 @@ using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Hosting;
-using ClosureBot.Protocol.Turns;
 using ClosureBot.Storage;
 using ClosureBot.Understanding;
 using Microsoft.Extensions.Hosting;
@@ -17,8 +16,8 @@ namespace ClosureBot.Hosting;
 /// interpreted regexes built on first use, and the source-generated ones are jitted on first use), then the first turns
 /// of a conversation in every language through the bot's own turn (<see cref="MessageTurnWarmer"/>), then compiles what
 /// only a real request runs, without running it: the messaging endpoint, the channel's authentication, the rate limit,
-/// the store's read and commit (<see cref="RequestPathPreparer"/>), and last, once the server listens, sends one request
-/// that changes nothing to its own messaging endpoint (<see cref="SelfRequestWarmer"/>). So neither the first welcome,
+/// the store's read and commit (<see cref="RequestPathPreparer"/>), and last, once the server listens, sends two requests
+/// that change nothing to its own messaging endpoint (<see cref="SelfRequestWarmer"/>). So neither the first welcome,
 /// the first message, nor the first Spanish or German message pays for them. Start-up does not wait for it.
 /// </summary>
 internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer messageTurns, SelfRequestWarmer selfRequest, IServiceProvider services,
@@ -70,7 +69,7 @@ internal sealed class StartupWarmup(TurnPathWarmer turnPath, MessageTurnWarmer m
         }
         logger.LogInformation("Turn path warmed in {CardsMs:F0} ms ({ReplyCount} cards), recognizers in {RecognizersMs:F0} ms, " +
                               "first turns in {TurnsMs:F0} ms ({TurnReplies} replies), request path in {RequestPathMs:F0} ms ({Prepared} methods), " +
-                              "a request to itself in {SelfRequestMs:F0} ms ({SelfRequestAnswer})",
+                              "requests to itself in {SelfRequestMs:F0} ms ({SelfRequestAnswer})",
             cardsDone.TotalMilliseconds, replies, (recognizersDone - cardsDone).TotalMilliseconds,
             (walkedDone - recognizersDone).TotalMilliseconds, walked, (preparedDone - walkedDone).TotalMilliseconds, prepared.Prepared,
             (time.GetElapsedTime(started) - preparedDone).TotalMilliseconds, answered);

@@ -30,7 +30,7 @@ public class StartupTests
         Assert.True(int.Parse(warmed.Groups[1].Value) > 200, warmed.Value);
         // Then, once the server listened, its own messaging endpoint was asked twice with an activity it refuses (400), which
         // no warning reports.
-        Assert.Matches(@"a request to itself in [\d.]+ ms \(""?400""?\)", bot.Output);
+        Assert.Matches(@"requests to itself in [\d.]+ ms \(""?400""?\)", bot.Output);
         Assert.DoesNotContain("Refused an activity", bot.Output);
         Assert.DoesNotContain("own messaging endpoint failed", bot.Output);
         // Only compiled, never run: the database holds nothing of it.
@@ -62,7 +62,7 @@ public class StartupTests
         var deadline = DateTime.UtcNow.AddSeconds(30);
         while (!bot.Output.Contains("Turn path warmed in") && DateTime.UtcNow < deadline) await Task.Delay(50);
 
-        Assert.Matches(@"a request to itself in [\d.]+ ms \(""?400""?\)", bot.Output);
+        Assert.Matches(@"requests to itself in [\d.]+ ms \(""?400""?\)", bot.Output);
         Assert.DoesNotContain("Refused an activity", bot.Output);
         Assert.DoesNotContain("signing keys could not be fetched", bot.Output);
         var database = Path.Combine(folder.Path, "closurebot.db");
