@@ -19,7 +19,7 @@ namespace ClosureBot.Hosting;
 /// The requests change nothing: their activity has no type, so the reader turns it away with 400 before authentication,
 /// before any turn, store or reply. They log no warning (a refused channel token would), only the request log's two lines
 /// at Information. They are sent only to a plain
-/// <c>http://</c> address Kestrel reports (wildcards and <c>localhost</c> as 127.0.0.1 or ::1), on a connection of its own;
+/// <c>http://</c> address Kestrel reports (a wildcard or <c>localhost</c> as 127.0.0.1), on a connection of its own;
 /// an app serving only HTTPS, or hosted without Kestrel (the tests' in-memory server), is not warmed this way. Nothing of
 /// the request or its answer is kept.
 /// </remarks>
@@ -97,8 +97,8 @@ internal sealed class SelfRequestWarmer(IServer server, IHostApplicationLifetime
 
     /// <summary>
     /// The first plain-HTTP address among Kestrel's, as one this process can reach over loopback: a wildcard binding
-    /// (<c>0.0.0.0</c>, <c>[::]</c>, <c>+</c>, <c>*</c>) and <c>localhost</c> become 127.0.0.1 (::1 for an IPv6
-    /// wildcard); a named address stays as it is. Null when there is none.
+    /// (<c>0.0.0.0</c>, <c>[::]</c>, <c>+</c>, <c>*</c>) and <c>localhost</c> become 127.0.0.1; a named address, or
+    /// one of loopback's, stays as it is. Null when there is none.
     /// </summary>
     internal static Uri? OwnAddress(IEnumerable<string> addresses)
     {
@@ -106,10 +106,11 @@ internal sealed class SelfRequestWarmer(IServer server, IHostApplicationLifetime
         {
             var listening = address.Replace("://+:", "://0.0.0.0:").Replace("://*:", "://0.0.0.0:");
             if (!Uri.TryCreate(listening, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp) continue;
-            var host = uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase) ? IPAddress.Loopback
-                : IPAddress.TryParse(uri.IdnHost, out var ip) && ip.Equals(IPAddress.Any) ? IPAddress.Loopback
-                : ip is not null && ip.Equals(IPAddress.IPv6Any) ? IPAddress.IPv6Loopback
-                : null;
+            // Kestrel listens on an IPv6 wildcard in dual mode, so IPv4's loopback reaches it too, also in a container whose
+            // loopback has no IPv6.
+            var local = uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
+                || (IPAddress.TryParse(uri.IdnHost, out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any)));
+            var host = local ? IPAddress.Loopback : null;
             return host is null ? new Uri(uri.GetLeftPart(UriPartial.Authority))
                 : new UriBuilder(Uri.UriSchemeHttp, host.ToString(), uri.Port).Uri;
         }

@@ -11,7 +11,7 @@ public class SelfRequestWarmerTests
     [InlineData("http://+:3978", "http://127.0.0.1:3978/")]
     [InlineData("http://*:3978", "http://127.0.0.1:3978/")]
     [InlineData("http://localhost:3978", "http://127.0.0.1:3978/")]
-    [InlineData("http://[::]:3978", "http://[::1]:3978/")]
+    [InlineData("http://[::]:3978", "http://127.0.0.1:3978/")]
     [InlineData("http://[::1]:3978", "http://[::1]:3978/")]
     [InlineData("http://bot.internal:8080", "http://bot.internal:8080/")]
     public void OwnAddress_OfAPlainHttpBinding_IsOneThisProcessReaches(string binding, string expected) =>
