@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Net;
+using ClosureBot.Protocol.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;
@@ -50,9 +51,8 @@ public sealed class ServiceUrlPolicy(IOptions<ConnectorOptions> options, IServer
         var local = uri.IsLoopback || (IPAddress.TryParse(uri.IdnHost, out var ip) && (IPAddress.Any.Equals(ip) || IPAddress.IPv6Any.Equals(ip)));
         foreach (var address in addresses)
         {
-            // Kestrel reports wildcard bindings as http://[::]:port or http://+:port, which Uri may not parse.
-            var listening = address.Replace("://+:", "://0.0.0.0:").Replace("://*:", "://0.0.0.0:");
-            if (!Uri.TryCreate(listening, UriKind.Absolute, out var own) || own.Port != uri.Port) continue;
+            // Kestrel reports wildcard bindings as http://[::]:port or http://+:port.
+            if (ListeningAddress.Parse(address) is not { } own || own.Port != uri.Port) continue;
             if (local || own.Host.Equals(uri.Host, StringComparison.OrdinalIgnoreCase)) return true;
         }
         return false;

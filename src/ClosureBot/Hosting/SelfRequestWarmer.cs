@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Net;
 using System.Net.Sockets;
 using System.Text;
+using ClosureBot.Protocol.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 
@@ -104,8 +105,7 @@ internal sealed class SelfRequestWarmer(IServer server, IHostApplicationLifetime
     {
         foreach (var address in addresses)
         {
-            var listening = address.Replace("://+:", "://0.0.0.0:").Replace("://*:", "://0.0.0.0:");
-            if (!Uri.TryCreate(listening, UriKind.Absolute, out var uri) || uri.Scheme != Uri.UriSchemeHttp) continue;
+            if (ListeningAddress.Parse(address) is not { } uri || uri.Scheme != Uri.UriSchemeHttp) continue;
             // Kestrel listens on an IPv6 wildcard in dual mode, so IPv4's loopback reaches it too, also in a container whose
             // loopback has no IPv6.
             var local = uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)

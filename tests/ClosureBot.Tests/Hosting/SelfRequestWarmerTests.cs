@@ -22,7 +22,7 @@ public class SelfRequestWarmerTests
     {
         Assert.Null(SelfRequestWarmer.OwnAddress([]));
         Assert.Null(SelfRequestWarmer.OwnAddress(["https://0.0.0.0:443"]));
-        Assert.Null(SelfRequestWarmer.OwnAddress(["not an address", "unix:/tmp/closurebot.sock"]));
+        Assert.Null(SelfRequestWarmer.OwnAddress(["not an address", "http://unix:/tmp/closurebot.sock"]));
         Assert.Equal(new Uri("http://127.0.0.1:80/"), SelfRequestWarmer.OwnAddress(["https://[::]:443", "http://0.0.0.0:80", "http://10.0.0.5:81"]));
     }
 
