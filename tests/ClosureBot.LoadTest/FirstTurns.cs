@@ -37,9 +37,12 @@ public static class FirstTurns
     /// </summary>
     public sealed record LanguageTurns(string Locale, int Place, IReadOnlyList<double> Openings, IReadOnlyList<double> Answers);
 
-    /// <summary>The languages in the order a start takes them: start 0 as <see cref="Languages"/>, each next start beginning one language later.</summary>
+    /// <summary>
+    /// The languages in the order a start takes them: start 0 as <see cref="Languages"/>, each next start beginning one
+    /// language later, as the rounds of a side-by-side run take their targets (<see cref="LoadRun.OrderOfRound"/>).
+    /// </summary>
     public static IReadOnlyList<(string Locale, string Opening, string Yes)> OrderOfStart(int start) =>
-        [.. Languages.Skip(start % Languages.Count), .. Languages.Take(start % Languages.Count)];
+        [.. LoadRun.OrderOfRound(Languages.Count, start + 1).Select(i => Languages[i])];
 
     /// <summary>
     /// Starts the bot <see cref="Starts"/> times with <paramref name="start"/> (which must not send the bot any request);
@@ -91,18 +94,18 @@ public static class FirstTurns
         foreach (var locale in Languages.Select(l => l.Locale).Where(locale => runs[0].Any(l => l.Locale == locale)))
         {
             var ofLanguage = runs.Select(r => r.Single(l => l.Locale == locale)).ToArray();
+            var after = ofLanguage.Where(l => l.Place > 0).ToArray();
+            var leading = ofLanguage.Where(l => l.Place == 0).ToArray();
             foreach (var (name, pick) in turns)
             {
-                var after = ofLanguage.Where(l => l.Place > 0).ToArray();
-                var leading = ofLanguage.Where(l => l.Place == 0).ToArray();
                 lines.Add($"  {locale,-6} {name,-8} first {Median(after, l => pick(l)[0]),6:0.00} ms   tenth {Median(after, l => pick(l)[^1]),6:0.00} ms   " +
                           $"after another language (first/tenth by start: {Pairs(after, pick)}); first after the start: {Pairs(leading, pick)}");
             }
         }
+        var firsts = runs.Select(r => r.Single(l => l.Place == 0)).ToArray();
         foreach (var (name, pick) in turns)
         {
-            var leading = runs.Select(r => r.Single(l => l.Place == 0)).ToArray();
-            lines.Add($"  {"any",-6} {name,-8} first {Median(leading, l => pick(l)[0]),6:0.00} ms   tenth {Median(leading, l => pick(l)[^1]),6:0.00} ms   " +
+            lines.Add($"  {"any",-6} {name,-8} first {Median(firsts, l => pick(l)[0]),6:0.00} ms   tenth {Median(firsts, l => pick(l)[^1]),6:0.00} ms   " +
                       $"the first language after a start, in all {runs.Count} starts");
         }
         return lines;

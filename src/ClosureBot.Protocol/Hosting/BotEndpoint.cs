@@ -18,13 +18,16 @@ namespace ClosureBot.Protocol.Hosting;
 /// <summary>The Bot Framework messaging endpoint (<c>POST /api/messages</c>).</summary>
 public static class BotEndpoint
 {
+    /// <summary>Where channels post activities unless the app maps the endpoint elsewhere.</summary>
+    public const string DefaultPattern = "/api/messages";
+
     /// <summary>Maps the endpoint at <paramref name="pattern"/>.</summary>
     /// <remarks>
     /// A plain <see cref="RequestDelegate"/> that reads the request itself. A handler with parameters would have its
     /// request delegate built at start-up from expression trees (this library has no request delegate generator), which
     /// loads the expression compiler into every instance: about 2.4 MiB resident for nothing a turn needs.
     /// </remarks>
-    public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = "/api/messages") =>
+    public static IEndpointConventionBuilder MapBotMessages(this IEndpointRouteBuilder endpoints, string pattern = DefaultPattern) =>
         endpoints.MapPost(pattern, HandleAsync);
 
     private static async Task HandleAsync(HttpContext http)

@@ -12,23 +12,20 @@ namespace ClosureBot.Hosting;
 /// The start-up warm-up's last part: once the server listens, two requests to the app's own messaging endpoint over
 /// loopback. The first request after a start otherwise runs, on a customer's time, what only a real request runs:
 /// Kestrel's connection and HTTP parser, the routing matcher (built on the first request), every middleware's first
-/// pass, the request logging, and the endpoint's body reader and error answer (measured: the first request after a
-/// start took 70–90 ms in the <c>dotnet build</c> output, against 2 ms for a later one; tests/ClosureBot.LoadTest/MEASUREMENTS.md,
-/// fortieth measurement).
+/// pass, the request logging, and the endpoint's body reader and error answer (measured: the first message after a
+/// start waited 67–79 ms in the <c>dotnet build</c> output, against about 2 ms for a later one;
+/// tests/ClosureBot.LoadTest/MEASUREMENTS.md, fortieth measurement).
 /// </summary>
 /// <remarks>
 /// The requests change nothing: their activity has no type, so the reader turns it away with 400 before authentication,
 /// before any turn, store or reply. They log no warning (a refused channel token would), only the request log's two lines
-/// at Information. They are sent only to a plain
-/// <c>http://</c> address Kestrel reports (a wildcard or <c>localhost</c> as 127.0.0.1), on a connection of its own;
-/// an app serving only HTTPS, or hosted without Kestrel (the tests' in-memory server), is not warmed this way. Nothing of
-/// the request or its answer is kept.
+/// at Information. They are sent only to a plain <c>http://</c> address Kestrel reports (a wildcard or
+/// <c>localhost</c> as 127.0.0.1), each on a connection of its own; an app serving only HTTPS or on a Unix socket, or
+/// hosted without Kestrel (the tests' in-memory server), is not warmed this way. Nothing of the requests or their answers
+/// is kept but the last status code.
 /// </remarks>
 internal sealed class SelfRequestWarmer(IServer server, IHostApplicationLifetime lifetime)
 {
-    /// <summary>The path the request goes to: the Bot Framework messaging endpoint.</summary>
-    public const string Path = "/api/messages";
-
     /// <summary>
     /// A whole message activity as a channel sends it, so the reader reads every usual field, but with a blank type,
     /// which the reader refuses (<c>MissingType</c>).
@@ -67,7 +64,7 @@ internal sealed class SelfRequestWarmer(IServer server, IHostApplicationLifetime
         if (IPAddress.TryParse(own.DnsSafeHost, out var ip)) await socket.ConnectAsync(new IPEndPoint(ip, own.Port), cancellationToken).ConfigureAwait(false);
         else await socket.ConnectAsync(own.DnsSafeHost, own.Port, cancellationToken).ConfigureAwait(false);
         var head = Encoding.ASCII.GetBytes(
-            $"POST {Path} HTTP/1.1\r\nHost: {own.Authority}\r\nContent-Type: application/json\r\nContent-Length: {Body.Length}\r\nConnection: close\r\n\r\n");
+            $"POST {BotEndpoint.DefaultPattern} HTTP/1.1\r\nHost: {own.Authority}\r\nContent-Type: application/json\r\nContent-Length: {Body.Length}\r\nConnection: close\r\n\r\n");
         var first = halved ? Body.Length / 2 : Body.Length;
         byte[] start = [.. head, .. Body.AsSpan(0, first)];
         await socket.SendAsync(start, SocketFlags.None, cancellationToken).ConfigureAwait(false);
@@ -110,9 +107,8 @@ internal sealed class SelfRequestWarmer(IServer server, IHostApplicationLifetime
             // loopback has no IPv6.
             var local = uri.Host.Equals("localhost", StringComparison.OrdinalIgnoreCase)
                 || (IPAddress.TryParse(uri.IdnHost, out var ip) && (ip.Equals(IPAddress.Any) || ip.Equals(IPAddress.IPv6Any)));
-            var host = local ? IPAddress.Loopback : null;
-            return host is null ? new Uri(uri.GetLeftPart(UriPartial.Authority))
-                : new UriBuilder(Uri.UriSchemeHttp, host.ToString(), uri.Port).Uri;
+            return local ? new UriBuilder(Uri.UriSchemeHttp, IPAddress.Loopback.ToString(), uri.Port).Uri
+                : new Uri(uri.GetLeftPart(UriPartial.Authority));
         }
         return null;
     }
