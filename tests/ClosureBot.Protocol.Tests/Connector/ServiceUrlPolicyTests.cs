@@ -1,4 +1,5 @@
 using ClosureBot.Protocol.Connector;
+using ClosureBot.Protocol.Tests.Support;
 using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Protocol.Tests.Connector;
@@ -83,22 +84,6 @@ public class ServiceUrlPolicyTests
         policy.Trust("http://127.0.0.1:3978/");
 
         Assert.False(policy.IsAllowed("http://127.0.0.1:3978/"));
-    }
-
-    private sealed class AddressedServer : Microsoft.AspNetCore.Hosting.Server.IServer
-    {
-        public AddressedServer(params string[] addresses)
-        {
-            var feature = new Microsoft.AspNetCore.Hosting.Server.Features.ServerAddressesFeature();
-            foreach (var address in addresses) feature.Addresses.Add(address);
-            Features.Set<Microsoft.AspNetCore.Hosting.Server.Features.IServerAddressesFeature>(feature);
-        }
-
-        public Microsoft.AspNetCore.Http.Features.IFeatureCollection Features { get; } = new Microsoft.AspNetCore.Http.Features.FeatureCollection();
-        public void Dispose() { }
-        public Task StartAsync<TContext>(Microsoft.AspNetCore.Hosting.Server.IHttpApplication<TContext> application, CancellationToken cancellationToken)
-            where TContext : notnull => Task.CompletedTask;
-        public Task StopAsync(CancellationToken cancellationToken) => Task.CompletedTask;
     }
 
     [Theory]
