@@ -70,6 +70,8 @@ internal static class EnglishIntents
     private static Regex EnglishStatus2() => new($@"^((so|and|ok(ay)?|hi|hey|hello|well|um+)[\s,]+)*("
         + $@"(is|has)\s+(it|that|everything|(my|our|the|this)(\s+cloud)?\s+{Account})\s+((been|already|actually|now)\s+)*(closed|deleted|terminated|shut\s+down|gone|done|finished|cancell?ed)"
         + @"|(am\s+i|are\s+we)\s+(all\s+)?(done|finished|set)"
+        // "Done?", "is that all?": with the question mark a bare "done" asks, where without it it finishes the step.
+        + @"|(all\s+)?(done|finished)(\s+(yet|now|already))?\s*\?|is\s+(that|this|it)\s+(all|everything|it)|(is\s+there\s+)?anything\s+else(\s+(to\s+do|left))?"
         + @"|(is\s+there\s+)?anything\s+else\s+(that\s+)?(i|we)\s+(need|have|must|should)\s+to\s+do|do\s+(i|we)\s+(still\s+)?(need|have)\s+to\s+do\s+anything\s+(else|more)"
         + @"|what\s+happens\s+now|what\s+(do\s+i|should\s+i)\s+expect(\s+now)?"
         + @")(\s+(yet|now|already|then|here))*[\s?!.]*$", Options);
