@@ -226,10 +226,15 @@ public static partial class TopicReader
     [GeneratedRegex(@"\btake\b|\blast\b|tarda|prend|dauer|demor|leva", Options)]
     private static partial Regex DurationHints();
 
-    [GeneratedRegex(@"download|\bcopy\b|\bcopying\b|transfer|export|back\s*up|get\s+(my|our|the|all)\s+(\w+\s+)?(data|files|stuff)\s+(off|out)|move\s+(my|our|the)\s+(data|files)|retrieve|descarg|copiar|transferir|exportar|respald|copia\s+de\s+seguridad|t[ée]l[ée]charg|copier|transf[ée]rer|exporter|sauvegard|herunterlad|kopier|[üu]bertrag|exportier|sichern|sicherung|baixar|c[óo]pia\s+de\s+seguran[çc]a", Options)]
+    [GeneratedRegex(@"download|\bcopy\b|\bcopying\b|transfer|export|back\s*up|get\s+(my|our|the|all)\s+(\w+\s+)?(data|files|stuff)\s+(off|out)|move\s+(my|our|the)\s+(data|files)|retrieve|descarg|copiar|transferir|exportar|respald|copia\s+de\s+seguridad|t[ée]l[ée]charg|copier|transf[ée]rer|exporter|sauvegard|herunterlad|kopier|[üu]bertrag|exportier|sichern|sicherung|sichere\s+ich|baixar|c[óo]pia\s+de\s+seguran[çc]a"
+        + @"|extract|extraer|extraire|extrair", Options)]
     private static partial Regex RetrieveDataNames();
 
-    [GeneratedRegex(@"\bdata\b|files|stuff|datos|archivos|donn[ée]es|fichiers|daten|dateien|dados|arquivos", Options)]
+    // What is copied off: the data, and the machines that hold it. With a copying verb a machine's name makes the question
+    // one of keeping its data ("how do I export a VM?"), which the servers' own topic, preferred at the deleting steps,
+    // once won; without one the machine's name alone is the servers' ("what's a VM?").
+    [GeneratedRegex(@"\bdata\b|files|stuff|datos|archivos|donn[ée]es|fichiers|daten|dateien|dados|arquivos"
+        + @"|\bvms?\b|virtual\s+machines?|\bservers?\b|servidor(es)?|serveurs?|m[áa]quinas?\s+virtua|machines?\s+virtuelles?|\bimages?\b|im[áa]gen(es)?|imagem", Options)]
     private static partial Regex RetrieveDataHints();
 
     // A question about what was just said, with nothing else in it but greetings, fillers and punctuation.

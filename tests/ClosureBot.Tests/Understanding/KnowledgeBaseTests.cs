@@ -114,6 +114,37 @@ public sealed class KnowledgeBaseTests
         Assert.Equal(("asked", screen), (ticket.Reason, ticket.Screen));
     }
 
+    // Copying a machine off (exporting, backing up, downloading, extracting a VM or a server) asks how to keep its data,
+    // which the article answers with the transfer and a Service Task. At the deleting steps, where the servers are the
+    // step's topic, the machine's name once won and the question got what a server is.
+    [Theory]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "how do I export a VM?", "Service Task")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "can I download my server image?", "Service Task")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "how do I back up my servers?", "Service Task")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "how can I extract a virtual machine?", "Service Task")]
+    [InlineData("en-US", OffboardingSteps.DeleteServices, "how do I export a VM?", "Service Task")]
+    [InlineData("de-DE", OffboardingSteps.DeleteServers, "wie exportiere ich eine VM?", "Service Task")]
+    [InlineData("de-DE", OffboardingSteps.DeleteServers, "wie sichere ich meine Server?", "Service Task")]
+    [InlineData("es-ES", OffboardingSteps.DeleteServers, "¿cómo hago una copia de seguridad de mis servidores?", "Service Task")]
+    [InlineData("fr-FR", OffboardingSteps.DeleteServers, "comment sauvegarder mes serveurs ?", "Service Task")]
+    [InlineData("pt-BR", OffboardingSteps.DeleteServers, "como faço backup dos meus servidores?", "Service Task")]
+    // What a machine is, or whether it must go, is still about the servers.
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "what's a VM?", "virtual and bare metal servers")]
+    [InlineData("en-US", OffboardingSteps.RetrieveData, "what servers?", "virtual and bare metal servers")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "do the archived VMs count?", "virtual and bare metal servers")]
+    public async Task Question_CopyingAMachineOff_IsAboutKeepingItsData(string locale, string screen, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(answer).DoesNotSay("help@ctl.io");
+        Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
+    }
+
     [Theory]
     [InlineData("de-DE", "was ist das?", "Kündigungsauftrag")]
     [InlineData("es-ES", "¿qué significa eso?", "orden de terminación del servicio")]
