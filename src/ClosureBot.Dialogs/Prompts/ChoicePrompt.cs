@@ -41,6 +41,9 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
         var answer = AnswerReader.Read(text, locale);
         if (answer is AnswerKind.No or AnswerKind.NotDone || PolarityRecognizer.Read(text, locale) == AnswerPolarity.Negative) return false;
         value = ChoiceRecognizer.Recognize(text, choices, locale, state.RecognizeNumbers);
+        // An option's word in a sentence that is mostly about something else picks nothing: "next", one of Done's words,
+        // is not a Done in "I have a contract until next year". What the sentence says is read above instead.
+        if (value is { Score: < MinimumShare }) value = null;
         if (value is null && answer is AnswerKind.Yes or AnswerKind.Done && state.AffirmativeChoice is { } affirmative)
         {
             var index = choices.FindIndex(c => c.Value == affirmative);
@@ -48,6 +51,13 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
         }
         return value is not null;
     }
+
+    /// <summary>
+    /// The least share of a typed message an option's words must cover to pick it (<see cref="FoundChoice.Score"/>):
+    /// "next please" (a half) and "done, next step please" (a quarter) pick Done, "our contract ends next year" (a fifth)
+    /// does not.
+    /// </summary>
+    public const double MinimumShare = 0.25;
 
     // A choice typed exactly as offered (so an option that itself reads as a no, such as "Not now", can still be picked).
     private static FoundChoice? FindExact(ITurnContext context, PromptState state) =>

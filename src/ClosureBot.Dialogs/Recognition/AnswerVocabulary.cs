@@ -80,7 +80,9 @@ internal sealed class AnswerVocabulary
     private static Regex EnglishNotDone() => new(@"\b(not\s+yet|yet\s+to|still|wait|hold\s+on|hang\s+on|(one|a|just\s+a|a\s+few|few|a\s+couple(\s+of)?)\s+(more\s+)?(sec|second|moment|min|minute)s?|give\s+me\s+a|almost|nearly|in\s+progress|working(\s+on)?|more\s+time|not\s+quite|not\s+(done|finished|complete|ready)"
         // Something still under way, or to finish later: "waiting for the backup to finish", "done soon", "halfway done".
         + @"|waiting|(will|'ll|gonna|going\s+to)\s+(be\s+)?(finish|done|complete)\w*|(done|finish\w*|complete\w*)\s+(soon|shortly|tonight|tomorrow|later|next\s+week|in\s+(a|an|\d+)\s+\w+)"
-        + @"|half(way|-way)?\s+(done|finished|through|copied|deleted)|partly|partially|ongoing|under\s*way|being\s+(copied|deleted|removed|transferred|backed\s+up)|(is|are)\s+(still\s+)?(copying|deleting|removing|transferring|backing\s+up)|(need|have)\s+to\s+\w+(\s+\w+){0,4}\s+first)\b", Options);
+        + @"|half(way|-way)?\s+(done|finished|through|copied|deleted)|partly|partially|ongoing|under\s*way|being\s+(copied|deleted|removed|transferred|backed\s+up)|(is|are)\s+(still\s+)?(copying|deleting|removing|transferring|backing\s+up)|(need|have)\s+to\s+\w+(\s+\w+){0,4}\s+first"
+        // What is still to do: "I need to finish it", "we must complete the transfer" (not "I don't need to copy anything").
+        + @"|(?<!\b(don'?t|doesn'?t|didn'?t|not|never|no)\s+)((need|needs|have|has|got)\s+to|must|gotta)\s+(still\s+|first\s+|also\s+)?(finish|complete|copy|move|migrate|transfer|back\s*up|download|export|save|delete|remove))\b", Options);
 
     private static Regex EnglishThanks() => new(@"\b(thanks+|thank\s+(you|u)|thx|tks|ty|cheers|bye+|good\s*bye|see\s+(you|ya)|take\s+care|(much\s+)?appreciated|appreciate\s+it|have\s+a\s+(nice|good|great|lovely)\s+(day|one|evening|night|weekend)|good\s+night|that'?s\s+all)\b", Options);
 
@@ -93,7 +95,8 @@ internal sealed class AnswerVocabulary
 
     private static Regex SpanishDone() => new(@"\b(hecho|listo|(ya\s+)?(lo|la|los|las)\s+(hice|he\s+hecho|borr[ée]|copi[ée]|elimin[ée]|termin[ée])|terminad[oa]s?|termin[ée]|acab[ée]|completad[oa]s?|ya\s+est[áa]|borrad[oa]s?|borr[ée]|eliminad[oa]s?|elimin[ée]|copiad[oa]s?|copi[ée]|he\s+(copiado|borrado|terminado|eliminado|guardado))\b", Options);
 
-    private static Regex SpanishNotDone() => new(@"\b(todav[íi]a|a[úu]n|espera|un\s+momento|un\s+(minuto|segundo|momentito)|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un|esperando|en\s+curso|en\s+proceso|a\s+medias|(?<!hasta\s+)pronto|esta\s+noche|se\s+est[áa]n?\s+(copiando|borrando|eliminando|transfiriendo))\b", Options);
+    private static Regex SpanishNotDone() => new(@"\b(todav[íi]a|a[úu]n|espera|un\s+momento|un\s+(minuto|segundo|momentito)|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un|esperando|en\s+curso|en\s+proceso|a\s+medias|(?<!hasta\s+)pronto|esta\s+noche|se\s+est[áa]n?\s+(copiando|borrando|eliminando|transfiriendo)"
+        + @"|(?<!\bno\s+)((tengo|tenemos|tiene|tienen|hay)\s+que|debo|debemos|necesito|necesitamos)\s+(terminar|acabar|copiar|mover|migrar|transferir|respaldar|descargar|exportar|guardar|borrar|eliminar))\b", Options);
 
     private static Regex SpanishThanks() => new(@"\b(gracias+|adi[óo]s|hasta\s+luego|hasta\s+pronto|chao|chau|nos\s+vemos|te\s+lo\s+agradezco|buenas\s+noches|buen\s+d[íi]a|que\s+tengas?\s+(un\s+)?buen\s+d[íi]a)\b", Options);
 
@@ -105,7 +108,8 @@ internal sealed class AnswerVocabulary
 
     private static Regex FrenchDone() => new(@"\b(fini[es]?|c'?est\s+fait|fait|termin[ée]e?s?|c'?est\s+bon|supprim[ée]e?s?|effac[ée]e?s?|sauvegard[ée]e?s?|r[ée]cup[ée]r[ée]e?s?)\b", Options);
 
-    private static Regex FrenchNotDone() => new(@"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+(minute|seconde)|j'?y\s+travaille|en\s+cours(?!\s+d['’]ex[ée]cution)|[àa]\s+moiti[ée]|(?<![àa]\s+)bient[ôo]t|ce\s+soir|j'?attends)\b", Options);
+    private static Regex FrenchNotDone() => new(@"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+(minute|seconde)|j'?y\s+travaille|en\s+cours(?!\s+d['’]ex[ée]cution)|[àa]\s+moiti[ée]|(?<![àa]\s+)bient[ôo]t|ce\s+soir|j'?attends"
+        + @"|(je\s+dois|nous\s+devons|on\s+doit|il\s+(me|nous)\s+faut|il\s+faut\s+(encore\s+)?que\s+\w+)\s+(encore\s+)?(fini|termin|copi|d[ée]plac|migr|transf[ée]r|sauvegard|t[ée]l[ée]charg|export|supprim)\w*)\b", Options);
 
     private static Regex FrenchThanks() => new(@"\b(merci+s?|au\s+revoir|[àa]\s+bient[ôo]t|salut|bonne\s+(journ[ée]e|soir[ée]e|nuit|fin\s+de\s+journ[ée]e|continuation)|je\s+vous\s+remercie)\b", Options);
 
@@ -117,7 +121,8 @@ internal sealed class AnswerVocabulary
 
     private static Regex GermanDone() => new(@"\b(erledigt|fertig|gemacht|gel[öo]scht|entfernt|gesichert|kopiert|abgeschlossen|alles\s+weg)\b", Options);
 
-    private static Regex GermanNotDone() => new(@"\b(noch\s+nicht|moment|warte|fast|noch\s+dabei|eine\s+minute|fehlt\s+noch|(arbeite|kopiere|l[öo]sche|sichere|mache|bin)\s+(noch|gerade)(\s+dabei)?|l[äa]uft\s+noch|(gleich|bald|halb)\s+fertig|in\s+arbeit|(wird|werden)\s+(noch\s+|gerade\s+)?(kopiert|gel[öo]scht|gesichert|entfernt)|warte\s+(noch\s+)?auf)\b", Options);
+    private static Regex GermanNotDone() => new(@"\b(noch\s+nicht|moment|warte|fast|noch\s+dabei|eine\s+minute|fehlt\s+noch|(arbeite|kopiere|l[öo]sche|sichere|mache|bin)\s+(noch|gerade)(\s+dabei)?|l[äa]uft\s+noch|(gleich|bald|halb)\s+fertig|in\s+arbeit|(wird|werden)\s+(noch\s+|gerade\s+)?(kopiert|gel[öo]scht|gesichert|entfernt)|warte\s+(noch\s+)?auf"
+        + @"|(muss|musst|m[üu]ssen|sollte|sollten)\s+((?!(nichts|nicht|kein\w*)\b)\w+\s+){0,4}(fertig\s*machen|abschlie[ßs]en|beenden|kopieren|sichern|[üu]bertragen|migrieren|herunterladen|exportieren|l[öo]schen|entfernen))\b", Options);
 
     private static Regex GermanThanks() => new(@"\b(danke(sch[öo]n)?|dank|tsch[üu]ss|bis\s+bald|ciao|sch[öo]ne[ns]?\s+(tag|abend|feierabend|wochenende)|gute\s+nacht|auf\s+wiedersehen)\b", Options);
 
@@ -129,7 +134,8 @@ internal sealed class AnswerVocabulary
 
     private static Regex PortugueseDone() => new(@"(?<!\w)(feito|pronto|terminei|conclu[íi]do|finalizado|apaguei|apagad[oa]s?|copiei|j[áa]\s+fiz|j[áa]\s+terminei)(?!\w)", Options);
 
-    private static Regex PortugueseNotDone() => new(@"(?<!\w)(ainda|espera|um\s+momento|(s[óo]\s+)?um\s+(minuto|segundo|instante|minutinho)|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta|esperando|aguardando|em\s+andamento|em\s+progresso|pela\s+metade|daqui\s+a\s+pouco|logo\s+mais|(est[áa]|estou|estamos)\s+(copiando|apagando|excluindo|transferindo))(?!\w)", Options);
+    private static Regex PortugueseNotDone() => new(@"(?<!\w)(ainda|espera|um\s+momento|(s[óo]\s+)?um\s+(minuto|segundo|instante|minutinho)|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta|esperando|aguardando|em\s+andamento|em\s+progresso|pela\s+metade|daqui\s+a\s+pouco|logo\s+mais|(est[áa]|estou|estamos)\s+(copiando|apagando|excluindo|transferindo)"
+        + @"|(?<!\bn[ãa]o\s+)((tenho|temos|tem|t[êe]m)\s+(que|de)|preciso|precisamos|devo|devemos)\s+(terminar|acabar|copiar|mover|migrar|transferir|baixar|exportar|salvar|apagar|excluir))(?!\w)", Options);
 
     private static Regex PortugueseThanks() => new(@"(?<!\w)(obrigad[oa]|obrigad[ãa]o|obrigadinh[oa]|valeu|tchau|at[ée]\s+(logo|mais)|adeus|agrade[çc]o|falou)(?!\w)", Options);
 
