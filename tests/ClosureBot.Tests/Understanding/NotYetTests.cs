@@ -39,6 +39,19 @@ public sealed class NotYetTests
         (await chat.Send(Done[locale])).Says(StepTwo[locale]);
     }
 
+    // No obligation is not one: nothing to copy still moves on.
+    [Theory]
+    [InlineData("I don't need to copy anything")]
+    [InlineData("there's nothing we need to copy")]
+    public async Task AtRetrieveData_NoNeedToCopy_IsNothingToKeep(string statement)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        (await ann.Send(statement)).DoesNotSay("No rush").Says("nothing to copy");
+    }
+
     [Theory]
     [InlineData("I have a contract until next year")]
     [InlineData("our contract ends next year")]
