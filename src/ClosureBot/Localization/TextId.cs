@@ -116,6 +116,7 @@ public enum TextId
     EndedCannotUndo,
     WelcomeDeclined,
     BackAtStart,
+    TermCommitmentMentioned,
     StaleAfterEnd,
     AccountGone,
     TalkToSupport,

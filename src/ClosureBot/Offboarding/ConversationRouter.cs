@@ -53,6 +53,7 @@ public sealed partial class ConversationRouter
             [Intents.Cancel] = CancelAsync,
             [Intents.Start] = AlreadyStartedAsync,
             [Intents.Back] = BackAsync,
+            [Intents.TermCommitment] = TermCommitmentAsync,
         };
     }
 
@@ -109,6 +110,9 @@ public sealed partial class ConversationRouter
         }
 
         var interruption = Intents.Recognize(context.Activity);
+        // A term commitment named as a fact interrupts only once its question is behind the customer; before it and at
+        // it, idle or asked whether to stop, the message is read as it always was (at the question, it is its answer).
+        if (interruption is { Intent: Intents.TermCommitment } && !PastTheTermCommitment(place)) interruption = null;
         if (place is null)
         {
             await IdleAsync(dc, data, interruption, ct);
@@ -271,6 +275,18 @@ public sealed partial class ConversationRouter
         }
         await ShowAgainFromAsync(dc, place, flow, screen, ct);
     }
+
+    // A term commitment named after the customer answered that question (or the record answered it) is the article's
+    // exception: the term commitment is asked again, with what was answered from there on forgotten.
+    private async Task TermCommitmentAsync(DialogContext dc, Place place, CancellationToken ct)
+    {
+        Say(dc.Context, CustomerLocale.TextsOf(dc.Context)[TextId.TermCommitmentMentioned]);
+        await ShowAgainFromAsync(dc, place, place.Offboarding!, OffboardingSteps.TermCommitment, ct);
+    }
+
+    private bool PastTheTermCommitment(Place? place) =>
+        place is { Offboarding: not null } && place.Screen != OffboardingSteps.ConfirmCancel
+        && _offboarding.OrderOf(place.Screen) > _offboarding.OrderOf(OffboardingSteps.TermCommitment);
 
     // Shows <screen> again (and, when it skips itself, the one before it), with what was answered from there on forgotten.
     private async Task ShowAgainFromAsync(DialogContext dc, Place place, DialogInstance flow, string screen, CancellationToken ct)

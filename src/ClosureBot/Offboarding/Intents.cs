@@ -21,6 +21,7 @@ public static class Intents
     public const string CheckAgain = "check-again";
     public const string RemindLater = "remind-later";
     public const string Back = "back";
+    public const string TermCommitment = "term-commitment";
 
     /// <summary>The interruption <paramref name="activity"/> asks for, or null when it is (maybe) an answer.</summary>
     public static Interruption? Recognize(Activity activity)
@@ -48,6 +49,7 @@ public static class Intents
         MessageKind.CheckAgain => CheckAgain,
         MessageKind.RemindLater => RemindLater,
         MessageKind.Back => Back,
+        MessageKind.TermCommitment => TermCommitment,
         _ => null,
     };
 }

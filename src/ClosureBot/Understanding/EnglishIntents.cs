@@ -19,6 +19,8 @@ internal static class EnglishIntents
     [
         IntentRule.Whole(MessageKind.Cancel, EnglishCancel1()),
         IntentRule.Short(MessageKind.Cancel, EnglishCancel2()),
+        // A term commitment named as a fact is the article's exception, whatever step the customer is at.
+        IntentRule.Short(MessageKind.TermCommitment, EnglishTermCommitment1()),
         // Before the closure intent: "is my account closed yet?" names the account and "closed" but asks how it stands.
         IntentRule.Whole(MessageKind.Status, EnglishStatus2()),
         IntentRule.Short(MessageKind.Start, EnglishStart1()),
@@ -75,6 +77,8 @@ internal static class EnglishIntents
         + @"|(is\s+there\s+)?anything\s+else\s+(that\s+)?(i|we)\s+(need|have|must|should)\s+to\s+do|do\s+(i|we)\s+(still\s+)?(need|have)\s+to\s+do\s+anything\s+(else|more)"
         + @"|what\s+happens\s+now|what\s+(do\s+i|should\s+i)\s+expect(\s+now)?"
         + @")(\s+(yet|now|already|then|here))*[\s?!.]*$", Options);
+
+    private static Regex EnglishTermCommitment1() => new(@"\b((we|i)\s+(do\s+|actually\s+|still\s+)?(have|got|signed)|(we|i)'ve\s+(got|signed)|(we'?re|we\s+are|i'?m|i\s+am)\s+(still\s+)?(on|under|in|bound\s+by))\s+(a|an|the|our|one)?\s*((\d+|one|two|three|four|five|multi)[\s-]*(year|yr|month)s?\s+|cloud\s+|annual\s+|yearly\s+|long[\s-]term\s+|fixed[\s-]term\s+)?(term\s+commitment|commitment|contract|term\s+contract)\b|\b(our|my)\s+(cloud\s+)?(contract|term\s+commitment)\s+(runs|ends|lasts|is\s+(valid\s+)?until|expires|goes)\b", Options);
 
     private static Regex EnglishCheckAgain1() => new(@"^((can|could|would|will)\s+(you|u)\s+)?(please\s+)?((hit|press|click|do\s+a)\s+)?(check|chek|chck|look|re-?\s?check|re-?scan|refresh|reload|update|try)(\s+(it|that|again|now|once\s+more|one\s+more\s+time|the\s+list|list|please|pls|to\s+check))*[\s?!.]*$", Options);
 

@@ -17,6 +17,8 @@ public enum MessageKind
     RemindLater,
     /// <summary>Back to the screen before ("go back", "previous step", "zurück").</summary>
     Back,
+    /// <summary>A cloud term commitment named as a fact ("we're on a 3-year contract", "wir haben einen Vertrag").</summary>
+    TermCommitment,
     Question,
     Thanks,
     Alias,

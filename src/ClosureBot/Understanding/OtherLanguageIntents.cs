@@ -17,6 +17,7 @@ internal static class OtherLanguageIntents
     [
         IntentRule.Whole(MessageKind.Cancel, SpanishCancel1()),
         IntentRule.Short(MessageKind.Cancel, SpanishCancel2()),
+        IntentRule.Short(MessageKind.TermCommitment, SpanishTermCommitment1()),
         IntentRule.Whole(MessageKind.Status, SpanishStatus0()),
         IntentRule.Short(MessageKind.Start, SpanishStart1()),
         IntentRule.Whole(MessageKind.Back, SpanishBack1()),
@@ -32,6 +33,7 @@ internal static class OtherLanguageIntents
     [
         IntentRule.Whole(MessageKind.Cancel, FrenchCancel1()),
         IntentRule.Short(MessageKind.Cancel, FrenchCancel2()),
+        IntentRule.Short(MessageKind.TermCommitment, FrenchTermCommitment1()),
         IntentRule.Whole(MessageKind.Status, FrenchStatus0()),
         IntentRule.Short(MessageKind.Start, FrenchStart1()),
         IntentRule.Whole(MessageKind.Back, FrenchBack1()),
@@ -47,6 +49,7 @@ internal static class OtherLanguageIntents
     [
         IntentRule.Whole(MessageKind.Cancel, GermanCancel1()),
         IntentRule.Short(MessageKind.Cancel, GermanCancel2()),
+        IntentRule.Short(MessageKind.TermCommitment, GermanTermCommitment1()),
         IntentRule.Whole(MessageKind.Status, GermanStatus0()),
         IntentRule.Short(MessageKind.Start, GermanStart1()),
         IntentRule.Whole(MessageKind.Back, GermanBack1()),
@@ -62,6 +65,7 @@ internal static class OtherLanguageIntents
     [
         IntentRule.Whole(MessageKind.Cancel, PortugueseCancel1()),
         IntentRule.Short(MessageKind.Cancel, PortugueseCancel2()),
+        IntentRule.Short(MessageKind.TermCommitment, PortugueseTermCommitment1()),
         IntentRule.Whole(MessageKind.Status, PortugueseStatus0()),
         IntentRule.Short(MessageKind.Start, PortugueseStart1()),
         IntentRule.Whole(MessageKind.Back, PortugueseBack1()),
@@ -72,6 +76,14 @@ internal static class OtherLanguageIntents
         IntentRule.Short(MessageKind.CheckAgain, PortugueseCheckAgain1()),
         IntentRule.Short(MessageKind.RemindLater, PortugueseRemindLater1(), unless: PortugueseRemindLater1Unless()),
     ];
+
+    private static Regex SpanishTermCommitment1() => new(@"(?<!\bno\s+)\b(tenemos|tengo|firmamos|estamos\s+(en|bajo))\s+(un|una|el)?\s*(contrato|compromiso(\s+de\s+permanencia)?|permanencia)\b|\b(nuestro|mi)\s+(contrato|compromiso)\s+(vence|termina|dura|acaba|es\s+hasta)\b", Options);
+
+    private static Regex FrenchTermCommitment1() => new(@"\b(nous\s+avons|on\s+a|j'?ai|nous\s+sommes\s+sous|on\s+est\s+sous)\s+(un|une|le)?\s*(contrat|engagement)\b|\b(notre|mon)\s+(contrat|engagement)\s+(se\s+termine|court|expire|dure|va\s+jusqu)", Options);
+
+    private static Regex GermanTermCommitment1() => new(@"\b(wir\s+haben|ich\s+habe|wir\s+sind\s+an)\s+(noch\s+)?(einen|eine|den)\s+((?!kein)\w+\s+)?(\w*vertrag|vertragsbindung|mindestlaufzeit|laufzeit)\b|\b(unser|mein)\s+vertrag\s+(l[äa]uft|endet|geht|gilt)\b", Options);
+
+    private static Regex PortugueseTermCommitment1() => new(@"(?<!\bn[ãa]o\s+)\b(temos|tenho|assinamos)\s+(um|uma|o)?\s*(contrato|compromisso|fidelidade)\b|\b(nosso|meu)\s+(contrato|compromisso)\s+(vence|termina|dura|acaba|vai\s+at[ée])\b", Options);
 
     private static Regex SpanishCancel1() => new(@"^(cancelar|cancela|para|parar|det[ée]n|detener|salir|basta|olv[íi]dalo.*|d[ée]jalo.*)([\s,]+(todo|ya|eso|ahora))*[\s!.]*$", Options);
 

@@ -8,7 +8,8 @@ namespace ClosureBot.Tests.Understanding;
 /// What a customer still has to do is not done. At step 1 "I need to finish it" or "ich muss das Kopieren noch fertig
 /// machen" read as done ("finish", "fertig"): the bot went on to step 2 and the closure request would have recorded that
 /// the data was retrieved. And a button's word inside a sentence does not press it: "next", one of Done's words, made "I
-/// have a contract until next year" at step 2 a Done.
+/// have a contract until next year" at step 2 a Done (that sentence is now heard as a term commitment:
+/// <see cref="TermCommitmentMidFlowTests"/>), and as much "we plan the migration for next year".
 /// </summary>
 public sealed class NotYetTests
 {
@@ -53,8 +54,8 @@ public sealed class NotYetTests
     }
 
     [Theory]
-    [InlineData("I have a contract until next year")]
-    [InlineData("our contract ends next year")]
+    [InlineData("we plan the migration for next year")]
+    [InlineData("the database server is next on my list")]
     [InlineData("next I will delete the database server")]
     public async Task AtDeleteServers_ADoneWordInsideASentence_DoesNotPressDone(string statement)
     {
