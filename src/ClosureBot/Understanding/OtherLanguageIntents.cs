@@ -81,7 +81,7 @@ internal static class OtherLanguageIntents
 
     private static Regex FrenchTermCommitment1() => new(@"\b(nous\s+avons|on\s+a|j'?ai|nous\s+sommes\s+sous|on\s+est\s+sous)\s+(un|une|le)?\s*(contrat|engagement)\b|\b(notre|mon)\s+(contrat|engagement)\s+(se\s+termine|court|expire|dure|va\s+jusqu)", Options);
 
-    private static Regex GermanTermCommitment1() => new(@"\b(wir\s+haben|ich\s+habe|wir\s+sind\s+an)\s+(noch\s+)?(einen|eine|den)\s+((?!kein)\w+\s+)?(\w*vertrag|vertragsbindung|mindestlaufzeit|laufzeit)\b|\b(unser|mein)\s+vertrag\s+(l[äa]uft|endet|geht|gilt)\b", Options);
+    private static Regex GermanTermCommitment1() => new(@"\b(wir\s+haben|ich\s+habe|wir\s+sind\s+an)\s+(noch\s+)?(einen|eine|den)\s+((?!kein)\w+\s+)?(cloud-?)?(\w*vertrag|vertragsbindung|mindestlaufzeit|laufzeitbindung|laufzeit)\b|\b(unser|mein)\s+vertrag\s+(l[äa]uft|endet|geht|gilt)\b", Options);
 
     private static Regex PortugueseTermCommitment1() => new(@"(?<!\bn[ãa]o\s+)\b(temos|tenho|assinamos)\s+(um|uma|o)?\s*(contrato|compromisso|fidelidade)\b|\b(nosso|meu)\s+(contrato|compromisso)\s+(vence|termina|dura|acaba|vai\s+at[ée])\b", Options);
 
