@@ -14,6 +14,15 @@ public sealed class LocalizedChat(ConversationClient client, string? locale, str
 
     public Task<Replies> Send(string text) => client.Deliver(Shape(client.Message(text, null)));
 
+    /// <summary>
+    /// Walks to <paramref name="screen"/> in this chat's language (the script's English words are read in every language),
+    /// so the next message is not the first in a new language, which shows the step again in it.
+    /// </summary>
+    public async Task WalkTo(string screen)
+    {
+        foreach (var message in Script.To(screen)) await Send(message);
+    }
+
     public Task<Replies> Click(object data) => client.Deliver(Shape(client.Message(null, JsonSerializer.SerializeToNode(data))));
 
     private JsonObject Shape(JsonObject activity)

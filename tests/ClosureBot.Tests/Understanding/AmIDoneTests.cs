@@ -39,15 +39,14 @@ public sealed class AmIDoneTests
         { "pt-BR", "mais alguma coisa?" },
     };
 
-    // Each language's "Step 2 of 5" as the status answer and step 2's card say it ("tape": l'étape, Étape), and what it
-    // says after the closure.
-    private static readonly Dictionary<string, (string Step, string Outcome)> Said = new()
+    // What each language says after the closure: nothing else is needed.
+    private static readonly Dictionary<string, string> Outcome = new()
     {
-        ["en-US"] = ("Step 2 of 5", "Nothing else is needed from you"),
-        ["de-DE"] = ("Schritt 2 von 5", "Von Ihnen ist nichts weiter nötig"),
-        ["es-ES"] = ("Paso 2 de 5", "No necesita hacer nada más"),
-        ["fr-FR"] = ("tape 2 sur 5", "Vous n'avez rien d'autre à faire"),
-        ["pt-BR"] = ("Etapa 2 de 5", "Você não precisa fazer mais nada"),
+        ["en-US"] = "Nothing else is needed from you",
+        ["de-DE"] = "Von Ihnen ist nichts weiter nötig",
+        ["es-ES"] = "No necesita hacer nada más",
+        ["fr-FR"] = "Vous n'avez rien d'autre à faire",
+        ["pt-BR"] = "Você não precisa fazer mais nada",
     };
 
     [Theory]
@@ -62,10 +61,10 @@ public sealed class AmIDoneTests
         var replies = await chat.Send(question);
 
         // Where the customer stands, not the answer to an unknown question (which names support's address).
-        replies.Says(Said[locale].Step).DoesNotSay("help@ctl.io");
+        replies.Says(StepFragments.StepTwo[locale]).DoesNotSay("help@ctl.io");
         Assert.Empty(await app.ClosureRequestsAsync());
         // Still at step 2: the question moved nothing on.
-        (await chat.Send(question)).Says(Said[locale].Step);
+        (await chat.Send(question)).Says(StepFragments.StepTwo[locale]);
     }
 
     [Theory]
@@ -79,7 +78,7 @@ public sealed class AmIDoneTests
 
         var replies = await chat.Send(question);
 
-        replies.Says(reference).Says(Said[locale].Outcome).DoesNotSay("help@ctl.io");
+        replies.Says(reference).Says(Outcome[locale]).DoesNotSay("help@ctl.io");
         Assert.Empty(replies.Cards);
         Assert.Single(await app.ClosureRequestsAsync());
     }
@@ -102,6 +101,6 @@ public sealed class AmIDoneTests
         await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
         var chat = new LocalizedChat(ann, locale);
 
-        (await chat.Send(statement)).Says(Said[locale].Step).DoesNotSay("help@ctl.io");
+        (await chat.Send(statement)).Says(StepFragments.StepTwo[locale]).DoesNotSay("help@ctl.io");
     }
 }

@@ -28,16 +28,14 @@ public sealed class NotYetTests
         await using var app = new BotApplicationFactory();
         var ann = app.WebChat();
         var chat = new LocalizedChat(ann, locale);
-        // The walk in the customer's language (the English words are read in every language), so the statement is not
-        // the first message in a new language, which shows the step again in it.
-        foreach (var message in Script.To(OffboardingSteps.RetrieveData)) await chat.Send(message);
+        await chat.WalkTo(OffboardingSteps.RetrieveData);
 
         var replies = await chat.Send(statement);
 
         // Not step 2's card: the step waits, with its "take your time" in the customer's language.
-        replies.DoesNotSay(StepTwo[locale]).Says(NoRush[locale]);
+        replies.DoesNotSay(StepFragments.StepTwo[locale]).Says(NoRush[locale]);
         // And the data is not taken as retrieved: "done" now is what moves on.
-        (await chat.Send(Done[locale])).Says(StepTwo[locale]);
+        (await chat.Send(Done[locale])).Says(StepFragments.StepTwo[locale]);
     }
 
     // No obligation is not one: nothing to copy still moves on.
@@ -68,11 +66,6 @@ public sealed class NotYetTests
         replies.DoesNotSay("Continue anyway?").DoesNotSay("Step 3 of 5");
         (await ann.Send("next")).Says("Continue anyway?");
     }
-
-    private static readonly Dictionary<string, string> StepTwo = new()
-    {
-        ["en-US"] = "Step 2 of 5", ["de-DE"] = "Schritt 2 von 5", ["es-ES"] = "Paso 2 de 5", ["fr-FR"] = "tape 2 sur 5", ["pt-BR"] = "Etapa 2 de 5",
-    };
 
     private static readonly Dictionary<string, string> Done = new()
     {

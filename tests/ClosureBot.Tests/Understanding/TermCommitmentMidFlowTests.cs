@@ -27,7 +27,7 @@ public sealed class TermCommitmentMidFlowTests
         await using var app = new BotApplicationFactory();
         var ann = app.WebChat();
         var chat = new LocalizedChat(ann, locale);
-        foreach (var message in Script.To(screen)) await chat.Send(message);
+        await chat.WalkTo(screen);
 
         var replies = await chat.Send(statement);
 
@@ -60,7 +60,7 @@ public sealed class TermCommitmentMidFlowTests
         await using var app = new BotApplicationFactory();
         var ann = app.WebChat();
         var chat = new LocalizedChat(ann, locale);
-        foreach (var message in Script.To(screen)) await chat.Send(message);
+        await chat.WalkTo(screen);
 
         (await chat.Send(statement)).DoesNotSay(Mentioned[locale]);
     }
