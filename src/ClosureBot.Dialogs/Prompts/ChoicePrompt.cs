@@ -42,7 +42,7 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
         if (answer is AnswerKind.No or AnswerKind.NotDone || PolarityRecognizer.Read(text, locale) == AnswerPolarity.Negative) return false;
         value = ChoiceRecognizer.Recognize(text, choices, locale, state.RecognizeNumbers);
         // An option's word in a sentence that is mostly about something else picks nothing: "next", one of Done's words,
-        // is not a Done in "I have a contract until next year". What the sentence says is read above instead.
+        // is not a Done in "we plan the migration for next year". What the sentence says is read above instead.
         if (value is { Score: < MinimumShare }) value = null;
         if (value is null && answer is AnswerKind.Yes or AnswerKind.Done && state.AffirmativeChoice is { } affirmative)
         {
@@ -54,8 +54,8 @@ public sealed class ChoicePrompt(string id, PromptValidator<FoundChoice>? valida
 
     /// <summary>
     /// The least share of a typed message an option's words must cover to pick it (<see cref="FoundChoice.Score"/>):
-    /// "next please" (a half) and "done, next step please" (a quarter) pick Done, "our contract ends next year" (a fifth)
-    /// does not.
+    /// "next please" (a half) and "done, next step please" (a quarter) pick Done, "we plan the migration for next year" (a
+    /// sixth) does not.
     /// </summary>
     public const double MinimumShare = 0.25;
 

@@ -19,7 +19,8 @@ internal static class EnglishIntents
     [
         IntentRule.Whole(MessageKind.Cancel, EnglishCancel1()),
         IntentRule.Short(MessageKind.Cancel, EnglishCancel2()),
-        // A term commitment named as a fact is the article's exception, whatever step the customer is at.
+        // A term commitment named as a fact is the article's exception; the router acts on it once its question is behind
+        // the customer (before it, and at it, the message is read as it always was).
         IntentRule.Short(MessageKind.TermCommitment, EnglishTermCommitment1()),
         // Before the closure intent: "is my account closed yet?" names the account and "closed" but asks how it stands.
         IntentRule.Whole(MessageKind.Status, EnglishStatus2()),
