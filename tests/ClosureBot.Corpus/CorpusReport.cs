@@ -85,6 +85,15 @@ public sealed class CorpusReport
 
     public double Accuracy(string language, MessageKind kind) => Share(Readings.Where(r => r.Example.Language == language && r.Example.Kind == kind));
 
+    /// <summary>
+    /// A cell of the command's table: the kind's accuracy in the language, or "—" when the part holds no example of it
+    /// there (the accuracy of nothing would read as 100 %).
+    /// </summary>
+    public string Cell(string language, MessageKind kind) =>
+        Readings.Any(r => r.Example.Language == language && r.Example.Kind == kind)
+            ? Accuracy(language, kind).ToString("P0", System.Globalization.CultureInfo.InvariantCulture)
+            : "—";
+
     /// <summary>Negative examples (no, not done) read as affirmative (yes, done): must be none.</summary>
     public IReadOnlyList<(CorpusExample Example, MessageKind Read)> NegativesReadAsAffirmative =>
         Readings.Where(r => Negatives.Contains(r.Example.Kind) && Affirmatives.Contains(r.Read)).ToList();

@@ -35,9 +35,7 @@ internal static class CorpusCommand
         Console.WriteLine();
         Console.WriteLine($"{"kind",-14}" + string.Concat(CorpusFiles.Languages.Select(l => $"{l,9}")));
         foreach (var kind in kinds)
-            // A kind the part has no example of in a language is shown as such, not as 100 %.
-            Console.WriteLine($"{kind,-14}" + string.Concat(CorpusFiles.Languages.Select(l =>
-                report.Readings.Any(r => r.Example.Language == l && r.Example.Kind == kind) ? $"{report.Accuracy(l, kind),9:P0}" : $"{"—",9}")));
+            Console.WriteLine($"{kind,-14}" + string.Concat(CorpusFiles.Languages.Select(l => $"{report.Cell(l, kind),9}")));
         Console.WriteLine($"{"all",-14}" + string.Concat(CorpusFiles.Languages.Select(l => $"{report.Accuracy(l),9:P1}")));
         Console.WriteLine();
         Console.WriteLine($"Goals: English >= {CorpusReport.EnglishGoal:P0}, others >= {CorpusReport.OtherLanguageGoal:P0}, no negative read as affirmative.");

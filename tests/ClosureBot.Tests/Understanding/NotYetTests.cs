@@ -64,7 +64,8 @@ public sealed class NotYetTests
         var replies = await ann.Send(statement);
 
         replies.DoesNotSay("Continue anyway?").DoesNotSay("Step 3 of 5");
-        (await ann.Send("next")).Says("Continue anyway?");
+        // A half of the message, as the README says, still picks Done.
+        (await ann.Send("next please")).Says("Continue anyway?");
     }
 
     private static readonly Dictionary<string, string> Done = new()
