@@ -24,7 +24,8 @@ internal static class EnglishIntents
         IntentRule.Short(MessageKind.TermCommitment, EnglishTermCommitment1()),
         // Before the closure intent: "is my account closed yet?" names the account and "closed" but asks how it stands.
         IntentRule.Whole(MessageKind.Status, EnglishStatus2()),
-        IntentRule.Short(MessageKind.Start, EnglishStart1()),
+        // "When is the account closed?" names the closed account but asks how long: the knowledge base answers it.
+        IntentRule.Short(MessageKind.Start, EnglishStart1(), unless: EnglishStart1Unless()),
         IntentRule.Whole(MessageKind.Back, EnglishBack1()),
         IntentRule.Whole(MessageKind.Start, EnglishRestart1()),
         IntentRule.Whole(MessageKind.Support, EnglishSupport1()),
@@ -50,6 +51,8 @@ internal static class EnglishIntents
     private static Regex EnglishStart1() => new($@"\b{CloseVerb}(\s+(down|out|off))?\s+((my|our|the|this|that|an?)\s+)?([\w'-]+\s+){{0,2}}?{Account}\b|\b{Account}\s+(closed|terminated|deleted|cancell?ed|shut\s+down)\b|\b(shut|close)\s+((my|our|the|this)\s+)?([\w'-]+\s+)?{Account}\s+(down|out)\b|\b(start|begin)\s+(the\s+)?(account\s+)?closure\b|^account\s+closure$"
         // "we no longer need the account", not its number or name.
         + $@"|\b(no\s+longer|don'?t|do\s+not)\s+(need|use)\s+((my|our|the|this|that|an?)\s+)?(cloud\s+)?{Account}\b(?!\s*(numbers?|no\b|ids?\b|alias|names?|details))", Options);
+
+    private static Regex EnglishStart1Unless() => new(@"^\W*when\s+(is|will|does|would)\b", Options);
 
     private static Regex EnglishSupport1() => new($@"^((can|could|may)\s+i\s+|i\s+(want|would\s+like|need|wanna)\s+(to\s+)?|i'?d\s+like\s+to\s+|let\s+me\s+|is\s+there\s+a\s+way\s+to\s+)?(talk|speak|chat|get\s+in\s+touch)\s+(to|with)\s+{Person}(\s+(please|about\s+this|now|here))*[\s?!.]*$", Options);
 

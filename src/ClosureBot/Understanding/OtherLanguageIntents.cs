@@ -25,7 +25,7 @@ internal static class OtherLanguageIntents
         IntentRule.Short(MessageKind.Support, SpanishSupport1()),
         IntentRule.Short(MessageKind.Help, SpanishHelp1()),
         IntentRule.Short(MessageKind.Status, SpanishStatus1()),
-        IntentRule.Short(MessageKind.CheckAgain, SpanishCheckAgain1()),
+        IntentRule.Short(MessageKind.CheckAgain, SpanishCheckAgain1(), unless: SpanishCheckAgain1Unless()),
         IntentRule.Short(MessageKind.RemindLater, SpanishRemindLater1(), unless: SpanishRemindLater1Unless()),
     ];
 
@@ -41,7 +41,7 @@ internal static class OtherLanguageIntents
         IntentRule.Short(MessageKind.Support, FrenchSupport1()),
         IntentRule.Short(MessageKind.Help, FrenchHelp1()),
         IntentRule.Short(MessageKind.Status, FrenchStatus1()),
-        IntentRule.Short(MessageKind.CheckAgain, FrenchCheckAgain1()),
+        IntentRule.Short(MessageKind.CheckAgain, FrenchCheckAgain1(), unless: FrenchCheckAgain1Unless()),
         IntentRule.Short(MessageKind.RemindLater, FrenchRemindLater1(), unless: FrenchRemindLater1Unless()),
     ];
 
@@ -73,7 +73,7 @@ internal static class OtherLanguageIntents
         IntentRule.Short(MessageKind.Support, PortugueseSupport1()),
         IntentRule.Short(MessageKind.Help, PortugueseHelp1()),
         IntentRule.Short(MessageKind.Status, PortugueseStatus1()),
-        IntentRule.Short(MessageKind.CheckAgain, PortugueseCheckAgain1()),
+        IntentRule.Short(MessageKind.CheckAgain, PortugueseCheckAgain1(), unless: PortugueseCheckAgain1Unless()),
         IntentRule.Short(MessageKind.RemindLater, PortugueseRemindLater1(), unless: PortugueseRemindLater1Unless()),
     ];
 
@@ -100,6 +100,9 @@ internal static class OtherLanguageIntents
 
     private static Regex SpanishCheckAgain1() => new(@"\b(comprobar|compru[ée]ba(lo)?|revisar|revisa|actualiza(r)?|refrescar|recargar|mira(r)?\s+(otra\s+vez|de\s+nuevo)|vuelve\s+a\s+(comprobar|mirar|revisar))\b", Options);
 
+    // "¿Quién revisa la solicitud?" asks who verifies the closure request; it is not "check again".
+    private static Regex SpanishCheckAgain1Unless() => new(@"\bqui[ée]n(es)?\b|\bsolicitud\b|\bpetici[óo]n\b", Options);
+
     private static Regex SpanishRemindLater1() => new(@"\b(recu[ée]rda(me|melo)|m[áa]s\s+tarde|luego|despu[ée]s|ahora\s+no|ma[ñn]ana|otro\s+d[íi]a|vuelvo)\b", Options);
 
     private static Regex SpanishRemindLater1Unless() => new($@"hasta\s+luego|adi[óo]s|{Later}", Options);
@@ -118,6 +121,9 @@ internal static class OtherLanguageIntents
     private static Regex FrenchStatus1() => new(@"\b(statut|progression|o[ùu]\s+(j'|nous\s+|on\s+)?en\s+(suis|[ée]tais|sommes|[ée]tions|est)|(j'?en\s+suis|on\s+en\s+est|nous\s+en\s+sommes)\s+o[ùu]|qu'?est-ce\s+qui\s+(reste|manque)|(qu'?est-ce\s+qu'?)?il\s+(me\s+|nous\s+)?reste|reste-t-il|quelle\s+[ée]tape|(prochaine|nouvelle)\s+[ée]tape|[ée]tape\s+suivante|la\s+suite|[ée]tat|qu'?est-ce\s+que\s+j'?ai\s+d[ée]j[àa]\s+fait|qu'?ai-je\s+d[ée]j[àa]\s+fait|combien\s+(il\s+)?(en\s+)?(reste|restent|manque)|il\s+(en\s+)?reste\s+combien|combien\s+(de\s+\w+\s+)(reste|restent|manque)|combien\s+(de\s+\w+\s+)?(y\s+)?en\s+a[-\s]t[-\s]il\s+encore|combien\s+(de\s+\w+\s+)?il\s+y\s+a\s+encore)(?!\w)", Options);
 
     private static Regex FrenchCheckAgain1() => new(@"\b(v[ée]rifie[rz]?|rev[ée]rifie[rz]?|re-v[ée]rifier|actualise[rz]?|rafra[îi]chi(r|s|ssez)|recharger|regarde\s+(encore|[àa]\s+nouveau))\b", Options);
+
+    // "Qui vérifie la demande ?" asks who verifies the closure request; it is not "check again".
+    private static Regex FrenchCheckAgain1Unless() => new(@"^\W*qui\b|\bdemande\b", Options);
 
     private static Regex FrenchRemindLater1() => new(@"\b(rappelle[zs]?-moi|plus\s+tard|pas\s+maintenant|je\s+reviens|je\s+reviendrai|demain|une\s+autre\s+fois|reprenons)\b", Options);
 
@@ -152,6 +158,9 @@ internal static class OtherLanguageIntents
     private static Regex PortugueseStatus1() => new(@"(?<!\w)(status|progresso|situa[çc][ãa]o|onde\s+(eu\s+)?(estava|estou|estamos|paramos)|o\s+que\s+(ainda\s+|mais\s+)?(falta|resta|est[áa]\s+faltando)|em\s+que\s+(passo|etapa)|pr[óo]ximo\s+passo|at[ée]\s+onde\s+(eu\s+)?(cheguei|chegamos)|o\s+que\s+(eu\s+|n[óo]s\s+)?(j[áa]\s+fiz|j[áa]\s+fizemos|fiz\s+at[ée]\s+agora)|quant[oa]s\s+(\w+\s+){0,2}?(ainda\s+)?(faltam|restam|sobram)|quant[oa]s\s+(\w+\s+)?ainda\s+(tem|t[êe]m|h[áa]|existem))(?!\w)", Options);
 
     private static Regex PortugueseCheckAgain1() => new(@"(?<!\w)(verificar|verifica|verifique|checar|checa|confere|atualizar|atualiza|recarregar|olha\s+de\s+novo)(?!\w)", Options);
+
+    // "Quem verifica o pedido?" asks who verifies the closure request; it is not "check again".
+    private static Regex PortugueseCheckAgain1Unless() => new(@"(?<!\w)(quem|pedido|solicita[çc][ãa]o)(?!\w)", Options);
 
     private static Regex PortugueseRemindLater1() => new(@"(?<!\w)(me\s+lembr[ae]|mais\s+tarde|depois|agora\s+n[ãa]o|amanh[ãa]|outro\s+dia|outra\s+hora|volto)(?!\w)", Options);
 

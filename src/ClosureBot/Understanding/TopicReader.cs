@@ -169,7 +169,20 @@ public static partial class TopicReader
         + @"|\bpermanent(ly)?\b|irreversib|irr[ée]versi|for\s+good|endg[üu]ltig|unwiderruflich|d[ée]finiti(f|ve|vo|va|vement|vamente)\b|permanente"
         // Whether a sent request can be withdrawn or undone, in everyday words: it cannot.
         + @"|\brevert|\bway\s+back\b|r[üu]ckg[äa]ngig|deshacer|revertir|\br[ée]versib|revenir\s+en\s+arri[èe]re|desfazer|reverter|voltar\s+atr[áa]s"
-        + @"|\b(withdraw|retract|revoke|cancel+)\w*\s+(the|my|our|a|this|that)\s+((closure|close|closing)\s+)?request|\b(anular|cancelar|retirar)\s+(la|mi)\s+solicitud|\b(annuler|retirer)\s+(la|ma)\s+demande|(antrag|anfrage)\s+(zur[üu]ckziehen|stornieren|widerrufen)|\b(cancelar|retirar|desfazer)\s+(o|meu|a|minha)\s+(pedido|solicita[çc][ãa]o)", Options)]
+        + @"|\b(withdraw|retract|revoke|cancel+)\w*\s+(the|my|our|a|this|that)\s+((closure|close|closing)\s+)?request|\b(anular|cancelar|retirar)\s+(la|mi)\s+solicitud|\b(annuler|retirer)\s+(la|ma)\s+demande|(antrag|anfrage)\s+(zur[üu]ckziehen|stornieren|widerrufen)|\b(cancelar|retirar|desfazer)\s+(o|meu|a|minha)\s+(pedido|solicita[çc][ãa]o)"
+        // What follows the request: "what happens once I've sent the request?", "¿qué pasa después de enviar la solicitud?".
+        + @"|what\s+(exactly\s+)?(happens|will\s+happen|comes)\s+(next\s+)?(after|once|when)\s+(i|we)('ve|\s+have)?\s+(\w+\s+)?(request|send|sent|submit|made|make|click)\w*|\b(after|once)\s+(the|my|our|a)\s+((closure|close|closing)\s+)?request\b|\bafter\s+(requesting|submitting|sending)\b"
+        + @"|(despu[ée]s|luego)\s+de(l)?\s+((enviar|hacer|mandar|presentar)\s+)?((la|mi|nuestra)\s+)?(solicitud|petici[óo]n)|despu[ée]s\s+de\s+solicitar"
+        + @"|apr[èe]s\s+((avoir\s+(fait|envoy[ée])\s+)?(la|ma|notre)\s+)demande|apr[èe]s\s+avoir\s+demand[ée]"
+        + @"|\bnach\s+(dem|der|meinem|meiner|unserem|unserer)\s+(antrag|anfrage|schlie[ßs]ungs(antrag|anfrage))|nach\s+dem\s+beantragen"
+        + @"|(depois\s+(d[oa]|de\s+(enviar|fazer)\s+[oa]|do\s+meu|da\s+minha)|ap[óo]s\s+([oa]|o\s+meu|a\s+minha|(enviar|fazer)\s+[oa]))\s+(pedido|solicita[çc][ãa]o)|(depois\s+de|ap[óo]s)\s+solicitar"
+        // Who verifies it, and whether it is verified: the team that then closes the account (the article's "verification
+        // of that user"). Named with the request, so "how do I check?" stays the term commitment's question.
+        + @"|\bwho\s+(verifies|checks|approves|reviews|processes|handles|confirms|looks\s+at)\s+(the|my|our)\s+((closure|close)\s+)?(request|closure|cancellation)\b|\b(verify|check|review|approve|process|look\s+at)\s+(the|my|our)\s+((closure|close)\s+)?request\b|\b(request|closure)\s+((is|gets|get|being|been)\s+)?(verified|checked|approved|reviewed|processed)\b|\b(verification|approval|review)\s+of\s+(the|my|our)\s+((closure|close)\s+)?request"
+        + @"|\bqui[ée]n(es)?\s+(verifica|revisa|comprueba|aprueba|valida|procesa|tramita)|(solicitud|petici[óo]n)\s+(se\s+)?(verifica|revisa|aprueba|valida|comprueba)|verificaci[óo]n\s+de\s+(la|mi)\s+(solicitud|petici[óo]n)"
+        + @"|\bqui\s+(v[ée]rifie|valide|approuve|traite|examine|contr[ôo]le)|demande\s+(est|sera)(-t-elle)?\s+(v[ée]rifi|valid|approuv|trait|examin)|v[ée]rification\s+de\s+(la|ma)\s+demande"
+        + @"|\bwer\s+(pr[üu]ft|verifiziert|genehmigt|bearbeitet|best[äa]tigt|kontrolliert)|(antrag|anfrage)\s+(wird\s+)?(\w+\s+)?(gepr[üu]ft|verifiziert|genehmigt|bearbeitet)\b|(pr[üu]fung|verifizierung)\s+(des|der|meines|meiner)\s+(antrags|anfrage)"
+        + @"|(?<!\w)quem\s+(verifica|revisa|aprova|valida|analisa|processa|confere)|(pedido|solicita[çc][ãa]o)\s+([ée]\s+|ser[áa]\s+|vai\s+ser\s+)?(verificad|aprovad|analisad|validad|revisad)|verifica[çc][ãa]o\s+d[oa]\s+(pedido|solicita[çc][ãa]o)", Options)]
     private static partial Regex RequestToCloseNames();
 
     // "Is this final?" where the request is made ("final" alone also names the last invoice).
@@ -220,7 +233,13 @@ public static partial class TopicReader
     [GeneratedRegex(@"\bdata\b|datos|donn[ée]es|daten|dados|afterwards|after\s+(closing|the)|despu[ée]s|apr[èe]s|danach|depois", Options)]
     private static partial Regex DataRecoveryHints();
 
-    [GeneratedRegex(@"how\s+(long|much\s+time|many\s+(days|hours))|how\s+quickly|how\s+soon|when\s+will\s+(it|the\s+account|my\s+account|the\s+closure)\s+be\s+(closed|done|finished|complete)|cu[áa]nto\s+(tiempo|tarda)|combien\s+de\s+temps|en\s+combien\s+de|wie\s+lange|wie\s+schnell|wann\s+ist\s+(das|mein)\s+konto\s+(geschlossen|zu)|quanto\s+tempo|quanto\s+demora|demora\s+quanto", Options)]
+    // "When will my account (actually) be closed?" in each language: a few hours or days after the request.
+    [GeneratedRegex(@"how\s+(long|much\s+time|many\s+(days|hours))|how\s+quickly|how\s+soon|cu[áa]nto\s+(tiempo|tarda)|combien\s+de\s+temps|en\s+combien\s+de|wie\s+lange|wie\s+schnell|quanto\s+tempo|quanto\s+demora|demora\s+quanto"
+        + @"|when\s+(will|is|does|would)\s+(it|the\s+account|my\s+account|our\s+account|the\s+closure)\s+((actually|really|finally)\s+)?((be|get)\s+)?(closed|close|done|finished|complete(d)?|terminated|deleted|shut\s+down)\b"
+        + @"|cu[áa]ndo\s+(se\s+)?(cerrar[áa]n?|cierran|cierra|quedar[áa]\s+cerrada|estar[áa]\s+cerrada)\b"
+        + @"|quand\s+(est-ce\s+que\s+)?(mon|le|notre)\s+compte\s+(sera|est|va\s+[êe]tre)(-t-il)?\s+(vraiment\s+)?(ferm|cl[ôo]tur|supprim)|quand\s+(allez-vous|vont-ils|va-t-on)\s+(fermer|cl[ôo]turer)"
+        + @"|wann\s+(wird|ist)\s+(das|mein|unser)\s+konto\s+(\w+\s+){0,2}(geschlossen|gel[öo]scht|zu)\b"
+        + @"|quando\s+(a\s+)?(minha|nossa|a)\s+conta\s+(ser[áa]|vai\s+ser|fica(r[áa])?|estar[áa])\s+(realmente\s+)?(encerrad|fechad|exclu[íi]d)|quando\s+(voc[êe]s\s+)?v[ãa]o\s+(encerrar|fechar)", Options)]
     private static partial Regex DurationNames();
 
     [GeneratedRegex(@"\btake\b|\blast\b|tarda|prend|dauer|demor|leva", Options)]

@@ -196,6 +196,65 @@ public sealed class KnowledgeBaseTests
         Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
     }
 
+    // What follows the request, who verifies it, and when the account is closed: the article's "verification of that user"
+    // by the team that then closes the account, a few hours or days after the request. Asked in everyday words, these
+    // once got "I don't know", the data recovery's "No: …" ("after", "después", "après", "depois" hint at it), or, where
+    // the question's verb is also "check again" ("qui vérifie … ?", "quem verifica … ?"), the step's card again.
+    [Theory]
+    [InlineData("en-US", OffboardingSteps.Overview, "what happens once I've sent the request?", "The team then verifies it and closes the account")]
+    [InlineData("en-US", OffboardingSteps.Overview, "what happens next after the request?", "The team then verifies it and closes the account")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "who checks the request?", "The team then verifies it and closes the account")]
+    [InlineData("en-US", OffboardingSteps.Overview, "who approves the closure?", "The team then verifies it and closes the account")]
+    [InlineData("en-US", OffboardingSteps.RequestClose, "is the request verified?", "The team then verifies it and closes the account")]
+    [InlineData("en-US", OffboardingSteps.RetrieveData, "how is the request verified?", "The team then verifies it and closes the account")]
+    [InlineData("en-US", OffboardingSteps.DeleteServers, "will someone check the request?", "The team then verifies it and closes the account")]
+    [InlineData("en-US", OffboardingSteps.DeleteServices, "when will my account actually be closed?", "a few hours or days")]
+    [InlineData("en-US", OffboardingSteps.Overview, "when is the account closed?", "a few hours or days")]
+    [InlineData("es-ES", OffboardingSteps.Overview, "¿qué pasa después de enviar la solicitud?", "el equipo la verifica y cierra la cuenta")]
+    [InlineData("es-ES", OffboardingSteps.RetrieveData, "¿quién revisa la solicitud?", "el equipo la verifica y cierra la cuenta")]
+    [InlineData("es-ES", OffboardingSteps.Overview, "¿cuándo se cerrará mi cuenta?", "unas horas o días")]
+    [InlineData("fr-FR", OffboardingSteps.Overview, "que se passe-t-il après la demande ?", "L'équipe la vérifie ensuite et ferme le compte")]
+    [InlineData("fr-FR", OffboardingSteps.DeleteServers, "qui vérifie la demande ?", "L'équipe la vérifie ensuite et ferme le compte")]
+    [InlineData("fr-FR", OffboardingSteps.Overview, "quand mon compte sera-t-il fermé ?", "quelques heures ou quelques jours")]
+    [InlineData("de-DE", OffboardingSteps.Overview, "was passiert nach dem Antrag?", "Das Team prüft ihn und schließt dann das Konto")]
+    [InlineData("de-DE", OffboardingSteps.DeleteServers, "wer prüft den Antrag?", "Das Team prüft ihn und schließt dann das Konto")]
+    [InlineData("de-DE", OffboardingSteps.Overview, "wann wird mein Konto geschlossen?", "einige Stunden oder Tage")]
+    [InlineData("pt-BR", OffboardingSteps.Overview, "o que acontece depois do pedido?", "A equipe então a verifica e encerra a conta")]
+    [InlineData("pt-BR", OffboardingSteps.Overview, "quem verifica o pedido?", "A equipe então a verifica e encerra a conta")]
+    [InlineData("pt-BR", OffboardingSteps.RequestClose, "o que acontece após a solicitação?", "A equipe então a verifica e encerra a conta")]
+    [InlineData("pt-BR", OffboardingSteps.Overview, "quando minha conta será encerrada?", "algumas horas ou dias")]
+    public async Task Question_WhatFollowsTheRequest_SaysTheTeamVerifiesAndClosesIt(string locale, string screen, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(answer).DoesNotSay("help@ctl.io");
+        Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
+    // The same verbs still do what they did: "check again" refreshes the list, and how to check for a term commitment is
+    // answered at its question.
+    [Theory]
+    [InlineData("fr-FR", OffboardingSteps.DeleteServers, "vérifier à nouveau", "Vérifié le")]
+    [InlineData("pt-BR", OffboardingSteps.DeleteServers, "verifica de novo", "Verificado em")]
+    [InlineData("es-ES", OffboardingSteps.DeleteServers, "revisa otra vez", "Comprobado:")]
+    [InlineData("es-ES", OffboardingSteps.TermCommitment, "¿cómo lo verifico?", "orden de terminación del servicio")]
+    [InlineData("en-US", OffboardingSteps.TermCommitment, "how do I check?", "terminate service order")]
+    public async Task CheckingVerbs_NotAboutTheRequest_KeepTheirMeaning(string locale, string screen, string message, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        (await chat.Send(message)).Says(answer).DoesNotSay("help@ctl.io");
+    }
+
     [Theory]
     // Topics with a price of their own keep their questions.
     [InlineData(OffboardingSteps.Overview, "what does a service task cost?", "quoted and billed separately")]
