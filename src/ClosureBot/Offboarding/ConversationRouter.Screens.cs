@@ -37,14 +37,7 @@ public sealed partial class ConversationRouter
             await AskAgainAsync(dc, place, ct);
             return true;
         }
-        // At a step the customer does in the portal, "the portal won't let me delete a server" is a problem to solve, not
-        // a "not yet": it gets an offer of support beside the question's own buttons, and the place stays.
-        if (place.Offboarding is { } doing && place.Screen is OffboardingSteps.RetrieveData or OffboardingSteps.DeleteServers or OffboardingSteps.DeleteServices
-            && context.Activity.Value is null && TroubleReader.Says(context.Activity.Text, context.Activity.Locale) && !dc.ActiveDialogRecognizesAnswer())
-        {
-            OfferSupportForTrouble(context, place.Screen, _offboarding.AsksToContinueAnyway(doing));
-            return true;
-        }
+        if (TryOfferSupportForTrouble(dc, place)) return true;
         // "close INIT too" while closing ACME: one closure at a time. Not where naming an account is the answer (the account
         // question, the typed confirmation at step 4, "Shall we start?").
         // The alias lookup (a word at a time, in memory) comes before reading the answer, which every step turn would pay.
@@ -65,6 +58,19 @@ public sealed partial class ConversationRouter
             return true;
         }
         return false;
+    }
+
+    // At a step the customer does in the portal, "the portal won't let me delete a server" is a problem to solve, not
+    // a "not yet": it gets an offer of support beside the question's own buttons, and the place stays. So does the same
+    // trouble asked as a question ("what if a server won't delete?").
+    private bool TryOfferSupportForTrouble(DialogContext dc, Place place)
+    {
+        var activity = dc.Context.Activity;
+        if (place.Offboarding is not { } doing || place.Screen is not (OffboardingSteps.RetrieveData or OffboardingSteps.DeleteServers or OffboardingSteps.DeleteServices)
+            || activity.Value is not null || !TroubleReader.Says(activity.Text, activity.Locale) || dc.ActiveDialogRecognizesAnswer())
+            return false;
+        OfferSupportForTrouble(dc.Context, place.Screen, _offboarding.AsksToContinueAnyway(doing));
+        return true;
     }
 
     // The offer and the question still waiting in one message: a client shows only the last message's buttons.

@@ -135,6 +135,8 @@ public sealed partial class ConversationRouter
         }
         if (context.Activity.Value is null && MessageReader.IsQuestion(context.Activity.Text, context.Activity.Locale))
         {
+            // "What if a server won't delete?" at a step done in the portal is the trouble it names.
+            if (TryOfferSupportForTrouble(dc, place)) return;
             // The answer's offer (Talk to support, Talk to sales) ends up beside the question's buttons: OfferButtonsShaper.
             SendAnswer(context, _knowledge.Answer(CustomerLocale.Of(context), context.Activity.Text, place.Screen));
             await AskAgainAsync(dc, place, ct);
@@ -195,6 +197,8 @@ public sealed partial class ConversationRouter
 
     private async Task HelpAsync(DialogContext dc, Place place, CancellationToken ct)
     {
+        // "¿Qué hago si un servidor no se deja borrar?" asks for help with a trouble it names: support is offered for it.
+        if (TryOfferSupportForTrouble(dc, place)) return;
         Say(dc.Context, OffboardingTexts.Help(CustomerLocale.TextsOf(dc.Context), place.Screen, _support.Value.ServiceTaskUrl));
         await AskAgainAsync(dc, place, ct);
     }

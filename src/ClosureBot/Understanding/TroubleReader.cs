@@ -42,7 +42,7 @@ public static partial class TroubleReader
     private static partial Regex English();
 
     [GeneratedRegex(@"\b(kann|k[öo]nnen|konnte|konnten)\s+(ich\s+|wir\s+)?(\w+\s+){0,3}?nicht\s+(\w+\s+)?(l[öo]schen|entfernen|einloggen|anmelden|zugreifen|kopieren|herunterladen|sichern|stoppen)\b|\bl[äa]sst\s+(mich|uns)\s+(\w+\s+){0,3}?nicht\s+(l[öo]schen|entfernen)\b|(?<!\bkeine?n?\s+)\bfehler(meldung)?\b|\b(funktioniert|geht|klappt)\s+nicht\b|\bkomme\s+nicht\s+(weiter|rein)\b|\bzugriff\s+verweigert\b|\bkeine\s+berechtigung\b|\bnicht\s+berechtigt\b"
-        + @"|\bl[äa]ss(t|en)\s+sich\s+(\w+\s+){0,2}?nicht\s+(l[öo]schen|entfernen)\b|\b(wird|werden|wurde|wurden)\s+(\w+\s+)?nicht\s+(gel[öo]scht|entfernt)\b", Options)]
+        + @"|\bl[äa]ss(t|en)\s+sich\s+(\w+\s+){0,2}?nicht\s+(l[öo]schen|entfernen)\b|\bsich\s+(\w+\s+){0,2}?nicht\s+(l[öo]schen|entfernen)\s+l[äa]ss(t|en)\b|\b(wird|werden|wurde|wurden)\s+(\w+\s+)?nicht\s+(gel[öo]scht|entfernt)\b", Options)]
     private static partial Regex German();
 
     [GeneratedRegex(@"\bno\s+(puedo|podemos|pude|pudimos|me\s+deja|nos\s+deja)\s+(\w+\s+){0,2}?(borrar|eliminar|entrar|acceder|conectar(me)?|copiar|descargar|detener)\b|\b(da|sale|aparece|me\s+da|muestra)\s+(un\s+)?error\b|\bno\s+funciona\b|\bestoy\s+atascad[oa]\b|\bacceso\s+denegado\b|\b(sin|no\s+tengo|no\s+tenemos)\s+permisos?\b"

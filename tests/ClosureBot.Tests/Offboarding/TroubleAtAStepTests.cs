@@ -51,6 +51,41 @@ public sealed class TroubleAtAStepTests
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
+    // Asked as a question, the same trouble is the same problem: it once got what a server is, or how to delete one in the
+    // portal that will not let the customer.
+    [Theory]
+    [InlineData("en-US", "what if a server won't delete?")]
+    [InlineData("en-US", "what do I do if I get an error?")]
+    [InlineData("en-US", "what if the portal won't let me delete a server?")]
+    [InlineData("de-DE", "was mache ich, wenn sich ein Server nicht löschen lässt?")]
+    [InlineData("es-ES", "¿qué hago si un servidor no se deja borrar?")]
+    [InlineData("fr-FR", "que faire si un serveur ne se supprime pas ?")]
+    [InlineData("pt-BR", "o que faço se o servidor não apaga?")]
+    public async Task DeleteServers_AskedWhatIfTheTaskFails_OffersSupportAndKeepsThePlace(string locale, string text)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var t = Tables.For(locale);
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServers)) await chat.Send(answer);
+
+        var replies = await chat.Send(text);
+
+        replies.Asks(t[TextId.StepTrouble]).DoesNotSay(t[TextId.KbServers]);
+        Assert.Equal([t[TextId.TalkToSupport], t[TextId.Done], t[TextId.CheckAgain]], replies.LastButtons);
+        (await chat.Send(t[TextId.Done])).Asks(t.Plural(TextId.ServersRemain, 6));
+    }
+
+    // A question about the servers without a trouble in it still gets its answer.
+    [Fact]
+    public async Task DeleteServers_QuestionAboutServers_IsStillAnswered()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.DeleteServers));
+
+        (await ann.Send("which servers do I need to delete?")).Says("virtual and bare metal servers").DoesNotSay("Sorry it isn't working.");
+    }
+
     [Fact]
     public async Task DeleteServices_ApiGivesAnError_OffersSupportWithTheStepsButtons()
     {
