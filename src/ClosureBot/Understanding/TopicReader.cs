@@ -161,7 +161,9 @@ public static partial class TopicReader
     [GeneratedRegex(@"alias|account\s+(name|id|code|number)", Options)]
     private static partial Regex AliasNames();
 
-    [GeneratedRegex(@"find|where|d[óo]nde|\bo[ùu]\b|\bwo\b|\bonde\b|which\s+account", Options)]
+    // Where it is, and what to type where it is asked for ("what exactly do I type?" at step 4's typed confirmation).
+    [GeneratedRegex(@"find|where|d[óo]nde|\bo[ùu]\b|\bwo\b|\bonde\b|which\s+account"
+        + @"|\b(type|enter|write|put\s+in)\b|escrib|teclear|introduc|\btaper\b|saisir|[ée]crire|eingeb|\btipp(e|en)?\b|gebe\s+ich\s+(\w+\s+)?ein\b|schreiben|digit|escrever", Options)]
     private static partial Regex AliasHints();
 
     [GeneratedRegex(@"undo(ne)?|revers|click(ing)?\s+(on\s+)?(the\s+)?request\b|take\s+(it\s+)?back|request\s+to\s+close|close\s+request|closure\s+request|solicitar\s+el\s+cierre|demande\s+de\s+fermeture|schlie[ßs]ungsanfrage|pedido\s+de\s+encerramento"

@@ -237,6 +237,29 @@ public sealed class KnowledgeBaseTests
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
+    // What to type at step 4's typed confirmation, or at the account question: the alias, what it is and where it is; the
+    // question asked again names the alias to type. It once got "I don't know".
+    [Theory]
+    [InlineData("en-US", OffboardingSteps.RequestClose, "what exactly do I type?", "short code of letters")]
+    [InlineData("en-US", OffboardingSteps.Account, "what should I enter here?", "short code of letters")]
+    [InlineData("de-DE", OffboardingSteps.RequestClose, "was genau gebe ich ein?", "kurze Buchstabencode")]
+    [InlineData("es-ES", OffboardingSteps.RequestClose, "¿qué tengo que escribir?", "código corto de letras")]
+    [InlineData("fr-FR", OffboardingSteps.RequestClose, "qu'est-ce que je dois taper ?", "code court en lettres")]
+    [InlineData("pt-BR", OffboardingSteps.RequestClose, "o que eu tenho que digitar?", "código curto de letras")]
+    public async Task Question_WhatToType_IsTheAlias(string locale, string screen, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        var replies = await chat.Send(question);
+
+        replies.Says(answer).DoesNotSay("help@ctl.io");
+        Assert.Equal("expectingInput", (string?)replies.Activities[^1]["inputHint"]);
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
     // The same verbs still do what they did: "check again" refreshes the list, and how to check for a term commitment is
     // answered at its question.
     [Theory]
