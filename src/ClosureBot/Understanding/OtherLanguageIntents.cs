@@ -146,7 +146,8 @@ internal static class OtherLanguageIntents
 
     private static Regex PortugueseCancel1() => new(@"^((n[ãa]o|melhor\s+n[ãa]o)[,.!\s]+)?(cancelar|cancela|cancele|parar|pare|para|sair|chega|desisto)([\s,]+(com\s+)?(tudo|isso|agora|j[áa]|cancela|por\s+favor))*[\s!.]*$", Options);
 
-    private static Regex PortugueseCancel2() => new(@"(?<!\w)(esquece|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist|n[ãa]o\s+quero\s+(encerrar|fechar|cancelar|excluir|apagar)(?!\w)|n[ãa]o\s+quero\s+que\s.{0,30}(encerrad|fechad|cancelad|exclu[íi]d|apagad)|(cancelar|retirar|desfazer)\s+(meu|o|minha|a|nosso|nossa)\s+(pedido|solicita[çc][ãa]o)(?!\w))", Options);
+    // "Esquece" (forget it) as a word of its own: "e se eu esquecer alguma coisa?" asks what a forgotten thing means.
+    private static Regex PortugueseCancel2() => new(@"(?<!\w)(esquece(?!\w)|deixa\s+pra\s+l[áa]|mudei\s+de\s+ideia|n[ãa]o\s+quero\s+mais|desist|n[ãa]o\s+quero\s+(encerrar|fechar|cancelar|excluir|apagar)(?!\w)|n[ãa]o\s+quero\s+que\s.{0,30}(encerrad|fechad|cancelad|exclu[íi]d|apagad)|(cancelar|retirar|desfazer)\s+(meu|o|minha|a|nosso|nossa)\s+(pedido|solicita[çc][ãa]o)(?!\w))", Options);
 
     private static Regex PortugueseStart1() => new(@"(?<!\w)(encerrar|encerar|encerra|encerro|fechar|fecho|fecha|cancelar|cancelo|cancela|excluir|excluo|apagar|apago|deletar|deleto|encerramento|cancelamento|desativar|desativo|desativa[çc][ãa]o|livrar)(?!\w).{0,30}(?<!\w)(conta|assinatura)(?!\w)"
         + @"|(?<!\w)n[ãa]o\s+(preciso|precisamos|uso|usamos|utilizo|utilizamos)\s+mais\s+(\w+\s+){0,2}?conta(?!\w)", Options);

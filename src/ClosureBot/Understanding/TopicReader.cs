@@ -228,7 +228,10 @@ public static partial class TopicReader
     private static partial Regex AboutTheBotHints();
 
     // Reopening the account once it is closed is recovering it: "can I reopen it later?" gets the same "no".
-    [GeneratedRegex(@"what\s+if\s+(i|we)\s+(miss(ed)?|forg[eo]t|overlook(ed)?)\s+(something|anything)|(forgot|forget|missed)\s+(something|anything)|recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck"
+    [GeneratedRegex(@"what\s+if\s+(i|we)\s+(miss(ed)?|forg[eo]t|overlook(ed)?)\s+(something|anything)|(forgot|forget|missed)\s+(something|anything)|"
+        // The same in the other languages: "¿y si se me olvida algo?", "et si j'oublie quelque chose ?", "was ist, wenn ich etwas
+        // vergessen habe?", "e se eu esquecer alguma coisa?".
+        + @"(olvid[oóaée]\w*|se\s+(me|nos)\s+(olvida|olvid[óo]|pasa|pas[óo]))\s+(algo|alguna\s+cosa)|oubli\w*\s+(quelque\s+chose|un\s+truc)|etwas\s+(\w+\s+)?vergess\w*|vergess\w*\s+(\w+\s+)?etwas|esque[cç]\w*\s+(algo|alguma\s+coisa)|recover|restore|get\s+(\w+\s+){0,2}back|data\s+back|recuperar|r[ée]cup[ée]rer|wiederherstell|zur[üu]ck"
         + @"|re-?open|re-?activat|change\s+(my|our)\s+minds?\s+(after|once|later)|reabr|reactiv|reativ|r[ée]?ouvr|r[ée]activ|wieder\s*(er)?[öo]ffn|reaktivier|wieder\s*aktivier", Options)]
     private static partial Regex DataRecoveryNames();
 

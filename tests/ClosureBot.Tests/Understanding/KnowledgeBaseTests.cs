@@ -260,6 +260,34 @@ public sealed class KnowledgeBaseTests
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
+    // "What if I forget something?" in each language: nothing can be recovered once the account is closed, as in English.
+    // It once got "I don't know", and in Portuguese the cancel question ("esquecer" read as "esquece", forget it).
+    [Theory]
+    [InlineData("es-ES", OffboardingSteps.RetrieveData, "¿y si se me olvida algo?", "no se puede recuperar ni la cuenta")]
+    [InlineData("fr-FR", OffboardingSteps.RetrieveData, "et si j'oublie quelque chose ?", "ni le compte ni rien")]
+    [InlineData("de-DE", OffboardingSteps.RequestClose, "was ist, wenn ich etwas vergessen habe?", "lassen sich weder das Konto")]
+    [InlineData("pt-BR", OffboardingSteps.RetrieveData, "e se eu esquecer alguma coisa?", "nem ela nem nada nela")]
+    public async Task Question_WhatIfSomethingIsForgotten_NothingCanBeRecovered(string locale, string screen, string question, string answer)
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(screen));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, locale);
+
+        (await chat.Send(question)).Says(answer).DoesNotSay("help@ctl.io").DoesNotSay("Deseja parar");
+    }
+
+    [Fact]
+    public async Task ForgetIt_InPortuguese_StillAsksWhetherToStop()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+        var chat = new ClosureBot.Tests.Localization.LocalizedChat(ann, "pt-BR");
+
+        (await chat.Send("esquece, não quero mais")).Says("Deseja parar de encerrar sua conta?");
+    }
+
     // The same verbs still do what they did: "check again" refreshes the list, and how to check for a term commitment is
     // answered at its question.
     [Theory]
