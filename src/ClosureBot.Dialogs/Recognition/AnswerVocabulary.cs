@@ -93,7 +93,9 @@ internal sealed class AnswerVocabulary
 
     private static Regex EnglishFiller() => new(@"\b(ok(ay)?|great|perfect|awesome|so|very|much|a\s+lot|many|again|for\s+(the|your|all\s+the)\s+help|for\s+everything|and|all|now|that'?s\s+it|bye|mate|buddy|kindly|guys|folks|sir|friend)\b", Options);
 
-    private static Regex SpanishDone() => new(@"\b(hecho|listo|(ya\s+)?(lo|la|los|las)\s+(hice|he\s+hecho|borr[ée]|copi[ée]|elimin[ée]|termin[ée])|terminad[oa]s?|termin[ée]|acab[ée]|completad[oa]s?|ya\s+est[áa]|borrad[oa]s?|borr[ée]|eliminad[oa]s?|elimin[ée]|copiad[oa]s?|copi[ée]|he\s+(copiado|borrado|terminado|eliminado|guardado))\b", Options);
+    private static Regex SpanishDone() => new(@"\b(hecho|listo|(ya\s+)?(lo|la|los|las)\s+(hice|he\s+hecho|borr[ée]|copi[ée]|elimin[ée]|termin[ée])|terminad[oa]s?|termin[ée]|acab[ée]|completad[oa]s?|ya\s+est[áa]|borrad[oa]s?|borr[ée]|eliminad[oa]s?|elimin[ée]|copiad[oa]s?|copi[ée]|he\s+(copiado|borrado|terminado|eliminado|guardado)"
+        // The data kept in the customer's words, as English has them: downloaded, saved, transferred, exported, backed up.
+        + @"|descargu[ée]|descargad[oa]s?|guard[ée]|guardad[oa]s?|transfer[íi]|transferid[oa]s?|export[ée]|exportad[oa]s?|respald[ée]|respaldad[oa]s?|(hice|hicimos|he\s+hecho|hemos\s+hecho)\s+(la|una)\s+copia|(he|hemos)\s+(descargado|transferido|exportado|respaldado|guardado|copiado))\b", Options);
 
     private static Regex SpanishNotDone() => new(@"\b(todav[íi]a|a[úu]n|espera|un\s+momento|un\s+(minuto|segundo|momentito)|casi|falta|estoy\s+en\s+ello|sigo|dame\s+un|esperando|en\s+curso|en\s+proceso|a\s+medias|(?<!hasta\s+)pronto|esta\s+noche|se\s+est[áa]n?\s+(copiando|borrando|eliminando|transfiriendo)"
         + @"|(?<!\bno\s+)((tengo|tenemos|tiene|tienen|hay)\s+que|debo|debemos|necesito|necesitamos)\s+(terminar|acabar|copiar|mover|migrar|transferir|respaldar|descargar|exportar|guardar|borrar|eliminar))\b", Options);
@@ -106,7 +108,10 @@ internal sealed class AnswerVocabulary
 
     private static Regex SpanishFiller() => new(@"\b(muchas|mil|vale|ok|por\s+(la\s+ayuda|todo)|y)\b", Options);
 
-    private static Regex FrenchDone() => new(@"\b(fini[es]?|c'?est\s+fait|fait|termin[ée]e?s?|c'?est\s+bon|supprim[ée]e?s?|effac[ée]e?s?|sauvegard[ée]e?s?|r[ée]cup[ée]r[ée]e?s?)\b", Options);
+    private static Regex FrenchDone() => new(@"\b(fini[es]?|c'?est\s+fait|fait|termin[ée]e?s?|c'?est\s+bon|supprim[ée]e?s?|effac[ée]e?s?|sauvegard[ée]e?s?|r[ée]cup[ée]r[ée]e?s?"
+        // The data kept in the customer's words, as English has them: downloaded, copied, transferred, exported. With the
+        // participle's accent only: "je télécharge", "une copie", "j'exporte" are under way or a noun.
+        + @"|t[ée]l[ée]chargée?s?|copiée?s?|transf[ée]rée?s?|exportée?s?|enregistrée?s?)\b", Options);
 
     private static Regex FrenchNotDone() => new(@"\b(pas\s+encore|attend(s|ez)?|un\s+instant|presque|encore|en\s+train|pas\s+tout\s+[àa]\s+fait|une\s+(minute|seconde)|j'?y\s+travaille|en\s+cours(?!\s+d['’]ex[ée]cution)|[àa]\s+moiti[ée]|(?<![àa]\s+)bient[ôo]t|ce\s+soir|j'?attends"
         + @"|(je\s+dois|nous\s+devons|on\s+doit|il\s+(me|nous)\s+faut|il\s+faut\s+(encore\s+)?que\s+\w+)\s+(encore\s+)?(fini|termin|copi|d[ée]plac|migr|transf[ée]r|sauvegard|t[ée]l[ée]charg|export|supprim)\w*)\b", Options);
@@ -119,7 +124,10 @@ internal sealed class AnswerVocabulary
 
     private static Regex FrenchFiller() => new(@"\b(beaucoup|bien|ok|mille|pour\s+(l'?aide|tout)|et)\b", Options);
 
-    private static Regex GermanDone() => new(@"\b(erledigt|fertig|gemacht|gel[öo]scht|entfernt|gesichert|kopiert|abgeschlossen|alles\s+weg)\b", Options);
+    private static Regex GermanDone() => new(@"\b(erledigt|fertig|gemacht|gel[öo]scht|entfernt|gesichert|kopiert|abgeschlossen|alles\s+weg"
+        // The data kept in the customer's words: downloaded, saved, exported; "übertragen" only as a participle after
+        // "haben" or "sein", since it is also the infinitive ("ich muss die Daten noch übertragen").
+        + @"|heruntergeladen|runtergeladen|gespeichert|exportiert|(habe|haben|hab|ist|sind)\s+(\w+\s+){0,3}[üu]bertragen)\b", Options);
 
     private static Regex GermanNotDone() => new(@"\b(noch\s+nicht|moment|warte|fast|noch\s+dabei|eine\s+minute|fehlt\s+noch|(arbeite|kopiere|l[öo]sche|sichere|mache|bin)\s+(noch|gerade)(\s+dabei)?|l[äa]uft\s+noch|(gleich|bald|halb)\s+fertig|in\s+arbeit|(wird|werden)\s+(noch\s+|gerade\s+)?(kopiert|gel[öo]scht|gesichert|entfernt)|warte\s+(noch\s+)?auf"
         + @"|(muss|musst|m[üu]ssen|sollte|sollten)\s+((?!(nichts|nicht|kein\w*)\b)\w+\s+){0,4}(fertig\s*machen|abschlie[ßs]en|beenden|kopieren|sichern|[üu]bertragen|migrieren|herunterladen|exportieren|l[öo]schen|entfernen))\b", Options);
@@ -132,7 +140,9 @@ internal sealed class AnswerVocabulary
 
     private static Regex GermanFiller() => new(@"\b(vielen|sch[öo]n|ok|f[üu]r\s+(die\s+hilfe|alles)|und|dir|noch)\b", Options);
 
-    private static Regex PortugueseDone() => new(@"(?<!\w)(feito|pronto|terminei|conclu[íi]do|finalizado|apaguei|apagad[oa]s?|copiei|j[áa]\s+fiz|j[áa]\s+terminei)(?!\w)", Options);
+    private static Regex PortugueseDone() => new(@"(?<!\w)(feito|pronto|terminei|conclu[íi]do|finalizado|apaguei|apagad[oa]s?|copiei|j[áa]\s+fiz|j[áa]\s+terminei"
+        // The data kept in the customer's words, as English has them: downloaded, saved, transferred, exported, backed up.
+        + @"|baixei|baixad[oa]s?|salvei|salvamos|transferi|transferimos|transferid[oa]s?|exportei|exportad[oa]s?|copiad[oa]s?|fiz\s+(o\s+|um\s+)?backup|fizemos\s+(o\s+|um\s+)?backup)(?!\w)", Options);
 
     private static Regex PortugueseNotDone() => new(@"(?<!\w)(ainda|espera|um\s+momento|(s[óo]\s+)?um\s+(minuto|segundo|instante|minutinho)|quase|estou\s+fazendo|me\s+d[áa]\s+um|n[ãa]o\s+acabei|falta|esperando|aguardando|em\s+andamento|em\s+progresso|pela\s+metade|daqui\s+a\s+pouco|logo\s+mais|(est[áa]|estou|estamos)\s+(copiando|apagando|excluindo|transferindo)"
         + @"|(?<!\bn[ãa]o\s+)((tenho|temos|tem|t[êe]m)\s+(que|de)|preciso|precisamos|devo|devemos)\s+(terminar|acabar|copiar|mover|migrar|transferir|baixar|exportar|salvar|apagar|excluir))(?!\w)", Options);

@@ -31,6 +31,42 @@ public sealed class AnswerReaderTests
     public void Read_CustomersWords_ReadsTheirKind(string text, string locale, AnswerKind expected) =>
         Assert.Equal(expected, AnswerReader.Read(text, locale));
 
+    // Data kept in the customer's own words, as English had them ("downloaded", "saved", "transferred"): once read as
+    // nothing in the other languages, so step 1 asked again.
+    [Theory]
+    [InlineData("ya descargué todo", "es")]
+    [InlineData("hice la copia de seguridad", "es")]
+    [InlineData("ya guardé los datos", "es")]
+    [InlineData("hemos transferido los datos", "es")]
+    [InlineData("j'ai tout téléchargé", "fr")]
+    [InlineData("j'ai transféré les données", "fr")]
+    [InlineData("j'ai tout copié", "fr")]
+    [InlineData("données exportées", "fr")]
+    [InlineData("ich habe alles heruntergeladen", "de")]
+    [InlineData("alles gespeichert", "de")]
+    [InlineData("wir haben die Daten übertragen", "de")]
+    [InlineData("Daten exportiert", "de")]
+    [InlineData("já baixei tudo", "pt")]
+    [InlineData("já salvei tudo", "pt")]
+    [InlineData("já transferi os dados", "pt")]
+    [InlineData("fiz o backup", "pt")]
+    public void Read_DataKeptInTheCustomersWords_IsDone(string text, string locale) =>
+        Assert.Equal(AnswerKind.Done, AnswerReader.Read(text, locale));
+
+    // The same verbs still to do, or under way, are not done; nor is the bare German infinitive "übertragen", nor a French
+    // present tense or noun without the participle's accent.
+    [Theory]
+    [InlineData("todavía no descargué nada", "es", AnswerKind.NotDone)]
+    [InlineData("je n'ai pas encore téléchargé", "fr", AnswerKind.NotDone)]
+    [InlineData("ich muss die Daten noch übertragen", "de", AnswerKind.NotDone)]
+    [InlineData("ainda não baixei", "pt", AnswerKind.NotDone)]
+    [InlineData("je télécharge les fichiers", "fr", AnswerKind.None)]
+    [InlineData("je fais une copie", "fr", AnswerKind.None)]
+    [InlineData("j'exporte les données", "fr", AnswerKind.None)]
+    [InlineData("estou transferindo os dados", "pt", AnswerKind.NotDone)]
+    public void Read_DataStillToKeep_IsNotDone(string text, string locale, AnswerKind expected) =>
+        Assert.Equal(expected, AnswerReader.Read(text, locale));
+
     // A negation that only says nothing went wrong is no "not done": "done, no errors" once read as not done.
     [Theory]
     [InlineData("done, no errors", "en", AnswerKind.Done)]
