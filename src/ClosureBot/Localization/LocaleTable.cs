@@ -68,6 +68,10 @@ public sealed class LocaleTable
     public string Format(TextId id, object? arg0, object? arg1, object? arg2, object? arg3) =>
         string.Format(Culture, _formats[(int)id], arg0, arg1, arg2, arg3);
 
+    /// <summary>The text of <paramref name="id"/> with its <c>{0}</c>..<c>{4}</c> placeholders filled.</summary>
+    public string Format(TextId id, object? arg0, object? arg1, object? arg2, object? arg3, object? arg4) =>
+        string.Format(Culture, _formats[(int)id], arg0, arg1, arg2, arg3, arg4);
+
     /// <summary>
     /// The singular (<c>one</c>) or plural (<c>other</c>) form of <paramref name="id"/> for <paramref name="count"/>,
     /// chosen by the language's rule, with <c>{0}</c> the count.

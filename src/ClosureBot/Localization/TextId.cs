@@ -97,6 +97,7 @@ public enum TextId
     KbDeleteResources,
     KbSalesContact,
     KbAboutTheBot,
+    KbSteps,
     KbUnknown,
     NoSuchAlias,
     NoAliasInAnswer,

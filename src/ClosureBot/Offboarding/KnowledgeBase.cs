@@ -39,6 +39,8 @@ public sealed class KnowledgeBase(IOptions<SupportOptions> support, TimeProvider
             KnowledgeTopic.DeleteResources => t.Format(TextId.KbDeleteResources, options.PortalUrl, options.ApiDocsUrl),
             KnowledgeTopic.SalesContact => t[TextId.KbSalesContact],
             KnowledgeTopic.AboutTheBot => t[TextId.KbAboutTheBot],
+            KnowledgeTopic.Steps => t.Format(TextId.KbSteps, t[TextId.StepRetrieveData], t[TextId.StepDeleteServers], t[TextId.StepDeleteServices],
+                t[TextId.StepRequestClose], t[TextId.StepFinalInvoice]),
             _ => t.Format(TextId.KbUnknown, options.Email),
         };
         return (text, topic);

@@ -28,4 +28,6 @@ public enum KnowledgeTopic
     SalesContact,
     /// <summary>Whether the customer is talking to a person or a bot ("are you a real person?"): a bot, and support is a choice away.</summary>
     AboutTheBot,
+    /// <summary>What closing takes ("what do I need to do before closing?", "what are the steps?"): the exception and the five steps.</summary>
+    Steps,
 }

@@ -32,6 +32,7 @@ public static partial class TopicReader
         (KnowledgeTopic.RetrieveData, [RetrieveDataNames(), RetrieveDataHints()]),
         (KnowledgeTopic.Reference, [ReferenceNames(), ReferenceHints()]),
         (KnowledgeTopic.AboutTheBot, [AboutTheBotNames(), AboutTheBotHints()]),
+        (KnowledgeTopic.Steps, [StepsNames(), StepsHints()]),
         // Last, so a tie with a topic that has a price of its own (a Service Task, the final invoice, what is still
         // billed) goes to that topic: "what does a service task cost?" is about the Service Task.
         (KnowledgeTopic.ClosingCost, [ClosingCostNames(), ClosingCostHints()]),
@@ -260,6 +261,18 @@ public static partial class TopicReader
     [GeneratedRegex(@"\bdata\b|files|stuff|datos|archivos|donn[ée]es|fichiers|daten|dateien|dados|arquivos"
         + @"|\bvms?\b|virtual\s+machines?|\bservers?\b|servidor(es)?|serveurs?|m[áa]quinas?\s+virtua|machines?\s+virtuelles?|\bimages?\b|im[áa]gen(es)?|imagem", Options)]
     private static partial Regex RetrieveDataHints();
+
+    // What closing takes: what to do before it, and its steps or process ("what do I need to do before closing?", "what are
+    // the steps?", "Welche Schritte gibt es?", "¿cuáles son los pasos?", "quelles sont les étapes ?", "quais são as etapas?").
+    [GeneratedRegex(@"what\s+(do|should|must)\s+(i|we)\s+((need|have)\s+to\s+)?do\s+(first\s+)?(before|to|prior\s+to)\s+(clos|cancel|terminat|delet|shut)|what\s+(are|'re)\s+the\s+steps|\bwhat\s+steps\b|\bwhich\s+steps\b|how\s+many\s+steps|what('s|\s+is)\s+the\s+(process|procedure)\b|how\s+does\s+(the\s+)?(closure|closing|process)\s+work"
+        + @"|qu[ée]\s+(tengo|tenemos|debo|debemos|hay)\s+que\s+hacer\s+antes|cu[áa]les\s+son\s+los\s+pasos|qu[ée]\s+pasos|cu[áa]ntos\s+pasos|cu[áa]l\s+es\s+el\s+(proceso|procedimiento)|c[óo]mo\s+es\s+el\s+proceso"
+        + @"|que\s+(dois-je|devons-nous|faut-il)\s+faire\s+avant|qu['’]est-ce\s+que\s+(je\s+dois|nous\s+devons|il\s+faut)\s+faire\s+avant|quelles\s+sont\s+les\s+[ée]tapes|quelles\s+[ée]tapes|combien\s+d['’][ée]tapes|quelle\s+est\s+la\s+proc[ée]dure"
+        + @"|was\s+(muss|m[üu]ssen|sollte|soll)\s+(ich|wir)\s+vor(her|\s+der|\s+dem)\b|welche\s+schritte|wie\s+viele\s+schritte|wie\s+l[äa]uft\s+(das|die\s+k[üu]ndigung|die\s+schlie[ßs]ung)\s+ab|was\s+ist\s+der\s+ablauf"
+        + @"|o\s+que\s+(eu\s+)?(preciso|tenho\s+que|devo)\s+fazer\s+antes|quais\s+s[ãa]o\s+(as|os)\s+(etapas|passos)|quantas\s+etapas|quantos\s+passos|qual\s+[ée]\s+o\s+(processo|procedimento)|como\s+funciona\s+o\s+processo", Options)]
+    private static partial Regex StepsNames();
+
+    [GeneratedRegex(@"\bsteps\b|\bprocess\b|schritte|ablauf|pasos|proceso|[ée]tapes|proc[ée]dure|etapas|passos|processo", Options)]
+    private static partial Regex StepsHints();
 
     // A question about what was just said, with nothing else in it but greetings, fillers and punctuation.
     [GeneratedRegex(@"^\W*((um+|uh+|sorry|hm+|ok(ay)?|and|y|et|und|e|perd[óo]n|pardon|entschuldigung|desculpe?)\W+)*("

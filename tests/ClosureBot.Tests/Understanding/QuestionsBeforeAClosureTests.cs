@@ -37,6 +37,48 @@ public sealed class QuestionsBeforeAClosureTests
         (await chat.Send(texts[TextId.Yes])).Asks(texts[TextId.ShallWeStart]);
     }
 
+    // What to do before closing, and the steps: the article's exception and five steps, named. These once got "I don't
+    // know the answer to that one" followed by the welcome card that lists them, or (in German) the overview's help.
+    [Theory]
+    [InlineData("en-US", "what do I need to do before closing?")]
+    [InlineData("en-US", "what are the steps?")]
+    [InlineData("en-US", "what's the process?")]
+    [InlineData("de-DE", "Was muss ich vor der Kündigung tun?")]
+    [InlineData("de-DE", "Welche Schritte gibt es?")]
+    [InlineData("es-ES", "¿qué tengo que hacer antes del cierre?")]
+    [InlineData("es-ES", "¿cuáles son los pasos?")]
+    [InlineData("fr-FR", "que dois-je faire avant la fermeture ?")]
+    [InlineData("fr-FR", "quelles sont les étapes ?")]
+    [InlineData("pt-BR", "o que preciso fazer antes de encerrar?")]
+    [InlineData("pt-BR", "quais são as etapas?")]
+    public async Task WhatToDoBeforeClosing_NamesTheExceptionAndTheFiveSteps(string locale, string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var texts = Tables.For(locale);
+        await chat.Client.Join();
+
+        var replies = await chat.Send(question);
+
+        replies.Says("1. " + texts[TextId.StepRetrieveData]).Says("4. " + texts[TextId.StepRequestClose])
+            .DoesNotSay(texts[TextId.KbUnknown][..20]);
+        Assert.Empty(await app.ClosureRequestsAsync());
+        // Nothing started: the welcome's yes begins the closure.
+        (await chat.Send(texts[TextId.Yes])).Asks(texts[TextId.ShallWeStart]);
+    }
+
+    // Mid-flow, the same question gets the steps and the step's question again.
+    [Fact]
+    public async Task WhatAreTheSteps_MidFlow_NamesThemAndAsksTheStepsQuestionAgain()
+    {
+        await using var app = new BotApplicationFactory();
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(ClosureBot.Offboarding.OffboardingSteps.DeleteServers));
+
+        (await ann.Send("what are the steps again?")).Says("3. Delete services with an hourly or monthly charge")
+            .Asks(Script.Question(ClosureBot.Offboarding.OffboardingSteps.DeleteServers));
+    }
+
     // What becomes of the data once the account is closed, and how long it is kept: these got "I don't know" in every
     // language, "how long do you keep my data?" the time the steps take, and two of them started a closure.
     [Theory]
