@@ -122,6 +122,8 @@ public static partial class TopicReader
         + @"|c[óo]mo\s+(se\s+)?(borr[oa]|elimin[oa]|quit[oa]|puedo\s+(borrar|eliminar|quitar)|(hay\s+que|debo|tengo\s+que)\s+(borrar|eliminar))|(pueden|puede|podr[íi]an?)\s+(ustedes\s+)?(borrar|eliminar|quitar)"
         + @"|comment\s+(supprimer|effacer|je\s+supprime|on\s+supprime|puis-je\s+supprimer|supprime-t-on)|(pouvez-vous|vous\s+pouvez)\s+((les|le|la)\s+)?(supprimer|effacer)"
         + @"|como\s+(eu\s+)?(excluo|apago|deleto|removo|excluir|apagar|deletar|remover|posso\s+(excluir|apagar|deletar|remover))|(voc[êe]s?|podem|pode)\s+[^?]{0,20}(excluir|apagar|deletar|remover)"
+        // Whether the customer deletes it all themselves: "do I have to delete everything myself?", "muss ich alles selbst löschen?".
+        + @"|\b(delete|remove|l[öo]schen|entfernen|borrar|eliminar|supprimer|effacer|excluir|apagar|deletar|remover)\b[^?]{0,30}\b(myself|ourselves|on\s+(my|our)\s+own|yo\s+mismo|nosotros\s+mismos|moi-m[êe]me|nous-m[êe]mes|eu\s+mesmo|n[óo]s\s+mesmos)\b|\b(selbst|selber)\s+(\w+\s+)?(l[öo]schen|entfernen)\b"
         + @")", Options)]
     private static partial Regex DeleteResourcesNames();
 

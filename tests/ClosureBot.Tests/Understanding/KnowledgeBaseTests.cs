@@ -359,6 +359,13 @@ public sealed class KnowledgeBaseTests
     [InlineData("fr-FR", OffboardingSteps.DeleteServices, "Pouvez-vous le faire pour moi ?", "Je ne peux rien supprimer depuis ce chat")]
     [InlineData("pt-BR", OffboardingSteps.DeleteServers, "Como eu excluo um servidor?", "Não consigo excluir nada por este chat")]
     [InlineData("pt-BR", OffboardingSteps.DeleteServices, "Vocês podem fazer isso por mim?", "Não consigo excluir nada por este chat")]
+    // Whether the customer deletes it all themselves, before a closure too: once "I don't know".
+    [InlineData("en-US", OffboardingSteps.Overview, "do I have to delete everything myself?", "I can't delete anything from this chat")]
+    [InlineData("en-US", OffboardingSteps.DeleteServices, "must we remove the services ourselves?", "I can't delete anything from this chat")]
+    [InlineData("de-DE", OffboardingSteps.Overview, "muss ich alles selbst löschen?", "Aus diesem Chat kann ich nichts löschen")]
+    [InlineData("es-ES", OffboardingSteps.Overview, "¿tengo que borrar todo yo mismo?", "Desde este chat no puedo eliminar nada")]
+    [InlineData("fr-FR", OffboardingSteps.Overview, "dois-je tout supprimer moi-même ?", "Je ne peux rien supprimer depuis ce chat")]
+    [InlineData("pt-BR", OffboardingSteps.Overview, "tenho que excluir tudo eu mesmo?", "Não consigo excluir nada por este chat")]
     // A service named by its kind is a question about the services; what the request does, however it is worded.
     [InlineData("en-US", OffboardingSteps.DeleteServices, "what's a load balancer pool?", "load balancer pools")]
     [InlineData("en-US", OffboardingSteps.DeleteServers, "what is appfog?", "AppFog applications")]
