@@ -60,7 +60,8 @@ public sealed class QuestionsBeforeAClosureTests
 
         var replies = await chat.Send(question);
 
-        replies.Says("1. " + texts[TextId.StepRetrieveData]).Says("4. " + texts[TextId.StepRequestClose])
+        // One step a line, so Web Chat and Teams show a numbered list.
+        replies.Says("\n1. " + texts[TextId.StepRetrieveData]).Says("\n4. " + texts[TextId.StepRequestClose])
             .DoesNotSay(texts[TextId.KbUnknown][..20]);
         Assert.Empty(await app.ClosureRequestsAsync());
         // Nothing started: the welcome's yes begins the closure.
