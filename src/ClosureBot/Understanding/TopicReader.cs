@@ -8,7 +8,9 @@ namespace ClosureBot.Understanding;
 /// </summary>
 public static partial class TopicReader
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // ExplicitCapture: the readers only ask whether a pattern matches, and the source generator's code for a lazy loop after an
+    // optional capture group once threw on backtracking (GeneratedPatternsTests).
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
     private const int MaxLength = 200;
 
     private static readonly (KnowledgeTopic Topic, Regex[] Words)[] Topics =

@@ -9,7 +9,9 @@ namespace ClosureBot.Understanding;
 /// </summary>
 public static partial class TroubleReader
 {
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant;
+    // ExplicitCapture: the readers only ask whether a pattern matches, and the source generator's code for a lazy loop after an
+    // optional capture group once threw on backtracking (GeneratedPatternsTests).
+    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
 
     private static readonly LanguagePatterns Patterns = new(English(), German(), Spanish(), French(), Portuguese());
 

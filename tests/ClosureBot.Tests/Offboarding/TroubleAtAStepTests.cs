@@ -75,6 +75,21 @@ public sealed class TroubleAtAStepTests
         (await chat.Send(t[TextId.Done])).Asks(t.Plural(TextId.ServersRemain, 6));
     }
 
+    // A German question that starts like a trouble ("kann ich …") and is none: the trouble pattern once threw on it from
+    // inside its generated code, and the turn failed with a 500 (GeneratedPatternsTests).
+    [Theory]
+    [InlineData("kann ich die öffentliche IP behalten?")]
+    [InlineData("kann ich meine Daten danach wiederherstellen?")]
+    public async Task DeleteServices_GermanQuestionStartingLikeATrouble_IsAnswered(string question)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), "de-DE");
+        var t = Tables.For("de-DE");
+        foreach (var answer in Script.To(OffboardingSteps.DeleteServices)) await chat.Send(answer);
+
+        (await chat.Send(question)).DoesNotSay(t[TextId.StepTrouble]).Asks(t[TextId.ServicesInstruction]);
+    }
+
     // A question about the servers without a trouble in it still gets its answer.
     [Fact]
     public async Task DeleteServers_QuestionAboutServers_IsStillAnswered()
