@@ -118,8 +118,9 @@ internal static class OtherLanguageIntents
 
     private static Regex FrenchHelp1() => new(@"^(aide|aidez|au\s+secours|[àa]\s+l'?aide)\b|\b(besoin\s+d'?aide|aide[sz]?-moi|aide\s+moi|m'?aider|je\s+(ne\s+)?(sais|comprends)\s+pas(\s+quoi\s+faire)?|que\s+dois-je\s+faire|je\s+suis\s+(un\s+peu\s+|compl[èe]tement\s+)?(perdue?s?|confuse?s?))\b", Options);
 
-    // "Que dois-je faire avant la fermeture ?" asks what closing takes: the knowledge base names the steps.
-    private static Regex FrenchHelp1Unless() => new(@"\bavant\b", Options);
+    // "Que dois-je faire avant la fermeture ?" asks what closing takes: the knowledge base names the steps. Help asked for
+    // before something ("j'ai besoin d'aide avant de continuer") is still help.
+    private static Regex FrenchHelp1Unless() => new(@"\bfaire\s+avant\b", Options);
 
     private static Regex FrenchStatus1() => new(@"\b(statut|progression|o[ùu]\s+(j'|nous\s+|on\s+)?en\s+(suis|[ée]tais|sommes|[ée]tions|est)|(j'?en\s+suis|on\s+en\s+est|nous\s+en\s+sommes)\s+o[ùu]|qu'?est-ce\s+qui\s+(reste|manque)|(qu'?est-ce\s+qu'?)?il\s+(me\s+|nous\s+)?reste|reste-t-il|quelle\s+[ée]tape|(prochaine|nouvelle)\s+[ée]tape|[ée]tape\s+suivante|la\s+suite|[ée]tat|qu'?est-ce\s+que\s+j'?ai\s+d[ée]j[àa]\s+fait|qu'?ai-je\s+d[ée]j[àa]\s+fait|combien\s+(il\s+)?(en\s+)?(reste|restent|manque)|il\s+(en\s+)?reste\s+combien|combien\s+(de\s+\w+\s+)(reste|restent|manque)|combien\s+(de\s+\w+\s+)?(y\s+)?en\s+a[-\s]t[-\s]il\s+encore|combien\s+(de\s+\w+\s+)?il\s+y\s+a\s+encore)(?!\w)", Options);
 
@@ -141,8 +142,9 @@ internal static class OtherLanguageIntents
 
     private static Regex GermanHelp1() => new(@"^hilfe\b|\b(hilf\s+mir|brauche\s+(bitte\s+)?hilfe|verstehe\s+(ich\s+)?(das\s+)?nicht|wei[ßs]\s+nicht,?\s+was|was\s+soll\s+ich|was\s+muss\s+ich|keine\s+ahnung,?\s+(was|wie)|was\s+ich\s+(tun|machen)\s+(soll|muss)|komme\s+nicht\s+weiter|verwirrt|helfen)\b", Options);
 
-    // "Was muss ich vor der Kündigung tun?" asks what closing takes: the knowledge base names the steps.
-    private static Regex GermanHelp1Unless() => new(@"\bvor(her|\s+der|\s+dem)\b", Options);
+    // "Was muss ich vor der Kündigung tun?" asks what closing takes: the knowledge base names the steps. Help asked for
+    // before something ("ich brauche Hilfe vor der Kündigung") is still help.
+    private static Regex GermanHelp1Unless() => new(@"^\W*was\b[^?]*\bvor(her|\s+der|\s+dem)\b", Options);
 
     private static Regex GermanStatus1() => new(@"\b(status|fortschritt|wo\s+(war|bin|stehen|waren)\s+(ich|wir)|was\s+fehlt|welche[rm]?\s+schritt|was\s+bleibt|als\s+n[äa]chstes|n[äa]chste[rn]?\s+schritt|stand|wie\s+weit\s+(bin|sind|war|waren)\s+(ich|wir)|was\s+(habe|hab|haben)\s+(ich|wir)\s+(schon|bereits)\s+(erledigt|gemacht|geschafft)|wie\s+viele\s+(\w+\s+){0,2}?(noch\s+)?([üu]brig|fehlen|bleiben)|wie\s+viele\s+(\w+\s+)?(sind|gibt)\s+(es\s+)?(jetzt\s+)?noch)\b", Options);
 

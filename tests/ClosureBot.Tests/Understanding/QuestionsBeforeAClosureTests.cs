@@ -68,6 +68,20 @@ public sealed class QuestionsBeforeAClosureTests
         (await chat.Send(texts[TextId.Yes])).Asks(texts[TextId.ShallWeStart]);
     }
 
+    // Help asked for before something is still help: the overview's help, not the steps.
+    [Theory]
+    [InlineData("de-DE", "ich brauche Hilfe vor der Kündigung")]
+    [InlineData("fr-FR", "j'ai besoin d'aide avant de continuer")]
+    public async Task HelpBeforeSomething_IsStillHelp(string locale, string message)
+    {
+        await using var app = new BotApplicationFactory();
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        var texts = Tables.For(locale);
+        await chat.Client.Join();
+
+        (await chat.Send(message)).Says(texts[TextId.HelpOverview]).DoesNotSay("\n1. " + texts[TextId.StepRetrieveData]);
+    }
+
     // Mid-flow, the same question gets the steps and the step's question again.
     [Fact]
     public async Task WhatAreTheSteps_MidFlow_NamesThemAndAsksTheStepsQuestionAgain()
