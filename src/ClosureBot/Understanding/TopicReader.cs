@@ -245,7 +245,7 @@ public static partial class TopicReader
 
     // "When will my account (actually) be closed?" in each language: a few hours or days after the request.
     [GeneratedRegex(@"how\s+(long|much\s+time|many\s+(days|hours))|how\s+quickly|how\s+soon|cu[áa]nto\s+(tiempo|tarda)|combien\s+de\s+temps|en\s+combien\s+de|wie\s+lange|wie\s+schnell|quanto\s+tempo|quanto\s+demora|demora\s+quanto"
-        + @"|when\s+(will|is|does|would)\s+(it|the\s+account|my\s+account|our\s+account|the\s+closure)\s+((actually|really|finally)\s+)?((be|get)\s+)?(closed|close|done|finished|complete(d)?|terminated|deleted|shut\s+down)\b"
+        + @"|when\s+(will|is|does|would)\s+(it|the\s+account|my\s+account|our\s+account|the\s+closure)\s+((actually|really|finally)\s+)?((be|get)\s+)?(closed|close|done|finished|complete(d)?|terminated|deleted|shut\s+down)\b|when\s+(will|would|do|does)\s+(you|they|the\s+team)\s+((actually|finally)\s+)?(close|terminate|delete|shut\s+down)\b"
         + @"|cu[áa]ndo\s+(se\s+)?(cerrar[áa]n?|cierran|cierra|quedar[áa]\s+cerrada|estar[áa]\s+cerrada)\b"
         + @"|quand\s+(est-ce\s+que\s+)?(mon|le|notre)\s+compte\s+(sera|est|va\s+[êe]tre)(-t-il)?\s+(vraiment\s+)?(ferm|cl[ôo]tur|supprim)|quand\s+(allez-vous|vont-ils|va-t-on)\s+(fermer|cl[ôo]turer)"
         + @"|wann\s+(wird|ist)\s+(das|mein|unser)\s+konto\s+(\w+\s+){0,2}(geschlossen|gel[öo]scht|zu)\b"

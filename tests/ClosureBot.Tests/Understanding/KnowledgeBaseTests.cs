@@ -200,6 +200,8 @@ public sealed class KnowledgeBaseTests
     [InlineData("en-US", OffboardingSteps.DeleteServers, "will someone check the request?", "The team then verifies it and closes the account")]
     [InlineData("en-US", OffboardingSteps.DeleteServices, "when will my account actually be closed?", "a few hours or days")]
     [InlineData("en-US", OffboardingSteps.Overview, "when is the account closed?", "a few hours or days")]
+    // Asked of the team rather than of the account: once a closure started by its "close my account".
+    [InlineData("en-US", OffboardingSteps.Overview, "when will you close my account?", "a few hours or days")]
     [InlineData("es-ES", OffboardingSteps.Overview, "¿qué pasa después de enviar la solicitud?", "el equipo la verifica y cierra la cuenta")]
     [InlineData("es-ES", OffboardingSteps.RetrieveData, "¿quién revisa la solicitud?", "el equipo la verifica y cierra la cuenta")]
     [InlineData("es-ES", OffboardingSteps.Overview, "¿cuándo se cerrará mi cuenta?", "unas horas o días")]

@@ -62,6 +62,9 @@ public sealed class QuestionsBeforeAClosureTests
 
         // One step a line, so Web Chat and Teams show a numbered list.
         replies.Says("\n1. " + texts[TextId.StepRetrieveData]).Says("\n4. " + texts[TextId.StepRequestClose])
+            // The whole answer: the exception before the steps, all five, and that nothing is requested before step 4.
+            .Says(texts.Format(TextId.KbSteps, texts[TextId.StepRetrieveData], texts[TextId.StepDeleteServers], texts[TextId.StepDeleteServices],
+                texts[TextId.StepRequestClose], texts[TextId.StepFinalInvoice]))
             .DoesNotSay(texts[TextId.KbUnknown][..20]);
         Assert.Empty(await app.ClosureRequestsAsync());
         // Nothing started: the welcome's yes begins the closure.
