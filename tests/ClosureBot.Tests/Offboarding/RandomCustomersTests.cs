@@ -1,0 +1,303 @@
+using System.Text.Json.Nodes;
+using System.Text.RegularExpressions;
+using ClosureBot.Corpus;
+using ClosureBot.Localization;
+using ClosureBot.Tests.Support;
+using Microsoft.Data.Sqlite;
+using Xunit.Abstractions;
+
+namespace ClosureBot.Tests.Offboarding;
+
+/// <summary>
+/// Customers who do not follow the script: each conversation is a seeded random walk over what people really do in a
+/// chat, in Web Chat or Teams, in five languages. They mostly go on, but also click the other buttons of the last reply
+/// or of an older card, write any message of the corpus in their language or another, type their alias, ACME or
+/// another anywhere, and send odd text. Whatever they do:
+/// <list type="bullet">
+/// <item>every turn is answered: never a failed request, never silence (but for a blank message in the support queue,
+/// which is passed on to no one), never a message with neither text nor card;</item>
+/// <item>no text shows a template's unfilled blank, and none is in English or another language than the customer's;</item>
+/// <item>a button the bot has just offered is taken: never "that button belongs to an earlier step", "I'm having trouble
+/// understanding" or a question asked again;</item>
+/// <item>a closure request is made only on the turn that confirms it with the account's alias typed, in the
+/// customer's name, and once per account.</item>
+/// </list>
+/// The walks are the same on every run; <c>CLOSUREBOT_RANDOM_WALKS</c> and <c>CLOSUREBOT_RANDOM_SEED</c> run more of
+/// them, or others, when hunting (1,500 walks are about 52,000 turns in 3–4 minutes).
+/// </summary>
+public sealed partial class RandomCustomersTests(ITestOutputHelper output)
+{
+    private const string Alias = "ACME";
+
+    private static readonly string[] Locales = ["en-US", "de-DE", "es-ES", "fr-FR", "pt-BR"];
+
+    // What the bot says when it did not take an answer, in every language, its blanks filled by anything: none of it is
+    // ever the answer to a button the bot has just offered.
+    private static readonly Regex[] NotTaken = ClosureBot.Localization.Locales.Load().All
+        .SelectMany(t => new[]
+            {
+                TextId.Stale, TextId.StaleAfterEnd, TextId.TroubleAccount, TextId.TroubleRequestClose, TextId.TroubleOptions,
+                TextId.TroubleResume, TextId.KbUnknown, TextId.NoAliasInAnswer, TextId.NoSuchAlias, TextId.AliasPromptRetry,
+                TextId.ShallWeStartRetry, TextId.ResumeRetry, TextId.CancelRetry, TextId.RetrieveDataRetry, TextId.ServersRetry,
+                TextId.ServicesRetry, TextId.ServersWarnRetry, TextId.ServicesWarnRetry, TextId.ResumeOrCloseRetry,
+            }.Select(id => Template(t[id])))
+        .ToArray();
+
+    // A text with its blanks ({0}) filled by anything.
+    private static Regex Template(string text) => new(Regex.Replace(Regex.Escape(text), @"\\\{\d+}", ".*?"), RegexOptions.Singleline);
+
+    // The English texts a customer in another language must never read: those that differ in their language, as patterns.
+    private static readonly Dictionary<string, Regex[]> EnglishOnly = Locales.Skip(1).ToDictionary(l => l[..2], l =>
+    {
+        var tables = ClosureBot.Localization.Locales.Load();
+        var (english, theirs) = (tables.English, tables.For(l));
+        return Enum.GetValues<TextId>()
+            .Where(id => english[id].Length >= 20 && english[id] != theirs[id])
+            .Select(id => Template(english[id]))
+            .ToArray();
+    });
+
+    private static readonly Dictionary<string, string[]> Messages = new[] { CorpusFiles.Training, CorpusFiles.HeldOut, CorpusFiles.Fresh }
+        .SelectMany(CorpusFiles.Load)
+        .GroupBy(e => e.Language)
+        .ToDictionary(g => g.Key, g => g.Select(e => e.Text).Distinct().ToArray());
+
+    // What people send besides words: nothing much, symbols, markup, template-like text, a wall of text, other aliases.
+    private static readonly string[] Odd =
+    [
+        " ", "?", "...", "🙂", "👍", "ok ok ok", "{0}", "${accountAlias}", "{{alias}}", "<b>done</b>", "**yes**", "done\n\nyes",
+        "acme", " ACME ", "ACME!", "INIT", "EMPTY", "NOPE", "ACM", "ACME ACME", "close ACME now", "DROP TABLE conversations;",
+        new string('a', 4_999), string.Join(' ', Enumerable.Repeat("close my account", 250)), "\u200b", "ÿ", "ä", "\t",
+    ];
+
+    [Fact]
+    public async Task RandomCustomers_WhateverTheyDo_AreAnsweredAndNoRequestIsMadeWithoutTheTypedAlias()
+    {
+        var walks = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_WALKS"), out var w) ? w : 40;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_SEED"), out var s) ? s : 20261206;
+        await using var app = new BotApplicationFactory();
+        // Each customer closes an account of their own, a copy of ACME: one closed account would leave the others nothing
+        // to close (an account has one open request at a time).
+        var root = JsonNode.Parse(File.ReadAllText(app.InventoryPath))!.AsObject();
+        var accounts = root["accounts"]!.AsArray();
+        var acme = accounts.Single(a => (string?)a!["alias"] == "ACME")!;
+        for (var walk = 0; walk < walks; walk++)
+        {
+            var copy = acme.DeepClone().AsObject();
+            (copy["alias"], copy["name"]) = (AliasOf(seed + walk), $"Walker {seed + walk} Trading");
+            accounts.Add(copy);
+        }
+        File.WriteAllText(app.InventoryPath, root.ToJsonString());
+        var problems = new List<string>();
+        var requests = 0L;
+        var turns = 0;
+        var confirmations = 0;
+        var steps = new Dictionary<string, int>();
+
+        for (var walk = 0; walk < walks && problems.Count < 20; walk++)
+        {
+            var random = new Random(seed + walk);
+            var locale = Locales[walk % Locales.Length];
+            var teams = walk % 3 == 2;
+            var walker = new Walker(teams ? app.Teams() : app.WebChat(), locale, AliasOf(seed + walk), random);
+            var length = random.Next(10, 60);
+            for (var turn = 0; turn < length && problems.Count < 20; turn++)
+            {
+                var (activity, described, offered) = walker.Next();
+                var before = Requests(app).Count;
+                Replies replies;
+                try
+                {
+                    replies = await walker.Client.Deliver(activity);
+                }
+                catch (Exception e)
+                {
+                    problems.Add($"walk {seed + walk} ({locale}{(teams ? ", Teams" : "")}) turn {turn} {Short(described)}: {Short(e.Message)}\n  after: {walker.History()}");
+                    break;
+                }
+                turns++;
+                var made = Requests(app).Skip(before).ToList();
+                var where = $"walk {seed + walk} ({locale}{(teams ? ", Teams" : "")}) turn {turn} {described}";
+                if (made.Count > 0)
+                {
+                    requests += made.Count;
+                    if (made.Any(r => r.Requester != walker.Client.UserId))
+                        problems.Add($"{where}: a closure request in another customer's name ({made[0].Requester})");
+                    if (made.Count > 1 || !walker.Confirmed(activity, made[0].Alias))
+                        problems.Add($"{where}: {made.Count} closure request(s) for {string.Join(", ", made.Select(r => r.Alias))} without that alias typed\n  after: {walker.History()}");
+                    else if (!walker.Requested.Add(made[0].Alias)) problems.Add($"{where}: a second closure request for {made[0].Alias}\n  after: {walker.History()}");
+                    else confirmations++;
+                }
+                // In the support queue a blank message is passed on to no one and gets no answer; anything else is answered.
+                if (replies.Count == 0 && !walker.Blank(activity)) problems.Add($"{where}: no reply\n  after: {walker.History()}");
+                if (replies.Activities.Any(a => a["text"] is null && a["attachments"] is null && (string?)a["type"] == "message"))
+                    problems.Add($"{where}: a message with neither text nor card");
+                if (Unfilled().Match(replies.Everything) is { Success: true } hole && !walker.Said(hole.Value))
+                    problems.Add($"{where}: an unfilled placeholder {hole.Value} in:\n{Short(replies.Everything)}");
+                if (offered && !walker.WrongAlias(activity) && NotTaken.FirstOrDefault(p => p.IsMatch(replies.Everything)) is { } notTaken)
+                    problems.Add($"{where}: a button just offered was not taken: \"{notTaken}…\" in:\n{Short(replies.Everything)}\n  after: {walker.History()}");
+                if (!locale.StartsWith("en", StringComparison.Ordinal)
+                    && EnglishOnly[locale[..2]].FirstOrDefault(p => p.IsMatch(replies.Everything)) is { } english)
+                    problems.Add($"{where}: English to a customer in {locale}: \"{english}\" in:\n{Short(replies.Everything)}\n  after: {walker.History()}");
+                if (replies.Activities.FirstOrDefault(a => (string?)a["locale"] is { } l && !l.StartsWith(locale[..2], StringComparison.Ordinal)) is { } other)
+                    problems.Add($"{where}: a reply in {other["locale"]} to a customer in {locale}");
+                walker.Saw(replies, described);
+                foreach (var step in replies.SubmitData.Select(d => (string?)d["step"]).OfType<string>().Distinct())
+                    steps[step] = steps.GetValueOrDefault(step) + 1;
+            }
+        }
+
+        output.WriteLine($"{walks} walks, {turns} turns, {confirmations} closures confirmed; cards by step: "
+            + string.Join(", ", steps.OrderByDescending(p => p.Value).Select(p => $"{p.Key} {p.Value}")));
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems));
+        // The walks reach the end of the flow and beyond: some requests are made, each on a typed confirmation.
+        if (walks >= 40)
+        {
+            Assert.True(turns > 1_000, $"only {turns} turns");
+            Assert.True(confirmations > 0, "no walk confirmed a closure");
+            Assert.Contains("request-close", steps.Keys);
+        }
+        Assert.Equal(confirmations, requests);
+    }
+
+    // The closure requests so far, oldest first.
+    private static List<(string Alias, string Requester)> Requests(BotApplicationFactory app)
+    {
+        var found = new List<(string, string)>();
+        if (!File.Exists(app.DatabasePath)) return found;
+        using var connection = new SqliteConnection($"Data Source={app.DatabasePath};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT account_alias, requester_id FROM closure_requests ORDER BY rowid";
+        try
+        {
+            using var reader = command.ExecuteReader();
+            while (reader.Read()) found.Add((reader.GetString(0), reader.GetString(1)));
+        }
+        catch (SqliteException e) when (e.Message.Contains("no such table", StringComparison.Ordinal)) { }
+        return found;
+    }
+
+    // Four letters, like the demo's aliases: QAAA, QAAB, …
+    private static string AliasOf(int walk) =>
+        string.Concat("Q", (char)('A' + walk / 676 % 26), (char)('A' + walk / 26 % 26), (char)('A' + walk % 26));
+
+    private static string Short(string text) => text.Length > 600 ? text[..600] + "…" : text;
+
+    // A template's hole: ${…} of an Adaptive Card, {0} of a format string, {{…}} of a text.
+    [GeneratedRegex(@"\$\{[^}]*\}|\{\d+(:[^}]*)?\}|\{\{[^}]*\}\}")]
+    private static partial Regex Unfilled();
+
+    /// <summary>One customer's walk: what they may do next, from what the bot last showed them.</summary>
+    private sealed class Walker(ConversationClient client, string locale, string alias, Random random)
+    {
+        private readonly List<JsonObject> _submits = [];
+        private readonly List<string> _history = [];
+        private Replies? _last;
+        private string? _confirming;
+        private readonly string _language = locale[..2];
+        private readonly bool _teams = client.ChannelId == "msteams";
+
+        public ConversationClient Client => client;
+
+        /// <summary>The accounts this customer's turns requested to close.</summary>
+        public HashSet<string> Requested { get; } = new(StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The customer's next move, and whether it is a button the bot has just offered.</summary>
+        public (JsonObject Activity, string Described, bool Offered) Next()
+        {
+            var roll = random.Next(100);
+            var buttons = _last is null ? [] : SuggestedActions(_last);
+            var submits = _last?.SubmitData ?? [];
+            var forward = submits.Where(Forward).ToList();
+            if (roll < 35 && forward.Count > 0) return Offer(Submit(forward[random.Next(forward.Count)], "card"));
+            if (roll < 52 && buttons.Count > 0) return Offer(Press(buttons[random.Next(buttons.Count)]));
+            if (roll < 60 && submits.Count > 0) return Offer(Submit(submits[random.Next(submits.Count)], "card"));
+            if (roll < 64 && _submits.Count > 0) return Other(Submit(_submits[random.Next(_submits.Count)], "old card"));
+            if (roll < 72) return Other(Type(random.Next(4) == 0 ? Alias : alias));
+            if (roll < 89) return Other(Type(Pick(Messages[_language])));
+            if (roll < 94) return Other(Type(Pick(Messages[Pick(Messages.Keys.ToArray())])));
+            return Other(Type(Pick(Odd)));
+        }
+
+        private static (JsonObject, string, bool) Offer((JsonObject Activity, string Described) move) => (move.Activity, move.Described, true);
+
+        private static (JsonObject, string, bool) Other((JsonObject Activity, string Described) move) => (move.Activity, move.Described, false);
+
+        /// <summary>Whether the activity confirms the closure with something other than the alias the card asks for.</summary>
+        public bool WrongAlias(JsonObject activity) =>
+            (string?)activity["value"]?["action"] == "confirm-close" && !Matches((string?)activity["value"]?["confirmAlias"], _confirming ?? alias);
+
+        // The button of a card that goes on towards the closure, which most customers choose most of the time.
+        private static bool Forward(JsonObject data) => ((string?)data["step"], (string?)data["action"]) is
+            (_, "start" or "done" or "confirm-close") or ("overview" or "resume", "yes") or ("term-commitment", "no");
+
+        public void Saw(Replies replies, string described)
+        {
+            // The account the confirmation card asks for (the customer may have chosen another than their own).
+            foreach (var card in replies.Cards)
+                if (AskedAlias(card) is { } asked) _confirming = asked;
+            _last = replies;
+            _submits.AddRange(replies.SubmitData);
+            _history.Add(described.Length > 60 ? described[..60] + "…" : described);
+        }
+
+        public string History() => string.Join(" → ", _history.TakeLast(12));
+
+        /// <summary>Whether the customer wrote <paramref name="text"/> at some point (the bot may quote them).</summary>
+        public bool Said(string text) => _history.Any(h => h.Contains(text, StringComparison.Ordinal));
+
+        /// <summary>Whether the activity confirms with the alias typed: as the message, or in the card's input.</summary>
+        public bool Confirmed(JsonObject activity, string requested) =>
+            Matches((string?)activity["text"], requested) || Matches((string?)activity["value"]?["confirmAlias"], requested);
+
+        public bool Blank(JsonObject activity) => activity["value"] is null && string.IsNullOrWhiteSpace((string?)activity["text"]);
+
+        private static bool Matches(string? typed, string requested) => string.Equals(typed?.Trim(), requested, StringComparison.OrdinalIgnoreCase);
+
+        private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
+
+        private (JsonObject, string) Type(string text) => (Shape(client.Message(text, null)), $"typed \"{text}\"");
+
+        private (JsonObject, string) Press(JsonObject button)
+        {
+            var title = (string?)button["title"];
+            var activity = (string?)button["type"] switch
+            {
+                "messageBack" => client.Message((string?)button["text"], button["value"]?.DeepClone()),
+                _ => client.Message((string?)button["value"] ?? title, null),
+            };
+            return (Shape(activity), $"pressed \"{title}\"");
+        }
+
+        private (JsonObject, string) Submit(JsonObject data, string which)
+        {
+            var value = (JsonObject)data.DeepClone();
+            var msteams = value["msteams"];
+            value.Remove("msteams");
+            if ((string?)value["action"] == "confirm-close")
+                value["confirmAlias"] = Pick(new[] { _confirming ?? alias, (_confirming ?? alias).ToLowerInvariant(), $" {alias}", Alias, "wrong", "", "INIT" });
+            // Teams sends a messageBack submit's text with the card's data; Web Chat sends the data alone.
+            var text = _teams ? (string?)msteams?["text"] : null;
+            return (Shape(client.Message(text, value)), $"{which} {value.ToJsonString()}");
+        }
+
+        private JsonObject Shape(JsonObject activity)
+        {
+            activity["locale"] = locale;
+            return activity;
+        }
+
+        private static string? AskedAlias(JsonNode? node) => node switch
+        {
+            JsonObject { } input when (string?)input["id"] == "confirmAlias" => (string?)input["placeholder"],
+            JsonObject obj => obj.Select(p => AskedAlias(p.Value)).FirstOrDefault(a => a is not null),
+            JsonArray array => array.Select(AskedAlias).FirstOrDefault(a => a is not null),
+            _ => null,
+        };
+
+        private static List<JsonObject> SuggestedActions(Replies replies) => replies.Activities.Count == 0
+            ? []
+            : replies.Activities[^1]["suggestedActions"]?["actions"]?.AsArray().OfType<JsonObject>().ToList() ?? [];
+    }
+}
