@@ -76,18 +76,7 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
         var walks = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_WALKS"), out var w) ? w : 40;
         var seed = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_SEED"), out var s) ? s : 20261206;
         await using var app = new BotApplicationFactory();
-        // Each customer closes an account of their own, a copy of ACME: one closed account would leave the others nothing
-        // to close (an account has one open request at a time).
-        var root = JsonNode.Parse(File.ReadAllText(app.InventoryPath))!.AsObject();
-        var accounts = root["accounts"]!.AsArray();
-        var acme = accounts.Single(a => (string?)a!["alias"] == "ACME")!;
-        for (var walk = 0; walk < walks; walk++)
-        {
-            var copy = acme.DeepClone().AsObject();
-            (copy["alias"], copy["name"]) = (AliasOf(seed + walk), $"Walker {seed + walk} Trading");
-            accounts.Add(copy);
-        }
-        File.WriteAllText(app.InventoryPath, root.ToJsonString());
+        AddAccounts(app, seed, walks);
         var problems = new List<string>();
         var requests = 0L;
         var turns = 0;
@@ -158,6 +147,79 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
             Assert.Contains("request-close", steps.Keys);
         }
         Assert.Equal(confirmations, requests);
+    }
+
+    /// <summary>
+    /// The same walks on one instance and on two instances sharing one store (SQLite, or PostgreSQL), each turn going to
+    /// either at random: the customer reads the same, turn for turn. Nothing of a conversation may live only in one
+    /// instance's memory, or the other would answer from an older state.
+    /// </summary>
+    [Theory]
+    [InlineData(StorageProviders.Sqlite)]
+    [InlineData(StorageProviders.Postgres)]
+    public async Task RandomCustomers_OnTwoInstances_ReadTheSameAsOnOne(string storage)
+    {
+        var walks = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_WALKS"), out var w) ? w / 2 : 20;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_SEED"), out var s) ? s : 20261207;
+        await using var one = new BotApplicationFactory();
+        await using var first = new BotApplicationFactory(storage: storage);
+        await using var second = first.SharingStorageWith();
+        AddAccounts(one, seed, walks);
+        AddAccounts(first, seed, walks);
+        var (a, b) = (first.CreateClient(), second.CreateClient());
+        var differences = new List<string>();
+        var turns = 0;
+
+        for (var walk = 0; walk < walks && differences.Count < 5; walk++)
+        {
+            var random = new Random(seed + walk);
+            var locale = Locales[walk % Locales.Length];
+            var teams = walk % 3 == 2;
+            var walker = new Walker(teams ? one.Teams() : one.WebChat(), locale, AliasOf(seed + walk), random);
+            var (viaA, viaB) = (walker.Client.Via(a), walker.Client.Via(b));
+            var length = random.Next(10, 60);
+            for (var turn = 0; turn < length; turn++, turns++)
+            {
+                var (activity, described, _) = walker.Next();
+                var alone = await walker.Client.Deliver((JsonObject)activity.DeepClone());
+                var shared = await (random.Next(2) == 0 ? viaA : viaB).Deliver(activity);
+                if (Read(alone) != Read(shared))
+                {
+                    differences.Add($"walk {seed + walk} ({locale}{(teams ? ", Teams" : "")}) turn {turn} {Short(described)}:\n"
+                        + $"one instance:\n{Short(Read(alone))}\ntwo instances:\n{Short(Read(shared))}\n  after: {walker.History()}");
+                    break;
+                }
+                walker.Saw(alone, described);
+            }
+        }
+
+        output.WriteLine($"{walks} walks, {turns} turns on {storage}");
+        Assert.True(differences.Count == 0, string.Join("\n\n", differences));
+        Assert.True(turns > walks * 10, $"only {turns} turns");
+    }
+
+    // What the customer reads and can click, with the closure reference (random) left out.
+    private static string Read(Replies replies) => Reference().Replace(
+        replies.Everything + "\n" + string.Join(" | ", replies.Buttons) + "\n" + string.Join(" | ", replies.SubmitData.Select(d => d.ToJsonString())),
+        "CLS-…");
+
+    [GeneratedRegex(@"CLS-\d{8}-[A-Z0-9]+")]
+    private static partial Regex Reference();
+
+    // Each customer closes an account of their own, a copy of ACME: one closed account would leave the others nothing to
+    // close (an account has one open request at a time).
+    private static void AddAccounts(BotApplicationFactory app, int seed, int walks)
+    {
+        var root = JsonNode.Parse(File.ReadAllText(app.InventoryPath))!.AsObject();
+        var accounts = root["accounts"]!.AsArray();
+        var acme = accounts.Single(a => (string?)a!["alias"] == "ACME")!;
+        for (var walk = 0; walk < walks; walk++)
+        {
+            var copy = acme.DeepClone().AsObject();
+            (copy["alias"], copy["name"]) = (AliasOf(seed + walk), $"Walker {seed + walk} Trading");
+            accounts.Add(copy);
+        }
+        File.WriteAllText(app.InventoryPath, root.ToJsonString());
     }
 
     // The closure requests so far, oldest first.
