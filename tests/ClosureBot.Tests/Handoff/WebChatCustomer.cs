@@ -52,6 +52,9 @@ public sealed class WebChatCustomer
         ["type"] = "message", ["text"] = text, ["locale"] = "en-US", ["value"] = JsonSerializer.SerializeToNode(value),
     });
 
+    /// <summary>Posts <paramref name="activity"/> (type, text, value, locale) as Web Chat would, and reads what follows.</summary>
+    public Task<Replies> Post(JsonObject activity) => PostAsync(activity);
+
     /// <summary>Posts an event activity, as a Web Chat page's script can.</summary>
     public Task<Replies> PostEvent(string name, JsonNode value) => PostAsync(new JsonObject { ["type"] = "event", ["name"] = name, ["value"] = value });
 

@@ -1,7 +1,9 @@
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosureBot.Corpus;
+using ClosureBot.Handoff;
 using ClosureBot.Localization;
+using ClosureBot.Tests.Handoff;
 using ClosureBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 using Xunit.Abstractions;
@@ -88,7 +90,8 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
             var random = new Random(seed + walk);
             var locale = Locales[walk % Locales.Length];
             var teams = walk % 3 == 2;
-            var walker = new Walker(teams ? app.Teams() : app.WebChat(), locale, AliasOf(seed + walk), random);
+            var client = teams ? app.Teams() : app.WebChat();
+            var walker = new Walker(client.ChannelId, client.Message, locale, AliasOf(seed + walk), random);
             var length = random.Next(10, 60);
             for (var turn = 0; turn < length && problems.Count < 20; turn++)
             {
@@ -97,7 +100,7 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
                 Replies replies;
                 try
                 {
-                    replies = await walker.Client.Deliver(activity);
+                    replies = await client.Deliver(activity);
                 }
                 catch (Exception e)
                 {
@@ -110,7 +113,7 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
                 if (made.Count > 0)
                 {
                     requests += made.Count;
-                    if (made.Any(r => r.Requester != walker.Client.UserId))
+                    if (made.Any(r => r.Requester != client.UserId))
                         problems.Add($"{where}: a closure request in another customer's name ({made[0].Requester})");
                     if (made.Count > 1 || !walker.Confirmed(activity, made[0].Alias))
                         problems.Add($"{where}: {made.Count} closure request(s) for {string.Join(", ", made.Select(r => r.Alias))} without that alias typed\n  after: {walker.History()}");
@@ -119,17 +122,7 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
                 }
                 // In the support queue a blank message is passed on to no one and gets no answer; anything else is answered.
                 if (replies.Count == 0 && !walker.Blank(activity)) problems.Add($"{where}: no reply\n  after: {walker.History()}");
-                if (replies.Activities.Any(a => a["text"] is null && a["attachments"] is null && (string?)a["type"] == "message"))
-                    problems.Add($"{where}: a message with neither text nor card");
-                if (Unfilled().Match(replies.Everything) is { Success: true } hole && !walker.Said(hole.Value))
-                    problems.Add($"{where}: an unfilled placeholder {hole.Value} in:\n{Short(replies.Everything)}");
-                if (offered && !walker.WrongAlias(activity) && NotTaken.FirstOrDefault(p => p.IsMatch(replies.Everything)) is { } notTaken)
-                    problems.Add($"{where}: a button just offered was not taken: \"{notTaken}…\" in:\n{Short(replies.Everything)}\n  after: {walker.History()}");
-                if (!locale.StartsWith("en", StringComparison.Ordinal)
-                    && EnglishOnly[locale[..2]].FirstOrDefault(p => p.IsMatch(replies.Everything)) is { } english)
-                    problems.Add($"{where}: English to a customer in {locale}: \"{english}\" in:\n{Short(replies.Everything)}\n  after: {walker.History()}");
-                if (replies.Activities.FirstOrDefault(a => (string?)a["locale"] is { } l && !l.StartsWith(locale[..2], StringComparison.Ordinal)) is { } other)
-                    problems.Add($"{where}: a reply in {other["locale"]} to a customer in {locale}");
+                problems.AddRange(ReadingProblems(walker, locale, activity, offered, replies).Select(p => $"{where}: {p}\n  after: {walker.History()}"));
                 walker.Saw(replies, described);
                 foreach (var step in replies.SubmitData.Select(d => (string?)d["step"]).OfType<string>().Distinct())
                     steps[step] = steps.GetValueOrDefault(step) + 1;
@@ -147,6 +140,110 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
             Assert.Contains("request-close", steps.Keys);
         }
         Assert.Equal(confirmations, requests);
+    }
+
+    // What is wrong with the replies a customer in <paramref name="locale"/> reads: an empty message, a template's blank,
+    // a button just offered not taken, English or another language.
+    private static IEnumerable<string> ReadingProblems(Walker walker, string locale, JsonObject activity, bool offered, Replies replies)
+    {
+        if (replies.Activities.Any(a => a["text"] is null && a["attachments"] is null && (string?)a["type"] == "message"))
+            yield return "a message with neither text nor card";
+        if (Unfilled().Match(replies.Everything) is { Success: true } hole && !walker.Said(hole.Value))
+            yield return $"an unfilled placeholder {hole.Value} in:\n{Short(replies.Everything)}";
+        if (offered && !walker.WrongAlias(activity) && NotTaken.FirstOrDefault(p => p.IsMatch(replies.Everything)) is { } notTaken)
+            yield return $"a button just offered was not taken: \"{notTaken}\" in:\n{Short(replies.Everything)}";
+        if (!locale.StartsWith("en", StringComparison.Ordinal) && EnglishOnly[locale[..2]].FirstOrDefault(p => p.IsMatch(replies.Everything)) is { } english)
+            yield return $"English to a customer in {locale}: \"{english}\" in:\n{Short(replies.Everything)}";
+        if (replies.Activities.FirstOrDefault(a => (string?)a["locale"] is { } l && !l.StartsWith(locale[..2], StringComparison.Ordinal)) is { } other)
+            yield return $"a reply in {other["locale"]} to a customer in {locale}";
+    }
+
+    /// <summary>
+    /// Customers on the web chat whom support takes over mid-way, at random: an agent accepts a waiting conversation,
+    /// writes, and hands it back at any point the console offers (or ends it), while the customer goes on doing anything.
+    /// While a person holds the conversation the bot says nothing; on the hand-back it greets the customer back in their
+    /// language; every reply reads right, as above, and a request is still made only on its typed alias.
+    /// </summary>
+    [Fact]
+    public async Task RandomCustomers_WithSupportTakingOverAndHandingBack_ReadRight()
+    {
+        var walks = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_WALKS"), out var w) ? w / 2 : 20;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_SEED"), out var s) ? s : 20261208;
+        await using var app = HandoffTestApp.Create();
+        AddAccounts(app, seed, walks);
+        var desk = HandoffTestApp.Desk(app);
+        var agent = HandoffTestApp.Dana;
+        var tables = ClosureBot.Localization.Locales.Load();
+        var problems = new List<string>();
+        var (turns, takeovers, handBacks) = (0, 0, 0);
+
+        for (var walk = 0; walk < walks && problems.Count < 20; walk++)
+        {
+            var random = new Random(seed + walk);
+            var locale = Locales[walk % Locales.Length];
+            var t = tables.For(locale);
+            var customer = await HandoffTestApp.CustomerAsync(app);
+            var walker = new Walker("webchat", (text, value) => new JsonObject { ["type"] = "message", ["text"] = text, ["value"] = value },
+                locale, AliasOf(seed + walk), random);
+            var length = random.Next(10, 60);
+            for (var turn = 0; turn < length && problems.Count < 20; turn++, turns++)
+            {
+                var where = $"walk {seed + walk} ({locale}) turn {turn}";
+                var open = DatabaseProbe.Strings(app,
+                    $"SELECT id || ' ' || status || ' ' || queue FROM handoff_tickets WHERE conversation_id = '{customer.ConversationId}' AND status <> 'Ended'");
+                var ticket = open.Count == 0 ? null : open[0].Split(' ');
+                if (ticket is [var waiting, nameof(HandoffStatus.Waiting), var queue] && random.Next(3) == 0)
+                {
+                    await desk.AcceptAsync(waiting, agent, CancellationToken.None);
+                    takeovers++;
+                    var joined = await customer.ReadAsync();
+                    var hello = t.Format(TextId.JoinedNamed, agent.DisplayName, t[queue == "sales" ? TextId.QueueSales : TextId.QueueSupport]);
+                    if (!joined.Everything.Contains(hello, StringComparison.Ordinal))
+                        problems.Add($"{where} {queue} took over: no \"{hello}\" in:\n{Short(joined.Everything)}\n  after: {walker.History()}");
+                    walker.Saw(joined, "support took over");
+                    continue;
+                }
+                if (ticket is [var held, nameof(HandoffStatus.Held), _] && random.Next(3) == 0)
+                {
+                    var point = desk.HandBackPoints[random.Next(desk.HandBackPoints.Count)];
+                    VerifiedFact[] facts = random.Next(3) == 0 ? [VerifiedFact.DataRetrieved] : [];
+                    await desk.HandBackAsync(held, agent, new HandBack(point.Screen, facts, null), CancellationToken.None);
+                    handBacks++;
+                    var back = await customer.ReadAsync();
+                    var greeted = point.Screen == HandBackPoint.End || back.Everything.Contains(t.Format(TextId.HandedBack, agent.DisplayName), StringComparison.Ordinal);
+                    if (!greeted || back.Count == 0)
+                        problems.Add($"{where} handed back at {point.Screen}: not greeted back in {locale}:\n{Short(back.Everything)}\n  after: {walker.History()}");
+                    problems.AddRange(ReadingProblems(walker, locale, new JsonObject(), false, back).Select(p => $"{where} handed back at {point.Screen}: {p}"));
+                    walker.Saw(back, $"handed back at {point.Screen}");
+                    continue;
+                }
+                if (ticket is [var writing, nameof(HandoffStatus.Held), _] && random.Next(4) == 0)
+                {
+                    await desk.SendAsync(writing, agent, $"Agent note {turn}", CancellationToken.None);
+                    var note = await customer.ReadAsync();
+                    if (!note.Texts.Contains($"Agent note {turn}")) problems.Add($"{where}: the agent's message did not reach the customer");
+                    continue;
+                }
+
+                var (activity, described, offered) = walker.Next();
+                activity["locale"] = locale;
+                var replies = await customer.Post(activity);
+                where += $" {Short(described)}";
+                if (ticket is [_, nameof(HandoffStatus.Held), _])
+                {
+                    // A person holds the conversation: the bot stays silent and everything goes to them.
+                    if (replies.Activities.Any(a => (string?)a["type"] == "message"))
+                        problems.Add($"{where}: the bot spoke while support held the conversation:\n{Short(replies.Everything)}");
+                    continue;
+                }
+                problems.AddRange(ReadingProblems(walker, locale, activity, offered, replies).Select(p => $"{where}: {p}\n  after: {walker.History()}"));
+                walker.Saw(replies, described);
+            }
+        }
+
+        output.WriteLine($"{walks} walks, {turns} turns with support: {takeovers} taken over, {handBacks} handed back");
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems));
+        Assert.True(takeovers > 0 && handBacks > 0, $"{takeovers} taken over, {handBacks} handed back");
     }
 
     /// <summary>
@@ -175,13 +272,14 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
             var random = new Random(seed + walk);
             var locale = Locales[walk % Locales.Length];
             var teams = walk % 3 == 2;
-            var walker = new Walker(teams ? one.Teams() : one.WebChat(), locale, AliasOf(seed + walk), random);
-            var (viaA, viaB) = (walker.Client.Via(a), walker.Client.Via(b));
+            var client = teams ? one.Teams() : one.WebChat();
+            var walker = new Walker(client.ChannelId, client.Message, locale, AliasOf(seed + walk), random);
+            var (viaA, viaB) = (client.Via(a), client.Via(b));
             var length = random.Next(10, 60);
             for (var turn = 0; turn < length; turn++, turns++)
             {
                 var (activity, described, _) = walker.Next();
-                var alone = await walker.Client.Deliver((JsonObject)activity.DeepClone());
+                var alone = await client.Deliver((JsonObject)activity.DeepClone());
                 var shared = await (random.Next(2) == 0 ? viaA : viaB).Deliver(activity);
                 if (Read(alone) != Read(shared))
                 {
@@ -251,16 +349,14 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
     private static partial Regex Unfilled();
 
     /// <summary>One customer's walk: what they may do next, from what the bot last showed them.</summary>
-    private sealed class Walker(ConversationClient client, string locale, string alias, Random random)
+    private sealed class Walker(string channelId, Func<string?, JsonNode?, JsonObject> message, string locale, string alias, Random random)
     {
         private readonly List<JsonObject> _submits = [];
         private readonly List<string> _history = [];
         private Replies? _last;
         private string? _confirming;
         private readonly string _language = locale[..2];
-        private readonly bool _teams = client.ChannelId == "msteams";
-
-        public ConversationClient Client => client;
+        private readonly bool _teams = channelId == "msteams";
 
         /// <summary>The accounts this customer's turns requested to close.</summary>
         public HashSet<string> Requested { get; } = new(StringComparer.OrdinalIgnoreCase);
@@ -319,15 +415,15 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
 
         private T Pick<T>(IReadOnlyList<T> items) => items[random.Next(items.Count)];
 
-        private (JsonObject, string) Type(string text) => (Shape(client.Message(text, null)), $"typed \"{text}\"");
+        private (JsonObject, string) Type(string text) => (Shape(message(text, null)), $"typed \"{text}\"");
 
         private (JsonObject, string) Press(JsonObject button)
         {
             var title = (string?)button["title"];
             var activity = (string?)button["type"] switch
             {
-                "messageBack" => client.Message((string?)button["text"], button["value"]?.DeepClone()),
-                _ => client.Message((string?)button["value"] ?? title, null),
+                "messageBack" => message((string?)button["text"], button["value"]?.DeepClone()),
+                _ => message((string?)button["value"] ?? title, null),
             };
             return (Shape(activity), $"pressed \"{title}\"");
         }
@@ -341,7 +437,7 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
                 value["confirmAlias"] = Pick(new[] { _confirming ?? alias, (_confirming ?? alias).ToLowerInvariant(), $" {alias}", Alias, "wrong", "", "INIT" });
             // Teams sends a messageBack submit's text with the card's data; Web Chat sends the data alone.
             var text = _teams ? (string?)msteams?["text"] : null;
-            return (Shape(client.Message(text, value)), $"{which} {value.ToJsonString()}");
+            return (Shape(message(text, value)), $"{which} {value.ToJsonString()}");
         }
 
         private JsonObject Shape(JsonObject activity)
