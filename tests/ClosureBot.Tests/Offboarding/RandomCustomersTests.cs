@@ -151,9 +151,9 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
         if (Unfilled().Match(replies.Everything) is { Success: true } hole && !walker.Said(hole.Value))
             yield return $"an unfilled placeholder {hole.Value} in:\n{Short(replies.Everything)}";
         if (offered && !walker.WrongAlias(activity) && NotTaken.FirstOrDefault(p => p.IsMatch(replies.Everything)) is { } notTaken)
-            yield return $"a button just offered was not taken: \"{notTaken}\" in:\n{Short(replies.Everything)}";
+            yield return $"a button just offered was not taken: \"{Regex.Unescape(notTaken.ToString())}\" in:\n{Short(replies.Everything)}";
         if (!locale.StartsWith("en", StringComparison.Ordinal) && EnglishOnly[locale[..2]].FirstOrDefault(p => p.IsMatch(replies.Everything)) is { } english)
-            yield return $"English to a customer in {locale}: \"{english}\" in:\n{Short(replies.Everything)}";
+            yield return $"English to a customer in {locale}: \"{Regex.Unescape(english.ToString())}\" in:\n{Short(replies.Everything)}";
         if (replies.Activities.FirstOrDefault(a => (string?)a["locale"] is { } l && !l.StartsWith(locale[..2], StringComparison.Ordinal)) is { } other)
             yield return $"a reply in {other["locale"]} to a customer in {locale}";
     }
@@ -248,8 +248,9 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
 
     /// <summary>
     /// The same walks on one instance and on two instances sharing one store (SQLite, or PostgreSQL), each turn going to
-    /// either at random: the customer reads the same, turn for turn. Nothing of a conversation may live only in one
-    /// instance's memory, or the other would answer from an older state.
+    /// either at random, and one in eight sent to both at once, as a channel retries: the customer reads the same, turn
+    /// for turn. Nothing of a conversation may live only in one instance's memory, or the other would answer from an
+    /// older state, and a retried activity is one turn.
     /// </summary>
     [Theory]
     [InlineData(StorageProviders.Sqlite)]
@@ -265,7 +266,7 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
         AddAccounts(first, seed, walks);
         var (a, b) = (first.CreateClient(), second.CreateClient());
         var differences = new List<string>();
-        var turns = 0;
+        var (turns, retries) = (0, 0);
 
         for (var walk = 0; walk < walks && differences.Count < 5; walk++)
         {
@@ -280,18 +281,25 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
             {
                 var (activity, described, _) = walker.Next();
                 var alone = await client.Deliver((JsonObject)activity.DeepClone());
-                var shared = await (random.Next(2) == 0 ? viaA : viaB).Deliver(activity);
-                if (Read(alone) != Read(shared))
+                // Now and then the channel sends the activity again, to the other instance, before or after the first
+                // answer (a retry after a timeout): both are answered with the one turn's replies.
+                var retried = random.Next(8) == 0;
+                var (to, again) = random.Next(2) == 0 ? (viaA, viaB) : (viaB, viaA);
+                var shared = retried
+                    ? await Task.WhenAll(to.Deliver(activity), again.Deliver((JsonObject)activity.DeepClone()))
+                    : [await to.Deliver(activity)];
+                if (shared.Select(Read).FirstOrDefault(r => r != Read(alone)) is { } different)
                 {
-                    differences.Add($"walk {seed + walk} ({locale}{(teams ? ", Teams" : "")}) turn {turn} {Short(described)}:\n"
-                        + $"one instance:\n{Short(Read(alone))}\ntwo instances:\n{Short(Read(shared))}\n  after: {walker.History()}");
+                    differences.Add($"walk {seed + walk} ({locale}{(teams ? ", Teams" : "")}) turn {turn} {Short(described)}{(retried ? ", sent twice" : "")}:\n"
+                        + $"one instance:\n{Short(Read(alone))}\ntwo instances:\n{Short(different)}\n  after: {walker.History()}");
                     break;
                 }
+                retries += retried ? 1 : 0;
                 walker.Saw(alone, described);
             }
         }
 
-        output.WriteLine($"{walks} walks, {turns} turns on {storage}");
+        output.WriteLine($"{walks} walks, {turns} turns on {storage}, {retries} of them sent twice");
         Assert.True(differences.Count == 0, string.Join("\n\n", differences));
         Assert.True(turns > walks * 10, $"only {turns} turns");
     }
