@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ClosureBot.Corpus;
 using ClosureBot.Handoff;
 using ClosureBot.Localization;
+using ClosureBot.Tests.Channels.Teams;
 using ClosureBot.Tests.Handoff;
 using ClosureBot.Tests.Support;
 using Microsoft.Data.Sqlite;
@@ -244,6 +245,79 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
         output.WriteLine($"{walks} walks, {turns} turns with support: {takeovers} taken over, {handBacks} handed back");
         Assert.True(problems.Count == 0, string.Join("\n\n", problems));
         Assert.True(takeovers > 0 && handBacks > 0, $"{takeovers} taken over, {handBacks} handed back");
+    }
+
+    /// <summary>
+    /// Customers in Teams as Azure Bot Service delivers it: each turn is posted without <c>expectReplies</c>, and the
+    /// bot's replies and card updates go to a Connector (a local fake). A customer can only click a card still showing
+    /// its buttons. Besides reading right, as above: a clicked card is updated in place to its answered version without
+    /// buttons, in the card's language, and the chat never shows two cards with buttons at once (a new card, or the
+    /// conversation moving past a card's step, closes it).
+    /// </summary>
+    [Fact]
+    public async Task RandomCustomers_InTeamsThroughTheConnector_SeeOneLiveCardAndTheirAnswersOnTheOthers()
+    {
+        var walks = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_WALKS"), out var w) ? w / 2 : 20;
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("CLOSUREBOT_RANDOM_SEED"), out var s) ? s : 20261209;
+        await using var connector = await FakeConnector.StartAsync();
+        // Teams' limit of 7 calls a second per conversation (typing, replies, updates) is not what these walks test: with it
+        // a turn here waits about 0.4 s for its calls' turn (ConversationPacer).
+        await using var app = new BotApplicationFactory(settings: new Dictionary<string, string?> { ["Teams:MaxMessagesPerSecondPerConversation"] = "1000" });
+        AddAccounts(app, seed, walks);
+        var tables = ClosureBot.Localization.Locales.Load();
+        var problems = new List<string>();
+        var (turns, clicks) = (0, 0);
+
+        for (var walk = 0; walk < walks && problems.Count < 20; walk++)
+        {
+            var random = new Random(seed + walk);
+            var locale = Locales[walk % Locales.Length];
+            var chat = new TeamsChat(app, connector) { Locale = locale };
+            var walker = new Walker("msteams", chat.Message, locale, AliasOf(seed + walk), random);
+            var mine = connector.Requests.Count(r => r.ConversationId == chat.ConversationId);
+            var length = random.Next(10, 60);
+            for (var turn = 0; turn < length && problems.Count < 20; turn++)
+            {
+                var (activity, described, offered) = walker.Next();
+                var where = $"walk {seed + walk} ({locale}) turn {turn} {Short(described)}";
+                var sent = connector.Requests.Where(r => r.ConversationId == chat.ConversationId).ToList();
+                string? card = null;
+                if (activity["value"] is JsonObject clicked)
+                {
+                    // The newest card with this button; a card whose buttons are gone cannot be clicked in Teams.
+                    card = sent.LastOrDefault(r => r.Method == "POST" && r.ResponseId is not null
+                        && new Replies([r.Activity]).SubmitData.Any(d => (string?)d["action"] == (string?)clicked["action"] && (string?)d["step"] == (string?)clicked["step"]))?.ResponseId;
+                    if (card is null || sent.Any(r => r.Method == "PUT" && r.ReplyToId == card)) continue;
+                    activity["replyToId"] = card;
+                    clicks++;
+                }
+                using var response = await chat.Deliver(activity);
+                turns++;
+                var now = connector.Requests.Where(r => r.ConversationId == chat.ConversationId).ToList();
+                var replies = new Replies(now.Skip(sent.Count).Where(r => r.Method == "POST" && (string?)r.Activity["type"] == "message").Select(r => r.Activity).ToList());
+                var updates = now.Skip(sent.Count).Where(r => r.Method == "PUT").ToList();
+                if (!response.IsSuccessStatusCode) problems.Add($"{where}: HTTP {(int)response.StatusCode}");
+                if (replies.Count == 0 && !walker.Blank(activity)) problems.Add($"{where}: no reply\n  after: {walker.History()}");
+                problems.AddRange(ReadingProblems(walker, locale, activity, offered, replies).Select(p => $"{where}: {p}\n  after: {walker.History()}"));
+                if (card is not null)
+                {
+                    var answered = updates.FirstOrDefault(u => u.ReplyToId == card);
+                    if (answered is null) problems.Add($"{where}: the clicked card was not updated\n  after: {walker.History()}");
+                    else if (!new Replies([answered.Activity]).Everything.Contains(tables.For(locale)[TextId.Answered], StringComparison.Ordinal))
+                        problems.Add($"{where}: the clicked card does not say it was answered, in {locale}:\n{Short(new Replies([answered.Activity]).Everything)}");
+                }
+                if (updates.FirstOrDefault(u => new Replies([u.Activity]).SubmitData.Count > 0) is { } live)
+                    problems.Add($"{where}: an updated card still has buttons: {Short(live.Activity.ToJsonString())}");
+                var open = now.Where(r => r.Method == "POST" && r.ResponseId is not null && new Replies([r.Activity]).SubmitData.Count > 0)
+                    .Count(r => !now.Any(u => u.Method == "PUT" && u.ReplyToId == r.ResponseId));
+                if (open > 1) problems.Add($"{where}: {open} cards with buttons at once\n  after: {walker.History()}");
+                walker.Saw(replies, described);
+            }
+        }
+
+        output.WriteLine($"{walks} walks in Teams, {turns} turns, {clicks} card clicks");
+        Assert.True(problems.Count == 0, string.Join("\n\n", problems));
+        Assert.True(clicks > walks, $"only {clicks} clicks");
     }
 
     /// <summary>

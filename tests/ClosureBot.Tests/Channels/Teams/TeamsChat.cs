@@ -36,6 +36,12 @@ public sealed class TeamsChat(BotApplicationFactory app, FakeConnector connector
         return Post(Addressed(message));
     }
 
+    /// <summary>The message activity Teams would post for the customer's words or click (a new id each time).</summary>
+    public JsonObject Message(string? text, JsonNode? value) => _client.Message(text, value);
+
+    /// <summary>Posts <paramref name="message"/> (from <see cref="Message"/>, edited as the test likes) to this chat.</summary>
+    public Task<HttpResponseMessage> Deliver(JsonObject message) => Post(Addressed(message));
+
     /// <summary>Posts one of the Teams payload files, addressed to this chat.</summary>
     public Task<HttpResponseMessage> PostPayload(string file, Action<JsonObject>? edit = null)
     {
