@@ -160,7 +160,7 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
         var agent = HandoffTestApp.Dana;
         var tables = ClosureBot.Localization.Locales.Load();
         var problems = new List<string>();
-        var (turns, takeovers, handBacks) = (0, 0, 0);
+        var (turns, takeovers, handBacks, requests) = (0, 0, 0, 0);
 
         for (var walk = 0; walk < walks && problems.Count < 20; walk++)
         {
@@ -212,8 +212,13 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
 
                 var (activity, described, offered) = walker.Next();
                 activity["locale"] = locale;
+                var before = Requests(app).Count;
                 var replies = await customer.Post(activity);
                 where += $" {Short(described)}";
+                var made = Requests(app).Skip(before).ToList();
+                if (made.Count > 1 || made.Count == 1 && !walker.Confirmed(activity, made[0].Alias))
+                    problems.Add($"{where}: {made.Count} closure request(s) for {string.Join(", ", made.Select(r => r.Alias))} without that alias typed\n  after: {walker.History()}");
+                requests += made.Count;
                 if (ticket is [_, nameof(HandoffStatus.Held), _])
                 {
                     // A person holds the conversation: the bot stays silent and everything goes to them.
@@ -226,7 +231,7 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
             }
         }
 
-        output.WriteLine($"{walks} walks, {turns} turns with support: {takeovers} taken over, {handBacks} handed back");
+        output.WriteLine($"{walks} walks, {turns} turns with support: {takeovers} taken over, {handBacks} handed back, {requests} closures requested");
         Assert.True(problems.Count == 0, string.Join("\n\n", problems));
         Assert.True(takeovers > 0 && handBacks > 0, $"{takeovers} taken over, {handBacks} handed back");
     }
