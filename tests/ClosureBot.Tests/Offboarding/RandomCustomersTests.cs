@@ -14,7 +14,7 @@ namespace ClosureBot.Tests.Offboarding;
 /// Customers who do not follow the script: each conversation is a seeded random walk over what people really do in a
 /// chat, in Web Chat or Teams, in five languages. They mostly go on, but also click the other buttons of the last reply
 /// or of an older card, write any message of the corpus in their language or another, type their alias, ACME or
-/// another anywhere, and send odd text. Whatever they do:
+/// another anywhere, and send odd text (<see cref="RandomCustomer"/>). In the first walk, whatever they do:
 /// <list type="bullet">
 /// <item>every turn is answered: never a failed request, never silence (but for a blank message in the support queue,
 /// which is passed on to no one), never a message with neither text nor card;</item>
@@ -24,6 +24,7 @@ namespace ClosureBot.Tests.Offboarding;
 /// <item>a closure request is made only on the turn that confirms it with the account's alias typed, in the
 /// customer's name, and once per account.</item>
 /// </list>
+/// The other walks add support taking over, Teams through the Connector, and two instances; each says what it checks.
 /// The walks are the same on every run; <c>CLOSUREBOT_RANDOM_WALKS</c> and <c>CLOSUREBOT_RANDOM_SEED</c> run more of
 /// them, or others, when hunting (1,500 walks are about 52,000 turns in 3–4 minutes).
 /// </summary>
