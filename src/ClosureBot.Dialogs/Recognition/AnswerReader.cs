@@ -20,9 +20,7 @@ public static partial class AnswerReader
     /// <summary>Longer texts are not answers (nobody types 200 characters to say "done").</summary>
     public const int MaxLength = 200;
 
-    // ExplicitCapture: the readers only ask whether a pattern matches, and the source generator's code for a lazy loop after an
-    // optional capture group once threw on backtracking (GeneratedPatternsTests).
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = ReaderPatterns.Options;
 
     private static readonly FrozenDictionary<string, Regex>.AlternateLookup<ReadOnlySpan<char>> Hedges =
         new Dictionary<string, Regex>(StringComparer.OrdinalIgnoreCase)

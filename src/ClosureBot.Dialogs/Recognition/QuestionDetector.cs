@@ -9,9 +9,7 @@ namespace ClosureBot.Dialogs.Recognition;
 /// </summary>
 public static partial class QuestionDetector
 {
-    // ExplicitCapture: the readers only ask whether a pattern matches, and the source generator's code for a lazy loop after an
-    // optional capture group once threw on backtracking (GeneratedPatternsTests).
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = ReaderPatterns.Options;
 
     // Question words open a question on their own; auxiliaries only when a subject follows ("do I", not "do it").
     private static readonly FrozenDictionary<string, Regex>.AlternateLookup<ReadOnlySpan<char>> Openings =

@@ -2,6 +2,7 @@ using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
 using ClosureBot.Accounts;
 using ClosureBot.Closure;
+using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
 using Microsoft.Extensions.Options;
@@ -227,7 +228,7 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
     private static bool LeavesQueue(Activity activity) =>
         activity.GetValueString("action") == LeaveAction || activity.Text is { Length: < 60 } text && LeaveWords().IsMatch(text.Trim());
 
-    [GeneratedRegex(@"\bsales\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\bsales\b", ReaderPatterns.Options)]
     private static partial Regex SalesWord();
 
     // The whole message, in any of the five languages (a customer may wait in one and leave in another): longer messages
@@ -239,6 +240,6 @@ public sealed partial class HandoffConversations(IHandoffStore store, QueueSched
         + @"|annuler|laisse tomber|oublie( [çc]a)?|quitter la file( d'attente)?|arr[êe]ter d'attendre"
         + @"|esquece|deixa pra l[áa]|sair da fila|parar de esperar"
         + @")[\s.!]*(please|thanks|bitte|danke|por favor|gracias|merci|s'il vous pla[îi]t|obrigad[oa])?[\s.!]*$",
-        RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+        ReaderPatterns.Options)]
     private static partial Regex LeaveWords();
 }

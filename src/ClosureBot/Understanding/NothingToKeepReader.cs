@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClosureBot.Dialogs.Recognition;
 
 namespace ClosureBot.Understanding;
 
@@ -9,9 +10,7 @@ namespace ClosureBot.Understanding;
 /// </summary>
 public static partial class NothingToKeepReader
 {
-    // ExplicitCapture: the readers only ask whether a pattern matches, and the source generator's code for a lazy loop after an
-    // optional capture group once threw on backtracking (GeneratedPatternsTests).
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = ReaderPatterns.Options;
 
     private static readonly LanguagePatterns Patterns = new(English(), German(), Spanish(), French(), Portuguese());
 

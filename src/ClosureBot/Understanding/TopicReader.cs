@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using ClosureBot.Dialogs.Recognition;
 
 namespace ClosureBot.Understanding;
 
@@ -8,9 +9,7 @@ namespace ClosureBot.Understanding;
 /// </summary>
 public static partial class TopicReader
 {
-    // ExplicitCapture: the readers only ask whether a pattern matches, and the source generator's code for a lazy loop after an
-    // optional capture group once threw on backtracking (GeneratedPatternsTests).
-    private const RegexOptions Options = RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture;
+    private const RegexOptions Options = ReaderPatterns.Options;
     private const int MaxLength = 200;
 
     private static readonly (KnowledgeTopic Topic, Regex[] Words)[] Topics =
