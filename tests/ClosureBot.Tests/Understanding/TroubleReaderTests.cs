@@ -62,6 +62,7 @@ public sealed class TroubleReaderTests
     [InlineData("de-DE", "was ist ein Site-to-Site-VPN?")]
     [InlineData("de-DE", "muss ich auch die Object-Storage-Buckets löschen?")]
     [InlineData("de-DE", "kann ich die öffentliche IP behalten?")]
+    [InlineData("de-DE", "können wir die Buckets behalten?")]
     [InlineData("de-DE", "sich nicht")]
     [InlineData("de-DE", "sich")]
     public void Says_AnythingElse_IsNotRead(string locale, string text) => Assert.False(TroubleReader.Says(text, locale));
