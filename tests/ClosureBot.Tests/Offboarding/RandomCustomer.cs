@@ -70,7 +70,8 @@ internal sealed class RandomCustomer(string channelId, Func<string?, JsonNode?, 
         // The account the confirmation card asks for (the customer may have chosen another than their own).
         foreach (var card in replies.Cards)
             if (AskedAlias(card) is { } asked) _confirming = asked;
-        _last = replies;
+        // An unanswered message leaves the earlier reply on the screen, and its buttons.
+        if (replies.Count > 0) _last = replies;
         _submits.AddRange(replies.SubmitData);
         _history.Add(described.Length > 60 ? described[..60] + "…" : described);
     }
@@ -83,6 +84,11 @@ internal sealed class RandomCustomer(string channelId, Func<string?, JsonNode?, 
     /// <summary>Whether the activity confirms with the alias typed: as the message, or in the card's input.</summary>
     public bool Confirmed(JsonObject activity, string requested) =>
         Matches((string?)activity["text"], requested) || Matches((string?)activity["value"]?["confirmAlias"], requested);
+
+    /// <summary>Whether the customer waits in a support queue: the last reply offers to leave it (the queue's other ways follow).</summary>
+    public bool Queued => _last is not null && _last.Activities
+        .SelectMany(a => a["suggestedActions"]?["actions"]?.AsArray() ?? [])
+        .Any(b => (string?)b?["value"]?["action"] == "leave-queue");
 
     public bool Blank(JsonObject activity) => activity["value"] is null && string.IsNullOrWhiteSpace((string?)activity["text"]);
 
