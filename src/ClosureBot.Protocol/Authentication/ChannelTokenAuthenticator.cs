@@ -33,6 +33,10 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
     private readonly OpenIdKeySource _channelKeys;
     private readonly OpenIdKeySource _emulatorKeys;
     private readonly JsonWebTokenHandler _handler = new() { MapInboundClaims = false };
+    private readonly ProvenTokens _proven = new();
+    private static readonly IReadOnlySet<string> EndorsesNothing = new HashSet<string>();
+    // The handler checks lifetimes against the system clock, so the proven tokens' lifetimes are checked against it too.
+    private static readonly TimeProvider SystemClock = TimeProvider.System;
 
     /// <summary>Creates the authenticator; keys are fetched through the <see cref="BotAuthenticationOptions.HttpClientName"/> client.</summary>
     public ChannelTokenAuthenticator(IOptions<BotAuthenticationOptions> options, ServiceUrlPolicy serviceUrls, IHttpClientFactory httpClients,
@@ -55,8 +59,6 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
         var result = await ValidateAsync(authorizationHeader, activity, cancellationToken).ConfigureAwait(false);
         if (!result.Succeeded)
             _logger.LogWarning("Refused an activity on channel {ChannelId}: {Reason}", activity.ChannelId, result.Failure);
-        else if (result.ChannelIdentity?.FindFirst(ServiceUrlClaim)?.Value is { } serviceUrl)
-            _serviceUrls.Trust(serviceUrl);
         return result;
     }
 
@@ -66,10 +68,27 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
         var parts = header.Split(' ');
         if (parts.Length != 2 || !parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase) || parts[1].Length == 0)
             return ChannelAuthenticationResult.Fail("the Authorization header is not 'Bearer <token>'");
+        var bearer = parts[1];
+        try
+        {
+            if (_proven.TryGet(bearer, SystemClock.GetUtcNow(), out var proven))
+            {
+                // The same keys as when it was proven, or it is checked in full again below.
+                var current = await proven.Source.GetAsync(proven.KeyId, cancellationToken).ConfigureAwait(false);
+                if (ReferenceEquals(current.Keys, proven.Keys)) return CheckRequest(proven, activity);
+                _proven.Forget(bearer);
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
+        {
+            _logger.LogError(ex, "The OpenID signing keys could not be fetched");
+            return ChannelAuthenticationResult.Fail("signing keys unavailable");
+        }
+
         JsonWebToken token;
         try
         {
-            token = _handler.ReadJsonWebToken(parts[1]);
+            token = _handler.ReadJsonWebToken(bearer);
         }
         catch (Exception ex) when (ex is ArgumentException or SecurityTokenException)
         {
@@ -80,11 +99,13 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
         var emulator = IsEmulatorIssuer(token.Issuer, TenantOf(token));
         if (!emulator && !string.Equals(token.Issuer, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
             return ChannelAuthenticationResult.Fail("the token's issuer is neither the channel's nor the Emulator's");
+        ProvenTokens.Proven? result;
+        string? failure;
         try
         {
-            return emulator
+            (result, failure) = emulator
                 ? await ValidateEmulatorAsync(token, cancellationToken).ConfigureAwait(false)
-                : await ValidateChannelAsync(token, activity, cancellationToken).ConfigureAwait(false);
+                : await ValidateChannelAsync(token, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
@@ -92,37 +113,50 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
             _logger.LogError(ex, "The OpenID signing keys could not be fetched");
             return ChannelAuthenticationResult.Fail("signing keys unavailable");
         }
+        if (result is null) return ChannelAuthenticationResult.Fail(failure!);
+        var checkedRequest = CheckRequest(result, activity);
+        if (!checkedRequest.Succeeded) return checkedRequest;
+        // Kept only when the request's own checks passed too: a token is never remembered from a refused request. The
+        // Connector it names is trusted from now on, so a request with the token proven before has nothing to add.
+        _proven.Add(bearer, result, SystemClock.GetUtcNow());
+        if (result.ServiceUrl is { Length: > 0 } serviceUrl) _serviceUrls.Trust(serviceUrl);
+        return checkedRequest;
     }
 
-    private async Task<ChannelAuthenticationResult> ValidateChannelAsync(JsonWebToken token, Activity activity, CancellationToken cancellationToken)
+    // What each request must match, whether its token was proven just now or before: the serviceurl claim names the
+    // activity's serviceUrl, and the signing key endorses its channel. An Emulator token has neither to match.
+    private static ChannelAuthenticationResult CheckRequest(ProvenTokens.Proven proven, Activity activity)
+    {
+        if (proven.Endorsements is null) return proven.Result;
+        if (string.IsNullOrEmpty(proven.ServiceUrl) || !string.Equals(proven.ServiceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
+            return ChannelAuthenticationResult.Fail("serviceurl claim mismatch");
+        if (!string.IsNullOrEmpty(activity.ChannelId) && !proven.Endorsements.Contains(activity.ChannelId))
+            return ChannelAuthenticationResult.Fail($"the signing key does not endorse channel '{activity.ChannelId}'");
+        return proven.Result;
+    }
+
+    private async Task<(ProvenTokens.Proven? Proven, string? Failure)> ValidateChannelAsync(JsonWebToken token, CancellationToken cancellationToken)
     {
         var keys = await _channelKeys.GetAsync(KeyIdOf(token), cancellationToken).ConfigureAwait(false);
         var validation = await _handler.ValidateTokenAsync(token, Parameters(keys, [_options.ToBotFromChannelTokenIssuer], validateAudience: true))
             .ConfigureAwait(false);
-        if (!validation.IsValid) return ChannelAuthenticationResult.Fail($"channel token invalid ({validation.Exception?.GetType().Name})");
+        if (!validation.IsValid) return (null, $"channel token invalid ({validation.Exception?.GetType().Name})");
 
+        var signedBy = (validation.SecurityToken as JsonWebToken)?.SigningKey;
+        var endorsements = signedBy is not null && keys.Keys.TryGetValue(signedBy, out var found) ? found
+            : keys.Keys.FirstOrDefault(k => k.Key.KeyId is { } id && id == KeyIdOf(token)).Value;
         var serviceUrl = validation.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value;
-        if (string.IsNullOrEmpty(serviceUrl) || !string.Equals(serviceUrl, activity.ServiceUrl, StringComparison.OrdinalIgnoreCase))
-            return ChannelAuthenticationResult.Fail("serviceurl claim mismatch");
-
-        if (!string.IsNullOrEmpty(activity.ChannelId))
-        {
-            var signedBy = (validation.SecurityToken as JsonWebToken)?.SigningKey;
-            var endorsements = signedBy is not null && keys.Keys.TryGetValue(signedBy, out var found) ? found
-                : keys.Keys.FirstOrDefault(k => k.Key.KeyId is { } id && id == KeyIdOf(token)).Value;
-            if (endorsements is null || !endorsements.Contains(activity.ChannelId))
-                return ChannelAuthenticationResult.Fail($"the signing key does not endorse channel '{activity.ChannelId}'");
-        }
-        return ChannelAuthenticationResult.Success(validation.ClaimsIdentity);
+        // A key that endorses nothing is kept as such: every channel is then refused, as before.
+        return (Proof(token, validation, _channelKeys, keys, endorsements ?? EndorsesNothing, serviceUrl ?? ""), null);
     }
 
-    private async Task<ChannelAuthenticationResult> ValidateEmulatorAsync(JsonWebToken token, CancellationToken cancellationToken)
+    private async Task<(ProvenTokens.Proven? Proven, string? Failure)> ValidateEmulatorAsync(JsonWebToken token, CancellationToken cancellationToken)
     {
         var keys = await _emulatorKeys.GetAsync(KeyIdOf(token), cancellationToken).ConfigureAwait(false);
         // As the SDK: the app id is proven by appid/azp, not by the audience (which the Emulator sets in several forms).
         var validation = await _handler.ValidateTokenAsync(token, Parameters(keys, EmulatorIssuers(TenantOf(token)), validateAudience: false))
             .ConfigureAwait(false);
-        if (!validation.IsValid) return ChannelAuthenticationResult.Fail($"emulator token invalid ({validation.Exception?.GetType().Name})");
+        if (!validation.IsValid) return (null, $"emulator token invalid ({validation.Exception?.GetType().Name})");
         var version = validation.ClaimsIdentity.FindFirst("ver")?.Value;
         var appId = version switch
         {
@@ -131,9 +165,16 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
             _ => null,
         };
         return string.Equals(appId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
-            ? ChannelAuthenticationResult.Success(validation.ClaimsIdentity)
-            : ChannelAuthenticationResult.Fail("emulator token for another app id or of an unknown version");
+            ? (Proof(token, validation, _emulatorKeys, keys, null, null), null)
+            : (null, "emulator token for another app id or of an unknown version");
     }
+
+    private static ProvenTokens.Proven Proof(JsonWebToken token, TokenValidationResult validation, OpenIdKeySource source, OpenIdKeySource.KeySet keys,
+        IReadOnlySet<string>? endorsements, string? serviceUrl) =>
+        new(ChannelAuthenticationResult.Success(validation.ClaimsIdentity), source, KeyIdOf(token), keys.Keys, endorsements, serviceUrl,
+            // The same window the handler allowed: nbf and exp with the clock skew (a token without nbf is valid from any time).
+            token.ValidFrom == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(token.ValidFrom, TimeSpan.Zero) - ClockSkew,
+            new DateTimeOffset(token.ValidTo, TimeSpan.Zero) + ClockSkew);
 
     private TokenValidationParameters Parameters(OpenIdKeySource.KeySet keys, IEnumerable<string> issuers, bool validateAudience) => new()
     {
