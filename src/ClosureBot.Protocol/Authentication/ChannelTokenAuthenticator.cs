@@ -52,6 +52,37 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
             _options.OpenIdMetadataRefreshInterval, _options.OpenIdMetadataMinimumRefreshInterval);
     }
 
+    /// <summary>Whether requests must carry a token (an app id is set), so there are keys to fetch.</summary>
+    internal bool ChecksTokens => !_options.IsLocalDevelopmentMode;
+
+    /// <summary>
+    /// Fetches the channel's signing keys now, and proves <see cref="WarmUpToken"/> once through the token handler, so that
+    /// the first activity after a start neither waits for the issuer nor compiles the handler's code.
+    /// </summary>
+    internal async Task PrefetchAsync(CancellationToken cancellationToken)
+    {
+        await _channelKeys.GetAsync(null, cancellationToken).ConfigureAwait(false);
+        var key = new RsaSecurityKey(new System.Security.Cryptography.RSAParameters
+        {
+            Modulus = Base64UrlEncoder.DecodeBytes(WarmUpKeyModulus), Exponent = Base64UrlEncoder.DecodeBytes("AQAB"),
+        }) { KeyId = "warm-up" };
+        var keys = new OpenIdKeySource.KeySet(new Dictionary<SecurityKey, IReadOnlySet<string>> { [key] = EndorsesNothing }, new HashSet<string> { "warm-up" },
+            DateTimeOffset.UtcNow);
+        var parameters = Parameters(keys, [WarmUpIssuer], validateAudience: true);
+        parameters.ValidAudience = "warm-up";
+        var validation = await _handler.ValidateTokenAsync(_handler.ReadJsonWebToken(WarmUpToken), parameters).ConfigureAwait(false);
+        if (!validation.IsValid || validation.ClaimsIdentity.FindFirst(ServiceUrlClaim) is null)
+            throw new InvalidOperationException("The warm-up token did not validate.", validation.Exception);
+    }
+
+    // A token made once for the warm-up and signed by a key that was then thrown away: only its public half is here, and
+    // its issuer and audience are nobody's, so it proves nothing to anyone. Valid from 2026-12-01 to 2100-01-01.
+    private const string WarmUpIssuer = "https://warm-up.invalid";
+    private const string WarmUpKeyModulus =
+        "rRzdlD55IXsxeSOugxQkDsqoF2ko-7_XmDhLKvxS-aDGXIqT2iFWNcqTathkF-fvs1gwHOh1n8ZKiRy2SQ2Mwv8ellYjE2wffi9Hn4rJDoHjY8d_4We9g46ZKRc3sC7QuZwkQ1EiaCkOHwLR_LVb4RAcFeJ0tY5L2OsvZ78cukxCC4mu6p2qhl4B1ip4HwJ9e7n9v3LrNUkzYXqnE0Ay1zlB2H5gNXecPmjlwvZY___8Jzvmrurc2fyxmLm7TKD6gtVTef-oaT_iF9oCvXxy162j3U80GmnsSl7carQRvNDbVHhNT5IGt0VJE62UlOs5tEm-h1UdEl4dcE-YvSyxMQ";
+    private const string WarmUpToken =
+        "eyJhbGciOiJSUzI1NiIsImtpZCI6Indhcm0tdXAiLCJ0eXAiOiJKV1QifQ.eyJpc3MiOiJodHRwczovL3dhcm0tdXAuaW52YWxpZCIsImF1ZCI6Indhcm0tdXAiLCJzZXJ2aWNldXJsIjoiaHR0cHM6Ly93YXJtLXVwLmludmFsaWQvIiwibmJmIjoxNzk2MDgzMjAwLCJleHAiOjQxMDI0NDQ4MDB9.l-1STwmWYvU7AkQt-XX21kvkkesKcuEio5tvmcWaKpr0dbnQlC11luAb51_p1i3IfN_GMtTFCPgoUBoS2DAavCSdw5VeKb2INyGuSGZQjcKGLiplyJAkvmXMmJZHNuAazVK-d9cFutbj6LvCJdq5Y9lSi5UV15bSi7_OnXQTxfeUkLabuYtQueu_OuxCRRWS5PmoqBU5igriARDEywfvrurTaQpNPySQqXpdjU5z23jXCzZ5ICI3QgxHZqK9hUxufNlZbWD_rdgOZOLGl4Fpj0Xco1mVtw8YaPuzckUgyrlq0foxlp14A_c_XmwUnpoPbZeNKnoWigWUmR0y_5xJJQ";
+
     /// <inheritdoc />
     public async ValueTask<ChannelAuthenticationResult> AuthenticateAsync(string? authorizationHeader, Activity activity, CancellationToken cancellationToken)
     {

@@ -46,6 +46,8 @@ public static class ProtocolServiceCollectionExtensions
         // A hung issuer must not hold inbound requests for HttpClient's default 100 s.
         services.AddHttpClient(BotAuthenticationOptions.HttpClientName, client => client.Timeout = TimeSpan.FromSeconds(10));
         services.AddSingleton<IChannelAuthenticator, ChannelTokenAuthenticator>();
+        services.AddSingleton<SigningKeyPrefetch>();
+        services.AddHostedService(sp => sp.GetRequiredService<SigningKeyPrefetch>());
         services.AddSingleton<IConnectorCredentials, MsalConnectorCredentials>();
         services.AddSingleton<BotAdapter>();
         // The Connector delivers replies unless the app puts a transport of its own in front of it (a reply outbox).

@@ -46,6 +46,9 @@ public sealed class AuthenticatedBotHost : IAsyncDisposable
 
     public FakeTimeProvider Clock { get; }
 
+    /// <summary>The bot's services.</summary>
+    public IServiceProvider Services => _bot.Services;
+
     public string BotUrl { get; private set; } = "";
 
     public string ServiceUrl { get; private set; } = "";
