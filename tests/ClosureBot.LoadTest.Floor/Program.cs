@@ -69,8 +69,12 @@ namespace ClosureBot.LoadTest.Floor
         /// </summary>
         public static readonly int[] BodyBytes = ReadBodyBytes();
 
-        /// <summary>The mean size of a stored conversation's state in a load run's database (2026-12-06).</summary>
-        public const int StateBytes = 444;
+        /// <summary>
+        /// The mean size of a stored conversation's state in a load run's database (2026-12-07, 3,820 conversations). Since
+        /// the load command's activities carry Web Chat's serviceUrl, as Azure Bot Service's do, the bot keeps each
+        /// conversation's last lines for a handoff's transcript in its state (444 bytes before).
+        /// </summary>
+        public const int StateBytes = 1896;
 
         private static long _references;
 

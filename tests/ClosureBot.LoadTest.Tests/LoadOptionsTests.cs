@@ -105,6 +105,29 @@ public sealed class LoadOptionsTests
     }
 
     [Fact]
+    public void Parse_ChannelAuthentication_IsOnForTheBotsItStarts_UnlessTurnedOff()
+    {
+        Assert.True(LoadOptions.Parse(["--start"], NoEnvironment).ChannelAuth);
+        Assert.False(LoadOptions.Parse(["--start", "--no-channel-auth"], NoEnvironment).ChannelAuth);
+        // A bot someone else started is configured by them: the command sends it no token.
+        Assert.False(LoadOptions.Parse(["--url", "http://127.0.0.1:5000"], NoEnvironment).ChannelAuth);
+        var error = Assert.Throws<ArgumentException>(() => LoadOptions.Parse(["--url", "http://127.0.0.1:5000", "--no-channel-auth"], NoEnvironment));
+        Assert.Contains("--no-channel-auth needs --start", error.Message);
+    }
+
+    [Fact]
+    public async Task WithChannel_GivesTheBotsTheIssuersConfigurationAndTheTurnsItsToken_KeepingTheOperatorsArguments()
+    {
+        await using var issuer = await ChannelTokenIssuer.StartAsync();
+        var options = LoadOptions.Parse(["--start", "--bot-arg", "Storage:Synchronous=Normal"], NoEnvironment).WithChannel(issuer);
+
+        Assert.Equal(issuer.Token, options.ChannelToken);
+        Assert.Equal([.. issuer.BotArgs, "Storage:Synchronous=Normal"], options.BotArgs);
+        Assert.Contains($"Bot:MicrosoftAppId={ChannelTokenIssuer.AppId}", options.BotArgs);
+        Assert.True(File.Exists(options.BotEnvironment["SSL_CERT_FILE"]));
+    }
+
+    [Fact]
     public void Parse_LeaveHalfwayAgainstARunningBot_IsAllowed()
     {
         var options = LoadOptions.Parse(["--url", "http://127.0.0.1:5000", "--leave-halfway", "50"], NoEnvironment);

@@ -47,6 +47,32 @@ public sealed class TurnConnectionTests
     }
 
     [Fact]
+    public async Task Post_WithABearer_SendsItOnEveryRequestOfTheConnection()
+    {
+        await using var server = new ScriptedServer(
+        [
+            ["HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"],
+            ["HTTP/1.1 200 OK\r\nContent-Length: 2\r\n\r\nok"],
+        ]);
+        using var connection = new TurnConnection(server.MessagesUrl, "eyJ.a-b_c.d");
+        using var timeout = new CancellationTokenSource(Limit);
+
+        Assert.Equal(200, await connection.PostAsync("{}"u8.ToArray(), timeout.Token));
+        Assert.Equal(200, await connection.PostAsync("{}"u8.ToArray(), timeout.Token));
+
+        Assert.All(server.Requests, request => Assert.StartsWith(
+            $"POST /api/messages HTTP/1.1\r\nHost: 127.0.0.1:{server.Port}\r\nAuthorization: Bearer eyJ.a-b_c.d\r\nContent-Type: application/json\r\nContent-Length: 2\r\n\r\n", request));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("two words")]
+    [InlineData("token\r\nX-Injected: 1")]
+    [InlineData("tökén")]
+    public void New_BearerThatIsNotOneHeaderToken_IsRefused(string bearer) =>
+        Assert.Throws<ArgumentException>(() => new TurnConnection(new Uri("http://127.0.0.1:1/api/messages"), bearer));
+
+    [Fact]
     public void New_HttpsUrl_IsRefused() =>
         Assert.Throws<ArgumentException>(() => new TurnConnection(new Uri("https://127.0.0.1:1/api/messages")));
 

@@ -29,9 +29,12 @@ public sealed class BotProcess : IBotUnderTest
     /// <summary>The <see cref="Stopwatch"/> timestamp just before the process was started.</summary>
     public long StartedAt { get; }
 
-    /// <summary>Starts the bot on <paramref name="store"/> and, unless <paramref name="waitUntilHealthy"/> is false, waits for <c>/healthz</c>.</summary>
+    /// <summary>
+    /// Starts the bot on <paramref name="store"/> with <paramref name="environment"/> added to the command's own and, unless
+    /// <paramref name="waitUntilHealthy"/> is false, waits for <c>/healthz</c>.
+    /// </summary>
     public static async Task<BotProcess> StartAsync(string dllPath, LoadStore store, IReadOnlyList<string> botArgs, HttpClient http,
-        bool waitUntilHealthy = true)
+        IReadOnlyDictionary<string, string>? environment = null, bool waitUntilHealthy = true)
     {
         if (!File.Exists(dllPath))
             throw new FileNotFoundException($"Build the bot first: dotnet build -c Release src/ClosureBot (looked for {dllPath}).");
@@ -49,6 +52,7 @@ public sealed class BotProcess : IBotUnderTest
         // only from loopback: the bot listens on 127.0.0.1 and the generator calls it there.
         GeneratorSockets.KeepFrom(start);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         foreach (var arg in new[]
                  {
                      dllPath, "--urls", url.ToString().TrimEnd('/'), "--contentRoot", contentRoot,

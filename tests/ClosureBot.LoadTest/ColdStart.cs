@@ -10,16 +10,29 @@ public static class ColdStart
 {
     public const int Starts = 5;
 
-    /// <summary>Starts the bot <see cref="Starts"/> times with <paramref name="start"/>; the milliseconds of each start, in order.</summary>
-    public static async Task<IReadOnlyList<double>> MeasureAsync(HttpClient http, Func<Task<IBotUnderTest>> start, TimeSpan limit)
+    /// <summary>
+    /// Starts the bot <see cref="Starts"/> times with <paramref name="start"/>; the milliseconds of each start, in order. The
+    /// welcome turn carries <paramref name="bearer"/> as its channel token when given.
+    /// </summary>
+    public static async Task<IReadOnlyList<double>> MeasureAsync(HttpClient http, Func<Task<IBotUnderTest>> start, TimeSpan limit, string? bearer = null)
     {
         var results = new List<double>();
         for (var run = 0; run < Starts; run++)
         {
             await using var bot = await start();
-            results.Add(await FirstReplyAsync(http, bot, limit));
+            results.Add(await FirstReplyAsync(http, bot, limit, bearer));
         }
         return results;
+    }
+
+    /// <summary>A POST of a JSON activity to <paramref name="messages"/>, with <paramref name="bearer"/> as its channel token when given.</summary>
+    public static HttpRequestMessage Post(Uri messages, byte[] body, string? bearer)
+    {
+        var content = new ByteArrayContent(body);
+        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        var request = new HttpRequestMessage(HttpMethod.Post, messages) { Content = content };
+        if (bearer is not null) request.Headers.Authorization = new System.Net.Http.Headers.AuthenticationHeaderValue("Bearer", bearer);
+        return request;
     }
 
     public static double Median(IReadOnlyList<double> values)
@@ -28,11 +41,11 @@ public static class ColdStart
         return sorted.Length % 2 == 1 ? sorted[sorted.Length / 2] : (sorted[sorted.Length / 2 - 1] + sorted[sorted.Length / 2]) / 2;
     }
 
-    private static async Task<double> FirstReplyAsync(HttpClient http, IBotUnderTest bot, TimeSpan limit)
+    private static async Task<double> FirstReplyAsync(HttpClient http, IBotUnderTest bot, TimeSpan limit, string? bearer)
     {
         var conversation = $"cold-{Guid.NewGuid():N}";
         var body = System.Text.Encoding.UTF8.GetBytes($$"""
-            {"type":"conversationUpdate","id":"{{conversation}}-0","channelId":"webchat","timestamp":"{{DateTimeOffset.UtcNow:O}}",
+            {"type":"conversationUpdate","id":"{{conversation}}-0","channelId":"webchat","serviceUrl":"{{ChannelTokenIssuer.ServiceUrl}}","timestamp":"{{DateTimeOffset.UtcNow:O}}",
              "from":{"id":"{{conversation}}-user","name":"Cold Customer","role":"user"},"recipient":{"id":"closurebot","name":"ClosureBot","role":"bot"},
              "conversation":{"id":"{{conversation}}"},"membersAdded":[{"id":"{{conversation}}-user","name":"Cold Customer"}],
              "locale":"en-US","deliveryMode":"expectReplies"}
@@ -43,9 +56,8 @@ public static class ColdStart
         {
             try
             {
-                using var content = new ByteArrayContent(body);
-                content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
-                using var response = await http.PostAsync(messages, content);
+                using var request = Post(messages, body, bearer);
+                using var response = await http.SendAsync(request);
                 var text = await response.Content.ReadAsStringAsync();
                 if (response.IsSuccessStatusCode && text.Contains("\"activities\":[{", StringComparison.Ordinal))
                     return Stopwatch.GetElapsedTime(bot.StartedAt).TotalMilliseconds;

@@ -99,6 +99,8 @@ public sealed class Customer(IReadOnlyList<TurnConnection> connections, int firs
         json.WriteString("id", $"{conversationId}-{turn + 1}");
         json.WriteString("timestamp", DateTimeOffset.UtcNow);
         json.WriteString("channelId", "webchat");
+        // As Azure Bot Service sends Web Chat's activities: the channel token's serviceurl claim must name it.
+        json.WriteString("serviceUrl", ChannelTokenIssuer.ServiceUrl);
         json.WriteStartObject("from");
         json.WriteString("id", userId);
         json.WriteString("name", "Load Customer");

@@ -49,12 +49,13 @@ public static class FirstTurns
     /// each start's turns, by language. One more start before them is not counted: this command's own HTTP client compiles
     /// its path on it, which the first counted start's first request would otherwise wait for.
     /// </summary>
-    public static async Task<IReadOnlyList<IReadOnlyList<LanguageTurns>>> MeasureAsync(HttpClient http, Func<Task<BotProcess>> start, TimeSpan limit)
+    public static async Task<IReadOnlyList<IReadOnlyList<LanguageTurns>>> MeasureAsync(HttpClient http, Func<Task<BotProcess>> start, TimeSpan limit,
+        string? bearer = null)
     {
         await using (var uncounted = await start())
         {
             await uncounted.WaitForOutputAsync(WarmedLine, limit);
-            await TurnAsync(http, uncounted.Url, $"first-client-{Guid.NewGuid():N}", 1, Languages[0].Locale, Languages[0].Opening);
+            await TurnAsync(http, uncounted.Url, $"first-client-{Guid.NewGuid():N}", 1, Languages[0].Locale, Languages[0].Opening, bearer);
         }
         var runs = new List<IReadOnlyList<LanguageTurns>>();
         for (var run = 0; run < Starts; run++)
@@ -70,8 +71,8 @@ public static class FirstTurns
                 for (var customer = 0; customer < CustomersPerLanguage; customer++)
                 {
                     var conversation = $"first-{locale}-{Guid.NewGuid():N}";
-                    openings.Add(await TurnAsync(http, bot.Url, conversation, 1, locale, opening));
-                    answers.Add(await TurnAsync(http, bot.Url, conversation, 2, locale, yes));
+                    openings.Add(await TurnAsync(http, bot.Url, conversation, 1, locale, opening, bearer));
+                    answers.Add(await TurnAsync(http, bot.Url, conversation, 2, locale, yes, bearer));
                 }
                 turns.Add(new LanguageTurns(locale, place++, openings, answers));
             }
@@ -117,18 +118,17 @@ public static class FirstTurns
     private static string Pairs(IEnumerable<LanguageTurns> turns, Func<LanguageTurns, IReadOnlyList<double>> pick) =>
         string.Join(", ", turns.Select(l => $"{pick(l)[0]:0.00}/{pick(l)[^1]:0.00}")) is { Length: > 0 } pairs ? pairs : "none";
 
-    private static async Task<double> TurnAsync(HttpClient http, Uri bot, string conversation, int turn, string locale, string text)
+    private static async Task<double> TurnAsync(HttpClient http, Uri bot, string conversation, int turn, string locale, string text, string? bearer)
     {
         var body = Encoding.UTF8.GetBytes($$"""
-            {"type":"message","id":"{{conversation}}-{{turn}}","channelId":"webchat","timestamp":"{{DateTimeOffset.UtcNow:O}}",
+            {"type":"message","id":"{{conversation}}-{{turn}}","channelId":"webchat","serviceUrl":"{{ChannelTokenIssuer.ServiceUrl}}","timestamp":"{{DateTimeOffset.UtcNow:O}}",
              "from":{"id":"{{conversation}}-user","name":"First Customer","role":"user"},"recipient":{"id":"closurebot","name":"ClosureBot","role":"bot"},
              "conversation":{"id":"{{conversation}}"},"locale":"{{locale}}","text":{{System.Text.Json.JsonSerializer.Serialize(text)}},
              "deliveryMode":"expectReplies"}
             """);
-        using var content = new ByteArrayContent(body);
-        content.Headers.TryAddWithoutValidation("Content-Type", "application/json");
+        using var request = ColdStart.Post(new Uri(bot, "/api/messages"), body, bearer);
         var started = Stopwatch.GetTimestamp();
-        using var response = await http.PostAsync(new Uri(bot, "/api/messages"), content);
+        using var response = await http.SendAsync(request);
         var reply = await response.Content.ReadAsStringAsync();
         var elapsed = Stopwatch.GetElapsedTime(started).TotalMilliseconds;
         if (!response.IsSuccessStatusCode || !reply.Contains("\"activities\":[{", StringComparison.Ordinal))

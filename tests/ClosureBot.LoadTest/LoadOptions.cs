@@ -17,6 +17,10 @@ public sealed record LoadOptions
           --pid PID             with --url: the bot's process, to sample its memory
           --bot-dll PATH        with --start: the bot to launch (default src/ClosureBot/bin/Release/net10.0/ClosureBot.dll)
           --bot-arg KEY=VALUE   with --start: extra configuration, repeatable (e.g. Storage:Synchronous=Normal)
+          --no-channel-auth     with --start: start ClosureBot without an app id, so that its /api/messages checks no
+                                channel token (local-development mode). By default every turn carries a channel
+                                token the bot checks against a local stand-in of the Connector's OpenID keys, as a
+                                deployed bot does; the SDK peer and the bare floor check none either way
           --timeout S           per-turn timeout, counted as an error (default 10)
           --peer                with --start: also measure the Bot Framework JS SDK peer (tests/ClosureBot.LoadTest/peer,
                                 npm ci'd from its lock file on first use) and print the side-by-side table with ratios
@@ -64,6 +68,17 @@ public sealed record LoadOptions
     public bool FirstTurns { get; init; }
     public int Rounds { get; init; } = 1;
 
+    /// <summary>Whether the ClosureBot instances the command starts check a channel token on every turn (not <c>--no-channel-auth</c>).</summary>
+    public bool ChannelAuth { get; init; } = true;
+
+    /// <summary>
+    /// Set by the command, not parsed: the <c>Authorization</c> value ClosureBot's turns carry, and the configuration and
+    /// environment its instances start with, from the run's <see cref="ChannelTokenIssuer"/>; null and empty without one.
+    /// </summary>
+    public string? ChannelToken { get; init; }
+
+    public IReadOnlyDictionary<string, string> BotEnvironment { get; init; } = new Dictionary<string, string>();
+
     /// <param name="environment">Reads an environment variable (the process's by default).</param>
     public static LoadOptions Parse(string[] args, Func<string, string?>? environment = null)
     {
@@ -94,6 +109,7 @@ public sealed record LoadOptions
                 "--cold-start" => options with { ColdStart = true },
                 "--first-turns" => options with { FirstTurns = true },
                 "--rounds" => options with { Rounds = Bounded(Next(), 1, 9, "--rounds") },
+                "--no-channel-auth" => options with { ChannelAuth = false },
                 _ => throw new ArgumentException($"Unknown option {args[i]}."),
             };
         }
@@ -103,9 +119,10 @@ public sealed record LoadOptions
         {
             foreach (var (given, name) in new[] { (options.Peer, "--peer"), (options.Floor, "--floor"), (postgres is not null, "--postgres"), (options.Instances > 1, "--instances"),
                          (options.SeedConversations > 0, "--seed-conversations"), (options.ColdStart, "--cold-start"),
-                         (options.FirstTurns, "--first-turns"), (options.Rounds > 1, "--rounds") })
+                         (options.FirstTurns, "--first-turns"), (options.Rounds > 1, "--rounds"), (!options.ChannelAuth, "--no-channel-auth") })
                 if (given) throw new ArgumentException($"{name} needs --start: the command starts the bots it measures that way.");
-            return options;
+            // A bot someone else started is configured by them: its turns carry no token.
+            return options with { ChannelAuth = false };
         }
         if (postgres is null && (environment ?? Environment.GetEnvironmentVariable)(PostgresVariable) is { Length: > 0 } fromEnvironment)
             options = options with { Postgres = PostgresConnection(fromEnvironment, PostgresVariable) };
@@ -115,6 +132,14 @@ public sealed record LoadOptions
             throw new ArgumentException("--compare-empty needs --seed-conversations N: it compares an empty store with a seeded one.");
         return options;
     }
+
+    /// <summary>These options with the run's channel token, and the issuer's configuration added to the bots' own.</summary>
+    public LoadOptions WithChannel(ChannelTokenIssuer issuer) => this with
+    {
+        ChannelToken = issuer.Token,
+        BotArgs = [.. issuer.BotArgs, .. BotArgs],
+        BotEnvironment = issuer.BotEnvironment,
+    };
 
     private static LoadOptions AddBotArg(LoadOptions options, List<string> botArgs, string value)
     {

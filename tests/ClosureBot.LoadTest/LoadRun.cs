@@ -22,15 +22,16 @@ public static class LoadRun
         RunAsync([botUrl], pid is { } p ? [p] : [], customers, options);
 
     /// <param name="pids">The processes whose memory and CPU are sampled and summed; empty when unknown.</param>
+    /// <param name="bearer">The channel token every turn carries, or null for none.</param>
     public static async Task<RowResult> RunAsync(IReadOnlyList<Uri> botUrls, IReadOnlyList<int> pids, int customers, LoadOptions options,
-        string label = "")
+        string label = "", string? bearer = null)
     {
         var clock = new LoadClock(TimeSpan.FromSeconds(options.WarmupSeconds), TimeSpan.FromSeconds(options.DurationSeconds));
         var messages = botUrls.Select(u => new Uri(u, "/api/messages")).ToArray();
         // A run id keeps user ids unique across runs against a long-lived bot, so no saved progress from an
         // earlier run turns a first turn into a "resume where you left off?" question.
         var runId = Guid.NewGuid().ToString("N")[..8];
-        var connections = Enumerable.Range(1, customers).Select(_ => TurnConnection.To(messages)).ToArray();
+        var connections = Enumerable.Range(1, customers).Select(_ => TurnConnection.To(messages, bearer)).ToArray();
         var all = Enumerable.Range(1, customers)
             .Select(i => new Customer(connections[i - 1], i, $"load-{runId}-{i}", options.Start ? BotProcess.AccountOf(i) : "ACME", clock,
                 TimeSpan.FromSeconds(options.TimeoutSeconds)))
@@ -64,7 +65,8 @@ public static class LoadRun
     /// walk the first <see cref="Customer.HalfWay"/> turns of a conversation and leave it in progress, <paramref name="parallel"/>
     /// at a time. Returns the first error, or null.
     /// </summary>
-    public static async Task<string?> LeaveHalfwayAsync(IReadOnlyList<Uri> botUrls, int count, int parallel, LoadOptions options)
+    public static async Task<string?> LeaveHalfwayAsync(IReadOnlyList<Uri> botUrls, int count, int parallel, LoadOptions options,
+        string? bearer = null)
     {
         var messages = botUrls.Select(u => new Uri(u, "/api/messages")).ToArray();
         var runId = Guid.NewGuid().ToString("N")[..8];
@@ -74,7 +76,7 @@ public static class LoadRun
         async Task WalkerAsync(int lane)
         {
             // One lane's walks follow one another, so they share its connections.
-            var connections = TurnConnection.To(messages);
+            var connections = TurnConnection.To(messages, bearer);
             try
             {
                 int i;

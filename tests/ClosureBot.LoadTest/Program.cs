@@ -49,6 +49,13 @@ if (!options.Start)
     return anyFailed ? 1 : 0;
 }
 
+// Every turn of ClosureBot's carries a channel token it checks, as a deployed bot does (unless --no-channel-auth).
+await using var channel = options.ChannelAuth ? await ChannelTokenIssuer.StartAsync() : null;
+if (channel is not null) options = options.WithChannel(channel);
+Console.WriteLine(channel is null
+    ? "ClosureBot checks no channel token (--no-channel-auth: local-development mode)"
+    : $"ClosureBot checks a channel token on every turn (RS256, keys from a local stand-in at {channel.MetadataUrl}); the SDK peer and the bare floor check none");
+
 var botDll = options.BotDll ?? DefaultBotDll();
 var peerDir = Path.Combine(Repository.Root(), "tests", "ClosureBot.LoadTest", "peer");
 if (options.Peer) PeerProcess.EnsureInstalled(peerDir);
@@ -60,7 +67,8 @@ if (options.ColdStart)
     var limit = TimeSpan.FromSeconds(60);
     await using (var store = LoadStore.Sqlite())
         PrintColdStart("ours SQLite", await ColdStart.MeasureAsync(http,
-            async () => await BotProcess.StartAsync(botDll, store, options.BotArgs, http, waitUntilHealthy: false), limit));
+            async () => await BotProcess.StartAsync(botDll, store, options.BotArgs, http, options.BotEnvironment, waitUntilHealthy: false), limit,
+            options.ChannelToken));
     if (options.Peer)
         PrintColdStart(LoadTarget.PeerLabel, await ColdStart.MeasureAsync(http,
             async () => await PeerProcess.StartAsync(peerDir, BotProcess.ContentRootOf(botDll), http, waitUntilHealthy: false), limit));
@@ -71,7 +79,8 @@ if (options.FirstTurns)
     var limit = TimeSpan.FromSeconds(60);
     await using var store = LoadStore.Sqlite();
     var runs = await FirstTurns.MeasureAsync(http,
-        () => BotProcess.StartAsync(botDll, store, [.. options.BotArgs, FirstTurns.WarmupLogArgument], http, waitUntilHealthy: false), limit);
+        () => BotProcess.StartAsync(botDll, store, [.. options.BotArgs, FirstTurns.WarmupLogArgument], http, options.BotEnvironment, waitUntilHealthy: false),
+        limit, options.ChannelToken);
     Print($"First turns after the start-up warm-up, with no request before them ({FirstTurns.Starts} starts, each language going first in " +
           $"{FirstTurns.Starts / FirstTurns.Languages.Count}; {FirstTurns.CustomersPerLanguage} customers a language, each in a new conversation; " +
           "medians over the starts):", FirstTurns.Summarize(runs));

@@ -29,10 +29,10 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
         var bots = new List<BotProcess>();
         try
         {
-            for (var i = 0; i < target.Instances; i++) bots.Add(await BotProcess.StartAsync(botDll, store, options.BotArgs, http));
+            for (var i = 0; i < target.Instances; i++) bots.Add(await BotProcess.StartAsync(botDll, store, options.BotArgs, http, options.BotEnvironment));
             var urls = bots.Select(b => b.Url).ToArray();
-            await LeaveHalfwayAsync(urls, customers);
-            return await LoadRun.RunAsync(urls, bots.Select(b => b.Pid).ToArray(), customers, options, label);
+            await LeaveHalfwayAsync(urls, customers, options.ChannelToken);
+            return await LoadRun.RunAsync(urls, bots.Select(b => b.Pid).ToArray(), customers, options, label, options.ChannelToken);
         }
         finally
         {
@@ -40,11 +40,13 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
         }
     }
 
-    private async Task LeaveHalfwayAsync(IReadOnlyList<Uri> urls, int customers)
+    // The SDK peer and the bare floor check no channel token (the peer runs with auth off, as the performance issue
+    // asks), so only ClosureBot's turns carry one.
+    private async Task LeaveHalfwayAsync(IReadOnlyList<Uri> urls, int customers, string? bearer = null)
     {
         if (options.LeaveHalfway == 0) return;
         var started = Stopwatch.GetTimestamp();
-        var error = await LoadRun.LeaveHalfwayAsync(urls, options.LeaveHalfway, customers, options);
+        var error = await LoadRun.LeaveHalfwayAsync(urls, options.LeaveHalfway, customers, options, bearer);
         if (error is not null) throw new InvalidOperationException($"Leaving conversations half-way failed: {error}");
         Console.Error.WriteLine($"  [half-way] {options.LeaveHalfway} conversations left at step 2 of 5 in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
     }
@@ -52,14 +54,14 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
     // The seed clones real rows: a bot on this store first serves one finished walk and one left half-way.
     private async Task SeedAsync(LoadStore store, string label)
     {
-        await using (var bot = await BotProcess.StartAsync(botDll, store, options.BotArgs, http))
+        await using (var bot = await BotProcess.StartAsync(botDll, store, options.BotArgs, http, options.BotEnvironment))
         {
             var clock = new LoadClock(TimeSpan.Zero, TimeSpan.FromDays(1));
             var timeout = TimeSpan.FromSeconds(options.TimeoutSeconds);
             var messages = new[] { new Uri(bot.Url, "/api/messages") };
             var id = Guid.NewGuid().ToString("N")[..8];
             // ACME, a demo account no load customer closes: the measured customers still get their own receipts.
-            var connections = TurnConnection.To(messages);
+            var connections = TurnConnection.To(messages, options.ChannelToken);
             var finished = new Customer(connections, 0, $"template-{id}-finished", "ACME", clock, timeout);
             var halfWay = new Customer(connections, 0, $"template-{id}-half", "ACME", clock, timeout);
             var error = await finished.WalkAsync($"template-{id}-finished", Customer.CanonicalSequence.Length)

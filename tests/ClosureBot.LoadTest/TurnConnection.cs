@@ -21,16 +21,20 @@ public sealed class TurnConnection : IDisposable
     private byte[] _receive = new byte[64 * 1024];
     private Socket? _socket;
 
-    public TurnConnection(Uri url)
+    /// <param name="bearer">A token every request carries as <c>Authorization: Bearer</c>, or null for none.</param>
+    public TurnConnection(Uri url, string? bearer = null)
     {
         if (url.Scheme != Uri.UriSchemeHttp) throw new ArgumentException($"Only http:// is spoken here, not {url.Scheme}.", nameof(url));
+        if (bearer is not null && (bearer.Length == 0 || bearer.Any(c => c is < '!' or > '~')))
+            throw new ArgumentException("A bearer token is printable ASCII without spaces.", nameof(bearer));
         _url = url;
+        var authorization = bearer is null ? "" : $"Authorization: Bearer {bearer}\r\n";
         _headStart = Encoding.ASCII.GetBytes(
-            $"POST {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\nContent-Type: application/json\r\nContent-Length: ");
+            $"POST {url.PathAndQuery} HTTP/1.1\r\nHost: {url.Authority}\r\n{authorization}Content-Type: application/json\r\nContent-Length: ");
     }
 
-    /// <summary>A new connection to each of <paramref name="urls"/>, in order.</summary>
-    public static TurnConnection[] To(IReadOnlyList<Uri> urls) => urls.Select(u => new TurnConnection(u)).ToArray();
+    /// <summary>A new connection to each of <paramref name="urls"/>, in order, each request carrying <paramref name="bearer"/> when given.</summary>
+    public static TurnConnection[] To(IReadOnlyList<Uri> urls, string? bearer = null) => urls.Select(u => new TurnConnection(u, bearer)).ToArray();
 
     public static void DisposeAll(IEnumerable<TurnConnection> connections)
     {

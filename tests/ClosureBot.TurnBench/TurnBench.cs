@@ -130,6 +130,8 @@ public sealed class TurnBench : IAsyncDisposable
         Id = $"{conversation}-{turn + 1}",
         Timestamp = DateTimeOffset.UtcNow,
         ChannelId = ClosureBot.Protocol.Activities.Channels.WebChat,
+        // As Azure Bot Service sends Web Chat's activities, and the load command's customers do.
+        ServiceUrl = "https://webchat.botframework.com/",
         From = new ChannelAccount { Id = user, Name = "Load Customer", Role = RoleTypes.User },
         Recipient = new ChannelAccount { Id = "closurebot", Name = "ClosureBot", Role = RoleTypes.Bot },
         Conversation = new ConversationAccount { Id = conversation },

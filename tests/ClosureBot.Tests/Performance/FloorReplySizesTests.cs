@@ -53,6 +53,7 @@ public sealed class FloorReplySizesTests
         id = $"{ConversationId}-{turn + 1}",
         timestamp = BotApplicationFactory.Start,
         channelId = "webchat",
+        serviceUrl = "https://webchat.botframework.com/",
         from = new { id = UserId, name = "Load Customer", role = "user" },
         recipient = new { id = "closurebot", name = "ClosureBot", role = "bot" },
         conversation = new { id = ConversationId },

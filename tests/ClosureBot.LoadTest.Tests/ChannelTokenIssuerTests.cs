@@ -1,0 +1,43 @@
+using ClosureBot.LoadTest;
+
+namespace ClosureBot.LoadTest.Tests;
+
+/// <summary>
+/// The load command's stand-in for the Connector's token service, against the real bot started as the command starts it:
+/// with the issuer's configuration the bot fetches its keys over HTTPS (trusting the throwaway CA through SSL_CERT_FILE),
+/// walks a whole closure whose every turn carries the run's token, and refuses a turn without one.
+/// </summary>
+public sealed class ChannelTokenIssuerTests
+{
+    [Fact]
+    public async Task TheBotItConfigures_WalksAClosureWithTheToken_AndRefusesATurnWithout()
+    {
+        var botDll = Path.Combine(Repository.Root(), "src", "ClosureBot", "bin", Configuration(), "net10.0", "ClosureBot.dll");
+        await using var issuer = await ChannelTokenIssuer.StartAsync();
+        using var http = new HttpClient();
+        await using var store = LoadStore.Sqlite();
+        await using var bot = await BotProcess.StartAsync(botDll, store, issuer.BotArgs, http, issuer.BotEnvironment);
+        var messages = new Uri(bot.Url, "/api/messages");
+        var clock = new LoadClock(TimeSpan.Zero, TimeSpan.FromDays(1));
+
+        var withToken = TurnConnection.To([messages], issuer.Token);
+        var walk = await new Customer(withToken, 0, "issuer-test-user", "ACME", clock, TimeSpan.FromSeconds(30))
+            .WalkAsync($"issuer-test-{Guid.NewGuid():N}", Customer.CanonicalSequence.Length);
+        TurnConnection.DisposeAll(withToken);
+
+        var without = TurnConnection.To([messages]);
+        var refused = await new Customer(without, 0, "issuer-test-stranger", "ACME", clock, TimeSpan.FromSeconds(30))
+            .WalkAsync($"issuer-test-{Guid.NewGuid():N}", 1);
+        TurnConnection.DisposeAll(without);
+
+        Assert.Null(walk);
+        Assert.Equal("turn 1: HTTP 401", refused);
+        // The keys were fetched once, at the bot's start or on its first turn, and then kept.
+        Assert.Equal(1, issuer.MetadataRequests);
+        Assert.Equal(1, issuer.KeyRequests);
+    }
+
+    // The configuration these tests were built in, so they start the bot built alongside them.
+    private static string Configuration() =>
+        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
+}
