@@ -196,7 +196,8 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
             _ => null,
         };
         return string.Equals(appId, _options.MicrosoftAppId, StringComparison.OrdinalIgnoreCase)
-            ? (Proof(token, validation, _emulatorKeys, keys, null, null), null)
+            // Its serviceurl claim, if any, is trusted as before, but not checked against the activity (no channel signed it).
+            ? (Proof(token, validation, _emulatorKeys, keys, null, validation.ClaimsIdentity.FindFirst(ServiceUrlClaim)?.Value), null)
             : (null, "emulator token for another app id or of an unknown version");
     }
 

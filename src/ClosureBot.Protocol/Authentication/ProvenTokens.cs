@@ -35,7 +35,7 @@ internal sealed class ProvenTokens
     /// <param name="KeyId">The token's <c>kid</c>, which the key source refreshes on when it does not know it.</param>
     /// <param name="Keys">The key set the signature was checked against (compared by reference).</param>
     /// <param name="Endorsements">The channels the signing key endorses; null for an Emulator token, which has no endorsements to check.</param>
-    /// <param name="ServiceUrl">The token's <c>serviceurl</c> claim; null for an Emulator token.</param>
+    /// <param name="ServiceUrl">The token's <c>serviceurl</c> claim; an Emulator token's (it rarely has one) is not checked against the activity.</param>
     /// <param name="NotBefore">The token's <c>nbf</c> less the clock skew.</param>
     /// <param name="Expires">The token's <c>exp</c> plus the clock skew.</param>
     public sealed record Proven(ChannelAuthenticationResult Result, OpenIdKeySource Source, string? KeyId,
