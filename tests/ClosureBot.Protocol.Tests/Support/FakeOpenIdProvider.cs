@@ -43,6 +43,9 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
     /// <summary>How often each JWKS was fetched.</summary>
     public int ChannelKeyFetches;
 
+    /// <summary>How often the channel's metadata was fetched.</summary>
+    public int ChannelMetadataFetches;
+
     public ConcurrentQueue<TokenRequest> TokenRequests { get; } = new();
 
     public static async Task<FakeOpenIdProvider> StartAsync(TestCertificateAuthority ca)
@@ -108,12 +111,16 @@ public sealed class FakeOpenIdProvider : IAsyncDisposable
 
     private void Map(WebApplication app)
     {
-        app.MapGet("/channel/.well-known/openidconfiguration", () => Results.Json(new
+        app.MapGet("/channel/.well-known/openidconfiguration", () =>
         {
-            issuer = ChannelIssuer,
-            jwks_uri = BaseUrl + "/channel/keys",
-            id_token_signing_alg_values_supported = new[] { "RS256" },
-        }));
+            Interlocked.Increment(ref ChannelMetadataFetches);
+            return Results.Json(new
+            {
+                issuer = ChannelIssuer,
+                jwks_uri = BaseUrl + "/channel/keys",
+                id_token_signing_alg_values_supported = new[] { "RS256" },
+            });
+        });
         app.MapGet("/channel/keys", () =>
         {
             Interlocked.Increment(ref ChannelKeyFetches);

@@ -11,14 +11,16 @@ namespace ClosureBot.Protocol.Tests.Support;
 /// </summary>
 public sealed class TestCertificateAuthority : IDisposable
 {
-    public TestCertificateAuthority()
+    /// <param name="lifetime">How long the server certificate is valid (an hour unless given; the CA an hour longer).</param>
+    public TestCertificateAuthority(TimeSpan? lifetime = null)
     {
+        var valid = lifetime ?? TimeSpan.FromHours(1);
         using var caKey = RSA.Create(2048);
         var caRequest = new CertificateRequest("CN=ClosureBot test CA", caKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
         caRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(true, false, 0, true));
         caRequest.CertificateExtensions.Add(new X509KeyUsageExtension(X509KeyUsageFlags.KeyCertSign | X509KeyUsageFlags.CrlSign, true));
         var now = DateTimeOffset.UtcNow;
-        Authority = caRequest.CreateSelfSigned(now.AddMinutes(-5), now.AddHours(2));
+        Authority = caRequest.CreateSelfSigned(now.AddMinutes(-5), now + valid + TimeSpan.FromHours(1));
 
         using var serverKey = RSA.Create(2048);
         var serverRequest = new CertificateRequest("CN=127.0.0.1", serverKey, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
@@ -28,7 +30,7 @@ public sealed class TestCertificateAuthority : IDisposable
         serverRequest.CertificateExtensions.Add(names.Build());
         serverRequest.CertificateExtensions.Add(new X509BasicConstraintsExtension(false, false, 0, true));
         serverRequest.CertificateExtensions.Add(new X509EnhancedKeyUsageExtension([new Oid("1.3.6.1.5.5.7.3.1")], false));
-        using var signed = serverRequest.Create(Authority, now.AddMinutes(-5), now.AddHours(1), RandomNumberGenerator.GetBytes(16));
+        using var signed = serverRequest.Create(Authority, now.AddMinutes(-5), now + valid, RandomNumberGenerator.GetBytes(16));
         using var withKey = signed.CopyWithPrivateKey(serverKey);
         // Reloaded from PKCS#12 so the private key is usable by the TLS stack on every platform.
         Server = X509CertificateLoader.LoadPkcs12(withKey.Export(X509ContentType.Pkcs12), null);
