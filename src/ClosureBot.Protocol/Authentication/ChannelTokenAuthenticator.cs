@@ -52,8 +52,11 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
             _options.OpenIdMetadataRefreshInterval, _options.OpenIdMetadataMinimumRefreshInterval);
     }
 
-    /// <summary>Whether requests must carry a token (an app id is set), so there are keys to fetch.</summary>
-    internal bool ChecksTokens => !_options.IsLocalDevelopmentMode;
+    /// <summary>Whether the messaging endpoint takes requests that must carry a token (an app id is set), so there are keys to fetch.</summary>
+    internal bool ChecksTokens => _options.MessagesEndpointEnabled && !_options.IsLocalDevelopmentMode;
+
+    /// <summary>How many proven tokens are kept (for tests).</summary>
+    internal int ProvenTokenCount => _proven.Count;
 
     /// <summary>
     /// Fetches the channel's signing keys now, and proves <see cref="WarmUpToken"/> once through the token handler, so that
@@ -99,21 +102,26 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
         var parts = header.Split(' ');
         if (parts.Length != 2 || !parts[0].Equals("Bearer", StringComparison.OrdinalIgnoreCase) || parts[1].Length == 0)
             return ChannelAuthenticationResult.Fail("the Authorization header is not 'Bearer <token>'");
-        var bearer = parts[1];
         try
         {
-            if (_proven.TryGet(bearer, SystemClock.GetUtcNow(), out var proven))
-            {
-                // The same keys as when it was proven, or it is checked in full again below.
-                var current = await proven.Source.GetAsync(proven.KeyId, cancellationToken).ConfigureAwait(false);
-                if (ReferenceEquals(current.Keys, proven.Keys)) return CheckRequest(proven, activity);
-                _proven.Forget(bearer);
-            }
+            return await ProveAsync(parts[1], activity, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
         {
+            // No keys (the metadata could not be fetched yet): nothing can be proven, so the request is refused like any other.
             _logger.LogError(ex, "The OpenID signing keys could not be fetched");
             return ChannelAuthenticationResult.Fail("signing keys unavailable");
+        }
+    }
+
+    private async Task<ChannelAuthenticationResult> ProveAsync(string bearer, Activity activity, CancellationToken cancellationToken)
+    {
+        if (_proven.TryGet(bearer, SystemClock.GetUtcNow(), out var proven))
+        {
+            // The same keys as when it was proven, or it is checked in full again below.
+            var current = await proven.Source.GetAsync(proven.KeyId, cancellationToken).ConfigureAwait(false);
+            if (ReferenceEquals(current.Keys, proven.Keys)) return CheckRequest(proven, activity);
+            _proven.Forget(bearer);
         }
 
         JsonWebToken token;
@@ -130,20 +138,9 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
         var emulator = IsEmulatorIssuer(token.Issuer, TenantOf(token));
         if (!emulator && !string.Equals(token.Issuer, _options.ToBotFromChannelTokenIssuer, StringComparison.Ordinal))
             return ChannelAuthenticationResult.Fail("the token's issuer is neither the channel's nor the Emulator's");
-        ProvenTokens.Proven? result;
-        string? failure;
-        try
-        {
-            (result, failure) = emulator
-                ? await ValidateEmulatorAsync(token, cancellationToken).ConfigureAwait(false)
-                : await ValidateChannelAsync(token, cancellationToken).ConfigureAwait(false);
-        }
-        catch (Exception ex) when (ex is not OperationCanceledException || !cancellationToken.IsCancellationRequested)
-        {
-            // No keys (the metadata could not be fetched yet): nothing can be proven, so the request is refused like any other.
-            _logger.LogError(ex, "The OpenID signing keys could not be fetched");
-            return ChannelAuthenticationResult.Fail("signing keys unavailable");
-        }
+        var (result, failure) = emulator
+            ? await ValidateEmulatorAsync(token, cancellationToken).ConfigureAwait(false)
+            : await ValidateChannelAsync(token, cancellationToken).ConfigureAwait(false);
         if (result is null) return ChannelAuthenticationResult.Fail(failure!);
         var checkedRequest = CheckRequest(result, activity);
         if (!checkedRequest.Succeeded) return checkedRequest;

@@ -4,6 +4,7 @@ using System.Security.Cryptography;
 using ClosureBot.Protocol.Authentication;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ClosureBot.Protocol.Tests.Authentication;
@@ -73,11 +74,18 @@ public sealed class ProvenTokenTests(ChannelAuthenticationFixture fixture) : ICl
         await using var bot = await AuthenticatedBotHost.StartAsync(fixture.Provider, fixture.Ca);
         var token = Bearer(FakeOpenIdProvider.ChannelToken(fixture.TeamsKey, AppId, bot.ServiceUrl));
 
+        var authenticator = (ChannelTokenAuthenticator)bot.Services.GetRequiredService<IChannelAuthenticator>();
+
         using var refused = await bot.PostAsync(bot.Message("webchat", channelId: "webchat"), token);
+        // A token is remembered only from a request that was accepted.
+        Assert.Equal(0, authenticator.ProvenTokenCount);
         using var accepted = await bot.PostAsync(bot.Message("teams"), token);
+        using var again = await bot.PostAsync(bot.Message("teams again"), token);
 
         Assert.Equal(HttpStatusCode.Unauthorized, refused.StatusCode);
         Assert.Equal(HttpStatusCode.OK, accepted.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, again.StatusCode);
+        Assert.Equal(1, authenticator.ProvenTokenCount);
     }
 
     [Fact]

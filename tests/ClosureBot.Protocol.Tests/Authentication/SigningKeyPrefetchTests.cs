@@ -30,6 +30,19 @@ public sealed class SigningKeyPrefetchTests(ChannelAuthenticationFixture fixture
     }
 
     [Fact]
+    public async Task WithTheMessagingEndpointOff_NothingIsFetched()
+    {
+        var before = fixture.Provider.ChannelKeyFetches;
+        await using var bot = await AuthenticatedBotHost.StartAsync(fixture.Provider, fixture.Ca,
+            new Dictionary<string, string?> { ["Bot:MessagesEndpointEnabled"] = "false" });
+
+        var prefetch = bot.Services.GetRequiredService<SigningKeyPrefetch>();
+        await prefetch.Fetch.WaitAsync(TimeSpan.FromSeconds(30));
+        Assert.Null(prefetch.Failure);
+        Assert.Equal(before, fixture.Provider.ChannelKeyFetches);
+    }
+
+    [Fact]
     public async Task AnIssuerUnreachableAtStart_DoesNotStopTheApp_AndTheFirstActivityIsRefusedAsBefore()
     {
         await using var bot = await AuthenticatedBotHost.StartAsync(fixture.Provider, fixture.Ca,
