@@ -48,9 +48,10 @@ public sealed class BotProcess : IBotUnderTest
             RedirectStandardOutput = true,
             RedirectStandardError = true,
         };
-        // Development for the demo inventory and typed aliases. With the run's ChannelTokenIssuer (the default) the bot has an
-        // app id and checks every turn's channel token; with --no-channel-auth it has none and accepts a turn without a
-        // token only in Development and only from loopback: the bot listens on 127.0.0.1 and the generator calls it there.
+        // Development unless the environment given says otherwise. With the run's ChannelTokenIssuer (the default) the bot
+        // has an app id, checks every turn's channel token and runs in Production, as deployed (the issuer's environment);
+        // with --no-channel-auth it has none and accepts a turn without a token only in Development and only from loopback:
+        // the bot listens on 127.0.0.1 and the generator calls it there. The inventory is the file this writes, in both.
         GeneratorSockets.KeepFrom(start);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;

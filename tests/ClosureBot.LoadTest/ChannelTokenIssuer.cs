@@ -43,12 +43,24 @@ public sealed class ChannelTokenIssuer : IAsyncDisposable
 
     public int KeyRequests => _provider.ChannelKeyFetches;
 
-    /// <summary>The configuration a bot needs to check this issuer's tokens.</summary>
+    /// <summary>
+    /// The configuration a bot needs to check this issuer's tokens, and to accept the typed account alias the load's walk
+    /// gives (Production asks for a verified account by default; the SDK peer verifies nothing either).
+    /// </summary>
     public IReadOnlyList<string> BotArgs =>
-        [$"Bot:MicrosoftAppId={AppId}", $"Bot:ToBotFromChannelOpenIdMetadataUrl={MetadataUrl}", $"Bot:ToBotFromChannelTokenIssuer={FakeOpenIdProvider.ChannelIssuer}"];
+        [$"Bot:MicrosoftAppId={AppId}", $"Bot:ToBotFromChannelOpenIdMetadataUrl={MetadataUrl}", $"Bot:ToBotFromChannelTokenIssuer={FakeOpenIdProvider.ChannelIssuer}",
+         "Identity:RequireVerified=false"];
 
-    /// <summary>The environment a bot needs to trust this issuer's certificate.</summary>
-    public IReadOnlyDictionary<string, string> BotEnvironment => new Dictionary<string, string> { ["SSL_CERT_FILE"] = _authorityPemPath };
+    /// <summary>
+    /// The environment a bot needs to trust this issuer's certificate, and to run as deployed: in Production, as
+    /// deploy/compose.yaml runs it. Development would add the container's scope checks on every service a request
+    /// resolves and the developer exception page (tests/ClosureBot.LoadTest/MEASUREMENTS.md, forty-fifth measurement).
+    /// </summary>
+    public IReadOnlyDictionary<string, string> BotEnvironment => new Dictionary<string, string>
+    {
+        ["SSL_CERT_FILE"] = _authorityPemPath,
+        ["ASPNETCORE_ENVIRONMENT"] = "Production",
+    };
 
     public static async Task<ChannelTokenIssuer> StartAsync()
     {
