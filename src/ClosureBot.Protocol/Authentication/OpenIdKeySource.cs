@@ -56,7 +56,11 @@ internal sealed class OpenIdKeySource(string metadataUrl, Func<HttpClient> http,
     private async Task<KeySet> FetchAsync(CancellationToken cancellationToken)
     {
         var retriever = new HttpDocumentRetriever(http()) { RequireHttps = true };
-        var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, retriever, cancellationToken).ConfigureAwait(false);
+        // The retriever does not pass the token on to its HTTP requests, so a caller that gives up (a request whose client
+        // left, the app stopping) would wait for the client's timeout: it stops waiting here, and the request it leaves
+        // ends by that timeout.
+        var configuration = await OpenIdConnectConfigurationRetriever.GetAsync(metadataUrl, retriever, cancellationToken)
+            .WaitAsync(cancellationToken).ConfigureAwait(false);
         var keys = new Dictionary<SecurityKey, IReadOnlySet<string>>(ReferenceEqualityComparer.Instance);
         var ids = new HashSet<string>(StringComparer.Ordinal);
         foreach (var key in configuration.JsonWebKeySet?.Keys ?? [])

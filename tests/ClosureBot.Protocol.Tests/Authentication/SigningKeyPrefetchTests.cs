@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Sockets;
 using ClosureBot.Protocol.Authentication;
 using ClosureBot.Protocol.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +41,35 @@ public sealed class SigningKeyPrefetchTests(ChannelAuthenticationFixture fixture
         await prefetch.Fetch.WaitAsync(TimeSpan.FromSeconds(30));
         Assert.Null(prefetch.Failure);
         Assert.Equal(before, fixture.Provider.ChannelKeyFetches);
+    }
+
+    [Fact]
+    public async Task StoppingTheApp_WhileTheIssuerDoesNotAnswer_EndsTheFetch_WithoutReportingAFailure()
+    {
+        // An issuer that takes the connection and never answers: the fetch would wait for the client's 10 s timeout.
+        using var silent = new TcpListener(IPAddress.Loopback, 0);
+        silent.Start();
+        var held = new System.Collections.Concurrent.ConcurrentBag<Socket>();
+        var accepting = Task.Run(async () =>
+        {
+            try { while (true) held.Add(await silent.AcceptSocketAsync()); }
+            catch (Exception ex) when (ex is SocketException or ObjectDisposedException) { }
+        });
+        var port = ((IPEndPoint)silent.LocalEndpoint).Port;
+        var bot = await AuthenticatedBotHost.StartAsync(fixture.Provider, fixture.Ca,
+            new Dictionary<string, string?> { ["Bot:ToBotFromChannelOpenIdMetadataUrl"] = $"https://127.0.0.1:{port}/silent" });
+        var prefetch = bot.Services.GetRequiredService<SigningKeyPrefetch>();
+        await Task.Delay(200);
+        Assert.False(prefetch.Fetch.IsCompleted);
+
+        await bot.DisposeAsync();
+
+        // Stopping cancelled it: the fetch is over once the app has stopped, and a shutdown is not a failure to log.
+        Assert.True(prefetch.Fetch.IsCompleted);
+        Assert.Null(prefetch.Failure);
+        silent.Stop();
+        await accepting;
+        foreach (var socket in held) socket.Dispose();
     }
 
     [Fact]
