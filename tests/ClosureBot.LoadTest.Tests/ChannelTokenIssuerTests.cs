@@ -4,8 +4,8 @@ namespace ClosureBot.LoadTest.Tests;
 
 /// <summary>
 /// The load command's stand-in for the Connector's token service, against the real bot started as the command starts it:
-/// with the issuer's configuration the bot fetches its keys over HTTPS (trusting the throwaway CA through SSL_CERT_FILE),
-/// walks a whole closure whose every turn carries the run's token, and refuses a turn without one.
+/// with the issuer's configuration the bot runs in Production, fetches its keys over HTTPS (trusting the throwaway CA
+/// through SSL_CERT_FILE), walks a whole closure whose every turn carries the run's token, and refuses a turn without one.
 /// </summary>
 public sealed class ChannelTokenIssuerTests
 {
@@ -16,7 +16,10 @@ public sealed class ChannelTokenIssuerTests
         await using var issuer = await ChannelTokenIssuer.StartAsync();
         using var http = new HttpClient();
         await using var store = LoadStore.Sqlite();
-        await using var bot = await BotProcess.StartAsync(botDll, store, issuer.BotArgs, http, issuer.BotEnvironment);
+        // The host's lifetime lines (which the command keeps at Warning) say which environment the bot runs in.
+        await using var bot = await BotProcess.StartAsync(botDll, store,
+            [.. issuer.BotArgs, "Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Information"], http, issuer.BotEnvironment);
+        await bot.WaitForOutputAsync("Hosting environment: \"Production\"", TimeSpan.FromSeconds(30));
         var messages = new Uri(bot.Url, "/api/messages");
         var clock = new LoadClock(TimeSpan.Zero, TimeSpan.FromDays(1));
 
