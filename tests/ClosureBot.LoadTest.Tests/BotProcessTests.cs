@@ -1,3 +1,4 @@
+using System.Text.RegularExpressions;
 using ClosureBot.LoadTest;
 
 namespace ClosureBot.LoadTest.Tests;
@@ -34,5 +35,26 @@ public sealed class BotProcessTests
         {
             Directory.Delete(published, recursive: true);
         }
+    }
+
+    [Fact]
+    public async Task TheBotItStarts_RunsWithTheRuntimeSettingsOfTheDockerImage()
+    {
+        // The runtime reads some settings only from the environment (DOTNET_…); deploy/Dockerfile gives them to the bot,
+        // and the load command must give its bots the same, or its memory figures are not the deployed bot's.
+        var deployed = Regex.Matches(File.ReadAllText(Path.Combine(Repository.Root(), "deploy", "Dockerfile")),
+                @"^(?!\s*#).*?\b(DOTNET_\w+)=([^\s\\]+)", RegexOptions.Multiline)
+            .ToDictionary(m => m.Groups[1].Value, m => m.Groups[2].Value);
+        Assert.Contains("DOTNET_JitHostMaxSlabCache", deployed.Keys);
+        Assert.Equal(deployed.OrderBy(p => p.Key), BotProcess.DeployedRuntimeEnvironment.OrderBy(p => p.Key));
+
+        var botDll = Path.Combine(Repository.Root(), "src", "ClosureBot", "bin",
+            new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "ClosureBot.dll");
+        using var http = new HttpClient();
+        await using var store = LoadStore.Sqlite();
+        await using var bot = await BotProcess.StartAsync(botDll, store, [], http);
+
+        var environment = File.ReadAllText($"/proc/{bot.Pid}/environ").Split('\0');
+        foreach (var (name, value) in deployed) Assert.Contains($"{name}={value}", environment);
     }
 }
