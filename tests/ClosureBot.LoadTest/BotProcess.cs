@@ -26,7 +26,8 @@ public sealed class BotProcess : IBotUnderTest
     /// <summary>
     /// The runtime settings <c>deploy/Dockerfile</c> gives the bot in its environment (the runtime reads them from nowhere
     /// else), so that the bots this command starts hold the memory a deployed one does: the JIT keeps at most 1 MiB of
-    /// its freed working memory (hexadecimal; the runtime's default is 16 MiB, see the Dockerfile).
+    /// its freed working memory (hexadecimal; the runtime's default is 16 MiB, see the Dockerfile). A value the command's
+    /// own environment gives is kept, so that another can be measured.
     /// </summary>
     public static readonly IReadOnlyDictionary<string, string> DeployedRuntimeEnvironment =
         new Dictionary<string, string> { ["DOTNET_JitHostMaxSlabCache"] = "100000" };
@@ -62,7 +63,7 @@ public sealed class BotProcess : IBotUnderTest
         // the bot listens on 127.0.0.1 and the generator calls it there. The inventory is the file this writes, in both.
         GeneratorSockets.KeepFrom(start);
         start.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
-        foreach (var (name, value) in DeployedRuntimeEnvironment) start.Environment[name] = value;
+        foreach (var (name, value) in DeployedRuntimeEnvironment) start.Environment.TryAdd(name, value);
         foreach (var (name, value) in environment ?? new Dictionary<string, string>()) start.Environment[name] = value;
         foreach (var arg in new[]
                  {
