@@ -48,11 +48,9 @@ public sealed class BotProcessTests
         Assert.Contains("DOTNET_JitHostMaxSlabCache", deployed.Keys);
         Assert.Equal(deployed.OrderBy(p => p.Key), BotProcess.DeployedRuntimeEnvironment.OrderBy(p => p.Key));
 
-        var botDll = Path.Combine(Repository.Root(), "src", "ClosureBot", "bin",
-            new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name, "net10.0", "ClosureBot.dll");
         using var http = new HttpClient();
         await using var store = LoadStore.Sqlite();
-        await using var bot = await BotProcess.StartAsync(botDll, store, [], http);
+        await using var bot = await BotProcess.StartAsync(Builds.BotDll(), store, [], http);
 
         // A value in the command's own environment is kept, to measure another.
         var environment = File.ReadAllText($"/proc/{bot.Pid}/environ").Split('\0');

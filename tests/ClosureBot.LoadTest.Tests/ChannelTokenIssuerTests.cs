@@ -12,12 +12,11 @@ public sealed class ChannelTokenIssuerTests
     [Fact]
     public async Task TheBotItConfigures_WalksAClosureWithTheToken_AndRefusesATurnWithout()
     {
-        var botDll = Path.Combine(Repository.Root(), "src", "ClosureBot", "bin", Configuration(), "net10.0", "ClosureBot.dll");
         await using var issuer = await ChannelTokenIssuer.StartAsync();
         using var http = new HttpClient();
         await using var store = LoadStore.Sqlite();
         // The host's lifetime lines (which the command keeps at Warning) say which environment the bot runs in.
-        await using var bot = await BotProcess.StartAsync(botDll, store,
+        await using var bot = await BotProcess.StartAsync(Builds.BotDll(), store,
             [.. issuer.BotArgs, "Serilog:MinimumLevel:Override:Microsoft.Hosting.Lifetime=Information"], http, issuer.BotEnvironment);
         await bot.WaitForOutputAsync("Hosting environment: \"Production\"", TimeSpan.FromSeconds(30));
         var messages = new Uri(bot.Url, "/api/messages");
@@ -52,8 +51,4 @@ public sealed class ChannelTokenIssuerTests
         Assert.Equal("Production", issuer.BotEnvironment["ASPNETCORE_ENVIRONMENT"]);
         Assert.Contains("Identity:RequireVerified=false", issuer.BotArgs);
     }
-
-    // The configuration these tests were built in, so they start the bot built alongside them.
-    private static string Configuration() =>
-        new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name;
 }

@@ -128,5 +128,5 @@ public sealed class FloorTests
 
     /// <summary>The floor as built with these tests (the load command's project reference builds it in the same configuration).</summary>
     private static string FloorDll() =>
-        FloorProcess.DllIn(Repository.Root(), new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar)).Parent!.Name);
+        FloorProcess.DllIn(Repository.Root(), Builds.Configuration);
 }
