@@ -64,8 +64,11 @@ public sealed class DialogInstance
         else JsonSerializer.Serialize(writer, _value, _valueType!);
     }
 
-    /// <summary>Writes <c>{id, version, state}</c> as the stack always was, the state straight from its typed value.</summary>
-    private sealed class DialogInstanceConverter : JsonConverter<DialogInstance>
+    /// <summary>
+    /// Writes <c>{id, version, state}</c> as the stack always was, the state straight from its typed value. Public so that
+    /// an app's source-generated JSON for a type that holds a stack can name it.
+    /// </summary>
+    public sealed class DialogInstanceConverter : JsonConverter<DialogInstance>
     {
         public override DialogInstance Read(ref Utf8JsonReader reader, Type typeToConvert, JsonSerializerOptions options)
         {

@@ -52,7 +52,7 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             // The cached object of the last committed turn saves parsing its JSON again. This turn changes it in
             // place, so any failure below must drop it from the cache.
             var data = stored?.Parsed as ConversationData
-                ?? (stored is null ? new ConversationData() : JsonSerializer.Deserialize<ConversationData>(stored.State, ProtocolJson.Options)!);
+                ?? (stored is null ? new ConversationData() : ConversationDataJson.Read(stored.State));
             // The recent ids in the state spare a quick redelivery the turn; the outbox row decides over the whole window
             // (a redelivery it no longer holds is a new activity).
             if (data.HasProcessed(activity.Id) && await outbox.ReplayAsync(context, key, ct)) return;
@@ -140,7 +140,7 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             ConversationKey = key,
             ExpectedETag = stored?.ETag,
             NewETag = ETags.New(),
-            State = JsonSerializer.SerializeToUtf8Bytes(data, ProtocolJson.Options),
+            State = ConversationDataJson.Write(data),
             SaveProgress = save,
             DeleteProgressFor = delete,
             ClosureRequest = turn.NewClosureRequest,

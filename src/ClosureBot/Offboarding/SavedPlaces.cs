@@ -23,7 +23,7 @@ public sealed class SavedPlaces(IBotStore store, OffboardingDialog offboarding, 
         SavedProgress? progress;
         try
         {
-            progress = JsonSerializer.Deserialize<SavedProgress>(stored.Json, ProtocolJson.Options);
+            progress = ConversationDataJson.ReadProgress(stored.Json);
         }
         catch (JsonException)
         {
@@ -46,7 +46,7 @@ public sealed class SavedPlaces(IBotStore store, OffboardingDialog offboarding, 
         var screen = offboarding.CurrentScreen(instance);
         if (screen == data.SavedProgressStep) return (null, null);
         data.SavedProgressStep = screen;
-        var json = JsonSerializer.Serialize(new SavedProgress(offboarding.PeekState(instance), screen, offboarding.Version), ProtocolJson.Options);
+        var json = ConversationDataJson.Write(new SavedProgress(offboarding.PeekState(instance), screen, offboarding.Version));
         return (new StoredProgress(userKey, activity.Conversation?.Id ?? "", json, time.GetUtcNow()), null);
     }
 }

@@ -39,8 +39,7 @@ internal sealed class TurnPathWarmer(OffboardingCards cards, CustomerLocales loc
         var stored = JsonSerializer.SerializeToUtf8Bytes(replies, ProtocolJson.Options);
         JsonSerializer.Deserialize<List<Activity>>(stored, ProtocolJson.Options);
         JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(replies), ProtocolJson.Options);
-        var state = JsonSerializer.SerializeToUtf8Bytes(new ConversationData(), ProtocolJson.Options);
-        JsonSerializer.Deserialize<ConversationData>(state, ProtocolJson.Options);
+        ConversationDataJson.Read(ConversationDataJson.Write(new ConversationData()));
         return replies.Count;
     }
 }

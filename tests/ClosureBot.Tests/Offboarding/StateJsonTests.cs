@@ -1,6 +1,8 @@
 using System.Text.Json;
 using System.Text.Json.Serialization.Metadata;
 using ClosureBot.Dialogs;
+using ClosureBot.Dialogs.Prompts;
+using ClosureBot.Handoff;
 using ClosureBot.Dialogs.Waterfall;
 using ClosureBot.Offboarding;
 using ClosureBot.Protocol.Serialization;
@@ -49,6 +51,85 @@ public sealed class StateJsonTests
 
         Assert.True(BytesAllocatedWriting(position, Generated<WaterfallDialog<OffboardingState>.Position>()) * 2
                     < BytesAllocatedWriting(position, Reflected<WaterfallDialog<OffboardingState>.Position>()));
+    }
+
+    // What a turn stores about its conversation is written by generated code too (ConversationDataJson): the same bytes
+    // as the protocol's options write, with the app's encoder (non-ASCII text as it is, HTML characters unescaped).
+    [Fact]
+    public void ConversationData_WrittenByItsGeneratedWriter_IsWhatTheProtocolsOptionsWrite_AndReadsBack()
+    {
+        var data = RichConversation();
+
+        var written = ConversationDataJson.Write(data);
+
+        Assert.Equal(JsonSerializer.Serialize(data, ProtocolJson.Options), System.Text.Encoding.UTF8.GetString(written));
+        Assert.Contains("\"text\":\"Möchten Sie Ihre Daten <jetzt> sichern? \\\"Ja\\\" oder \\\"Nein\\\" ", System.Text.Encoding.UTF8.GetString(written));
+        Assert.Equal(written, ConversationDataJson.Write(ConversationDataJson.Read(written)));
+        Assert.Equal(written, ConversationDataJson.Write(JsonSerializer.Deserialize<ConversationData>(written, ProtocolJson.Options)!));
+    }
+
+    [Fact]
+    public void SavedProgress_WrittenByItsGeneratedWriter_IsWhatTheProtocolsOptionsWrite_AndReadsBack()
+    {
+        var progress = new SavedProgress(new OffboardingState { AccountAlias = "ACME", AccountName = "Ärzte & Söhne <GmbH>", Misses = 1, StartedAt = DateTimeOffset.UnixEpoch },
+            "servers", "7");
+
+        var written = ConversationDataJson.Write(progress);
+
+        Assert.Equal(JsonSerializer.Serialize(progress, ProtocolJson.Options), written);
+        Assert.Equal(written, ConversationDataJson.Write(ConversationDataJson.ReadProgress(written)!));
+    }
+
+    [Fact]
+    public void ConversationData_IsWrittenByTheGeneratedWriter_WhichAllocatesLittleMoreThanWhatItReturns()
+    {
+        var data = RichConversation();
+        var size = ConversationDataJson.Write(data).Length;
+
+        var generated = BytesAllocated(() => ConversationDataJson.Write(data));
+        var reflected = BytesAllocated(() => JsonSerializer.SerializeToUtf8Bytes(data, ProtocolJson.Options));
+
+        Assert.True(generated < reflected, $"generated {generated} B, through the protocol's options {reflected} B");
+        Assert.True(generated < size + 1024, $"generated {generated} B for {size} B of JSON");
+    }
+
+    private static ConversationData RichConversation()
+    {
+        var position = new DialogInstance { Id = "offboarding", Version = "7" };
+        position.SetValue(new WaterfallDialog<OffboardingState>.Position
+        {
+            Step = 3,
+            Values = new OffboardingState { AccountAlias = "ACME", AccountName = "Ärzte & Söhne", DataRetrievalAcknowledged = true, StartedAt = DateTimeOffset.UnixEpoch },
+        }, Generated<WaterfallDialog<OffboardingState>.Position>());
+        var prompt = new DialogInstance { Id = "confirm", Version = "1" };
+        prompt.SetValue(new Prompt<bool>.PromptState
+        {
+            Text = "Möchten Sie Ihre Daten <jetzt> sichern? \"Ja\" oder \"Nein\" 👋", RetryText = "Bitte antworten Sie mit Ja oder Nein.", Attempts = 1,
+        }, (JsonTypeInfo<Prompt<bool>.PromptState>)DialogStateJson.Options.GetTypeInfo(typeof(Prompt<bool>.PromptState)));
+        var recent = new RecentActivities();
+        recent.Lines.Add(new RecentLine("user", "ich möchte mein Konto schließen & <sofort>", new DateTimeOffset(2026, 12, 7, 9, 30, 0, TimeSpan.Zero)));
+        recent.Lines.Add(new RecentLine("bot", "Gern. \"Schritt 1 von 5\"", new DateTimeOffset(2026, 12, 7, 9, 30, 1, 250, TimeSpan.Zero)));
+        return new ConversationData
+        {
+            Dialog = new DialogState { Stack = [position, prompt] },
+            RecentActivityIds = ["a-1", "a-2|0003"],
+            SavedProgressStep = "retrieve-data",
+            Welcomed = true,
+            Ended = new EndedFlow(OffboardingOutcome.Abandoned, "ACME", null) { WelcomedAgain = true },
+            HandoffTicketId = "T-1",
+            Recent = recent,
+            Locale = "de-DE",
+            TimeZone = "Europe/Berlin",
+            UtcOffsetMinutes = 60,
+        };
+    }
+
+    private static long BytesAllocated(Func<byte[]> write)
+    {
+        write();
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++) write();
+        return (GC.GetAllocatedBytesForCurrentThread() - before) / 100;
     }
 
     private static long BytesAllocatedWriting<T>(T value, JsonTypeInfo<T> type)
