@@ -1,10 +1,8 @@
-using System.Text.Json;
 using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Localization;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
-using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
 using ClosureBot.Storage;
 using Microsoft.Extensions.Options;

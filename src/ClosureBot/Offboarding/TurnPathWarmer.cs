@@ -36,7 +36,7 @@ internal sealed class TurnPathWarmer(OffboardingCards cards, CustomerLocales loc
             replies.Add(cards.Resume(locale, Sample.Alias, OffboardingSteps.Numbered[0].Id, DateTimeOffset.UnixEpoch, "warm-up"));
         }
         // What a turn stores and answers: its replies (the outbox row and the expectReplies body) and its state.
-        var stored = JsonSerializer.SerializeToUtf8Bytes(replies, ProtocolJson.Options);
+        var stored = ActivityJson.SerializeList(replies);
         JsonSerializer.Deserialize<List<Activity>>(stored, ProtocolJson.Options);
         JsonSerializer.SerializeToUtf8Bytes(new ExpectedReplies(replies), ProtocolJson.Options);
         ConversationDataJson.Read(ConversationDataJson.Write(new ConversationData()));

@@ -32,7 +32,7 @@ public sealed class ReplyOutbox(IOutboxStore store, IEnumerable<IOutboxRoute> ro
         var replies = context.BufferedReplies;
         var now = time.GetUtcNow();
         var push = replies.Count > 0 && !context.Activity.ExpectsReplies();
-        var serialized = JsonSerializer.SerializeToUtf8Bytes(replies, ProtocolJson.Options);
+        var serialized = ActivityJson.SerializeList(replies);
         // The same bytes answer an expectReplies request, so the endpoint need not serialize the replies again.
         context.SerializedReplies = serialized;
         return new OutboxEntry(conversationKey, activityId, serialized, replies.Count, now, push ? now + _options.ReplyRetryDelay : null);

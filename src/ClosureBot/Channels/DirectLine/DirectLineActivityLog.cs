@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using System.Text.Json;
 using System.Threading.Channels;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
@@ -42,7 +41,7 @@ public sealed class DirectLineActivityLog(IDirectLineStore store, TimeProvider t
             var first = await store.AppendActivitiesAsync(conversationId, activities.Count, (index, assigned) =>
             {
                 activities[index].Id = $"{conversationId}|{assigned:D7}";
-                return json[index] = JsonSerializer.Serialize(activities[index], ProtocolJson.Options);
+                return json[index] = ActivityJson.Serialize(activities[index]);
             }, ct);
             for (var i = 0; i < activities.Count; i++) entry.Publish(new StreamItem(first + i, json[i]));
             return activities.Select(a => a.Id!).ToList();
@@ -68,7 +67,7 @@ public sealed class DirectLineActivityLog(IDirectLineStore store, TimeProvider t
     public void PublishEphemeral(string conversationId, Activity activity, long? follows = null)
     {
         if (_entries.TryGetValue(conversationId, out var entry))
-            entry.Publish(new StreamItem(null, JsonSerializer.Serialize(activity, ProtocolJson.Options), follows));
+            entry.Publish(new StreamItem(null, ActivityJson.Serialize(activity), follows));
     }
 
     /// <summary>The sequence in its conversation's log of an activity id this log assigned (<c>{conversationId}|0000002</c>).</summary>
