@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Nodes;
@@ -29,12 +28,8 @@ public static class ActivityJson
     private static readonly JsonTypeInfo<List<TextHighlight>> Highlights = TypeInfo<List<TextHighlight>>();
     private static readonly JsonTypeInfo<SemanticAction> Semantic = TypeInfo<SemanticAction>();
 
-    // One writer per thread, reset for each use: every turn writes its replies.
-    [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_output;
-
     /// <summary>The activities as a JSON array (UTF-8): the bytes <c>JsonSerializer.SerializeToUtf8Bytes(activities, ProtocolJson.Options)</c> gives.</summary>
-    public static byte[] SerializeList(IReadOnlyList<Activity> activities) => Written(activities, static (writer, list) =>
+    public static byte[] SerializeList(IReadOnlyList<Activity> activities) => ThreadJsonWriter.Write(activities, static (writer, list) =>
     {
         writer.WriteStartArray();
         foreach (var activity in list) Write(writer, activity);
@@ -42,18 +37,7 @@ public static class ActivityJson
     }).ToArray();
 
     /// <summary>One activity as JSON text: what <c>JsonSerializer.Serialize(activity, ProtocolJson.Options)</c> gives.</summary>
-    public static string Serialize(Activity activity) => Encoding.UTF8.GetString(Written(activity, Write));
-
-    // The span stays valid until this thread writes again.
-    private static ReadOnlySpan<byte> Written<T>(T value, Action<Utf8JsonWriter, T> write)
-    {
-        var (buffer, writer) = t_output ??= CreateOutput();
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        write(writer, value);
-        writer.Flush();
-        return buffer.WrittenSpan;
-    }
+    public static string Serialize(Activity activity) => Encoding.UTF8.GetString(ThreadJsonWriter.Write(activity, Write));
 
     /// <summary>Writes one activity as the options write it.</summary>
     public static void Write(Utf8JsonWriter writer, Activity a)
@@ -179,12 +163,6 @@ public static class ActivityJson
             writer.WritePropertyName(name);
             value.WriteTo(writer);
         }
-    }
-
-    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) CreateOutput()
-    {
-        var buffer = new ArrayBufferWriter<byte>(16 * 1024);
-        return (buffer, new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = Options.Encoder }));
     }
 
     private static JsonTypeInfo<T> TypeInfo<T>() => (JsonTypeInfo<T>)Options.GetTypeInfo(typeof(T));

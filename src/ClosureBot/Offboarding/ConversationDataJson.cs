@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text;
 using System.Text.Json;
 using System.Text.Json.Serialization;
@@ -22,10 +21,6 @@ internal static class ConversationDataJson
     private static readonly JsonTypeInfo<ConversationData> Data = (JsonTypeInfo<ConversationData>)Options.GetTypeInfo(typeof(ConversationData));
     private static readonly JsonTypeInfo<SavedProgress> Progress = (JsonTypeInfo<SavedProgress>)Options.GetTypeInfo(typeof(SavedProgress));
 
-    // One writer per thread, reset for each state: every turn writes one.
-    [ThreadStatic]
-    private static (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer)? t_output;
-
     /// <summary>The state as a turn's commit stores it (UTF-8).</summary>
     public static byte[] Write(ConversationData data) => Written(data, Data).ToArray();
 
@@ -39,22 +34,8 @@ internal static class ConversationDataJson
     /// <summary>A saved place as <see cref="Write(SavedProgress)"/> stored it (null for <c>null</c>).</summary>
     public static SavedProgress? ReadProgress(string json) => JsonSerializer.Deserialize(json, Progress);
 
-    // The span stays valid until this thread writes again.
-    private static ReadOnlySpan<byte> Written<T>(T value, JsonTypeInfo<T> typeInfo)
-    {
-        var (buffer, writer) = t_output ??= CreateOutput();
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        JsonSerializer.Serialize(writer, value, typeInfo);
-        writer.Flush();
-        return buffer.WrittenSpan;
-    }
-
-    private static (ArrayBufferWriter<byte>, Utf8JsonWriter) CreateOutput()
-    {
-        var buffer = new ArrayBufferWriter<byte>(4 * 1024);
-        return (buffer, new Utf8JsonWriter(buffer, new JsonWriterOptions { Encoder = ProtocolJson.Options.Encoder }));
-    }
+    private static ReadOnlySpan<byte> Written<T>(T value, JsonTypeInfo<T> typeInfo) =>
+        ThreadJsonWriter.Write((value, typeInfo), static (writer, v) => JsonSerializer.Serialize(writer, v.value, v.typeInfo));
 
     private static JsonSerializerOptions CreateOptions()
     {
