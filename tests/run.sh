@@ -42,32 +42,8 @@ if ! ls /usr/lib/postgresql/*/bin/initdb >/dev/null 2>&1; then
     sudo apt-get update -qq && sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq postgresql >/dev/null
   fi
 fi
-pg_bin="$(ls -d /usr/lib/postgresql/*/bin | sort -V | tail -n 1)"
-pg_root="$(mktemp -d /tmp/closurebot-pg-XXXXXX)"
-pg_port="$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1", 0)); print(s.getsockname()[1]); s.close()')"
-as_pg=()
-if [ "$(id -u)" = 0 ]; then
-  # initdb and pg_ctl refuse to run as root; the data folder must belong to the user the server runs as.
-  chown postgres:postgres "$pg_root"
-  as_pg=(runuser -u postgres --)
-fi
-stop_postgres() {
-  "${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_root/data" -m fast stop >/dev/null 2>&1 || true
-  rm -rf "$pg_root"
-}
-trap stop_postgres EXIT
-# Bash runs the EXIT trap when a signal ends it only if that signal is trapped. A watcher in a session of its own stops
-# the server too once this script is gone, however it ended: killed outright (SIGKILL), or with its whole process group
-# (the server leaves that group when it starts).
-trap 'exit 129' HUP
-trap 'exit 130' INT
-trap 'exit 143' TERM
-setsid bash -c 'while kill -0 "$1" 2>/dev/null; do sleep 2; done; "${@:2}" -D "$0/data" -m fast stop >/dev/null 2>&1; rm -rf "$0"' \
-  "$pg_root" "$$" "${as_pg[@]}" "$pg_bin/pg_ctl" </dev/null >/dev/null 2>&1 &
-"${as_pg[@]}" "$pg_bin/initdb" -D "$pg_root/data" -U postgres --auth=trust --no-sync -E UTF8 >/dev/null
-"${as_pg[@]}" "$pg_bin/pg_ctl" -D "$pg_root/data" -l "$pg_root/server.log" -w \
-  -o "-c listen_addresses=127.0.0.1 -c port=$pg_port -c unix_socket_directories=$pg_root -c max_connections=300 -c fsync=off" start >/dev/null
-export CLOSUREBOT_TEST_POSTGRES="Host=127.0.0.1;Port=$pg_port;Username=postgres;Database=postgres"
+source "$root/tests/postgres.sh"
+start_test_postgres
 
 dotnet build ClosureBot.sln -c Release --nologo -v quiet
 status=0
