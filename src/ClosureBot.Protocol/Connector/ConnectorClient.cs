@@ -1,5 +1,4 @@
 using System.Net.Http.Headers;
-using System.Net.Http.Json;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;
@@ -27,7 +26,7 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
                 throw new InvalidOperationException("The reply's serviceUrl is not allowed (Bot:AllowedServiceUrlHosts).");
             var url = ReplyUrl(serviceUrl!, reply.Conversation?.Id ?? incoming.Conversation?.Id, reply.ReplyToId);
 
-            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = JsonContent.Create(reply, options: ProtocolJson.Options) };
+            using var request = new HttpRequestMessage(HttpMethod.Post, url) { Content = Body(reply) };
             await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
             using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
             response.EnsureSuccessStatusCode();
@@ -49,13 +48,20 @@ public sealed class ConnectorClient(HttpClient http, ServiceUrlPolicy serviceUrl
         activity.Id = activityId;
         using var request = new HttpRequestMessage(HttpMethod.Put, ReplyUrl(serviceUrl, conversationId, activityId))
         {
-            Content = JsonContent.Create(activity, options: ProtocolJson.Options),
+            Content = Body(activity),
         };
         await AuthorizeAsync(request, cancellationToken).ConfigureAwait(false);
         using var response = await http.SendAsync(request, cancellationToken).ConfigureAwait(false);
         response.EnsureSuccessStatusCode();
         return await ReadResourceAsync(response, cancellationToken).ConfigureAwait(false) ?? new ResourceResponse(activityId);
     }
+
+    // An activity as the protocol's options write it (ActivityJson, without the serializer's object writer on every
+    // reply), with the media type JsonContent gave it; the length is known, so the body is not sent in chunks.
+    private static ByteArrayContent Body(Activity activity) => new(ActivityJson.SerializeToUtf8Bytes(activity))
+    {
+        Headers = { ContentType = new MediaTypeHeaderValue("application/json") { CharSet = "utf-8" } },
+    };
 
     // Every call to the Connector carries the bot's token (none in local development, where no app id is set).
     private async Task AuthorizeAsync(HttpRequestMessage request, CancellationToken cancellationToken)

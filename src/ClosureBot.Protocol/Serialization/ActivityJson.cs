@@ -39,8 +39,10 @@ public static class ActivityJson
     /// <summary>One activity as JSON text: what <c>JsonSerializer.Serialize(activity, ProtocolJson.Options)</c> gives.</summary>
     public static string Serialize(Activity activity) => Encoding.UTF8.GetString(ThreadJsonWriter.Write(activity, Write));
 
-    /// <summary>Writes one activity as the options write it.</summary>
-    public static void Write(Utf8JsonWriter writer, Activity a)
+    /// <summary>One activity as UTF-8 JSON: what <c>JsonSerializer.SerializeToUtf8Bytes(activity, ProtocolJson.Options)</c> gives.</summary>
+    public static byte[] SerializeToUtf8Bytes(Activity activity) => ThreadJsonWriter.Write(activity, Write).ToArray();
+
+    private static void Write(Utf8JsonWriter writer, Activity a)
     {
         writer.WriteStartObject();
         String(writer, "type"u8, a.Type);

@@ -97,6 +97,48 @@ public class ConnectorClientTests
         Assert.Null(bodies[0]["attachments"]);
     }
 
+    // The body is the activity as the protocol's options write it, German text and a card included, sent whole with the
+    // media type JsonContent gave it.
+    [Fact]
+    public async Task SendAsync_AndUpdate_SendTheActivityAsTheOptionsWriteIt_WithItsLength()
+    {
+        var handler = new RecordingHandler();
+        var client = new ConnectorClient(new HttpClient(handler), Policy);
+        var card = Reply("Schritt 2 von 5: Löschen Sie Ihre Server <jetzt> & „Erledigt“", "in-1");
+        card.Attachments = [new Attachment { ContentType = Attachment.AdaptiveCardContentType, Content = new JsonObject { ["type"] = "AdaptiveCard", ["text"] = "Zürich" } }];
+
+        List<byte[]> expected = [Written(card)];
+        await client.SendAsync(Incoming(), [card], CancellationToken.None);
+        await client.UpdateActivityAsync("https://smba.trafficmanager.net/emea/", "a:conv", "sent-1", card, CancellationToken.None);
+        expected.Add(Written(card)); // the update names the message it replaces (id "sent-1")
+
+        Assert.Equal(2, handler.Bodies.Count);
+        for (var i = 0; i < 2; i++)
+        {
+            var (body, contentType, length) = handler.Bodies[i];
+            Assert.Equal(expected[i], body);
+            Assert.Equal("application/json; charset=utf-8", contentType);
+            Assert.Equal(body.Length, length);
+        }
+        Assert.Contains("\"id\":\"sent-1\"", System.Text.Encoding.UTF8.GetString(handler.Bodies[1].Body));
+
+        static byte[] Written(Activity activity) =>
+            System.Text.Json.JsonSerializer.SerializeToUtf8Bytes(activity, ClosureBot.Protocol.Serialization.ProtocolJson.Options);
+    }
+
+    private sealed class RecordingHandler : HttpMessageHandler
+    {
+        public List<(byte[] Body, string? ContentType, long? Length)> Bodies { get; } = [];
+
+        protected override async Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            // The length as the request states it before its body is read (reading would buffer it and count it).
+            var (contentType, length) = (request.Content!.Headers.ContentType?.ToString(), request.Content.Headers.ContentLength);
+            Bodies.Add((await request.Content.ReadAsByteArrayAsync(cancellationToken), contentType, length));
+            return new HttpResponseMessage(HttpStatusCode.OK) { Content = new StringContent("""{"id":"sent-1"}""") };
+        }
+    }
+
     [Fact]
     public async Task SendAsync_ChannelReturnsNoBody_FabricatesEmptyId()
     {
