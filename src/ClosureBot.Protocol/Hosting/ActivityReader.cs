@@ -16,9 +16,6 @@ public static class ActivityReader
     /// <summary>Largest body accepted: 1 MiB (<see cref="ActivityLimits.MaxBodyBytes"/>).</summary>
     public const int MaxBodyBytes = ActivityLimits.MaxBodyBytes;
 
-    // The shared options with the nesting bound: a deeply nested body fails while it is read, not after.
-    private static readonly JsonSerializerOptions ReadOptions = CreateReadOptions();
-
     /// <summary>The parsed activity, or the error to answer with (and nothing else happens).</summary>
     public readonly record struct Result(Activity? Activity, int StatusCode, ErrorResponse? Error);
 
@@ -63,7 +60,8 @@ public static class ActivityReader
         Activity? activity;
         try
         {
-            activity = JsonSerializer.Deserialize<Activity>(json, ReadOptions);
+            // The protocol's options with the nesting bound: a deeply nested body fails while it is read, not after.
+            activity = ActivityJson.Deserialize(json);
         }
         catch (JsonException ex)
         {
@@ -76,13 +74,6 @@ public static class ActivityReader
         if (ActivityLimits.Check(activity) is { } violation)
             return Fail(StatusCodes.Status400BadRequest, violation.Code, violation.Message);
         return new Result(activity, StatusCodes.Status200OK, null);
-    }
-
-    private static JsonSerializerOptions CreateReadOptions()
-    {
-        var options = new JsonSerializerOptions(ProtocolJson.Options) { MaxDepth = ActivityLimits.MaxJsonDepth };
-        options.MakeReadOnly();
-        return options;
     }
 
     // The reader's own words (position and reason), without the inner exception's text or the offending value.

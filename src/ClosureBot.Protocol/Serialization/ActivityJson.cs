@@ -14,7 +14,7 @@ namespace ClosureBot.Protocol.Serialization;
 /// generic object writer visited each of the activity's 43 properties through its metadata: about 4 % of the bot's CPU
 /// under load (forty-seventh measurement). <c>ActivityJsonTests</c> hold this to the options' bytes for every property.
 /// </summary>
-public static class ActivityJson
+public static partial class ActivityJson
 {
     private static readonly JsonSerializerOptions Options = ProtocolJson.Options;
     private static readonly UtcTimestampConverter UtcTimestamp = new();

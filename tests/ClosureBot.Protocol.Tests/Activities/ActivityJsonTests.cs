@@ -77,7 +77,7 @@ public sealed class ActivityJsonTests
 
     // An instance with every settable property given a value of its type (recursively for the protocol's own types), and
     // extension data with text that the app's encoder leaves as it is and text it escapes.
-    private static T Filled<T>(int seed) where T : new() => (T)Fill(typeof(T), seed, depth: 0);
+    internal static T Filled<T>(int seed) where T : new() => (T)Fill(typeof(T), seed, depth: 0);
 
     private static object Fill(Type type, int seed, int depth)
     {
