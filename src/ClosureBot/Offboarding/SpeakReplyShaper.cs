@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
@@ -62,11 +63,31 @@ internal sealed partial class SpeakReplyShaper : IReplyShaper
     private static void Append(StringBuilder spoken, string? text)
     {
         if (string.IsNullOrWhiteSpace(text)) return;
-        var plain = Whitespace().Replace(Emphasis().Replace(Link().Replace(text, "$1"), ""), " ").Trim();
+        var plain = Plain(text);
         if (plain.Length == 0) return;
         if (spoken.Length > 0) spoken.Append(spoken[^1] is '.' or '?' or '!' or ':' ? " " : ". ");
         spoken.Append(plain);
     }
+
+    /// <summary>
+    /// <paramref name="text"/> read as words: links by their label, without Markdown's emphasis, list marks and headings,
+    /// every run of whitespace one space. Most of what the bot says has none of these, and is only trimmed: the three
+    /// patterns are run only on a text with one of the characters they start from (<see cref="MarkupStarts"/>) or two
+    /// spaces in a row, which were 0.5 % of the bot's CPU under load when run on every text (forty-eighth measurement).
+    /// </summary>
+    internal static string Plain(string text) =>
+        text.AsSpan().IndexOfAny(MarkupStarts) < 0 && !text.Contains("  ", StringComparison.Ordinal) ? text.Trim() : PlainByPatterns(text);
+
+    /// <summary>What <see cref="Plain"/> gives, by running the patterns whatever the text.</summary>
+    internal static string PlainByPatterns(string text) => Whitespace().Replace(Emphasis().Replace(Link().Replace(text, "$1"), ""), " ").Trim();
+
+    /// <summary>
+    /// The characters a match of <see cref="Link"/>, <see cref="Emphasis"/> or <see cref="Whitespace"/> must contain: the
+    /// marks, and every character the patterns' <c>\s</c> matches but the space (<c>SpeakReplyShaperTests</c> checks this
+    /// set against the pattern for every UTF-16 character).
+    /// </summary>
+    internal static readonly SearchValues<char> MarkupStarts = SearchValues.Create(
+        [.. "[*_#-", .. Enumerable.Range(0, char.MaxValue + 1).Select(c => (char)c).Where(c => c != ' ' && char.IsWhiteSpace(c))]);
 
     // Text blocks in reading order, without descending into actions (button titles are not content).
     private static IEnumerable<string> TextBlocks(JsonNode? node)

@@ -145,4 +145,38 @@ public sealed class SpeakReplyShaperTests
         Assert.EndsWith("long ok.", speak);
         Assert.True(speak.Length > SpeakReplyShaper.MaxLength - 52, $"cut too early: {speak.Length} characters");
     }
+
+    // Plain text skips the three patterns; the characters that decide it must be every one a match needs.
+    [Fact]
+    public void MarkupStarts_HoldsEveryCharacterThePatternsWhitespaceMatches_ButTheSpace()
+    {
+        var whitespace = new System.Text.RegularExpressions.Regex(@"^\s$");
+        for (var c = 0; c <= char.MaxValue; c++)
+        {
+            var ch = (char)c;
+            if (ch != ' ' && whitespace.IsMatch(ch.ToString())) Assert.True(SpeakReplyShaper.MarkupStarts.Contains(ch), $"U+{c:X4}");
+        }
+        foreach (var mark in "[*_#-") Assert.True(SpeakReplyShaper.MarkupStarts.Contains(mark), mark.ToString());
+        Assert.False(SpeakReplyShaper.MarkupStarts.Contains(' '));
+    }
+
+    [Fact]
+    public void Plain_EveryTextOfTheBotAndMarkupOfEachKind_GivesWhatThePatternsGive()
+    {
+        var texts = ClosureBot.Localization.Locales.Load().All
+            .SelectMany(table => Enum.GetValues<ClosureBot.Localization.TextId>().Select(id => table[id]))
+            .Concat([
+                "", " ", "Step 2 of 5", "  padded  ", "trailing ", " leading", "tab\there", "line\nbreak", "nbsp\u00a0here",
+                "em\u2003space", "narrow\u202fnbsp", "two  spaces", "see [the article](https://x.test/a)", "**bold** and __bold__",
+                "*one* _two_", "snake_case_word", "- item\n- item", "- item", "* item", "# Heading", "site-to-site VPNs", "a - b", "x*y", "[not a link]",
+                "Schritt 2 von 5: Löschen Sie Ihre Server", "¿Seguimos? «Sí»", "👋 hi",
+            ]);
+        var plainOnes = 0;
+        foreach (var text in texts)
+        {
+            Assert.Equal(SpeakReplyShaper.PlainByPatterns(text), SpeakReplyShaper.Plain(text));
+            if (text.AsSpan().IndexOfAny(SpeakReplyShaper.MarkupStarts) < 0) plainOnes++;
+        }
+        Assert.True(plainOnes > 100, $"{plainOnes} texts took the short way");
+    }
 }
