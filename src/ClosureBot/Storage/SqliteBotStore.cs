@@ -32,11 +32,9 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
     public async Task<StoredConversation?> LoadConversationAsync(string key, CancellationToken cancellationToken)
     {
         if (_cache.TryGet(key, out var cached)) return cached;
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT etag, CAST(state AS BLOB) FROM conversations WHERE key = $key";
-        command.Parameters.AddWithValue("$key", key);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        using var session = _database.RentReader();
+        await using var reader = await session.Command("SELECT etag, CAST(state AS BLOB) FROM conversations WHERE key = @p0", key)
+            .ExecuteReaderAsync(cancellationToken);
         if (!await reader.ReadAsync(cancellationToken)) return null;
         var stored = new StoredConversation(key, reader.GetString(0), reader.GetFieldValue<byte[]>(1));
         _cache.Set(stored);
@@ -45,11 +43,9 @@ public sealed class SqliteBotStore : IBotStore, IAsyncDisposable
 
     public async Task<StoredProgress?> LoadProgressAsync(string userKey, CancellationToken cancellationToken)
     {
-        await using var connection = Open();
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT conversation_id, state, saved_at FROM user_progress WHERE user_key = $key";
-        command.Parameters.AddWithValue("$key", userKey);
-        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        using var session = _database.RentReader();
+        await using var reader = await session.Command("SELECT conversation_id, state, saved_at FROM user_progress WHERE user_key = @p0", userKey)
+            .ExecuteReaderAsync(cancellationToken);
         return await reader.ReadAsync(cancellationToken)
             ? new StoredProgress(userKey, reader.GetString(0), reader.GetString(1), DateTimeOffset.Parse(reader.GetString(2)))
             : null;

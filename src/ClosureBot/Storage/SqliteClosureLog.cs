@@ -8,20 +8,13 @@ public sealed class SqliteClosureLog(SqliteDatabase database) : SqlClosureLog
 {
     protected override string RequesterOrder => "rowid";
 
-    protected override ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => ValueTask.FromResult<DbConnection>(database.Open(forWriting: false));
-
-    protected override DbCommand Command(DbConnection connection, string sql, object?[] values)
+    // On a reader whose commands stay prepared: an open closure request is looked up on the turn that asks to close.
+    protected override async Task<T> QueryAsync<T>(string sql, object?[] values, Func<DbDataReader, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
     {
-        var command = connection.CreateCommand();
-        command.CommandText = sql;
-        for (var i = 0; i < values.Length; i++)
-        {
-            var parameter = command.CreateParameter();
-            parameter.ParameterName = $"@p{i}";
-            parameter.Value = values[i] ?? DBNull.Value;
-            command.Parameters.Add(parameter);
-        }
-        return command;
+        using var session = database.RentReader();
+        await using var reader = await session.Command(sql, values).ExecuteReaderAsync(cancellationToken);
+        return await read(reader, cancellationToken);
     }
 
     protected override bool Flag(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using Microsoft.Data.Sqlite;
 using Microsoft.Extensions.Options;
 
@@ -7,8 +8,13 @@ namespace ClosureBot.Storage;
 /// The embedded SQLite database file: resolves <c>Storage:ConnectionString</c> against the content root, creates its
 /// folder, and opens connections with the pragmas every connection needs. Shared by every SQLite-backed store.
 /// </summary>
-public sealed class SqliteDatabase
+public sealed class SqliteDatabase : IDisposable
 {
+    /// <summary>Most readers kept open between reads (<see cref="RentReader"/>); one more, while it is needed, is opened anew.</summary>
+    internal const int MaxIdleReaders = 8;
+    private readonly ConcurrentStack<SqliteReader> _idleReaders = new();
+    private int _idleReaderCount;
+    private volatile bool _disposed;
     private readonly string _connectionString;
     private readonly string _synchronous;
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<SQLitePCL.sqlite3, object> ConfiguredReaders = new();
@@ -56,6 +62,55 @@ public sealed class SqliteDatabase
         command.ExecuteNonQuery();
         ConfiguredReaders.Remove(connection.Handle!); // the pool may hand this handle to a reader next
         return connection;
+    }
+
+    /// <summary>
+    /// A reader whose commands stay prepared from one read to the next (<see cref="SqliteReader"/>); disposing it gives it
+    /// back. The turn's reads (a conversation not in memory, a saved place, an open closure request) each opened a pooled
+    /// connection, had SQLite compile the query again and closed the connection: 1-2 % of the bot's CPU under load
+    /// (forty-eighth measurement).
+    /// </summary>
+    internal SqliteReader RentReader()
+    {
+        if (_idleReaders.TryPop(out var reader))
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            return reader;
+        }
+        ObjectDisposedException.ThrowIf(_disposed, this);
+        return new SqliteReader(this, Open(forWriting: false));
+    }
+
+    /// <summary>Readers kept open now.</summary>
+    internal int IdleReaders => Volatile.Read(ref _idleReaderCount);
+
+    internal void Return(SqliteReader reader)
+    {
+        if (_disposed || !reader.CanBeReused || Interlocked.Increment(ref _idleReaderCount) > MaxIdleReaders)
+        {
+            if (!_disposed && reader.CanBeReused) Interlocked.Decrement(ref _idleReaderCount);
+            reader.Close();
+            return;
+        }
+        _idleReaders.Push(reader);
+        // Closed here too if the database was disposed meanwhile.
+        if (_disposed) CloseIdleReaders();
+    }
+
+    /// <summary>Closes the readers kept open; a reader in use is closed when it is given back.</summary>
+    public void Dispose()
+    {
+        _disposed = true;
+        CloseIdleReaders();
+    }
+
+    private void CloseIdleReaders()
+    {
+        while (_idleReaders.TryPop(out var reader))
+        {
+            Interlocked.Decrement(ref _idleReaderCount);
+            reader.Close();
+        }
     }
 
     /// <summary>Runs DDL (idempotent <c>CREATE … IF NOT EXISTS</c>) once at start-up.</summary>

@@ -9,13 +9,15 @@ public sealed class PostgresClosureLog(PostgresDatabase database) : SqlClosureLo
 {
     protected override string RequesterOrder => "id";
 
-    protected override async ValueTask<DbConnection> OpenAsync(CancellationToken cancellationToken) => await database.OpenAsync(cancellationToken);
-
-    // PostgreSQL's parameters are positional: @p0 is $1.
-    protected override DbCommand Command(DbConnection connection, string sql, object?[] values)
+    protected override async Task<T> QueryAsync<T>(string sql, object?[] values, Func<DbDataReader, CancellationToken, Task<T>> read,
+        CancellationToken cancellationToken)
     {
+        // PostgreSQL's parameters are positional: @p0 is $1.
         for (var i = values.Length - 1; i >= 0; i--) sql = sql.Replace($"@p{i}", $"${(i + 1).ToString(CultureInfo.InvariantCulture)}", StringComparison.Ordinal);
-        return PostgresDatabase.Command((NpgsqlConnection)connection, sql, values);
+        await using var connection = await database.OpenAsync(cancellationToken);
+        await using var command = PostgresDatabase.Command(connection, sql, values);
+        await using var reader = await command.ExecuteReaderAsync(cancellationToken);
+        return await read(reader, cancellationToken);
     }
 
     protected override bool Flag(DbDataReader reader, int ordinal) => reader.GetBoolean(ordinal);
