@@ -16,6 +16,8 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
     // With the app's source-generated metadata for the state (stateTypes), written by generated code (DialogStateJson).
     private readonly JsonTypeInfo<Position> _positionType;
     private readonly JsonTypeInfo<TState> _valuesType;
+    // Field by field where that is what the JSON round trip gives (StateCopy), else through the JSON.
+    private readonly Func<TState, TState>? _fieldCopy;
     private (string Name, WaterfallStep<TState> Run)[] _steps = [];
     private string[] _stepNames = [];
     // The step currently executing for each live instance (the instance objects of one turn).
@@ -35,7 +37,11 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
         var options = DialogStateJson.For(stateTypes);
         _positionType = (JsonTypeInfo<Position>)options.GetTypeInfo(typeof(Position));
         _valuesType = (JsonTypeInfo<TState>)options.GetTypeInfo(typeof(TState));
+        _fieldCopy = StateCopy.ByFields(_valuesType);
     }
+
+    /// <summary>True when the state is copied field by field rather than through its JSON (see <c>StateCopy</c>).</summary>
+    internal bool CopiesStateByFields => _fieldCopy is not null;
 
     /// <summary>Sets the named steps, in order. Names must be unique.</summary>
     protected void DefineSteps(IEnumerable<(string Name, WaterfallStep<TState> Run)> steps)
@@ -149,7 +155,9 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
 
     private Position PositionOf(DialogInstance instance) => instance.GetValue(_positionType);
 
-    private TState Copy(TState state) =>
+    private TState Copy(TState state) => _fieldCopy is { } copy ? copy(state) : CopyThroughJson(state);
+
+    private TState CopyThroughJson(TState state) =>
         JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(state, _valuesType), _valuesType) ?? new TState();
 
     /// <summary>Where an instance stands and what its steps keep.</summary>

@@ -30,6 +30,19 @@ public sealed class StateJsonTests
         Assert.Contains("\"values\":{\"accountAlias\":\"ACME\",\"accountName\":\"Ärzte & Söhne <GmbH> \\\"Zürich\\\" ", Written(position, Generated<WaterfallDialog<OffboardingState>.Position>()));
     }
 
+    // Every move of a step keeps a snapshot of the state; the app's states are copied field by field where that is what
+    // their JSON gives back (StateCopy), the resume offer's (which holds saved states) through its JSON.
+    [Fact]
+    public void States_OfTheClosureAndTheCancel_AreCopiedByFields_TheResumeOffersThroughItsJson()
+    {
+        static WaterfallDialog<T> Waterfall<T>() where T : class, new() =>
+            new("w", [("one", (step, ct) => Task.FromResult(DialogTurnResult.Waiting))], OffboardingStateJson.Default);
+
+        Assert.True(Waterfall<OffboardingState>().CopiesStateByFields);
+        Assert.True(Waterfall<CancelDialog.CancelState>().CopiesStateByFields);
+        Assert.False(Waterfall<ResumeDialog.ResumeState>().CopiesStateByFields);
+    }
+
     [Fact]
     public void ResumePosition_WrittenByItsGeneratedWriter_IsWhatReflectionWrites()
     {
