@@ -70,18 +70,41 @@ public static partial class ActivityJson
 
     // Reads the value at the reader (JSON null or an activity object), leaving the reader on its last token; false where the
     // options must decide.
-    private static bool TryRead(ref Utf8JsonReader reader, out Activity? activity)
+    private static bool TryRead(ref Utf8JsonReader reader, out Activity? activity) => TryReadObject(ref reader, ActivityFields, ReadProperty, out activity);
+
+    private static bool TryRead(ref Utf8JsonReader reader, out ChannelAccount? account) => TryReadObject(ref reader, AccountFields, ReadProperty, out account);
+
+    private static bool TryRead(ref Utf8JsonReader reader, out ConversationAccount? conversation) =>
+        TryReadObject(ref reader, ConversationFields, ReadProperty, out conversation);
+
+    private static bool TryRead(ref Utf8JsonReader reader, out Attachment? attachment) => TryReadObject(ref reader, AttachmentFields, ReadProperty, out attachment);
+
+    private static bool TryRead(ref Utf8JsonReader reader, out Entity? entity) => TryReadObject(ref reader, EntityFields, ReadProperty, out entity);
+
+    // Reads one property's value (the reader on its first token) into the object; false where the options must decide.
+    private delegate bool PropertyReader<in T>(ref Utf8JsonReader reader, T target, int field, string? name);
+
+    // JSON null, or an object of T read property by property.
+    private static bool TryReadObject<T>(ref Utf8JsonReader reader, JsonFieldTable fields, PropertyReader<T> read, out T? value) where T : class, new()
     {
-        activity = null;
+        value = null;
         if (reader.TokenType == JsonTokenType.Null) return true;
         if (reader.TokenType != JsonTokenType.StartObject) return false;
-        var a = new Activity();
+        var target = new T();
         var seen = 0UL;
-        while (Next(ref reader, ActivityFields, ref seen, out var index, out var name))
+        while (Next(ref reader, fields, ref seen, out var field, out var name))
         {
-            var ok = true;
-            switch ((ActivityField)index)
-            {
+            if (!read(ref reader, target, field, name)) return false;
+        }
+        value = target;
+        return reader.TokenType == JsonTokenType.EndObject;
+    }
+
+    private static bool ReadProperty(ref Utf8JsonReader reader, Activity a, int field, string? name)
+    {
+        var ok = true;
+        switch ((ActivityField)field)
+        {
                 case ActivityField.Type: a.Type = Text(ref reader, ref ok); break;
                 case ActivityField.Id: a.Id = Text(ref reader, ref ok); break;
                 case ActivityField.Timestamp: a.Timestamp = Time(ref reader, ref ok); break;
@@ -124,50 +147,30 @@ public static partial class ActivityJson
                 case ActivityField.ListenFor: a.ListenFor = JsonSerializer.Deserialize(ref reader, ReadStrings); break;
                 case ActivityField.TextHighlights: a.TextHighlights = JsonSerializer.Deserialize(ref reader, ReadHighlights); break;
                 case ActivityField.SemanticAction: a.SemanticAction = JsonSerializer.Deserialize(ref reader, ReadSemantic); break;
-                default: ok = Extension(ref reader, name, a.AdditionalProperties ??= []); break;
-            }
-            if (!ok) return false;
+            default: return Extension(ref reader, name, a.AdditionalProperties ??= []);
         }
-        activity = a;
-        return reader.TokenType == JsonTokenType.EndObject;
+        return ok;
     }
 
-    private static bool TryRead(ref Utf8JsonReader reader, out ChannelAccount? account)
+    private static bool ReadProperty(ref Utf8JsonReader reader, ChannelAccount a, int field, string? name)
     {
-        account = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (reader.TokenType != JsonTokenType.StartObject) return false;
-        var a = new ChannelAccount();
-        var seen = 0UL;
-        while (Next(ref reader, AccountFields, ref seen, out var index, out var name))
+        var ok = true;
+        switch ((AccountField)field)
         {
-            var ok = true;
-            switch ((AccountField)index)
-            {
                 case AccountField.Id: a.Id = Text(ref reader, ref ok); break;
                 case AccountField.Name: a.Name = Text(ref reader, ref ok); break;
                 case AccountField.AadObjectId: a.AadObjectId = Text(ref reader, ref ok); break;
                 case AccountField.Role: a.Role = Text(ref reader, ref ok); break;
-                default: ok = Extension(ref reader, name, a.AdditionalProperties ??= []); break;
-            }
-            if (!ok) return false;
+            default: return Extension(ref reader, name, a.AdditionalProperties ??= []);
         }
-        account = a;
-        return reader.TokenType == JsonTokenType.EndObject;
+        return ok;
     }
 
-    private static bool TryRead(ref Utf8JsonReader reader, out ConversationAccount? conversation)
+    private static bool ReadProperty(ref Utf8JsonReader reader, ConversationAccount c, int field, string? name)
     {
-        conversation = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (reader.TokenType != JsonTokenType.StartObject) return false;
-        var c = new ConversationAccount();
-        var seen = 0UL;
-        while (Next(ref reader, ConversationFields, ref seen, out var index, out var name))
+        var ok = true;
+        switch ((ConversationField)field)
         {
-            var ok = true;
-            switch ((ConversationField)index)
-            {
                 case ConversationField.Id: c.Id = Text(ref reader, ref ok); break;
                 case ConversationField.Name: c.Name = Text(ref reader, ref ok); break;
                 case ConversationField.IsGroup: c.IsGroup = Flag(ref reader, ref ok); break;
@@ -175,55 +178,32 @@ public static partial class ActivityJson
                 case ConversationField.TenantId: c.TenantId = Text(ref reader, ref ok); break;
                 case ConversationField.AadObjectId: c.AadObjectId = Text(ref reader, ref ok); break;
                 case ConversationField.Role: c.Role = Text(ref reader, ref ok); break;
-                default: ok = Extension(ref reader, name, c.AdditionalProperties ??= []); break;
-            }
-            if (!ok) return false;
+            default: return Extension(ref reader, name, c.AdditionalProperties ??= []);
         }
-        conversation = c;
-        return reader.TokenType == JsonTokenType.EndObject;
+        return ok;
     }
 
-    private static bool TryRead(ref Utf8JsonReader reader, out Attachment? attachment)
+    private static bool ReadProperty(ref Utf8JsonReader reader, Attachment a, int field, string? name)
     {
-        attachment = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (reader.TokenType != JsonTokenType.StartObject) return false;
-        var a = new Attachment();
-        var seen = 0UL;
-        while (Next(ref reader, AttachmentFields, ref seen, out var index, out var name))
+        var ok = true;
+        switch ((AttachmentField)field)
         {
-            var ok = true;
-            switch ((AttachmentField)index)
-            {
                 case AttachmentField.ContentType: a.ContentType = Text(ref reader, ref ok); break;
                 case AttachmentField.ContentUrl: a.ContentUrl = Text(ref reader, ref ok); break;
                 case AttachmentField.Content: a.Content = JsonSerializer.Deserialize(ref reader, ReadNode); break;
                 case AttachmentField.Name: a.Name = Text(ref reader, ref ok); break;
                 case AttachmentField.ThumbnailUrl: a.ThumbnailUrl = Text(ref reader, ref ok); break;
-                default: ok = Extension(ref reader, name, a.AdditionalProperties ??= []); break;
-            }
-            if (!ok) return false;
+            default: return Extension(ref reader, name, a.AdditionalProperties ??= []);
         }
-        attachment = a;
-        return reader.TokenType == JsonTokenType.EndObject;
+        return ok;
     }
 
-    private static bool TryRead(ref Utf8JsonReader reader, out Entity? entity)
+    private static bool ReadProperty(ref Utf8JsonReader reader, Entity e, int field, string? name)
     {
-        entity = null;
-        if (reader.TokenType == JsonTokenType.Null) return true;
-        if (reader.TokenType != JsonTokenType.StartObject) return false;
-        var e = new Entity();
-        var seen = 0UL;
-        while (Next(ref reader, EntityFields, ref seen, out var index, out var name))
-        {
-            var ok = true;
-            if ((EntityField)index == EntityField.Type) e.Type = Text(ref reader, ref ok);
-            else ok = Extension(ref reader, name, e.Properties ??= []);
-            if (!ok) return false;
-        }
-        entity = e;
-        return reader.TokenType == JsonTokenType.EndObject;
+        var ok = true;
+        if ((EntityField)field != EntityField.Type) return Extension(ref reader, name, e.Properties ??= []);
+        e.Type = Text(ref reader, ref ok);
+        return ok;
     }
 
     private delegate bool ItemReader<T>(ref Utf8JsonReader reader, out T? item);

@@ -10,7 +10,7 @@ namespace ClosureBot.Storage;
 /// </summary>
 public sealed class SqliteDatabase : IDisposable
 {
-    /// <summary>Most readers kept open between reads (<see cref="RentReader"/>); one more, while it is needed, is opened anew.</summary>
+    /// <summary>Most readers kept open between reads (<see cref="RentReader"/>); more are opened while reads overlap, and closed after.</summary>
     internal const int MaxIdleReaders = 8;
     private readonly ConcurrentStack<SqliteReader> _idleReaders = new();
     private int _idleReaderCount;
