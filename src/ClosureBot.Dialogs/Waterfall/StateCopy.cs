@@ -28,10 +28,10 @@ internal static class StateCopy
     /// <summary>
     /// A copy made field by field, where that is the round trip's result: <typeparamref name="T"/> is sealed and derives
     /// from <see cref="object"/>, its object's JSON has no callbacks, its fields are exactly the backing fields of the
-    /// properties its contract <paramref name="contract"/> writes and reads (each with no converter of its own), each of a
-    /// type in <see cref="ExactInJson"/>, an enum, or a nullable of one, and a new <typeparamref name="T"/> has each at its
-    /// default (so a property left out of the JSON for being null or default reads back as it was). Null otherwise: then
-    /// the state goes through its JSON.
+    /// properties its contract <paramref name="contract"/> writes and reads (each with no converter of its own, none
+    /// required), each of a type in <see cref="ExactInJson"/>, an enum, or a nullable of one, and a new
+    /// <typeparamref name="T"/> has each at its default (so a property left out of the JSON for being null or default reads
+    /// back as it was). Null otherwise: then the state goes through its JSON.
     /// </summary>
     public static Func<T, T>? ByFields<T>(JsonTypeInfo<T> contract) where T : class, new()
     {
@@ -39,7 +39,8 @@ internal static class StateCopy
         if (!type.IsSealed || type.BaseType != typeof(object) || contract.Kind != JsonTypeInfoKind.Object
             || contract.OnDeserializing is not null || contract.OnDeserialized is not null
             || contract.OnSerializing is not null || contract.OnSerialized is not null
-            || typeof(IJsonOnDeserialized).IsAssignableFrom(type) || typeof(IJsonOnDeserializing).IsAssignableFrom(type))
+            || typeof(IJsonOnDeserialized).IsAssignableFrom(type) || typeof(IJsonOnDeserializing).IsAssignableFrom(type)
+            || typeof(IJsonOnSerializing).IsAssignableFrom(type) || typeof(IJsonOnSerialized).IsAssignableFrom(type))
             return null;
         var fields = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
         if (fields.Length != contract.Properties.Count) return null;
@@ -49,7 +50,7 @@ internal static class StateCopy
             if (!IsExact(field.FieldType) || field.GetCustomAttribute<CompilerGeneratedAttribute>() is null) return null;
             var property = contract.Properties.FirstOrDefault(p =>
                 p.AttributeProvider is PropertyInfo info && field.Name == $"<{info.Name}>k__BackingField" && info.DeclaringType == type);
-            if (property is null || property.Get is null || property.Set is null || property.CustomConverter is not null
+            if (property is null || property.Get is null || property.Set is null || property.CustomConverter is not null || property.IsRequired
                 || property.PropertyType != field.FieldType || !Equals(field.GetValue(fresh), DefaultOf(field.FieldType)))
                 return null;
         }

@@ -60,9 +60,10 @@ public static partial class ActivityJson
             var reader = new Utf8JsonReader(json, ReaderOptions);
             return reader.Read() && TryRead(ref reader, out activity) && !reader.Read();
         }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or FormatException)
+        catch (Exception ex) when (ex is not OutOfMemoryException)
         {
-            // Malformed, or a value the options refuse or may read otherwise: they say how.
+            // Malformed, a value the options refuse or may read otherwise, or anything else this code did not expect: the
+            // options read it again, and their result or their error is the answer.
             activity = null;
             return false;
         }

@@ -86,15 +86,18 @@ public sealed class SqliteDatabase : IDisposable
 
     internal void Return(SqliteReader reader)
     {
-        if (_disposed || !reader.CanBeReused || Interlocked.Increment(ref _idleReaderCount) > MaxIdleReaders)
+        if (!_disposed && reader.CanBeReused)
         {
-            if (!_disposed && reader.CanBeReused) Interlocked.Decrement(ref _idleReaderCount);
-            reader.Close();
-            return;
+            if (Interlocked.Increment(ref _idleReaderCount) <= MaxIdleReaders)
+            {
+                _idleReaders.Push(reader);
+                // Closed here too if the database was disposed meanwhile.
+                if (_disposed) CloseIdleReaders();
+                return;
+            }
+            Interlocked.Decrement(ref _idleReaderCount);
         }
-        _idleReaders.Push(reader);
-        // Closed here too if the database was disposed meanwhile.
-        if (_disposed) CloseIdleReaders();
+        reader.Close();
     }
 
     /// <summary>Closes the readers kept open; a reader in use is closed when it is given back.</summary>

@@ -40,6 +40,8 @@ public sealed class StateCopyTests
     public sealed class WithComputed { public int X { get; set; } public int Twice => X * 2; }
     public sealed class WithPrivateField { private int _hidden; public int X { get => _hidden; set => _hidden = value; } }
     public sealed class WithCallback : IJsonOnDeserialized { public int X { get; set; } public void OnDeserialized() => X++; }
+    public sealed class WithWriteCallback : IJsonOnSerializing { public int X { get; set; } public void OnSerializing() => X = 0; }
+    public sealed class WithRequired { [JsonRequired] public string? Alias { get; set; } }
     public sealed class Empty;
 
     [Fact]
@@ -85,6 +87,8 @@ public sealed class StateCopyTests
     [InlineData(typeof(WithComputed))]
     [InlineData(typeof(WithPrivateField))]
     [InlineData(typeof(WithCallback))]
+    [InlineData(typeof(WithWriteCallback))]
+    [InlineData(typeof(WithRequired))]
     public void ByFields_AStateWhoseJsonMayGiveBackSomethingElse_IsLeftToTheJson(Type type)
     {
         var byFields = typeof(StateCopyTests).GetMethod(nameof(ByFieldsOf), BindingFlags.NonPublic | BindingFlags.Static)!.MakeGenericMethod(type);
