@@ -32,8 +32,13 @@ internal static class StateCopy
     /// required), each of a type in <see cref="ExactInJson"/>, an enum, or a nullable of one, and a new
     /// <typeparamref name="T"/> has each at its default (so a property left out of the JSON for being null or default reads
     /// back as it was). Null otherwise: then the state goes through its JSON.
+    /// <para>
+    /// The copy it gives is null for a state with a surrogate in one of its texts: the JSON writes a lone half of a pair
+    /// as U+FFFD, so for such a text the round trip is not a copy, and that state goes through its JSON too (a text with
+    /// an emoji, which is a whole pair, goes that way as well).
+    /// </para>
     /// </summary>
-    public static Func<T, T>? ByFields<T>(JsonTypeInfo<T> contract) where T : class, new()
+    public static Func<T, T?>? ByFields<T>(JsonTypeInfo<T> contract) where T : class, new()
     {
         var type = typeof(T);
         if (!type.IsSealed || type.BaseType != typeof(object) || contract.Kind != JsonTypeInfoKind.Object
@@ -54,7 +59,17 @@ internal static class StateCopy
                 || property.PropertyType != field.FieldType || !Equals(field.GetValue(fresh), DefaultOf(field.FieldType)))
                 return null;
         }
-        return static state => (T)Clone(state);
+        var texts = fields.Where(f => f.FieldType == typeof(string)).ToArray();
+        return state => HasSurrogate(state, texts) ? null : (T)Clone(state);
+    }
+
+    private static bool HasSurrogate(object state, FieldInfo[] texts)
+    {
+        foreach (var field in texts)
+        {
+            if (field.GetValue(state) is string text && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return true;
+        }
+        return false;
     }
 
     private static bool IsExact(Type type)

@@ -17,7 +17,7 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
     private readonly JsonTypeInfo<Position> _positionType;
     private readonly JsonTypeInfo<TState> _valuesType;
     // Field by field where that is what the JSON round trip gives (StateCopy), else through the JSON.
-    private readonly Func<TState, TState>? _fieldCopy;
+    private readonly Func<TState, TState?>? _fieldCopy;
     private (string Name, WaterfallStep<TState> Run)[] _steps = [];
     private string[] _stepNames = [];
     // The step currently executing for each live instance (the instance objects of one turn).
@@ -155,7 +155,7 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
 
     private Position PositionOf(DialogInstance instance) => instance.GetValue(_positionType);
 
-    private TState Copy(TState state) => _fieldCopy is { } copy ? copy(state) : CopyThroughJson(state);
+    private TState Copy(TState state) => _fieldCopy?.Invoke(state) ?? CopyThroughJson(state);
 
     private TState CopyThroughJson(TState state) =>
         JsonSerializer.Deserialize(JsonSerializer.SerializeToUtf8Bytes(state, _valuesType), _valuesType) ?? new TState();
