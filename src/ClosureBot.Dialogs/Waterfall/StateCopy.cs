@@ -1,6 +1,5 @@
 using System.Reflection;
 using System.Runtime.CompilerServices;
-using System.Text.Json.Serialization;
 using System.Text.Json.Serialization.Metadata;
 
 namespace ClosureBot.Dialogs.Waterfall;
@@ -27,11 +26,11 @@ internal static class StateCopy
 
     /// <summary>
     /// A copy made field by field, where that is the round trip's result: <typeparamref name="T"/> is sealed and derives
-    /// from <see cref="object"/>, its object's JSON has no callbacks, its fields are exactly the backing fields of the
-    /// properties its contract <paramref name="contract"/> writes and reads (each with no converter of its own, none
-    /// required), each of a type in <see cref="ExactInJson"/>, an enum, or a nullable of one, and a new
-    /// <typeparamref name="T"/> has each at its default (so a property left out of the JSON for being null or default reads
-    /// back as it was). Null otherwise: then the state goes through its JSON.
+    /// from <see cref="object"/>, its contract has no callbacks (a type's <c>IJsonOnSerializing</c> and the like are among
+    /// them), its fields are exactly the backing fields of the properties its contract <paramref name="contract"/> writes
+    /// and reads (each with no converter of its own, none required), each of a type in <see cref="ExactInJson"/>, an enum,
+    /// or a nullable of one, and a new <typeparamref name="T"/> has each at its default (so a property left out of the JSON
+    /// for being null or default reads back as it was). Null otherwise: then the state goes through its JSON.
     /// <para>
     /// The copy it gives is null for a state with a surrogate in one of its texts: the JSON writes a lone half of a pair
     /// as U+FFFD, so for such a text the round trip is not a copy, and that state goes through its JSON too (a text with
@@ -43,9 +42,7 @@ internal static class StateCopy
         var type = typeof(T);
         if (!type.IsSealed || type.BaseType != typeof(object) || contract.Kind != JsonTypeInfoKind.Object
             || contract.OnDeserializing is not null || contract.OnDeserialized is not null
-            || contract.OnSerializing is not null || contract.OnSerialized is not null
-            || typeof(IJsonOnDeserialized).IsAssignableFrom(type) || typeof(IJsonOnDeserializing).IsAssignableFrom(type)
-            || typeof(IJsonOnSerializing).IsAssignableFrom(type) || typeof(IJsonOnSerialized).IsAssignableFrom(type))
+            || contract.OnSerializing is not null || contract.OnSerialized is not null)
             return null;
         var fields = type.GetFields(BindingFlags.Instance | BindingFlags.Public | BindingFlags.NonPublic);
         if (fields.Length != contract.Properties.Count) return null;

@@ -21,7 +21,7 @@ namespace ClosureBot.Protocol.Serialization;
 public static partial class ActivityJson
 {
     /// <summary>The options an inbound activity is read with: the protocol's, with the nesting bound.</summary>
-    public static JsonSerializerOptions ReadOptions { get; } = CreateReadOptions();
+    internal static JsonSerializerOptions ReadOptions { get; } = CreateReadOptions();
 
     private static readonly JsonReaderOptions ReaderOptions = new()
     {

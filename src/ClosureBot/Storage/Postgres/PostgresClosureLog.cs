@@ -1,6 +1,5 @@
 using System.Data.Common;
 using System.Globalization;
-using Npgsql;
 
 namespace ClosureBot.Storage.Postgres;
 
