@@ -54,7 +54,7 @@ internal static class CardData
         for (var i = 0; i < values.Length; i++)
         {
             // Null properties are left out, as the app's options write them.
-            values[i] = shape.Getters[i].GetValue(data) is { } value ? From(value, fallback) : Undefined.Value;
+            values[i] = shape.Getters[i](data) is { } value ? From(value, fallback) : Undefined.Value;
         }
         return new CardObject(shape.Names, values);
     }
@@ -130,15 +130,30 @@ internal static class CardData
 
     private sealed class Shape
     {
+        private static readonly MethodInfo GetterOf = typeof(Shape).GetMethod(nameof(TypedGetter), BindingFlags.NonPublic | BindingFlags.Static)!;
+
         public Shape(Type type, JsonSerializerOptions options)
         {
             var properties = type.GetProperties(BindingFlags.Instance | BindingFlags.Public).Where(p => p.GetIndexParameters().Length == 0).ToArray();
             Names = [.. properties.Select(p => options.PropertyNamingPolicy?.ConvertName(p.Name) ?? p.Name)];
-            Getters = properties;
+            Getters = [.. properties.Select(Getter)];
         }
 
         public string[] Names { get; }
 
-        public PropertyInfo[] Getters { get; }
+        /// <summary>
+        /// Each property's getter as a delegate: <see cref="PropertyInfo.GetValue(object)"/> goes through reflection's
+        /// invoker on every read, about a third of this class's time when every reply binds a card.
+        /// </summary>
+        public Func<object, object?>[] Getters { get; }
+
+        private static Func<object, object?> Getter(PropertyInfo property) =>
+            (Func<object, object?>)GetterOf.MakeGenericMethod(property.DeclaringType!, property.PropertyType).Invoke(null, [property.GetMethod!])!;
+
+        private static Func<object, object?> TypedGetter<TObject, TValue>(MethodInfo getter)
+        {
+            var get = getter.CreateDelegate<Func<TObject, TValue>>();
+            return data => get((TObject)data);
+        }
     }
 }
