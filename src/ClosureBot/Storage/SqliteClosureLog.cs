@@ -19,5 +19,13 @@ public sealed class SqliteClosureLog(SqliteDatabase database) : SqlClosureLog
 
     protected override bool Flag(DbDataReader reader, int ordinal) => reader.GetInt64(ordinal) != 0;
 
-    protected override DateTimeOffset Time(DbDataReader reader, int ordinal) => DateTimeOffset.Parse(reader.GetString(ordinal), CultureInfo.InvariantCulture);
+    // The writer stores times in the round-trip form ("O"), which parses on its own short path; any other text a row may
+    // hold is read as before.
+    protected override DateTimeOffset Time(DbDataReader reader, int ordinal)
+    {
+        var text = reader.GetString(ordinal);
+        return DateTimeOffset.TryParseExact(text, "O", CultureInfo.InvariantCulture, DateTimeStyles.None, out var time)
+            ? time
+            : DateTimeOffset.Parse(text, CultureInfo.InvariantCulture);
+    }
 }

@@ -86,6 +86,37 @@ public sealed class BotStoreContractTests
         }
     }
 
+    [Theory, MemberData(nameof(Providers))]
+    public async Task FindOpen_ReadsTheRequestAsCommitted_ItsTimeToTheMicrosecond(string storage)
+    {
+        await using var app = new BotApplicationFactory(storage: storage);
+        // Microseconds: PostgreSQL's timestamptz keeps no finer.
+        var created = new DateTimeOffset(2026, 12, 7, 17, 4, 5, TimeSpan.FromHours(2)).AddTicks(1_234_560);
+        await app.Services.GetRequiredService<IBotStore>().CommitAsync(
+            Turn("k1", null, "e1", "{}", Request("CLS-1", "k1") with { CreatedAt = created }), CancellationToken.None);
+
+        var open = await app.Services.GetRequiredService<IClosureLog>().FindOpenAsync("ACME", CancellationToken.None);
+
+        Assert.Equal(("CLS-1", created.UtcTicks), (open!.Reference, open.CreatedAt.UtcTicks));
+        // SQLite keeps the offset it was given; PostgreSQL's timestamptz gives the instant back in UTC.
+        Assert.Equal(storage == StorageProviders.Postgres ? TimeSpan.Zero : created.Offset, open.CreatedAt.Offset);
+    }
+
+    [Fact]
+    public async Task FindOpen_SqliteTimeInAnotherIsoForm_ReadsAsThatInstant()
+    {
+        // The writer stores the round-trip form ("O") and the reader parses that on its short path; a row written in any
+        // other form the general parse reads (an older writer, a hand repair) must still be read, not fail the turn.
+        await using var app = new BotApplicationFactory(storage: StorageProviders.Sqlite);
+        await app.Services.GetRequiredService<IBotStore>().CommitAsync(Turn("k1", null, "e1", "{}", Request("CLS-1", "k1")), CancellationToken.None);
+        Assert.Equal(["2026-12-07 15:04:05Z"],
+            DatabaseProbe.Strings(app.DatabasePath, "UPDATE closure_requests SET created_at = '2026-12-07 15:04:05Z' RETURNING created_at"));
+
+        var open = await app.Services.GetRequiredService<IClosureLog>().FindOpenAsync("ACME", CancellationToken.None);
+
+        Assert.Equal(new DateTimeOffset(2026, 12, 7, 15, 4, 5, TimeSpan.Zero), open!.CreatedAt);
+    }
+
     private static TurnCommit Turn(string key, string? expected, string etag, string state, ClosureRequest? request = null, OutboxEntry? replies = null) =>
         new() { ConversationKey = key, ExpectedETag = expected, NewETag = etag, State = System.Text.Encoding.UTF8.GetBytes(state), ClosureRequest = request, Replies = replies };
 
