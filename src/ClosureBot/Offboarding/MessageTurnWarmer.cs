@@ -19,8 +19,9 @@ namespace ClosureBot.Offboarding;
 /// <remarks>
 /// The turns commit to a store of their own that keeps them in memory for the walk only, so nothing is written to the
 /// database, the outbox or the audit log (a turn still looks for its customer's saved place there, which the walk's
-/// customer has none of), and nothing is sent: the replies stay in each turn's buffer. The walk ends
-/// at the account question and names no account.
+/// customer has none of), and nothing is sent: the replies stay in each turn's buffer (<c>expectReplies</c>), though the
+/// activities name the Connector's service URL as a deployed channel's do. The walk ends at the account question and
+/// names no account.
 /// </remarks>
 internal sealed class MessageTurnWarmer(IServiceProvider services)
 {
@@ -35,6 +36,7 @@ internal sealed class MessageTurnWarmer(IServiceProvider services)
     };
 
     private const string User = "closurebot-warm-up";
+    private const string ConnectorServiceUrl = "https://webchat.botframework.com/";
 
     /// <summary>Walks every language's turns (<see cref="Locales.Supported"/> order, then <see cref="Walks"/>); returns each turn's replies.</summary>
     public async Task<IReadOnlyList<IReadOnlyList<Activity>>> WarmAsync(CancellationToken cancellationToken)
@@ -54,6 +56,9 @@ internal sealed class MessageTurnWarmer(IServiceProvider services)
                     Type = ActivityTypes.Message,
                     Id = $"{conversation}-{++turn}",
                     ChannelId = Protocol.Activities.Channels.WebChat,
+                    // As a channel of the Bot Connector sends it (Azure's Web Chat; Teams likewise), so the turn keeps its
+                    // transcript lines for a handoff and writes them with its state, as /api/messages turns do.
+                    ServiceUrl = ConnectorServiceUrl,
                     From = new ChannelAccount { Id = User, Name = "Warm-up", Role = RoleTypes.User },
                     Recipient = new ChannelAccount { Id = "closurebot", Name = "ClosureBot", Role = RoleTypes.Bot },
                     Conversation = new ConversationAccount { Id = conversation },
