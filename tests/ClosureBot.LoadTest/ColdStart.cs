@@ -19,6 +19,7 @@ public static class ColdStart
         var results = new List<double>();
         for (var run = 0; run < Starts; run++)
         {
+            LoadStop.ThrowIfRequested();
             await using var bot = await start();
             results.Add(await FirstReplyAsync(http, bot, limit, bearer));
         }

@@ -60,6 +60,7 @@ public static class FirstTurns
         var runs = new List<IReadOnlyList<LanguageTurns>>();
         for (var run = 0; run < Starts; run++)
         {
+            LoadStop.ThrowIfRequested();
             await using var bot = await start();
             await bot.WaitForOutputAsync(WarmedLine, limit);
             var turns = new List<LanguageTurns>();

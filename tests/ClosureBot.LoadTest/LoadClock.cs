@@ -8,7 +8,8 @@ public sealed class LoadClock(TimeSpan warmup, TimeSpan duration)
     private readonly long _measureFrom = Stopwatch.GetTimestamp() + Ticks(warmup);
     private long MeasureUntil => _measureFrom + Ticks(duration);
 
-    public bool IsOver => Stopwatch.GetTimestamp() >= MeasureUntil;
+    /// <summary>Past the measured window, or the command asked to stop (<see cref="LoadStop"/>).</summary>
+    public bool IsOver => LoadStop.Requested || Stopwatch.GetTimestamp() >= MeasureUntil;
     public bool IsMeasured(long timestamp) => timestamp >= _measureFrom && timestamp < MeasureUntil;
     public TimeSpan UntilMeasuring => TimeSpan.FromSeconds(Math.Max(0, _measureFrom - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);
     public TimeSpan UntilOver => TimeSpan.FromSeconds(Math.Max(0, MeasureUntil - Stopwatch.GetTimestamp()) / (double)Stopwatch.Frequency);

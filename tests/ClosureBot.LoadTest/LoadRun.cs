@@ -39,14 +39,14 @@ public static class LoadRun
 
         await using var memory = pids.Count > 0 ? new MemorySampler(pids) : null;
         var tasks = all.Select(c => Task.Run(c.RunAsync)).ToArray();
-        await Task.Delay(clock.UntilMeasuring);
+        await LoadStop.DelayAsync(clock.UntilMeasuring);
         var botCpuBefore = memory?.CpuTime;
         var generatorCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var machineBefore = MachineCpu.Sample();
         // The peak includes start-up and warm-up: it is what the host must provision for.
         var hardStop = TimeSpan.FromSeconds(options.WarmupSeconds + options.DurationSeconds + options.TimeoutSeconds + 5);
         // The machine's share is taken at the end of the measured window itself, not after the customers' last turns drain.
-        await Task.Delay(clock.UntilOver);
+        await LoadStop.DelayAsync(clock.UntilOver);
         var machineBusy = MachineCpu.BusyShare(machineBefore, MachineCpu.Sample());
         await Task.WhenAll(tasks).WaitAsync(hardStop);
         var botCpu = memory?.CpuTime - botCpuBefore;
@@ -80,7 +80,7 @@ public static class LoadRun
             try
             {
                 int i;
-                while ((i = Interlocked.Increment(ref next)) <= count)
+                while (!LoadStop.Requested && (i = Interlocked.Increment(ref next)) <= count)
                 {
                     var account = options.Start ? BotProcess.AccountOf((i - 1) % BotProcess.MaxCustomers + 1) : "ACME";
                     var customer = new Customer(connections, i, $"half-{runId}-{i}", account, clock, TimeSpan.FromSeconds(options.TimeoutSeconds));

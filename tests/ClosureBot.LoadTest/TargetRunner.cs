@@ -47,6 +47,7 @@ public sealed class TargetRunner(HttpClient http, LoadOptions options, string bo
         if (options.LeaveHalfway == 0) return;
         var started = Stopwatch.GetTimestamp();
         var error = await LoadRun.LeaveHalfwayAsync(urls, options.LeaveHalfway, customers, options, bearer);
+        LoadStop.ThrowIfRequested();
         if (error is not null) throw new InvalidOperationException($"Leaving conversations half-way failed: {error}");
         Console.Error.WriteLine($"  [half-way] {options.LeaveHalfway} conversations left at step 2 of 5 in {Stopwatch.GetElapsedTime(started).TotalSeconds:0.0} s");
     }
