@@ -56,15 +56,17 @@ internal static class StateCopy
                 || property.PropertyType != field.FieldType || !Equals(field.GetValue(fresh), DefaultOf(field.FieldType)))
                 return null;
         }
-        var texts = fields.Where(f => f.FieldType == typeof(string)).ToArray();
+        // Read through the contract's own getters (the generated code's, for the app's states): reflection's
+        // FieldInfo.GetValue would cost more than the copy on every move of a step.
+        var texts = contract.Properties.Where(p => p.PropertyType == typeof(string)).Select(p => p.Get!).ToArray();
         return state => HasSurrogate(state, texts) ? null : (T)Clone(state);
     }
 
-    private static bool HasSurrogate(object state, FieldInfo[] texts)
+    private static bool HasSurrogate(object state, Func<object, object?>[] texts)
     {
-        foreach (var field in texts)
+        foreach (var text in texts)
         {
-            if (field.GetValue(state) is string text && text.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return true;
+            if (text(state) is string value && value.AsSpan().IndexOfAnyInRange('\uD800', '\uDFFF') >= 0) return true;
         }
         return false;
     }
