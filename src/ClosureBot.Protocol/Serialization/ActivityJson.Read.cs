@@ -106,48 +106,48 @@ public static partial class ActivityJson
         var ok = true;
         switch ((ActivityField)field)
         {
-                case ActivityField.Type: a.Type = Text(ref reader, ref ok); break;
-                case ActivityField.Id: a.Id = Text(ref reader, ref ok); break;
-                case ActivityField.Timestamp: a.Timestamp = Time(ref reader, ref ok); break;
-                case ActivityField.LocalTimestamp: a.LocalTimestamp = Time(ref reader, ref ok); break;
-                case ActivityField.LocalTimezone: a.LocalTimezone = Text(ref reader, ref ok); break;
-                case ActivityField.CallerId: a.CallerId = Text(ref reader, ref ok); break;
-                case ActivityField.ServiceUrl: a.ServiceUrl = Text(ref reader, ref ok); break;
-                case ActivityField.ChannelId: a.ChannelId = Text(ref reader, ref ok); break;
-                case ActivityField.From: ok = TryRead(ref reader, out ChannelAccount? from); a.From = from; break;
-                case ActivityField.Conversation: ok = TryRead(ref reader, out ConversationAccount? conversation); a.Conversation = conversation; break;
-                case ActivityField.Recipient: ok = TryRead(ref reader, out ChannelAccount? recipient); a.Recipient = recipient; break;
-                case ActivityField.TextFormat: a.TextFormat = Text(ref reader, ref ok); break;
-                case ActivityField.AttachmentLayout: a.AttachmentLayout = Text(ref reader, ref ok); break;
-                case ActivityField.MembersAdded: ok = TryReadList(ref reader, out List<ChannelAccount?>? added); a.MembersAdded = added!; break;
-                case ActivityField.MembersRemoved: ok = TryReadList(ref reader, out List<ChannelAccount?>? removed); a.MembersRemoved = removed!; break;
-                case ActivityField.ReactionsAdded: a.ReactionsAdded = JsonSerializer.Deserialize(ref reader, ReadReactions); break;
-                case ActivityField.ReactionsRemoved: a.ReactionsRemoved = JsonSerializer.Deserialize(ref reader, ReadReactions); break;
-                case ActivityField.TopicName: a.TopicName = Text(ref reader, ref ok); break;
-                case ActivityField.HistoryDisclosed: a.HistoryDisclosed = Flag(ref reader, ref ok); break;
-                case ActivityField.Locale: a.Locale = Text(ref reader, ref ok); break;
-                case ActivityField.Text: a.Text = Text(ref reader, ref ok); break;
-                case ActivityField.Speak: a.Speak = Text(ref reader, ref ok); break;
-                case ActivityField.InputHint: a.InputHint = Text(ref reader, ref ok); break;
-                case ActivityField.Summary: a.Summary = Text(ref reader, ref ok); break;
-                case ActivityField.SuggestedActions: a.SuggestedActions = JsonSerializer.Deserialize(ref reader, ReadSuggestions); break;
-                case ActivityField.Attachments: ok = TryReadList(ref reader, out List<Attachment?>? attachments); a.Attachments = attachments!; break;
-                case ActivityField.Entities: ok = TryReadList(ref reader, out List<Entity?>? entities); a.Entities = entities!; break;
-                case ActivityField.ChannelData: a.ChannelData = JsonSerializer.Deserialize(ref reader, ReadNode); break;
-                case ActivityField.Action: a.Action = Text(ref reader, ref ok); break;
-                case ActivityField.ReplyToId: a.ReplyToId = Text(ref reader, ref ok); break;
-                case ActivityField.Label: a.Label = Text(ref reader, ref ok); break;
-                case ActivityField.ValueType: a.ValueType = Text(ref reader, ref ok); break;
-                case ActivityField.Value: a.Value = JsonSerializer.Deserialize(ref reader, ReadNode); break;
-                case ActivityField.Name: a.Name = Text(ref reader, ref ok); break;
-                case ActivityField.RelatesTo: a.RelatesTo = JsonSerializer.Deserialize(ref reader, ReadReference); break;
-                case ActivityField.Code: a.Code = Text(ref reader, ref ok); break;
-                case ActivityField.Expiration: a.Expiration = Time(ref reader, ref ok); break;
-                case ActivityField.Importance: a.Importance = Text(ref reader, ref ok); break;
-                case ActivityField.DeliveryMode: a.DeliveryMode = Text(ref reader, ref ok); break;
-                case ActivityField.ListenFor: a.ListenFor = JsonSerializer.Deserialize(ref reader, ReadStrings); break;
-                case ActivityField.TextHighlights: a.TextHighlights = JsonSerializer.Deserialize(ref reader, ReadHighlights); break;
-                case ActivityField.SemanticAction: a.SemanticAction = JsonSerializer.Deserialize(ref reader, ReadSemantic); break;
+            case ActivityField.Type: a.Type = Text(ref reader, ref ok); break;
+            case ActivityField.Id: a.Id = Text(ref reader, ref ok); break;
+            case ActivityField.Timestamp: a.Timestamp = Time(ref reader, ref ok); break;
+            case ActivityField.LocalTimestamp: a.LocalTimestamp = Time(ref reader, ref ok); break;
+            case ActivityField.LocalTimezone: a.LocalTimezone = Text(ref reader, ref ok); break;
+            case ActivityField.CallerId: a.CallerId = Text(ref reader, ref ok); break;
+            case ActivityField.ServiceUrl: a.ServiceUrl = Text(ref reader, ref ok); break;
+            case ActivityField.ChannelId: a.ChannelId = Text(ref reader, ref ok); break;
+            case ActivityField.From: ok = TryRead(ref reader, out ChannelAccount? from); a.From = from; break;
+            case ActivityField.Conversation: ok = TryRead(ref reader, out ConversationAccount? conversation); a.Conversation = conversation; break;
+            case ActivityField.Recipient: ok = TryRead(ref reader, out ChannelAccount? recipient); a.Recipient = recipient; break;
+            case ActivityField.TextFormat: a.TextFormat = Text(ref reader, ref ok); break;
+            case ActivityField.AttachmentLayout: a.AttachmentLayout = Text(ref reader, ref ok); break;
+            case ActivityField.MembersAdded: ok = TryReadList(ref reader, out List<ChannelAccount?>? added); a.MembersAdded = added!; break;
+            case ActivityField.MembersRemoved: ok = TryReadList(ref reader, out List<ChannelAccount?>? removed); a.MembersRemoved = removed!; break;
+            case ActivityField.ReactionsAdded: a.ReactionsAdded = JsonSerializer.Deserialize(ref reader, ReadReactions); break;
+            case ActivityField.ReactionsRemoved: a.ReactionsRemoved = JsonSerializer.Deserialize(ref reader, ReadReactions); break;
+            case ActivityField.TopicName: a.TopicName = Text(ref reader, ref ok); break;
+            case ActivityField.HistoryDisclosed: a.HistoryDisclosed = Flag(ref reader, ref ok); break;
+            case ActivityField.Locale: a.Locale = Text(ref reader, ref ok); break;
+            case ActivityField.Text: a.Text = Text(ref reader, ref ok); break;
+            case ActivityField.Speak: a.Speak = Text(ref reader, ref ok); break;
+            case ActivityField.InputHint: a.InputHint = Text(ref reader, ref ok); break;
+            case ActivityField.Summary: a.Summary = Text(ref reader, ref ok); break;
+            case ActivityField.SuggestedActions: a.SuggestedActions = JsonSerializer.Deserialize(ref reader, ReadSuggestions); break;
+            case ActivityField.Attachments: ok = TryReadList(ref reader, out List<Attachment?>? attachments); a.Attachments = attachments!; break;
+            case ActivityField.Entities: ok = TryReadList(ref reader, out List<Entity?>? entities); a.Entities = entities!; break;
+            case ActivityField.ChannelData: a.ChannelData = JsonSerializer.Deserialize(ref reader, ReadNode); break;
+            case ActivityField.Action: a.Action = Text(ref reader, ref ok); break;
+            case ActivityField.ReplyToId: a.ReplyToId = Text(ref reader, ref ok); break;
+            case ActivityField.Label: a.Label = Text(ref reader, ref ok); break;
+            case ActivityField.ValueType: a.ValueType = Text(ref reader, ref ok); break;
+            case ActivityField.Value: a.Value = JsonSerializer.Deserialize(ref reader, ReadNode); break;
+            case ActivityField.Name: a.Name = Text(ref reader, ref ok); break;
+            case ActivityField.RelatesTo: a.RelatesTo = JsonSerializer.Deserialize(ref reader, ReadReference); break;
+            case ActivityField.Code: a.Code = Text(ref reader, ref ok); break;
+            case ActivityField.Expiration: a.Expiration = Time(ref reader, ref ok); break;
+            case ActivityField.Importance: a.Importance = Text(ref reader, ref ok); break;
+            case ActivityField.DeliveryMode: a.DeliveryMode = Text(ref reader, ref ok); break;
+            case ActivityField.ListenFor: a.ListenFor = JsonSerializer.Deserialize(ref reader, ReadStrings); break;
+            case ActivityField.TextHighlights: a.TextHighlights = JsonSerializer.Deserialize(ref reader, ReadHighlights); break;
+            case ActivityField.SemanticAction: a.SemanticAction = JsonSerializer.Deserialize(ref reader, ReadSemantic); break;
             default: return Extension(ref reader, name, a.AdditionalProperties ??= []);
         }
         return ok;
@@ -158,10 +158,10 @@ public static partial class ActivityJson
         var ok = true;
         switch ((AccountField)field)
         {
-                case AccountField.Id: a.Id = Text(ref reader, ref ok); break;
-                case AccountField.Name: a.Name = Text(ref reader, ref ok); break;
-                case AccountField.AadObjectId: a.AadObjectId = Text(ref reader, ref ok); break;
-                case AccountField.Role: a.Role = Text(ref reader, ref ok); break;
+            case AccountField.Id: a.Id = Text(ref reader, ref ok); break;
+            case AccountField.Name: a.Name = Text(ref reader, ref ok); break;
+            case AccountField.AadObjectId: a.AadObjectId = Text(ref reader, ref ok); break;
+            case AccountField.Role: a.Role = Text(ref reader, ref ok); break;
             default: return Extension(ref reader, name, a.AdditionalProperties ??= []);
         }
         return ok;
@@ -172,13 +172,13 @@ public static partial class ActivityJson
         var ok = true;
         switch ((ConversationField)field)
         {
-                case ConversationField.Id: c.Id = Text(ref reader, ref ok); break;
-                case ConversationField.Name: c.Name = Text(ref reader, ref ok); break;
-                case ConversationField.IsGroup: c.IsGroup = Flag(ref reader, ref ok); break;
-                case ConversationField.ConversationType: c.ConversationType = Text(ref reader, ref ok); break;
-                case ConversationField.TenantId: c.TenantId = Text(ref reader, ref ok); break;
-                case ConversationField.AadObjectId: c.AadObjectId = Text(ref reader, ref ok); break;
-                case ConversationField.Role: c.Role = Text(ref reader, ref ok); break;
+            case ConversationField.Id: c.Id = Text(ref reader, ref ok); break;
+            case ConversationField.Name: c.Name = Text(ref reader, ref ok); break;
+            case ConversationField.IsGroup: c.IsGroup = Flag(ref reader, ref ok); break;
+            case ConversationField.ConversationType: c.ConversationType = Text(ref reader, ref ok); break;
+            case ConversationField.TenantId: c.TenantId = Text(ref reader, ref ok); break;
+            case ConversationField.AadObjectId: c.AadObjectId = Text(ref reader, ref ok); break;
+            case ConversationField.Role: c.Role = Text(ref reader, ref ok); break;
             default: return Extension(ref reader, name, c.AdditionalProperties ??= []);
         }
         return ok;
@@ -189,11 +189,11 @@ public static partial class ActivityJson
         var ok = true;
         switch ((AttachmentField)field)
         {
-                case AttachmentField.ContentType: a.ContentType = Text(ref reader, ref ok); break;
-                case AttachmentField.ContentUrl: a.ContentUrl = Text(ref reader, ref ok); break;
-                case AttachmentField.Content: a.Content = JsonSerializer.Deserialize(ref reader, ReadNode); break;
-                case AttachmentField.Name: a.Name = Text(ref reader, ref ok); break;
-                case AttachmentField.ThumbnailUrl: a.ThumbnailUrl = Text(ref reader, ref ok); break;
+            case AttachmentField.ContentType: a.ContentType = Text(ref reader, ref ok); break;
+            case AttachmentField.ContentUrl: a.ContentUrl = Text(ref reader, ref ok); break;
+            case AttachmentField.Content: a.Content = JsonSerializer.Deserialize(ref reader, ReadNode); break;
+            case AttachmentField.Name: a.Name = Text(ref reader, ref ok); break;
+            case AttachmentField.ThumbnailUrl: a.ThumbnailUrl = Text(ref reader, ref ok); break;
             default: return Extension(ref reader, name, a.AdditionalProperties ??= []);
         }
         return ok;
