@@ -51,21 +51,7 @@ internal sealed class MessageTurnWarmer(IServiceProvider services)
             var turn = 0;
             foreach (var text in Walks[language])
             {
-                var json = JsonSerializer.SerializeToUtf8Bytes(new Activity
-                {
-                    Type = ActivityTypes.Message,
-                    Id = $"{conversation}-{++turn}",
-                    ChannelId = Protocol.Activities.Channels.WebChat,
-                    // As a channel of the Bot Connector sends it (Azure's Web Chat; Teams likewise), so the turn keeps its
-                    // transcript lines for a handoff and writes them with its state, as /api/messages turns do.
-                    ServiceUrl = ConnectorServiceUrl,
-                    From = new ChannelAccount { Id = User, Name = "Warm-up", Role = RoleTypes.User },
-                    Recipient = new ChannelAccount { Id = "closurebot", Name = "ClosureBot", Role = RoleTypes.Bot },
-                    Conversation = new ConversationAccount { Id = conversation },
-                    Locale = language,
-                    Text = text,
-                    DeliveryMode = DeliveryModes.ExpectReplies,
-                }, ProtocolJson.Options);
+                var json = JsonSerializer.SerializeToUtf8Bytes(WalkActivity(language, conversation, ++turn, text), ProtocolJson.Options);
                 var activity = ActivityReader.Parse(json).Activity
                                ?? throw new InvalidOperationException($"The warm-up's activity {conversation}-{turn} did not read back.");
                 var result = await adapter.ProcessActivityAsync(activity, transport: null, cancellationToken);
@@ -74,6 +60,25 @@ internal sealed class MessageTurnWarmer(IServiceProvider services)
         }
         return replies;
     }
+
+    /// <summary>
+    /// One turn of the walk as a channel of the Bot Connector sends it (Azure's Web Chat; Teams likewise): with the
+    /// Connector's service URL, so the turn keeps its transcript lines for a handoff and writes them with its state, as
+    /// <c>/api/messages</c> turns do. The replies stay in the turn's buffer (<c>expectReplies</c>).
+    /// </summary>
+    internal static Activity WalkActivity(string language, string conversation, int turn, string text) => new()
+    {
+        Type = ActivityTypes.Message,
+        Id = $"{conversation}-{turn}",
+        ChannelId = Protocol.Activities.Channels.WebChat,
+        ServiceUrl = ConnectorServiceUrl,
+        From = new ChannelAccount { Id = User, Name = "Warm-up", Role = RoleTypes.User },
+        Recipient = new ChannelAccount { Id = "closurebot", Name = "ClosureBot", Role = RoleTypes.Bot },
+        Conversation = new ConversationAccount { Id = conversation },
+        Locale = language,
+        Text = text,
+        DeliveryMode = DeliveryModes.ExpectReplies,
+    };
 
     /// <summary>The walk's conversations, in memory for the walk; the second turn of each reads its state back from JSON.</summary>
     private sealed class WalkStore : IBotStore

@@ -121,6 +121,24 @@ public class StartupTests
         Assert.Equal(turn, walked.Count);
     }
 
+    // The walk warms what a turn from a Connector channel runs (Teams, Azure's Web Chat): those keep the transcript lines
+    // a handoff needs, where the embedded Web Chat's turns, whose transcript the bot reads back, keep none.
+    [Fact]
+    public async Task MessageTurnWarmer_WalksTurnsAsAConnectorChannelSendsThem_WhichKeepTranscriptLines()
+    {
+        await using var app = new BotApplicationFactory();
+        var handoff = app.Services.GetRequiredService<ClosureBot.Handoff.HandoffConversations>();
+
+        foreach (var (language, texts) in MessageTurnWarmer.Walks)
+        {
+            var activity = MessageTurnWarmer.WalkActivity(language, "closurebot-warm-up-" + language, 1, texts[0]);
+            var recent = handoff.Record(new ClosureBot.Protocol.Turns.TurnContext(activity), null);
+
+            Assert.NotNull(activity.ServiceUrl);
+            Assert.Equal(texts[0], Assert.Single(recent!.Lines).Text);
+        }
+    }
+
     [Fact]
     public void RuntimeConfig_OfTheBuiltApp_KeepsWorkstationBackgroundGcAndNoIdleSpinning()
     {
