@@ -2,12 +2,15 @@ using System.Diagnostics;
 
 namespace ClosureBot.LoadTest.Tests;
 
-// The load command as a person or a supervisor stops it: a signal in the middle of a row must end it soon, with the bot
-// it started stopped and its temporary database, inventory and test CA removed (LoadStop). Before, it ran to its end.
+// The load command as a person (SIGINT) or a supervisor (SIGTERM) stops it: a signal in the middle of a row must end it
+// soon, with the bot it started stopped and its temporary database, inventory and test CA removed (LoadStop). Before, it
+// ran to its end.
 public sealed class LoadStopTests
 {
-    [Fact]
-    public async Task Sigterm_DuringARow_StopsTheBotRemovesItsFilesAndExits143()
+    [Theory]
+    [InlineData("TERM", 143)]
+    [InlineData("INT", 130)]
+    public async Task Signal_DuringARow_StopsTheBotRemovesItsFilesAndExitsWithItsCode(string signal, int exitCode)
     {
         var command = new ProcessStartInfo("dotnet")
         {
@@ -37,12 +40,12 @@ public sealed class LoadStopTests
             Assert.False(load.HasExited);
             Assert.All(files, file => Assert.True(File.Exists(file), file));
 
-            Signal("TERM", load.Id);
+            Signal(signal, load.Id);
 
             using var limit = new CancellationTokenSource(TimeSpan.FromSeconds(30));
             await load.WaitForExitAsync(limit.Token);
-            Assert.Equal(143, load.ExitCode);
-            Assert.Contains("Stopped by SIGTERM", await errors);
+            Assert.Equal(exitCode, load.ExitCode);
+            Assert.Contains($"Stopped by SIG{signal}", await errors);
             // No figures for the row cut short: nothing after the table's header.
             var lines = (await output).Split('\n');
             var header = Array.FindIndex(lines, line => line.Contains("customers", StringComparison.Ordinal) && line.Contains("turns/s", StringComparison.Ordinal));
