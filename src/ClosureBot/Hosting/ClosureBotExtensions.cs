@@ -1,5 +1,6 @@
 using ClosureBot.Accounts;
 using ClosureBot.Cards;
+using ClosureBot.Channels;
 using ClosureBot.Channels.DirectLine;
 using ClosureBot.Channels.Teams;
 using ClosureBot.Channels.WebChat;

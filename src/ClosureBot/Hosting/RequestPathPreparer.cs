@@ -187,7 +187,17 @@ internal static class RequestPathPreparer
     }
 
     /// <summary>The metadata tokens of the methods an IL body calls (<c>call</c>, <c>callvirt</c>, <c>newobj</c>, <c>ldftn</c>, <c>ldvirtftn</c>).</summary>
-    internal static IEnumerable<int> CallTokens(byte[] il)
+    internal static IEnumerable<int> CallTokens(byte[] il) =>
+        MemberTokens(il).Where(operand => operand.Kind == OperandType.InlineMethod).Select(operand => operand.Token);
+
+    /// <summary>
+    /// The metadata tokens of the members an IL body names, with the kind of operand: the methods it calls, creates or
+    /// takes the address of (<see cref="OperandType.InlineMethod"/>), the fields it reads or writes
+    /// (<see cref="OperandType.InlineField"/>), the types it creates, casts to or loads (<see cref="OperandType.InlineType"/>,
+    /// <see cref="OperandType.InlineTok"/>). The reading stops, without throwing, at an opcode it does not know or an
+    /// operand the body cannot hold.
+    /// </summary>
+    internal static IEnumerable<(OperandType Kind, int Token)> MemberTokens(byte[] il)
     {
         for (var at = 0; at < il.Length;)
         {
@@ -206,7 +216,8 @@ internal static class RequestPathPreparer
             }
             var operand = OperandSize(opcode.OperandType, il, at);
             if (operand < 0 || operand > il.Length - at) yield break;
-            if (opcode.OperandType == OperandType.InlineMethod) yield return BitConverter.ToInt32(il, at);
+            if (opcode.OperandType is OperandType.InlineMethod or OperandType.InlineField or OperandType.InlineType or OperandType.InlineTok)
+                yield return (opcode.OperandType, BitConverter.ToInt32(il, at));
             at += operand;
         }
     }

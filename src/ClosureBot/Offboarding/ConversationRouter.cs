@@ -1,4 +1,5 @@
 using ClosureBot.Accounts;
+using ClosureBot.Channels;
 using ClosureBot.Dialogs;
 using ClosureBot.Dialogs.Recognition;
 using ClosureBot.Dialogs.Waterfall;
@@ -69,7 +70,7 @@ public sealed partial class ConversationRouter
                 await RouteAsync(dc, data, ct);
             if (context.Activity.Type != ActivityTypes.Message) data.Welcomed = true;
             RememberEnding(dc, data);
-            OffboardingTurn.Of(context).Locate(Locate(dc)?.Screen);
+            TurnScreen.Set(context, Locate(dc)?.Screen);
         }
         catch (AccountGoneException gone)
         {

@@ -1,3 +1,4 @@
+using ClosureBot.Channels;
 using ClosureBot.Handoff;
 using ClosureBot.Identity;
 using ClosureBot.Localization;

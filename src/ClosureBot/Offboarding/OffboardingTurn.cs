@@ -33,14 +33,6 @@ public sealed class OffboardingTurn
     /// <summary>The reference of the closure request logged in this turn, if one was.</summary>
     public string? EndedReference { get; set; }
 
-    /// <summary>Where the conversation stands after the turn (an <see cref="OffboardingSteps"/> screen), null when idle.</summary>
-    public string? Screen { get; private set; }
-
-    /// <summary>Whether the turn was routed (a replayed redelivery is not), i.e. whether <see cref="Screen"/> is known.</summary>
-    public bool Located { get; private set; }
-
-    public void Locate(string? screen) => (Screen, Located) = (screen, true);
-
     public static OffboardingTurn Of(ITurnContext context) =>
         context.TurnState.TryGetValue(Key, out var value) ? (OffboardingTurn)value : Attach(context, new OffboardingTurn());
 

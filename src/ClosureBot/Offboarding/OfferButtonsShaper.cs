@@ -1,3 +1,4 @@
+using ClosureBot.Channels;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
 

@@ -1,3 +1,4 @@
+using ClosureBot.Channels;
 using ClosureBot.Localization;
 using ClosureBot.Protocol.Turns;
 

@@ -2,6 +2,7 @@ using System.Buffers;
 using System.Text;
 using System.Text.Json.Nodes;
 using System.Text.RegularExpressions;
+using ClosureBot.Channels;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Turns;
 

@@ -1,4 +1,3 @@
-using ClosureBot.Offboarding;
 using ClosureBot.Protocol.Turns;
 
 namespace ClosureBot.Channels.Teams;

@@ -1,5 +1,4 @@
 using ClosureBot.Identity;
-using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Turns;

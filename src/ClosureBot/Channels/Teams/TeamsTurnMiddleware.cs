@@ -1,5 +1,4 @@
 using System.Text.Json.Nodes;
-using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Connector;
@@ -44,12 +43,12 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
         // past its step (a typed answer); a question or "help" at the same step leaves its buttons.
         if (!viaConnector) return;
         var superseded = context.BufferedReplies.Any(r => TeamsCards.AdaptiveCards(r).Any());
-        var turn = OffboardingTurn.Of(context);
+        var located = TurnScreen.TryGet(context, out var screen);
         foreach (var (id, sent) in openCards)
         {
             var clicked = id == activity.ReplyToId && activity.Value is not null;
             var step = TeamsCards.AdaptiveCards(sent).Select(TeamsCards.StepOf).FirstOrDefault(s => s is not null);
-            var movedOn = activity.Type == ActivityTypes.Message && turn.Located && step != turn.Screen;
+            var movedOn = activity.Type == ActivityTypes.Message && located && step != screen;
             if (execute && clicked || !clicked && !superseded && !movedOn) continue;
             var answer = clicked ? ClickedCaption(sent, activity.Value) : activity.ReplyToId is null ? TypedAnswer(activity) : null;
             await CompleteAsync(key, id, sent, answer);
