@@ -1,7 +1,6 @@
 using System.Security.Claims;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Connector;
-using ClosureBot.Protocol.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;

@@ -1,5 +1,4 @@
 using System.Collections.Concurrent;
-using ClosureBot.Protocol.Hosting;
 using Microsoft.IdentityModel.Tokens;
 
 namespace ClosureBot.Protocol.Authentication;

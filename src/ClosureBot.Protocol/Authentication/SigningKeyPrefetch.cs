@@ -1,4 +1,3 @@
-using ClosureBot.Protocol.Hosting;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 

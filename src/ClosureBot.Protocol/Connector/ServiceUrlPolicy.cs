@@ -1,6 +1,5 @@
 using System.Collections.Concurrent;
 using System.Net;
-using ClosureBot.Protocol.Hosting;
 using Microsoft.AspNetCore.Hosting.Server;
 using Microsoft.AspNetCore.Hosting.Server.Features;
 using Microsoft.Extensions.Options;

@@ -3,6 +3,7 @@ using System.Globalization;
 using System.Net;
 using System.Text.Json;
 using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Authentication;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.Protocol.Turns;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using ClosureBot.Offboarding;
 using ClosureBot.Outbox;
+using ClosureBot.Protocol.Authentication;
 using ClosureBot.Protocol.Connector;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Storage;

@@ -2,7 +2,6 @@ using System.Net;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using ClosureBot.Protocol.Authentication;
-using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.IdentityModel.Tokens;

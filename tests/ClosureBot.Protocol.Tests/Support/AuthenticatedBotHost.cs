@@ -4,6 +4,7 @@ using System.Security.Claims;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Authentication;
 using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Turns;
 using Microsoft.AspNetCore.Builder;

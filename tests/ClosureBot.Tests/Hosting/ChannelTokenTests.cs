@@ -1,7 +1,7 @@
 using System.Net;
 using System.Text;
 using System.Text.Json.Nodes;
-using ClosureBot.Protocol.Hosting;
+using ClosureBot.Protocol.Authentication;
 using ClosureBot.Protocol.Tests.Support;
 using ClosureBot.Tests.Support;
 using Microsoft.AspNetCore.TestHost;

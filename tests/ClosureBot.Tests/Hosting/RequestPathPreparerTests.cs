@@ -2,7 +2,7 @@ using System.Reflection;
 using System.Runtime;
 using System.Runtime.CompilerServices;
 using ClosureBot.Hosting;
-using ClosureBot.Protocol.Hosting;
+using ClosureBot.Protocol.Authentication;
 using ClosureBot.Storage;
 using ClosureBot.Tests.Support;
 using Microsoft.Extensions.DependencyInjection;

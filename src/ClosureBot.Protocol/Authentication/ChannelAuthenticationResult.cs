@@ -1,6 +1,6 @@
 using System.Security.Claims;
 
-namespace ClosureBot.Protocol.Hosting;
+namespace ClosureBot.Protocol.Authentication;
 
 /// <summary>What <see cref="IChannelAuthenticator"/> concluded about a request.</summary>
 /// <param name="Succeeded">Whether the request may proceed.</param>

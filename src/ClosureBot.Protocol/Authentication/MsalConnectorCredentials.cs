@@ -1,10 +1,10 @@
 using System.Security.Cryptography.X509Certificates;
-using ClosureBot.Protocol.Hosting;
+using ClosureBot.Protocol.Connector;
 using Microsoft.Extensions.Options;
 using Microsoft.Identity.Client;
 using Microsoft.Identity.Client.AppConfig;
 
-namespace ClosureBot.Protocol.Connector;
+namespace ClosureBot.Protocol.Authentication;
 
 /// <summary>
 /// Gets the Connector token with MSAL: the client-credentials flow with the app password or certificate against

@@ -1,6 +1,6 @@
 using ClosureBot.Protocol.Activities;
 
-namespace ClosureBot.Protocol.Hosting;
+namespace ClosureBot.Protocol.Authentication;
 
 /// <summary>Checks the channel's <c>Authorization</c> header for an inbound activity.</summary>
 public interface IChannelAuthenticator

@@ -1,4 +1,4 @@
-namespace ClosureBot.Protocol.Hosting;
+namespace ClosureBot.Protocol.Authentication;
 
 /// <summary>The bot's identity, its messaging endpoint and the Bot Framework's token endpoints (configuration section <c>Bot</c>).</summary>
 /// <remarks>

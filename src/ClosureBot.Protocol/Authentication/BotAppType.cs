@@ -1,4 +1,4 @@
-namespace ClosureBot.Protocol.Hosting;
+namespace ClosureBot.Protocol.Authentication;
 
 /// <summary>How the bot's Azure identity is registered (the SDK's <c>MicrosoftAppType</c>).</summary>
 public enum BotAppType

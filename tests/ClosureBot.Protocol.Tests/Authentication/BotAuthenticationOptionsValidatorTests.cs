@@ -1,7 +1,7 @@
-using ClosureBot.Protocol.Hosting;
+using ClosureBot.Protocol.Authentication;
 using Microsoft.Extensions.Hosting.Internal;
 
-namespace ClosureBot.Protocol.Tests.Hosting;
+namespace ClosureBot.Protocol.Tests.Authentication;
 
 /// <summary>The app type's rules (as the SDK's): what each type needs and forbids, checked at start-up.</summary>
 public class BotAuthenticationOptionsValidatorTests

@@ -1,4 +1,4 @@
-namespace ClosureBot.Protocol.Hosting;
+namespace ClosureBot.Protocol.Connector;
 
 /// <summary>The addresses a server reports it listens on (<c>IServerAddressesFeature</c>), read as URIs.</summary>
 public static class ListeningAddress

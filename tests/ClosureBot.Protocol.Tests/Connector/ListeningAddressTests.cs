@@ -1,6 +1,6 @@
-using ClosureBot.Protocol.Hosting;
+using ClosureBot.Protocol.Connector;
 
-namespace ClosureBot.Protocol.Tests.Hosting;
+namespace ClosureBot.Protocol.Tests.Connector;
 
 public class ListeningAddressTests
 {

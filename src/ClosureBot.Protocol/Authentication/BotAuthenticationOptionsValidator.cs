@@ -1,7 +1,7 @@
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Options;
 
-namespace ClosureBot.Protocol.Hosting;
+namespace ClosureBot.Protocol.Authentication;
 
 // Refuses to start a deployed app whose /api/messages would take anyone's word for who they are, or whose identity
 // settings contradict its app type (the SDK's own rules).
