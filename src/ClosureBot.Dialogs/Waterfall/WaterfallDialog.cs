@@ -81,13 +81,6 @@ public class WaterfallDialog<TState> : Dialog where TState : class, new()
     public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken) =>
         RunStepAsync(dc, CurrentIndex(dc.ActiveDialog!) + 1, DialogReason.NextCalled, result, cancellationToken);
 
-    /// <summary>Ends whatever runs above this waterfall and runs its current step again (e.g. to redraw with fresh figures).</summary>
-    public async Task<DialogTurnResult> ReplayStepAsync(DialogContext dc, CancellationToken cancellationToken)
-    {
-        await dc.EndChildrenOfAsync(Id, cancellationToken).ConfigureAwait(false);
-        return await RunStepAsync(dc, CurrentIndex(dc.ActiveDialog!), DialogReason.ReplaceCalled, null, cancellationToken).ConfigureAwait(false);
-    }
-
     /// <summary>Ends whatever runs above this waterfall and runs <paramref name="stepName"/>.</summary>
     public Task<DialogTurnResult> GoToStepAsync(DialogContext dc, string stepName, CancellationToken cancellationToken) =>
         GoToStepAsync(dc, stepName, null, cancellationToken);

@@ -206,23 +206,6 @@ public class WaterfallDialogTests
     }
 
     [Fact]
-    public async Task ReplayStepAsync_WhilePromptActive_RedrawsCurrentStep()
-    {
-        var (harness, dialog) = Closure();
-        await harness.SendAsync("close my account");
-        await harness.SendAsync("moving abroad");
-        await harness.SendAsync("hmm"); // not understood: the confirm prompt has used an attempt
-
-        var outcome = await harness.SendAsync(harness.Message("refresh"), (dc, ct) => dialog.ReplayStepAsync(dc, ct));
-
-        Assert.Equal(["Close your account because of 'moving abroad'?"], outcome.Texts);
-        Assert.Equal(["closure", "confirm"], outcome.State.Stack.Select(i => i.Id));
-        Assert.Equal(["reason", "confirm", "confirm"], dialog.ReadState(outcome.State.Stack[0]).Log);
-        Assert.Equal(0, outcome.State.Stack[1].State["attempts"]!.GetValue<int>());
-        Assert.Equal(["Closed because of 'moving abroad' (confirmed: True)"], (await harness.SendAsync("yes")).Texts);
-    }
-
-    [Fact]
     public async Task Begin_WaterfallStart_BeginsAtNamedStepWithGivenState()
     {
         var (harness, dialog) = Closure(() => new WaterfallStart<ClosureState>(new ClosureState { Reason = "saved reason", Visits = 5 }, "confirm"));
