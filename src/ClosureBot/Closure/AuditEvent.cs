@@ -9,7 +9,6 @@ public static class AuditEventKinds
     public const string ClosureRequested = "closure-requested";
     public const string ClosureRequestJoined = "closure-request-joined";
     public const string RedirectedToSales = "redirected-to-sales";
-    public const string AccessRefused = "access-refused";
     public const string HandoffRequested = "handoff-requested";
     public const string HandoffAccepted = "handoff-accepted";
     public const string HandoffHandedBack = "handoff-handed-back";
