@@ -15,8 +15,8 @@ public static class TurnScreen
     public static void Set(ITurnContext context, string? screen) => context.TurnState[Key] = new Located(screen);
 
     /// <summary>
-    /// Whether the turn was routed, and if so where it left the conversation. A turn that was not (a replayed redelivery,
-    /// a channel's own event) says nothing about the screen.
+    /// Whether the turn was routed, and if so where it left the conversation. A turn that was not (a replayed
+    /// redelivery) says nothing about the screen.
     /// </summary>
     public static bool TryGet(ITurnContext context, out string? screen)
     {
