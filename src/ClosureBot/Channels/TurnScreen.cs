@@ -12,7 +12,7 @@ public static class TurnScreen
     private const string Key = "closurebot.turn-screen";
 
     /// <summary>Records where the conversation stands after this turn.</summary>
-    public static void Set(ITurnContext context, string? screen) => context.TurnState[Key] = new Located(screen);
+    public static void Set(ITurnContext context, string? screen) => context.TurnState[Key] = screen ?? Idle;
 
     /// <summary>
     /// Whether the turn was routed, and if so where it left the conversation. A turn that was not (a replayed
@@ -20,14 +20,11 @@ public static class TurnScreen
     /// </summary>
     public static bool TryGet(ITurnContext context, out string? screen)
     {
-        if (context.TurnState.TryGetValue(Key, out var value) && value is Located located)
-        {
-            screen = located.Screen;
-            return true;
-        }
-        screen = null;
-        return false;
+        context.TurnState.TryGetValue(Key, out var value);
+        screen = value as string;
+        return value is not null;
     }
 
-    private sealed record Located(string? Screen);
+    // Stands for "routed, and idle": the screen itself is kept as it is, so recording it allocates nothing on a turn.
+    private static readonly object Idle = new();
 }
