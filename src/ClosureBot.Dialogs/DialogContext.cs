@@ -21,6 +21,14 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
     /// <summary>The instance on top of the stack, or null.</summary>
     public DialogInstance? ActiveDialog => Stack.Count > 0 ? Stack[^1] : null;
 
+    /// <summary>
+    /// What the last root dialog to end in this turn returned: the result of <see cref="EndDialogAsync"/> at the bottom
+    /// of the stack, or the result <see cref="CancelAllDialogsAsync(object, CancellationToken)"/> ended the stack with.
+    /// Null when no root dialog ended with a result. Whoever runs the turn reads it afterwards, however deep in the
+    /// stack the end was decided, so a dialog returns its result instead of writing it somewhere for the runner.
+    /// </summary>
+    public object? RootResult { get; private set; }
+
     /// <summary>Pushes dialog <paramref name="dialogId"/> and begins it.</summary>
     public Task<DialogTurnResult> BeginDialogAsync(string dialogId, object? options = null, CancellationToken cancellationToken = default)
     {
@@ -74,6 +82,7 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
         }
         if (ActiveDialog is { } parent)
             return await Find(parent).ResumeDialogAsync(this, DialogReason.EndCalled, result, cancellationToken).ConfigureAwait(false);
+        if (result is not null) RootResult = result;
         return new DialogTurnResult(DialogTurnStatus.Complete, result);
     }
 
@@ -94,6 +103,18 @@ public sealed class DialogContext(DialogSet dialogs, ITurnContext turnContext, D
         if (Stack.Count == 0) return new DialogTurnResult(DialogTurnStatus.Empty);
         await PopWhileAsync(_ => true, cancellationToken).ConfigureAwait(false);
         return new DialogTurnResult(DialogTurnStatus.Cancelled);
+    }
+
+    /// <summary>
+    /// Ends every dialog on the stack, top first, with <paramref name="result"/> as the turn's <see cref="RootResult"/>:
+    /// for an end decided above the root (a cancel question answered yes) or outside the stack.
+    /// </summary>
+    public async Task<DialogTurnResult> CancelAllDialogsAsync(object result, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        var cancelled = await CancelAllDialogsAsync(cancellationToken).ConfigureAwait(false);
+        RootResult = result;
+        return cancelled with { Result = result };
     }
 
     /// <summary>Ends the dialogs above the topmost instance of <paramref name="dialogId"/>, which becomes active.</summary>

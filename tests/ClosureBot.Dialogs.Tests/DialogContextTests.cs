@@ -8,7 +8,7 @@ namespace ClosureBot.Dialogs.Tests;
 
 public class DialogContextTests
 {
-    /// <summary>Waits; "end" ends it with "{id}:end". Logs every end with its reason.</summary>
+    /// <summary>Waits, and waits again when a child ends; "end" ends it with "{id}:end". Logs every end with its reason.</summary>
     private sealed class WaitDialog(string id, List<string> log, string version = "1") : Dialog(id)
     {
         public override string Version => version;
@@ -23,6 +23,12 @@ public class DialogContextTests
             dc.Context.Activity.Text == "end"
                 ? dc.EndDialogAsync($"{Id}:end", cancellationToken)
                 : Task.FromResult(DialogTurnResult.Waiting);
+
+        public override Task<DialogTurnResult> ResumeDialogAsync(DialogContext dc, DialogReason reason, object? result, CancellationToken cancellationToken)
+        {
+            dc.Context.SendActivity(new Activity { Text = $"resume {Id} with {result}" });
+            return Task.FromResult(DialogTurnResult.Waiting);
+        }
 
         public override Task RepromptDialogAsync(ITurnContext turnContext, DialogInstance instance, CancellationToken cancellationToken)
         {
@@ -182,6 +188,67 @@ public class DialogContextTests
         Assert.Equal(DialogTurnStatus.Cancelled, outcome.Result.Status);
         Assert.Empty(outcome.State.Stack);
         Assert.Equal(["end c CancelCalled", "end b CancelCalled", "end a CancelCalled"], log);
+    }
+
+    [Fact]
+    public async Task RootResult_ChildEndsThenRoot_IsWhatTheRootEndedWith()
+    {
+        var (harness, _) = Conversation();
+        await harness.SendAsync("hi");
+
+        DialogContext? context = null;
+        await harness.SendAsync(harness.Message("end"), (dc, ct) => { context = dc; return dc.ContinueDialogAsync(ct); });
+
+        Assert.Equal("parent got child:end", context!.RootResult);
+    }
+
+    [Fact]
+    public async Task RootResult_OnlyAChildEnded_IsNull()
+    {
+        var (harness, _) = Conversation("solo");
+        await harness.SendAsync("hi");
+        await harness.SendAsync(harness.Message("more"), (dc, ct) => dc.BeginDialogAsync("other", null, ct));
+
+        DialogContext? context = null;
+        var ended = await harness.SendAsync(harness.Message("end"), (dc, ct) => { context = dc; return dc.ContinueDialogAsync(ct); });
+
+        Assert.Equal(["resume solo with other:end"], ended.Texts);
+        Assert.Equal(["solo"], ended.State.Stack.Select(i => i.Id));
+        Assert.Null(context!.RootResult);
+    }
+
+    [Fact]
+    public async Task CancelAllDialogsAsync_WithResult_EndsEveryDialogAndIsTheRootResult()
+    {
+        var (harness, log) = Conversation();
+        await harness.SendAsync("hi");
+
+        DialogContext? context = null;
+        var outcome = await harness.SendAsync(harness.Message("stop"), (dc, ct) => { context = dc; return dc.CancelAllDialogsAsync("stopped", ct); });
+
+        Assert.Equal(DialogTurnStatus.Cancelled, outcome.Result.Status);
+        Assert.Equal("stopped", outcome.Result.Result);
+        Assert.Equal("stopped", context!.RootResult);
+        Assert.Empty(outcome.State.Stack);
+        Assert.Equal(["end child CancelCalled"], log);
+    }
+
+    [Fact]
+    public async Task RootResult_CancelledWithoutResultAfterAnEnd_KeepsTheEnd()
+    {
+        var (harness, _) = Conversation("solo");
+        await harness.SendAsync("hi");
+
+        DialogContext? context = null;
+        await harness.SendAsync(harness.Message("end"), async (dc, ct) =>
+        {
+            context = dc;
+            await dc.ContinueDialogAsync(ct);
+            await dc.BeginDialogAsync("solo", null, ct);
+            return await dc.CancelAllDialogsAsync(ct);
+        });
+
+        Assert.Equal("solo:end", context!.RootResult);
     }
 
     [Fact]

@@ -32,8 +32,7 @@ public sealed class CancelDialog : WaterfallDialog<CancelDialog.CancelState>
         if (step.Result is true)
         {
             step.Context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = CustomerLocale.TextsOf(step.Context)[TextId.Cancelled] });
-            OffboardingTurn.Of(step.Context).Outcome = OffboardingOutcome.Abandoned;
-            return await step.Dialogs.CancelAllDialogsAsync(ct);
+            return await step.Dialogs.CancelAllDialogsAsync(new OffboardingResult(OffboardingOutcome.Abandoned), ct);
         }
         step.Context.SendActivity(new Activity
         {

@@ -47,25 +47,31 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
         // A verified customer is recorded under the id their proof gives (a Teams user: the AAD object id), not from.id.
         var proven = access.Verified ? OffboardingTurn.Of(step.Context).Identity : null;
         var requester = new Requester(activity.ChannelId ?? "", proven?.UserId ?? activity.From?.Id ?? "", proven?.Name ?? activity.From?.Name, access.Verified);
-        var turn = OffboardingTurn.Of(step.Context);
         var now = time.GetUtcNow();
+        var conversationId = activity.Conversation?.Id ?? "";
         var existing = await log.FindOpenAsync(alias, ct);
         if (existing is not null && !SamePerson(existing.Requester, requester))
         {
             // Someone else asked first: this customer learns only that a request exists and since when.
-            turn.AdditionalRequester = new AdditionalRequester(existing.Reference, requester, activity.Conversation?.Id ?? "", now);
-            turn.Audit.Add(new AuditEvent(AuditEventKinds.ClosureRequestJoined, alias, requester, activity.Conversation?.Id ?? "", now));
             OffboardingDialog.Say(step, OffboardingTexts.AlreadyRequested(locale, alias, existing.CreatedAt));
-            return await OffboardingDialog.EndAsync(step, OffboardingOutcome.Requested, ct);
+            return await OffboardingDialog.EndAsync(step, new OffboardingResult(OffboardingOutcome.Requested, alias)
+            {
+                AdditionalRequester = new AdditionalRequester(existing.Reference, requester, conversationId, now),
+                Audit = [new AuditEvent(AuditEventKinds.ClosureRequestJoined, alias, requester, conversationId, now)],
+            }, ct);
         }
 
+        // The same person asking again is shown their open request; nothing new is written.
         var request = existing ?? NewRequest(step, access, requester, now);
-        step.State.ClosureReference = request.Reference;
         // The month the customer is in: a request late on the 31st in Berlin is already next month's.
         var monthEnd = locale.MonthEnd(now);
         step.Context.SendActivity(cards.Receipt(locale, request, monthEnd,
             locale.Texts.Format(TextId.Receipt, alias, request.Reference, locale.Texts.Date(monthEnd))));
-        return await OffboardingDialog.EndAsync(step, OffboardingOutcome.Requested, ct);
+        return await OffboardingDialog.EndAsync(step, new OffboardingResult(OffboardingOutcome.Requested, alias, request.Reference)
+        {
+            NewClosureRequest = existing is null ? request : null,
+            Audit = existing is null ? [new AuditEvent(AuditEventKinds.ClosureRequested, alias, requester, conversationId, now, request.Reference)] : [],
+        }, ct);
     }
 
     /// <summary>The exception: a cloud term commitment is closed through sales, with a terminate service order.</summary>
@@ -74,8 +80,8 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
     {
         var activity = step.Context.Activity;
         var actor = AccountChooser.Actor(activity, access.Verified);
-        OffboardingTurn.Of(step.Context).Audit.Add(new AuditEvent(AuditEventKinds.RedirectedToSales, access.Account.Alias, actor,
-            activity.Conversation?.Id ?? "", time.GetUtcNow(), $"term commitment {why}"));
+        var audit = new AuditEvent(AuditEventKinds.RedirectedToSales, access.Account.Alias, actor, activity.Conversation?.Id ?? "", time.GetUtcNow(),
+            $"term commitment {why}");
         logger.LogInformation("Account {AccountAlias} sent to sales: term commitment {TermCommitmentSource}", access.Account.Alias, why);
         var t = CustomerLocale.TextsOf(step.Context);
         var reply = OffboardingDialog.Message(why.StartsWith("on record", StringComparison.Ordinal)
@@ -86,7 +92,8 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
             Actions = [SalesButton(access.Account.Alias, t[TextId.TalkToSales], "sales"), SalesButton(access.Account.Alias, t[TextId.TalkToSupport], "support")],
         };
         step.Context.SendActivity(reply);
-        return await OffboardingDialog.EndAsync(step, OffboardingOutcome.RedirectedToSales, ct);
+        return await OffboardingDialog.EndAsync(step,
+            new OffboardingResult(OffboardingOutcome.RedirectedToSales, step.State.AccountAlias) { Audit = [audit] }, ct);
     }
 
     // The flow ends here, so the button carries the account: the ticket names it (verified only if this turn's proof allows it).
@@ -97,16 +104,9 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
         return button;
     }
 
-    private ClosureRequest NewRequest(WaterfallStepContext<OffboardingState> step, AccountAccessGrant access, Requester requester, DateTimeOffset now)
-    {
-        var activity = step.Context.Activity;
-        var request = new ClosureRequest(ClosureReference.Create(now), access.Account.Alias, requester, activity.Conversation?.Id ?? "", now,
+    private static ClosureRequest NewRequest(WaterfallStepContext<OffboardingState> step, AccountAccessGrant access, Requester requester, DateTimeOffset now) =>
+        new(ClosureReference.Create(now), access.Account.Alias, requester, step.Context.Activity.Conversation?.Id ?? "", now,
             access.Account.CountsByKind(), step.State.HasTermCommitment ?? false, step.State.DataRetrievalAcknowledged);
-        var turn = OffboardingTurn.Of(step.Context);
-        turn.NewClosureRequest = request;
-        turn.Audit.Add(new AuditEvent(AuditEventKinds.ClosureRequested, request.AccountAlias, requester, request.ConversationId, now, request.Reference));
-        return request;
-    }
 
     // The alias in quotes ("ACME", 'ACME', “ACME”, «ACME», `ACME`) is still the alias alone: the question quotes "cancel"
     // the same way. Only a pair around the whole answer comes off.

@@ -70,8 +70,10 @@ public sealed partial class ConversationRouter
         public async Task EndAsync(CancellationToken ct)
         {
             Say(dc.Context, CustomerLocale.TextsOf(dc.Context)[TextId.EndedBySupport]);
-            if (dc.FindInstance(OffboardingDialog.DialogId) is not null) OffboardingTurn.Of(dc.Context).Outcome = OffboardingOutcome.Abandoned;
-            await dc.CancelAllDialogsAsync(ct);
+            if (dc.FindInstance(OffboardingDialog.DialogId) is not null)
+                await dc.CancelAllDialogsAsync(new OffboardingResult(OffboardingOutcome.Abandoned), ct);
+            else
+                await dc.CancelAllDialogsAsync(ct);
         }
 
         // A button offered after the flow ended (the sales exception) names the account it was about.

@@ -58,18 +58,23 @@ public sealed partial class ConversationRouter
         };
     }
 
-    public async Task HandleAsync(ITurnContext context, ConversationData data, CancellationToken ct)
+    /// <summary>
+    /// Runs one turn of the conversation <paramref name="data"/> holds, changing it in place. Returns how the closure
+    /// ended in this turn, with what the commit writes for that end; null when it did not end.
+    /// </summary>
+    public async Task<OffboardingResult?> HandleAsync(ITurnContext context, ConversationData data, CancellationToken ct)
     {
         var dc = _dialogs.CreateContext(context, data.Dialog);
         var guided = new GuidedConversation(this, dc, data);
         context.TurnState[GuidedKey] = guided;
+        OffboardingResult? ended;
         try
         {
             // A conversation that never asked for a person has no ticket: the handoff costs it nothing.
             if (!HandoffConversations.Owns(context, data.HandoffTicketId) || !await _handoff.HandleAsync(guided, ct))
                 await RouteAsync(dc, data, ct);
             if (context.Activity.Type != ActivityTypes.Message) data.Welcomed = true;
-            RememberEnding(dc, data);
+            ended = dc.RootResult as OffboardingResult;
             TurnScreen.Set(context, Locate(dc)?.Screen);
         }
         catch (AccountGoneException gone)
@@ -77,17 +82,18 @@ public sealed partial class ConversationRouter
             context.ClearReplies();
             Say(context, CustomerLocale.TextsOf(context).Format(TextId.AccountGone, gone.Alias));
             dc.Stack.Clear();
-            OffboardingTurn.Of(context).Outcome = OffboardingOutcome.Abandoned;
-            RememberEnding(dc, data);
+            // Whatever the turn decided before the account went missing is still written; only the end is abandonment.
+            ended = dc.RootResult is OffboardingResult before ? before with { Outcome = OffboardingOutcome.Abandoned } : new OffboardingResult(OffboardingOutcome.Abandoned);
         }
+        RememberEnding(dc, data, ended);
+        return ended;
     }
 
     // The one place that writes how the last closure ended: set when it ends, cleared when a new one is under way.
-    private static void RememberEnding(DialogContext dc, ConversationData data)
+    private static void RememberEnding(DialogContext dc, ConversationData data, OffboardingResult? ended)
     {
-        var turn = OffboardingTurn.Of(dc.Context);
         if (dc.Stack.Count > 0) data.Ended = null;
-        else if (turn.Outcome is { } outcome and not (OffboardingOutcome.Paused or OffboardingOutcome.NotStarted)) data.Ended = new EndedFlow(outcome, turn.EndedAccount, turn.EndedReference);
+        else if (ended is { IsToldLater: true }) data.Ended = new EndedFlow(ended.Outcome, ended.AccountAlias, ended.Reference);
     }
 
     private async Task RouteAsync(DialogContext dc, ConversationData data, CancellationToken ct)
@@ -250,8 +256,7 @@ public sealed partial class ConversationRouter
     {
         var screen = place.Offboarding is { } active ? _offboarding.CurrentScreen(active) : _resume.ReadState(place.Resume!).Screen;
         Say(dc.Context, OffboardingTexts.RemindLater(CustomerLocale.TextsOf(dc.Context), screen));
-        await dc.CancelAllDialogsAsync(ct);
-        OffboardingTurn.Of(dc.Context).Outcome = OffboardingOutcome.Paused;
+        await dc.CancelAllDialogsAsync(new OffboardingResult(OffboardingOutcome.Paused), ct);
     }
 
     private async Task CancelAsync(DialogContext dc, Place place, CancellationToken ct)

@@ -58,20 +58,21 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
 
             var spoken = data.Locale;
             var locale = CustomerLocale.Attach(context, Locale(context, data));
-            var turn = OffboardingTurn.Attach(context, new OffboardingTurn
+            OffboardingTurn.Attach(context, new OffboardingTurn
             {
                 Identity = identity,
                 LanguageChanged = spoken is not null && locales.Locales.For(spoken) != locale.Texts,
             });
             var handoffTurn = HandoffTurn.Attach(context, new HandoffTurn());
+            OffboardingResult? ended;
             try
             {
-                await router.HandleAsync(context, data, ct);
+                ended = await router.HandleAsync(context, data, ct);
                 data.MarkProcessed(activity.Id);
                 data.Recent = handoff.Record(context, data.Recent);
                 // Shaped before the capture: the outbox stores, and a redelivery replays, exactly what the channel got.
                 foreach (var shaper in shapers) shaper.Shape(context);
-                await store.CommitAsync(BuildCommit(key, stored, data, turn, handoffTurn, activity, outbox.Capture(context, key)), ct);
+                await store.CommitAsync(BuildCommit(key, stored, data, ended, handoffTurn, activity, outbox.Capture(context, key)), ct);
             }
             catch (DuplicateActivityException)
             {
@@ -99,10 +100,10 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
                 throw;
             }
 
-            if (turn.NewClosureRequest is { } request)
+            if (ended?.NewClosureRequest is { } request)
                 logger.LogInformation("Closure request {Reference} logged for account {AccountAlias}", request.Reference, request.AccountAlias);
-            if (turn.Outcome is { } outcome)
-                logger.LogInformation("Off-boarding ended with {Outcome}", outcome);
+            if (ended is not null)
+                logger.LogInformation("Off-boarding ended with {Outcome}", ended.Outcome);
             await handoff.AnnounceAsync(handoffTurn, ct);
             return;
         }
@@ -130,10 +131,11 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
         return locales.Resolve(data.Locale, data.TimeZone, data.UtcOffsetMinutes);
     }
 
-    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingTurn turn, HandoffTurn handoffTurn,
+    private TurnCommit BuildCommit(string key, StoredConversation? stored, ConversationData data, OffboardingResult? ended, HandoffTurn handoffTurn,
         Activity activity, OutboxEntry? replies)
     {
-        var (save, delete) = savedPlaces.Track(data, activity, turn.Outcome);
+        var (save, delete) = savedPlaces.Track(data, activity, ended?.Outcome);
+        var audit = ended?.Audit ?? [];
         return new TurnCommit
         {
             ConversationKey = key,
@@ -142,10 +144,10 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
             State = ConversationDataJson.Write(data),
             SaveProgress = save,
             DeleteProgressFor = delete,
-            ClosureRequest = turn.NewClosureRequest,
-            AdditionalRequester = turn.AdditionalRequester,
+            ClosureRequest = ended?.NewClosureRequest,
+            AdditionalRequester = ended?.AdditionalRequester,
             Handoff = handoffTurn.Writes,
-            Audit = handoffTurn.Audit.Count == 0 ? turn.Audit : [.. turn.Audit, .. handoffTurn.Audit],
+            Audit = handoffTurn.Audit.Count == 0 ? audit : [.. audit, .. handoffTurn.Audit],
             Replies = replies,
             KeepCached = data.Dialog.Stack.Count > 0 || data.HandoffTicketId is not null,
             Parsed = data,

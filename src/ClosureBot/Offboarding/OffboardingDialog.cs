@@ -332,12 +332,13 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         Value = new System.Text.Json.Nodes.JsonObject { ["action"] = Intents.Support, ["queue"] = queue, ["reason"] = reason },
     };
 
-    internal static Task<DialogTurnResult> EndAsync(WaterfallStepContext<OffboardingState> step, OffboardingOutcome outcome, CancellationToken ct)
-    {
-        var turn = OffboardingTurn.Of(step.Context);
-        (turn.Outcome, turn.EndedAccount, turn.EndedReference) = (outcome, step.State.AccountAlias, step.State.ClosureReference);
-        return step.EndDialogAsync(outcome, ct);
-    }
+    /// <summary>Ends the closure with <paramref name="outcome"/>, for the account the state names, with nothing to write.</summary>
+    internal static Task<DialogTurnResult> EndAsync(WaterfallStepContext<OffboardingState> step, OffboardingOutcome outcome, CancellationToken ct) =>
+        EndAsync(step, new OffboardingResult(outcome, step.State.AccountAlias), ct);
+
+    /// <summary>Ends the closure, returning <paramref name="result"/> (with what the turn's commit writes for it) to the router.</summary>
+    internal static Task<DialogTurnResult> EndAsync(WaterfallStepContext<OffboardingState> step, OffboardingResult result, CancellationToken ct) =>
+        step.EndDialogAsync(result, ct);
 
     internal static void Say(WaterfallStepContext<OffboardingState> step, string text) => step.Context.SendActivity(Message(text));
 

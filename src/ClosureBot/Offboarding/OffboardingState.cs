@@ -20,7 +20,6 @@ public sealed class OffboardingState
     public bool NoTermCommitmentPerSupport { get; set; }
     public bool ContinuedWithServersRemaining { get; set; }
     public bool ContinuedWithServicesRemaining { get; set; }
-    public string? ClosureReference { get; set; }
 
     /// <summary>The screen to go back to once the customer has proved they may act for the account (after a sign-in).</summary>
     public string? ResumeAt { get; set; }

@@ -1,10 +1,13 @@
-using ClosureBot.Closure;
 using ClosureBot.Identity;
 using ClosureBot.Protocol.Turns;
 
 namespace ClosureBot.Offboarding;
 
-/// <summary>Per-turn facts and pending writes shared by the router, the dialog and the commit.</summary>
+/// <summary>
+/// What the runner knows of a turn before the router runs it, for the router and the dialogs to read: who the channel
+/// vouches for, and whether the customer's language changed. It carries nothing back: how the closure ended, and what
+/// the commit writes for it, is the dialog's <see cref="OffboardingResult"/>.
+/// </summary>
 public sealed class OffboardingTurn
 {
     private const string Key = "closurebot.offboarding-turn";
@@ -15,24 +18,7 @@ public sealed class OffboardingTurn
     /// <summary>Whether the customer's language differs from their previous activity's.</summary>
     public bool LanguageChanged { get; init; }
 
-    /// <summary>A closure request to write in this turn's commit.</summary>
-    public ClosureRequest? NewClosureRequest { get; set; }
-
-    /// <summary>Someone asking to close an account whose request is already open.</summary>
-    public AdditionalRequester? AdditionalRequester { get; set; }
-
-    /// <summary>Entries for the audit trail, written with this turn's commit.</summary>
-    public List<AuditEvent> Audit { get; } = [];
-
-    /// <summary>Set when the off-boarding dialog ended in this turn.</summary>
-    public OffboardingOutcome? Outcome { get; set; }
-
-    /// <summary>The account of the closure that ended in this turn, if one was chosen.</summary>
-    public string? EndedAccount { get; set; }
-
-    /// <summary>The reference of the closure request logged in this turn, if one was.</summary>
-    public string? EndedReference { get; set; }
-
+    /// <summary>The facts attached to <paramref name="context"/>; none (nobody vouched for, the language unchanged) when none were.</summary>
     public static OffboardingTurn Of(ITurnContext context) =>
         context.TurnState.TryGetValue(Key, out var value) ? (OffboardingTurn)value : Attach(context, new OffboardingTurn());
 
