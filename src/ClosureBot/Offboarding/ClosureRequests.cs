@@ -27,15 +27,15 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
             if (AnswerReader.Read(typed, step.Context.Activity.Locale) == AnswerKind.NotDone)
             {
                 OffboardingDialog.Say(step, locale.Texts[TextId.ConfirmNotYet]);
-                return await step.GoToStepAsync("request-close/confirm", null, ct);
+                return await step.GoToStepAsync(OffboardingDialog.ConfirmAliasStep, null, ct);
             }
             step.State.Misses++;
             // The confirmation is the alias alone, so a slip of the keyboard cannot close an account. "confirm ACME" holds
             // it among other words: say so, instead of "That doesn't match ACME".
             OffboardingDialog.Say(step, locale.Texts.Format(AccountChooser.HoldsAlias(typed, alias) ? TextId.AliasNotAlone : TextId.AliasMismatch, alias));
             return step.State.Misses >= 3
-                ? await OffboardingDialog.OfferSupportAndRepeatAsync(step, "request-close/confirm", ct)
-                : await step.GoToStepAsync("request-close/confirm", null, ct);
+                ? await OffboardingDialog.OfferSupportAndRepeatAsync(step, OffboardingDialog.ConfirmAliasStep, ct)
+                : await step.GoToStepAsync(OffboardingDialog.ConfirmAliasStep, null, ct);
         }
 
         if (await accounts.AccessAsync(step, ct) is not { } access) return await accounts.RefuseAsync(step, ct);

@@ -48,6 +48,9 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
     private readonly FrozenDictionary<string, string> _screenOfStep;
     private readonly string[] _screens;
 
+    /// <summary>Step 4's question "Type the account alias … to confirm", which the answer's step asks again after a miss.</summary>
+    internal const string ConfirmAliasStep = OffboardingSteps.RequestClose + "/confirm";
+
     /// <summary>Bump when the steps change: conversations and saved places of another version restart politely.</summary>
     public override string Version => "2";
 
@@ -69,7 +72,7 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         ("delete-services/answer", (step, ct) => HandleRemainingAnswerAsync(step, RemainingResourceStep.Services, ct)),
         ("delete-services/continue-anyway", (step, ct) => HandleContinueAnywayAsync(step, RemainingResourceStep.Services, ct)),
         (OffboardingSteps.RequestClose, ShowRequestToCloseStepAsync),
-        ("request-close/confirm", AskForTypedConfirmationStepAsync),
+        (ConfirmAliasStep, AskForTypedConfirmationStepAsync),
         ("request-close/answer", (step, ct) => _requests.LogAsync(step, ct)),
     ];
 

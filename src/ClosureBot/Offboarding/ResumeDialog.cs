@@ -15,6 +15,9 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
     /// <summary>The step that reads the answer to the offer (true: resume; false: start over).</summary>
     public const string AnswerStep = "answer";
 
+    // The offer itself, asked again when the answer was not clear.
+    private const string OfferStep = "offer";
+
     public const string DialogId = "resume";
     private readonly OffboardingCards _cards;
     private readonly OffboardingDialog _offboarding;
@@ -23,7 +26,7 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
     {
         _cards = cards;
         _offboarding = offboarding;
-        DefineSteps([("offer", OfferToResumeStepAsync), (AnswerStep, ResumeOrStartOverStepAsync)]);
+        DefineSteps([(OfferStep, OfferToResumeStepAsync), (AnswerStep, ResumeOrStartOverStepAsync)]);
     }
 
     /// <summary>Bump with the saved state's shape.</summary>
@@ -70,7 +73,7 @@ public sealed class ResumeDialog : WaterfallDialog<ResumeDialog.ResumeState>
                 SuggestedActions = new SuggestedActions { Actions = [OffboardingDialog.SupportButton(t[TextId.TalkToSupport], "support", "misunderstood")] },
             };
             step.Context.SendActivity(offer);
-            return await step.GoToStepAsync("offer", null, ct);
+            return await step.GoToStepAsync(OfferStep, null, ct);
         }
         if (step.Result is true && step.State.Saved is { } saved && _offboarding.IsScreen(step.State.Screen))
         {
