@@ -67,10 +67,11 @@ public sealed class ClosureRequests(AccountChooser accounts, IClosureLog log, Of
         var monthEnd = locale.MonthEnd(now);
         step.Context.SendActivity(cards.Receipt(locale, request, monthEnd,
             locale.Texts.Format(TextId.Receipt, alias, request.Reference, locale.Texts.Date(monthEnd))));
-        return await OffboardingDialog.EndAsync(step, new OffboardingResult(OffboardingOutcome.Requested, alias, request.Reference)
+        var ended = new OffboardingResult(OffboardingOutcome.Requested, alias, request.Reference);
+        return await OffboardingDialog.EndAsync(step, existing is not null ? ended : ended with
         {
-            NewClosureRequest = existing is null ? request : null,
-            Audit = existing is null ? [new AuditEvent(AuditEventKinds.ClosureRequested, alias, requester, conversationId, now, request.Reference)] : [],
+            NewClosureRequest = request,
+            Audit = [new AuditEvent(AuditEventKinds.ClosureRequested, alias, requester, conversationId, now, request.Reference)],
         }, ct);
     }
 

@@ -7,7 +7,7 @@ using ClosureBot.Understanding;
 
 namespace ClosureBot.Offboarding;
 
-/// <summary>The interruptions' handlers, one per intent of the table in the constructor, and what they share.</summary>
+// The interruptions' handlers, one per intent of the table in the constructor, and what they share.
 public sealed partial class ConversationRouter
 {
     private async Task HelpAsync(DialogContext dc, Place place, CancellationToken ct)

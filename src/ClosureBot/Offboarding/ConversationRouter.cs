@@ -81,7 +81,8 @@ public sealed partial class ConversationRouter
             context.ClearReplies();
             Say(context, CustomerLocale.TextsOf(context).Format(TextId.AccountGone, gone.Alias));
             dc.Stack.Clear();
-            // Whatever the turn decided before the account went missing is still written; only the end is abandonment.
+            // Every end of the flow comes after the account's lookups, so no end is known here today; were one ever, what it
+            // decided (a closure request) would still be written, and only the outcome would become abandonment.
             ended = dc.RootResult is OffboardingResult before ? before with { Outcome = OffboardingOutcome.Abandoned } : new OffboardingResult(OffboardingOutcome.Abandoned);
         }
         RememberEnding(dc, data, ended);

@@ -19,6 +19,7 @@ public class AuditTrailTests
 
         var reference = (await ann.SendAll(Script.HappyPath)).Fact("Reference");
 
+        Assert.NotNull(reference);
         var entry = Assert.Single(ClosureEntries(await AuditAsync(app)))!;
         Assert.Equal("closure-requested", (string?)entry["kind"]);
         Assert.Equal("ACME", (string?)entry["accountAlias"]);

@@ -4,11 +4,11 @@ using ClosureBot.Hosting;
 namespace ClosureBot.Tests.Hosting;
 
 /// <summary>
-/// The app's feature folders, and those of its protocol and dialog libraries, depend on each other without cycles (STYLE.md: a folder depends on ports, not on its
-/// neighbour's internals). Read from the compiled app, so every kind of use counts: base types and interfaces, fields,
-/// signatures, locals, and the types, methods and fields a method body names. A folder's namespace and the namespaces of
-/// its own subfolders are one feature: <c>Storage</c> registering <c>Storage.Postgres</c> is not a cycle, and a cycle through
-/// a subfolder is a cycle of its folder.
+/// The app's feature folders, and those of its protocol and dialog libraries, depend on each other without cycles
+/// (STYLE.md: a folder depends on ports, not on its neighbour's internals). Read from the compiled assemblies, so every
+/// kind of use counts: base types and interfaces, fields, signatures, locals, and the types, methods and fields a method
+/// body names. A folder's namespace and the namespaces of its own subfolders are one feature: <c>Storage</c> registering
+/// <c>Storage.Postgres</c> is not a cycle, and a cycle through a subfolder is a cycle of its folder.
 /// </summary>
 public sealed class FolderDependencyTests
 {
