@@ -21,7 +21,7 @@ namespace ClosureBot.Offboarding;
 /// Step names are <c>screen</c> or <c>screen/part</c>: the screen a conversation stands at is the name up to the slash,
 /// and card buttons carry it as their <c>step</c>.
 /// </remarks>
-public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
+public sealed partial class OffboardingDialog : WaterfallDialog<OffboardingState>
 {
     public const string DialogId = "offboarding";
 
@@ -43,10 +43,6 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         _screenOfStep = StepNames.ToFrozenDictionary(name => name, name => name.Split('/')[0], StringComparer.Ordinal);
         _screens = StepNames.Where(name => _screenOfStep[name] == name).ToArray();
     }
-
-    // The screen of each step: its name up to the slash, worked out once; and the screens in order.
-    private readonly FrozenDictionary<string, string> _screenOfStep;
-    private readonly string[] _screens;
 
     /// <summary>Step 4's question "Type the account alias … to confirm", which the answer's step asks again after a miss.</summary>
     internal const string ConfirmAliasStep = OffboardingSteps.RequestClose + "/confirm";
@@ -76,12 +72,6 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         ("request-close/answer", (step, ct) => _requests.LogAsync(step, ct)),
     ];
 
-    /// <summary>The screen (as card buttons carry it) a conversation stands at.</summary>
-    public string CurrentScreen(DialogInstance instance) => _screenOfStep[CurrentStepName(instance)];
-
-    /// <summary>Whether <paramref name="name"/> is a screen this version of the dialog can resume at.</summary>
-    public bool IsScreen(string? name) => name is not null && _screenOfStep.TryGetValue(name, out var screen) && screen == name;
-
     private async Task<DialogTurnResult> ShowOverviewStepAsync(WaterfallStepContext<OffboardingState> step, CancellationToken ct)
     {
         step.State.StartedAt ??= _time.GetUtcNow();
@@ -101,36 +91,6 @@ public sealed class OffboardingDialog : WaterfallDialog<OffboardingState>
         Say(step, CustomerLocale.TextsOf(step.Context)[TextId.NotStarted]);
         return await EndAsync(step, OffboardingOutcome.NotStarted, ct);
     }
-
-    /// <summary>
-    /// The screen "go back" shows from where <paramref name="instance"/> stands: the screen itself when a step that reads
-    /// the screen's answer asked a follow-up question ("continue anyway?"), otherwise the screen before; null at the overview.
-    /// </summary>
-    public string? ScreenBefore(DialogInstance instance)
-    {
-        var step = CurrentStepName(instance);
-        var screen = _screenOfStep[step];
-        return IsAnswerStep(step) ? screen : ScreenBefore(screen);
-    }
-
-    // The step that reads a screen's answer ("delete-servers/answer"); waiting there, it asked a follow-up question.
-    private const string AnswerSuffix = "/answer";
-    private static string AnswerStepOf(string screen) => screen + AnswerSuffix;
-    private static bool IsAnswerStep(string step) => step.EndsWith(AnswerSuffix, StringComparison.Ordinal);
-
-    /// <summary>The screen before <paramref name="screen"/> in the flow's order; null for the overview.</summary>
-    public string? ScreenBefore(string screen)
-    {
-        var index = OrderOf(screen);
-        return index > 0 ? _screens[index - 1] : null;
-    }
-
-    /// <summary>Where <paramref name="screen"/> comes in the flow: 0 for the overview; -1 for no screen of it.</summary>
-    public int OrderOf(string screen) => Array.IndexOf(_screens, screen);
-
-    /// <summary>Whether <paramref name="instance"/> waits for the answer to "… remain. Continue anyway?" (steps 2 and 3).</summary>
-    public bool AsksToContinueAnyway(DialogInstance instance) =>
-        CurrentStepName(instance) is var step && IsAnswerStep(step) && _screenOfStep[step] is OffboardingSteps.DeleteServers or OffboardingSteps.DeleteServices;
 
     /// <summary>Begins a closure at the overview, with the account the starting message named, if it named one.</summary>
     public async Task BeginAsync(DialogContext dc, CancellationToken ct)
