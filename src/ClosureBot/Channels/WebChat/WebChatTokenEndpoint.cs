@@ -1,3 +1,4 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using System.Text.RegularExpressions;
 using ClosureBot.Channels.DirectLine;
@@ -5,6 +6,7 @@ using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.RateLimits;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.Extensions.Options;
 
 namespace ClosureBot.Channels.WebChat;
@@ -13,7 +15,7 @@ namespace ClosureBot.Channels.WebChat;
 /// <c>POST /api/webchat/token</c>: gives the chat page a Direct Line token for its conversation — the one it asks to
 /// resume when it belongs to the same user, otherwise a new one. The user is the portal's verified user when a trusted
 /// issuer is configured, else the person signed in through OpenID Connect (<see cref="CustomerSignIn"/>), else an
-/// anonymous <c>dl_…</c> id kept in a cookie. An anonymous conversation of this browser passes to the person who signs
+/// anonymous <c>dl_…</c> id kept in a cookie that the app protected itself. An anonymous conversation of this browser passes to the person who signs
 /// in on it, and the bot is told so.
 /// </summary>
 public static partial class WebChatTokenEndpoint
@@ -40,8 +42,10 @@ public static partial class WebChatTokenEndpoint
 
     private static async Task<IResult> IssueAsync(HttpContext http, IOptions<WebChatOptions> options, PortalAssertionValidator assertions,
         AccountAccess access, IDirectLineStore store, DirectLineTokenService tokens, DirectLineBotBridge bridge, TimeProvider time,
-        [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, ILogger<WebChatTokenRequest> logger, CancellationToken ct)
+        [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, IDataProtectionProvider protection,
+        ILogger<WebChatTokenRequest> logger, CancellationToken ct)
     {
+        var guestCookie = new GuestCookie(http, options.Value.UserCookieName, protection.CreateProtector(GuestCookie.Purpose));
         WebChatTokenRequest request;
         try
         {
@@ -69,7 +73,7 @@ public static partial class WebChatTokenEndpoint
         }
         else
         {
-            user = new PortalUser(AnonymousUserId(http, options.Value.UserCookieName), null, []);
+            user = new PortalUser(guestCookie.UserId(), null, []);
         }
         // An anonymous id is whatever cookie the caller sends; only a proven user is worth a limit of its own.
         if (verified && userLimits.TryAcquire(user.UserId) is { } wait) return RateLimitRefusal.Result(wait);
@@ -78,7 +82,7 @@ public static partial class WebChatTokenEndpoint
         var resumed = conversation is not null && conversation.UserId == user.UserId;
         // Signing in mid-flow keeps the conversation: this browser's anonymous cookie proves it was theirs.
         var handedOver = !resumed && conversation is not null && user.VerifiedBy == CustomerClaims.Sources.OpenIdConnect
-            && ExistingAnonymousUserId(http, options.Value.UserCookieName) is { } anonymous && conversation.UserId == anonymous
+            && guestCookie.ExistingUserId() is { } anonymous && conversation.UserId == anonymous
             && await store.HandOverAsync(conversation.Id, anonymous, user.UserId, user.Name, ct);
         resumed |= handedOver;
         if (!resumed)
@@ -108,22 +112,44 @@ public static partial class WebChatTokenEndpoint
         !access.SignInEnabled || options.RequiresAssertion ? null
         : user.VerifiedBy == CustomerClaims.Sources.OpenIdConnect ? "signedIn" : "available";
 
-    private static string? ExistingAnonymousUserId(HttpContext http, string cookieName) =>
-        http.Request.Cookies[cookieName] is { } existing && UserIdPattern().IsMatch(existing) ? existing : null;
-
-    private static string AnonymousUserId(HttpContext http, string cookieName)
+    /// <summary>
+    /// A guest's id, kept in a cookie whose value the app protected (Data Protection), so that only an id this app gave
+    /// out counts. A plain id would prove nothing: a signed-in customer's id is a hash of the provider's issuer and the
+    /// person's subject, which anyone can work out, and a guest naming it would be handed that customer's saved place and
+    /// conversations. A cookie that does not unprotect (forged, from another key ring, or a plain id from before) is
+    /// replaced by a new id.
+    /// </summary>
+    private readonly struct GuestCookie(HttpContext http, string name, IDataProtector protector)
     {
-        if (ExistingAnonymousUserId(http, cookieName) is { } existing) return existing;
-        var userId = DirectLineIds.NewUserId();
-        http.Response.Cookies.Append(cookieName, userId, new CookieOptions
+        public const string Purpose = "ClosureBot.WebChat.GuestUserId";
+
+        public string? ExistingUserId()
         {
-            HttpOnly = true,
-            Secure = http.Request.IsHttps,
-            SameSite = SameSiteMode.Lax,
-            MaxAge = TimeSpan.FromDays(30),
-            IsEssential = true,
-        });
-        return userId;
+            if (http.Request.Cookies[name] is not { Length: > 0 and <= 512 } value) return null;
+            try
+            {
+                return protector.Unprotect(value) is var userId && UserIdPattern().IsMatch(userId) ? userId : null;
+            }
+            catch (CryptographicException)
+            {
+                return null;
+            }
+        }
+
+        public string UserId()
+        {
+            if (ExistingUserId() is { } existing) return existing;
+            var userId = DirectLineIds.NewUserId();
+            http.Response.Cookies.Append(name, protector.Protect(userId), new CookieOptions
+            {
+                HttpOnly = true,
+                Secure = http.Request.IsHttps,
+                SameSite = SameSiteMode.Lax,
+                MaxAge = TimeSpan.FromDays(30),
+                IsEssential = true,
+            });
+            return userId;
+        }
     }
 
     [GeneratedRegex("^dl_[A-Za-z0-9_-]{16,64}$")]

@@ -70,6 +70,26 @@ public sealed class WebChatTokenSignInTests
         Assert.True((bool)again.Body["resumed"]!);
     }
 
+    // A signed-in customer's id is no secret (a hash of the provider's issuer and the person's subject): a guest's cookie
+    // that names it proves nothing, so it gets neither the customer's saved place nor their conversation.
+    [Fact]
+    public async Task Token_GuestCookieNamingASignedInCustomersId_GetsAnIdOfItsOwnAndNotTheirConversation()
+    {
+        await using var host = SignInHost();
+        var customer = await PostTokenAsync(host, conversationId: null, SignInCookie(host, "Alice Admin", "ACME"));
+        var customerId = (string)customer.Body["userId"]!;
+        var conversationId = (string)customer.Body["conversationId"]!;
+
+        var forged = await PostTokenAsync(host, conversationId, $"closurebot_webchat_user={customerId}");
+        var grant = host.Services.GetRequiredService<DirectLineTokenService>().Validate((string)forged.Body["token"]!).Grant!;
+
+        Assert.False((bool)forged.Body["resumed"]!);
+        Assert.NotEqual(conversationId, (string?)forged.Body["conversationId"]);
+        Assert.NotEqual(customerId, (string?)forged.Body["userId"]);
+        Assert.NotEqual(customerId, grant.UserId);
+        Assert.DoesNotContain(customerId, forged.Cookie);
+    }
+
     // The provider is never called in these tests: the authority only has to be configured.
     private static DirectLineTestHost SignInHost() => new(settings: new Dictionary<string, string?>
     {
