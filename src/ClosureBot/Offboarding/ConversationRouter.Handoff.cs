@@ -76,9 +76,13 @@ public sealed partial class ConversationRouter
                 await dc.CancelAllDialogsAsync(ct);
         }
 
-        // A button offered after the flow ended (the sales exception) names the account it was about.
+        // A button offered after the flow ended (the sales exception) names the account it was about. The client sends
+        // the button's value, so the alias counts only where this turn's customer may name that account: a forged one
+        // would otherwise file a ticket about someone else's account and put its resources in the handoff's event.
         private string? ButtonAlias() =>
-            dc.Stack.Count == 0 && dc.Context.Activity.GetValueString("accountAlias") is { Length: > 0 and <= 32 } alias ? alias : null;
+            dc.Stack.Count == 0 && dc.Context.Activity.GetValueString("accountAlias") is { Length: > 0 and <= 32 } alias
+            && router._access.Decide(OffboardingTurn.Of(dc.Context).Identity, alias) is not (AccountAccessDecision.SignInRequired or AccountAccessDecision.NotTheirs)
+                ? alias : null;
 
         private OffboardingState? FlowState()
         {

@@ -2,9 +2,11 @@ using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Channels.DirectLine;
+using ClosureBot.Handoff;
 using ClosureBot.Offboarding;
 using ClosureBot.Tests.Channels.DirectLine;
 using ClosureBot.Tests.Support;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClosureBot.Tests.Offboarding;
 
@@ -117,6 +119,36 @@ public sealed class AccountAccessTests
         Assert.DoesNotContain(afterYes, t => t.Contains("ACME"));
     }
 
+    // A "Talk to sales" button names the account the sales exception was about; a forged one naming someone else's
+    // account must not file a ticket about it, nor tell its resources in the handoff's event (or whether it exists).
+    [Theory]
+    [InlineData("ACME")]
+    [InlineData("NOSUCH")]
+    public async Task Verified_PortalUserForgingTheSalesButtonForAnotherAccount_LearnsNothingOfIt(string alias)
+    {
+        await using var host = PortalHost();
+        var mallory = await PortalChat.StartAsync(host, Assertion("mallory@example.test", "Mallory", "EMPTY"));
+        var client = new DirectLineTestClient(host.Client);
+        var (_, watermark) = await client.GetActivitiesAsync(mallory.ConversationId, mallory.Token);
+
+        var button = new JsonObject
+        {
+            ["type"] = "message", ["text"] = "Talk to sales",
+            ["from"] = new JsonObject { ["id"] = mallory.UserId },
+            ["value"] = new JsonObject { ["action"] = "support", ["queue"] = "sales", ["reason"] = "term-commitment", ["accountAlias"] = alias },
+        };
+        using var sent = await client.SendAsync(HttpMethod.Post, $"/conversations/{mallory.ConversationId}/activities", mallory.Token, button.ToJsonString());
+        sent.EnsureSuccessStatusCode();
+        var (activities, _) = await client.GetActivitiesAsync(mallory.ConversationId, mallory.Token, watermark);
+
+        var initiate = Assert.Single(activities, a => (string?)a!["name"] == "handoff.initiate")!;
+        Assert.Null((string?)initiate["value"]!["accountAlias"]);
+        Assert.Null(initiate["value"]!["remaining"]);
+        Assert.DoesNotContain("VA1ACMEWEB01", activities.ToJsonString());
+        var ticket = Assert.Single(await host.Services.GetRequiredService<IHandoffDesk>().ListAsync(CancellationToken.None));
+        Assert.Null(ticket.AccountAlias);
+    }
+
     [Fact]
     public async Task ImpersonatedFromId_OverTheProtocol_IsNeverVerified()
     {
@@ -169,6 +201,8 @@ public sealed class AccountAccessTests
         private int _sent;
 
         public string UserId => userId;
+        public string ConversationId => conversationId;
+        public string Token => token;
 
         public static async Task<PortalChat> StartAsync(DirectLineTestHost host, string assertion)
         {
