@@ -53,6 +53,7 @@ public enum TextId
     TroubleResume,
     RemindLater,
     Stale,
+    StaleLater,
     AlreadyStarted,
     WeAreAt,
     YouAreAt,

@@ -130,7 +130,8 @@ public sealed partial class ConversationRouter
             && context.Activity.GetValueString("step") is { } cardStep && cardStep != place.Screen
             && interruption is null or { Intent: Intents.CheckAgain })
         {
-            Say(context, OffboardingTexts.Stale(t, place.Screen));
+            // A later step's button comes from a card of a conversation that got further, or shown before going back.
+            Say(context, OffboardingTexts.Stale(t, place.Screen, buttonIsLater: _offboarding.OrderOf(cardStep) > _offboarding.OrderOf(place.Screen)));
             await dc.RepromptDialogAsync(ct);
             return;
         }

@@ -38,7 +38,9 @@ public static class OffboardingTexts
 
     public static string RemindLater(LocaleTable t, string screen) => t.Format(TextId.RemindLater, OffboardingSteps.Describe(t, screen));
 
-    public static string Stale(LocaleTable t, string screen) => t.Format(TextId.Stale, OffboardingSteps.Describe(t, screen));
+    /// <summary>A card's button from another step than <paramref name="screen"/>, the one the customer is at: refused, saying where we are.</summary>
+    public static string Stale(LocaleTable t, string screen, bool buttonIsLater) =>
+        t.Format(buttonIsLater ? TextId.StaleLater : TextId.Stale, OffboardingSteps.Describe(t, screen));
 
     public static string AlreadyStarted(LocaleTable t, string screen) => t.Format(TextId.AlreadyStarted, OffboardingSteps.Describe(t, screen));
 

@@ -95,6 +95,26 @@ public sealed partial class LanguageTranscriptTests
         Assert.Empty(await app.ClosureRequestsAsync());
     }
 
+    // A later step's button (a card left from a conversation that got further) is refused in the customer's language,
+    // without calling that step an earlier one.
+    [Theory]
+    [InlineData("de-DE", "Diese Schaltfläche gehört zu einem späteren Schritt. Wir sind jetzt bei Schritt 1 von 5 – Ihre Daten sichern.")]
+    [InlineData("es-ES", "Ese botón pertenece a un paso posterior. Ahora estamos en Paso 1 de 5: Recupere sus datos.")]
+    [InlineData("fr-FR", "Ce bouton appartient à une étape ultérieure. Nous en sommes maintenant à l'étape 1 sur 5 : Récupérer vos données.")]
+    [InlineData("pt-BR", "Esse botão pertence a uma etapa posterior. Agora estamos neste ponto: Etapa 1 de 5 — Recupere seus dados.")]
+    public async Task StaleCard_ALaterStepsButton_SaysItIsForALaterStepInThatLanguage(string locale, string later)
+    {
+        await using var app = new BotApplicationFactory();
+        var t = Tables.For(locale);
+        var chat = new LocalizedChat(app.WebChat(), locale);
+        await chat.WalkTo(OffboardingSteps.RetrieveData);
+
+        var stale = await chat.Click(new { action = "confirm-close", step = "request-close", confirmAlias = "ACME" });
+
+        stale.Says(later).DoesNotSay(t[TextId.Stale].Split(". ")[0]).Asks(t[TextId.RetrieveDataInstruction]);
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
+
     // Each server's state is said of that one server: "Parados" (stopped, plural) stood beside a single server at step 1.
     [Theory]
     [InlineData("pt-BR", "não", "Parado", "Parados")]

@@ -18,8 +18,8 @@ namespace ClosureBot.Tests.Offboarding;
 /// <item>every turn is answered: never a failed request, never silence (but for a blank message in the support queue,
 /// which is passed on to no one), never a message with neither text nor card;</item>
 /// <item>no text shows a template's unfilled blank, and none is in English or another language than the customer's;</item>
-/// <item>a button the bot has just offered is taken: never "that button belongs to an earlier step", "I'm having trouble
-/// understanding" or a question asked again;</item>
+/// <item>a button the bot has just offered is taken: never "that button belongs to an earlier step" (or "is for a later
+/// step"), "I'm having trouble understanding" or a question asked again;</item>
 /// <item>a closure request is made only on the turn that confirms it with the account's alias typed, in the
 /// customer's name, and once per account.</item>
 /// </list>
@@ -38,10 +38,10 @@ public sealed partial class RandomCustomersTests(ITestOutputHelper output)
     private static readonly Regex[] NotTaken = Tables.All
         .SelectMany(t => new[]
             {
-                TextId.Stale, TextId.StaleAfterEnd, TextId.TroubleAccount, TextId.TroubleRequestClose, TextId.TroubleOptions,
-                TextId.TroubleResume, TextId.KbUnknown, TextId.NoAliasInAnswer, TextId.NoSuchAlias, TextId.AliasPromptRetry,
-                TextId.ShallWeStartRetry, TextId.ResumeRetry, TextId.CancelRetry, TextId.RetrieveDataRetry, TextId.ServersRetry,
-                TextId.ServicesRetry, TextId.ServersWarnRetry, TextId.ServicesWarnRetry, TextId.ResumeOrCloseRetry,
+                TextId.Stale, TextId.StaleLater, TextId.StaleAfterEnd, TextId.TroubleAccount, TextId.TroubleRequestClose,
+                TextId.TroubleOptions, TextId.TroubleResume, TextId.KbUnknown, TextId.NoAliasInAnswer, TextId.NoSuchAlias,
+                TextId.AliasPromptRetry, TextId.ShallWeStartRetry, TextId.ResumeRetry, TextId.CancelRetry, TextId.RetrieveDataRetry,
+                TextId.ServersRetry, TextId.ServicesRetry, TextId.ServersWarnRetry, TextId.ServicesWarnRetry, TextId.ResumeOrCloseRetry,
             }.Select(id => Template(t[id])))
         .ToArray();
 

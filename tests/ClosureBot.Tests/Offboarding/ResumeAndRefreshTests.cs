@@ -186,4 +186,21 @@ public class ResumeAndRefreshTests
             .Asks(Script.Question(OffboardingSteps.RequestClose));
         Assert.Empty(await app.ClosureRequestsAsync());
     }
+
+    // A card left from a conversation that got further, or shown before "go back": its button is refused all the same,
+    // but it is no earlier step's.
+    [Fact]
+    public async Task StaleCard_ConfirmFromStep4ClickedAtStep1_SaysItIsForALaterStepAndLogsNothing()
+    {
+        await using var app = new BotApplicationFactory(storage: Storage);
+        var ann = app.WebChat();
+        await ann.SendAll(Script.To(OffboardingSteps.RetrieveData));
+
+        var stale = await ann.Click(new { action = "confirm-close", step = "request-close", confirmAlias = "ACME" });
+
+        stale.Says("That button is for a later step. We're now at Step 1 of 5 — Retrieve your data.").DoesNotSay("earlier")
+            .Asks(Script.Question(OffboardingSteps.RetrieveData));
+        (await ann.Send("status")).Says("You're at Step 1 of 5");
+        Assert.Empty(await app.ClosureRequestsAsync());
+    }
 }
