@@ -7,7 +7,7 @@ namespace ClosureBot.Protocol.Serialization;
 
 /// <summary>
 /// Reads an inbound activity as the edge reads it: what <c>JsonSerializer.Deserialize&lt;Activity&gt;</c> gives with
-/// <see cref="ProtocolJson.Options"/> and the nesting bound <see cref="ActivityLimits.MaxJsonDepth"/>, with code written for
+/// <see cref="ProtocolJson.Options"/>, the nesting bound <see cref="ActivityLimits.MaxJsonDepth"/> and no property given twice, with code written for
 /// the types every activity carries. Like the writer, this replaces System.Text.Json's generic object reader, which has no
 /// generated form for a type with extension data: reading the activity was 2.6–2.9 % of the bot's CPU under load
 /// (forty-eighth measurement).
@@ -20,7 +20,7 @@ namespace ClosureBot.Protocol.Serialization;
 /// </summary>
 public static partial class ActivityJson
 {
-    /// <summary>The options an inbound activity is read with: the protocol's, with the nesting bound.</summary>
+    /// <summary>The options an inbound activity is read with: the protocol's, with the nesting bound and no property given twice.</summary>
     internal static JsonSerializerOptions ReadOptions { get; } = CreateReadOptions();
 
     private static readonly JsonReaderOptions ReaderOptions = new()
@@ -49,7 +49,22 @@ public static partial class ActivityJson
     /// where <c>JsonSerializer.Deserialize&lt;Activity&gt;(json, ReadOptions)</c> does, with its message and position.
     /// </summary>
     public static Activity? Deserialize(ReadOnlySpan<byte> json) =>
-        TryDeserializeByHand(json, out var activity) ? activity : JsonSerializer.Deserialize(json, ReadTypeInfo<Activity>());
+        TryDeserializeByHand(json, out var activity) ? activity : DeserializeWithOptions(json);
+
+    /// <summary>The activity as <see cref="ReadOptions"/> read it: the answer wherever the code here leaves it to them.</summary>
+    internal static Activity? DeserializeWithOptions(ReadOnlySpan<byte> json)
+    {
+        try
+        {
+            return JsonSerializer.Deserialize(json, ReadTypeInfo<Activity>());
+        }
+        catch (ArgumentException ex) when (ex is not ArgumentNullException)
+        {
+            // A JSON object value (value, channelData, an entity) that gives a property twice: System.Text.Json's JsonObject
+            // refuses it with its dictionary's ArgumentException, not a JsonException.
+            throw new JsonException("The JSON gives a property twice.", ex);
+        }
+    }
 
     /// <summary>The activity as the code here reads it, or false where the options must read <paramref name="json"/>.</summary>
     internal static bool TryDeserializeByHand(ReadOnlySpan<byte> json, out Activity? activity)
@@ -274,11 +289,42 @@ public static partial class ActivityJson
 
     // A property the schema does not name, kept as it came; a name given twice is left to the options.
     private static bool Extension(ref Utf8JsonReader reader, string? name, Dictionary<string, JsonElement> properties) =>
-        properties.TryAdd(name!, JsonElement.ParseValue(ref reader));
+        JsonElement.ParseValue(ref reader) is var value && NoPropertyTwice(value) && properties.TryAdd(name!, value);
+
+    // Whether no object inside an extension's value gives a property twice, which the options refuse and JsonElement's own
+    // parsing lets through. Such values are small and rare (an entity's mention), so the names are compared pairwise.
+    private static bool NoPropertyTwice(JsonElement value)
+    {
+        switch (value.ValueKind)
+        {
+            case JsonValueKind.Array:
+                foreach (var item in value.EnumerateArray())
+                    if (!NoPropertyTwice(item)) return false;
+                return true;
+            case JsonValueKind.Object:
+                var index = 0;
+                foreach (var property in value.EnumerateObject())
+                {
+                    if (!NoPropertyTwice(property.Value)) return false;
+                    var earlier = 0;
+                    foreach (var before in value.EnumerateObject())
+                    {
+                        if (earlier++ == index) break;
+                        if (before.NameEquals(property.Name)) return false;
+                    }
+                    index++;
+                }
+                return true;
+            default:
+                return true;
+        }
+    }
 
     private static JsonSerializerOptions CreateReadOptions()
     {
-        var options = new JsonSerializerOptions(ProtocolJson.Options) { MaxDepth = ActivityLimits.MaxJsonDepth };
+        // A property given twice is refused, at any depth: what the bot would read (the last) and what a proxy, a firewall
+        // or a log reads (often the first) would differ.
+        var options = new JsonSerializerOptions(ProtocolJson.Options) { MaxDepth = ActivityLimits.MaxJsonDepth, AllowDuplicateProperties = false };
         options.MakeReadOnly();
         return options;
     }

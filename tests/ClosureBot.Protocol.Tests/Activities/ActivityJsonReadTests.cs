@@ -143,6 +143,15 @@ public sealed class ActivityJsonReadTests
         Assert.Null(none);
     }
 
+    [Theory]
+    [InlineData("{\"type\":\"message\",\"text\":\"hi\",\"text\":\"done\"}")]
+    [InlineData("{\"type\":\"message\",\"Type\":\"event\"}")]
+    [InlineData("{\"type\":\"message\",\"from\":{\"id\":\"a\",\"id\":\"b\"}}")]
+    [InlineData("{\"type\":\"message\",\"value\":{\"action\":\"done\",\"action\":\"confirm-close\"}}")]
+    [InlineData("{\"type\":\"message\",\"x\":1,\"x\":2}")]
+    public void Deserialize_APropertyGivenTwice_Throws(string json) =>
+        Assert.Throws<JsonException>(() => ActivityJson.Deserialize(Encoding.UTF8.GetBytes(json)));
+
     // Each property of the activity, and of each object inside it, made null, given a value of each other kind, renamed in
     // other casing or escaped, and given twice; and an unknown property added, twice.
     private static IEnumerable<string> Variants(JsonObject activity)
@@ -196,7 +205,7 @@ public sealed class ActivityJsonReadTests
         var text = Encoding.UTF8.GetString(json);
         Activity? expected = null, actual = null;
         JsonException? expectedError = null, actualError = null;
-        try { expected = JsonSerializer.Deserialize<Activity>(json, ActivityJson.ReadOptions); } catch (JsonException ex) { expectedError = ex; }
+        try { expected = ActivityJson.DeserializeWithOptions(json); } catch (JsonException ex) { expectedError = ex; }
         try { actual = ActivityJson.Deserialize(json); } catch (JsonException ex) { actualError = ex; }
 
         if (expectedError is not null)

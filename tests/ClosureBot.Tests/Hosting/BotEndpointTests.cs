@@ -64,6 +64,20 @@ public sealed class BotEndpointTests
         Assert.False(string.IsNullOrWhiteSpace((string?)error["code"]));
     }
 
+    // A property given twice: what the bot would read (the last) and what a proxy or a log reads (often the first) differ.
+    [Theory]
+    [InlineData("text")]
+    [InlineData("Text")]
+    public async Task PropertyGivenTwice_Returns400(string name)
+    {
+        await using var app = new BotApplicationFactory();
+        var json = app.WebChat().Message("I want to close my account", null).ToJsonString();
+
+        using var response = await Post(app, json.Insert(1, $"\"{name}\":\"cancel\","));
+
+        Assert.False(string.IsNullOrWhiteSpace((string?)(await ErrorOf(response, HttpStatusCode.BadRequest))["code"]));
+    }
+
     [Fact]
     public async Task MissingType_Returns400MissingType()
     {

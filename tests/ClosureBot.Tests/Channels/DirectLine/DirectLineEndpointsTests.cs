@@ -159,6 +159,10 @@ public class DirectLineEndpointsTests : IAsyncLifetime
     [InlineData("{not json")]
     [InlineData("""{"text":"no type"}""")]
     [InlineData("[1,2]")]
+    // A property given twice: what the bot read (the last) and what a proxy or a log reads (often the first) would differ.
+    [InlineData("""{"type":"message","text":"hi","text":"done"}""")]
+    [InlineData("""{"type":"message","text":"hi","value":{"action":"done","action":"confirm-close"}}""")]
+    [InlineData("""{"type":"message","text":"hi","Text":"done"}""")]
     public async Task PostActivity_Malformed_Returns400AndLogsNothing(string json)
     {
         var (conversationId, token) = await _client.StartAsync();
