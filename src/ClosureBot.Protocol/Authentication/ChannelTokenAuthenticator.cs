@@ -1,6 +1,7 @@
 using System.Security.Claims;
 using ClosureBot.Protocol.Activities;
 using ClosureBot.Protocol.Connector;
+using ClosureBot.Protocol.Turns;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Microsoft.IdentityModel.JsonWebTokens;
@@ -70,7 +71,7 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
         }) { KeyId = "warm-up" };
         var keys = new OpenIdKeySource.KeySet(new Dictionary<SecurityKey, IReadOnlySet<string>> { [key] = EndorsesNothing }, new HashSet<string> { "warm-up" },
             DateTimeOffset.UtcNow);
-        var parameters = Parameters(keys, [WarmUpIssuer], validateAudience: true);
+        var parameters = Parameters(keys, [WarmUpIssuer], validateAudience: true, ChannelIdentity.ConnectorAuthenticationType);
         parameters.ValidAudience = "warm-up";
         var validation = await _handler.ValidateTokenAsync(_handler.ReadJsonWebToken(WarmUpToken), parameters).ConfigureAwait(false);
         if (!validation.IsValid || validation.ClaimsIdentity.FindFirst(ServiceUrlClaim) is null)
@@ -165,7 +166,8 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
     private async Task<(ProvenTokens.Proven? Proven, string? Failure)> ValidateChannelAsync(JsonWebToken token, CancellationToken cancellationToken)
     {
         var keys = await _channelKeys.GetAsync(KeyIdOf(token), cancellationToken).ConfigureAwait(false);
-        var validation = await _handler.ValidateTokenAsync(token, Parameters(keys, [_options.ToBotFromChannelTokenIssuer], validateAudience: true))
+        var validation = await _handler.ValidateTokenAsync(token, Parameters(keys, [_options.ToBotFromChannelTokenIssuer], validateAudience: true,
+            ChannelIdentity.ConnectorAuthenticationType))
             .ConfigureAwait(false);
         if (!validation.IsValid) return (null, $"channel token invalid ({validation.Exception?.GetType().Name})");
 
@@ -181,7 +183,8 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
     {
         var keys = await _emulatorKeys.GetAsync(KeyIdOf(token), cancellationToken).ConfigureAwait(false);
         // As the SDK: the app id is proven by appid/azp, not by the audience (which the Emulator sets in several forms).
-        var validation = await _handler.ValidateTokenAsync(token, Parameters(keys, EmulatorIssuers(TenantOf(token)), validateAudience: false))
+        var validation = await _handler.ValidateTokenAsync(token, Parameters(keys, EmulatorIssuers(TenantOf(token)), validateAudience: false,
+            ChannelIdentity.EmulatorAuthenticationType))
             .ConfigureAwait(false);
         if (!validation.IsValid) return (null, $"emulator token invalid ({validation.Exception?.GetType().Name})");
         var version = validation.ClaimsIdentity.FindFirst("ver")?.Value;
@@ -204,8 +207,12 @@ public sealed class ChannelTokenAuthenticator : IChannelAuthenticator
             token.ValidFrom == DateTime.MinValue ? DateTimeOffset.MinValue : new DateTimeOffset(token.ValidFrom, TimeSpan.Zero) - ClockSkew,
             new DateTimeOffset(token.ValidTo, TimeSpan.Zero) + ClockSkew);
 
-    private TokenValidationParameters Parameters(OpenIdKeySource.KeySet keys, IEnumerable<string> issuers, bool validateAudience) => new()
+    // The authentication type names the proof on the identity, so a turn can tell the Connector's token (which endorses
+    // the activity's channel) from the Emulator's (which proves the app id alone).
+    private TokenValidationParameters Parameters(OpenIdKeySource.KeySet keys, IEnumerable<string> issuers, bool validateAudience,
+        string authenticationType) => new()
     {
+        AuthenticationType = authenticationType,
         ValidIssuers = issuers,
         ValidateAudience = validateAudience,
         ValidAudience = _options.MicrosoftAppId,

@@ -13,7 +13,8 @@ namespace ClosureBot.Handoff;
 /// <summary>
 /// The one owner of a conversation's handoff: puts it in a queue when the customer asks for a person, then owns every
 /// turn of it while it waits or is held (the customer's messages go to the queue, the bot stays silent while a person
-/// holds it), honours <c>handoff.status</c> from a contact-center channel, and runs the desk's agent actions. The flow
+/// holds it), honours <c>handoff.status</c> from a contact-center channel (the bot lets through only what
+/// <see cref="HandoffStatusChannels"/> admits), and runs the desk's agent actions. The flow
 /// hands a turn over through <see cref="Owns"/>; a conversation that never asked for a person costs nothing here.
 /// </summary>
 public sealed partial class HandoffConversations(IHandoffStore store, QueueSchedules queues, IAccountInventory inventory,

@@ -6,7 +6,10 @@ public static class HandoffEvents
     /// <summary>Bot → contact-center channel: the customer asks for a person (the Bot Framework handoff protocol).</summary>
     public const string Initiate = "handoff.initiate";
 
-    /// <summary>Contact-center channel → bot: <c>{state: accepted | failed | completed, message?}</c>.</summary>
+    /// <summary>
+    /// Contact-center channel → bot: <c>{state: accepted | failed | completed, message?}</c>; honoured only as
+    /// <see cref="HandoffStatusChannels"/> admits.
+    /// </summary>
     public const string Status = "handoff.status";
 
     /// <summary>

@@ -16,6 +16,7 @@ public static class HandoffServiceCollectionExtensions
         services.AddSingleton<QueueSchedules>();
         services.AddSingleton<HandoffCards>();
         services.AddSingleton<AgentActions>();
+        services.AddSingleton<HandoffStatusChannels>();
         services.AddSingleton<HandoffConversations>();
         services.AddSingleton<IHandoffDesk, HandoffDesk>();
         services.TryAddSingleton<IHandoffEvents, NoHandoffEvents>();

@@ -21,4 +21,10 @@ public sealed class SupportOptions
 
     /// <summary>Longest message an agent may send, and longest customer message kept in a queue (longer ones are cut).</summary>
     public int MaxMessageLength { get; set; } = 2_000;
+
+    /// <summary>
+    /// The contact-center channels (channel ids) whose <c>handoff.status</c> events move a ticket, and only when the Bot
+    /// Connector's channel token proved the request on <c>/api/messages</c>. Empty: no channel drives a handoff.
+    /// </summary>
+    public List<string> HandoffStatusChannels { get; set; } = [];
 }

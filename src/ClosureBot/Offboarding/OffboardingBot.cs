@@ -17,9 +17,9 @@ namespace ClosureBot.Offboarding;
 /// a single reply leaves. A turn that lost a race with another instance is run again; an activity already processed
 /// (its outbox row exists) is answered with the stored replies of its turn instead.
 /// </summary>
-public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, HandoffConversations handoff, IBotStore store, ReplyOutbox outbox,
-    IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, CustomerLocales locales, IOptions<StorageOptions> storage,
-    ILogger<OffboardingBot> logger) : IBot
+public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedPlaces, HandoffConversations handoff, HandoffStatusChannels statusChannels,
+    IBotStore store, ReplyOutbox outbox, IEnumerable<IChannelIdentitySource> identitySources, IEnumerable<IReplyShaper> shapers, CustomerLocales locales,
+    IOptions<StorageOptions> storage, ILogger<OffboardingBot> logger) : IBot
 {
     private readonly TimeSpan _conflictRetryTime = storage.Value.ConflictRetryTime;
 
@@ -31,9 +31,12 @@ public sealed class OffboardingBot(ConversationRouter router, SavedPlaces savedP
         ActivityTypes.InstallationUpdate when context.Activity.Action is "add" or "add-upgrade" => RunAsync(context, cancellationToken),
         ActivityTypes.Event when context.Activity.Name == CustomerClaims.SignedInEvent && context.Identity is not null
             => RunAsync(context, cancellationToken),
-        // handoff.status from a contact-center channel (never rejected), and the desk's agent actions (which the handoff
-        // checks came from the desk).
-        ActivityTypes.Event when context.Activity.Name is HandoffEvents.Status or HandoffEvents.Agent => RunAsync(context, cancellationToken),
+        // handoff.status only from a listed contact-center channel that proved itself in this request; any other is
+        // answered (never rejected) and loads, changes and sends nothing.
+        ActivityTypes.Event when context.Activity.Name is HandoffEvents.Status
+            => statusChannels.Sent(context) ? RunAsync(context, cancellationToken) : Task.CompletedTask,
+        // The desk's agent actions (which the handoff checks came from the desk).
+        ActivityTypes.Event when context.Activity.Name is HandoffEvents.Agent => RunAsync(context, cancellationToken),
         _ => Task.CompletedTask,
     };
 

@@ -70,4 +70,17 @@ public class HandoffHostingTests
 
         Assert.Contains(string.Join(':', key.Split(':')[..3]), error.Message);
     }
+
+    [Theory]
+    [InlineData(" ")]
+    [InlineData("omni channel")]
+    [InlineData("emulator")]
+    public async Task Start_BadHandoffStatusChannel_RefusesWithTheKeyNamed(string channel)
+    {
+        await using var app = HandoffTestApp.Create(new() { ["Support:HandoffStatusChannels:0"] = "omnichannel", ["Support:HandoffStatusChannels:1"] = channel }, Storage);
+
+        var error = Assert.Throws<OptionsValidationException>(() => app.Services.GetRequiredService<IHandoffDesk>());
+
+        Assert.Contains("Support:HandoffStatusChannels:1", error.Message);
+    }
 }

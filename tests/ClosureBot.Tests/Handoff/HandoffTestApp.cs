@@ -1,3 +1,5 @@
+using System.Net.Http.Json;
+using System.Text.Json.Nodes;
 using ClosureBot.Closure;
 using ClosureBot.Handoff;
 using ClosureBot.Tests.Channels.DirectLine;
@@ -6,17 +8,22 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace ClosureBot.Tests.Handoff;
 
-/// <summary>The app as the handoff tests use it: web chat over Direct Line, the desk the console calls, two agents.</summary>
+/// <summary>
+/// The app as the handoff tests use it: web chat over Direct Line, the desk the console calls, two agents; with a
+/// <see cref="ConnectorChannel"/>, <c>/api/messages</c> takes only requests its tokens prove.
+/// </summary>
 public static class HandoffTestApp
 {
     public static readonly SupportAgent Dana = new("dana", "Dana");
     public static readonly SupportAgent Sam = new("sam", "Sam");
 
-    public static BotApplicationFactory Create(Dictionary<string, string?>? more = null, string storage = StorageProviders.Sqlite)
+    public static BotApplicationFactory Create(Dictionary<string, string?>? more = null, string storage = StorageProviders.Sqlite,
+        ConnectorChannel? connector = null)
     {
         var settings = new Dictionary<string, string?> { ["Retention:Enabled"] = "false", ["DirectLine:Secret"] = DirectLineTestHost.Secret };
+        foreach (var (key, value) in connector?.Settings ?? []) settings[key] = value;
         foreach (var (key, value) in more ?? []) settings[key] = value;
-        return new BotApplicationFactory(settings: settings, storage: storage);
+        return new BotApplicationFactory(settings: settings, storage: storage, testServices: connector is null ? null : connector.Trust);
     }
 
     public static IHandoffDesk Desk(this BotApplicationFactory app) => app.Services.GetRequiredService<IHandoffDesk>();
@@ -33,4 +40,14 @@ public static class HandoffTestApp
 
     public static async Task<IReadOnlyList<AuditEvent>> AuditAsync(this BotApplicationFactory app) =>
         await app.Services.GetRequiredService<IClosureLog>().ListAuditAsync(100, CancellationToken.None);
+
+    /// <summary>The audit trail as support staff read it: <c>GET /admin/audit</c> with the admin key.</summary>
+    public static async Task<JsonArray> AdminAuditAsync(this BotApplicationFactory app)
+    {
+        using var request = new HttpRequestMessage(HttpMethod.Get, "/admin/audit");
+        request.Headers.Add("X-Api-Key", BotApplicationFactory.AdminKey);
+        using var response = await app.CreateClient().SendAsync(request);
+        response.EnsureSuccessStatusCode();
+        return (await response.Content.ReadFromJsonAsync<JsonArray>())!;
+    }
 }

@@ -3,6 +3,7 @@ using System.Text.Json.Nodes;
 using ClosureBot.Tests.Cards;
 using Microsoft.AspNetCore.Hosting;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Time.Testing;
@@ -26,13 +27,16 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
     private readonly bool _defaultRateLimits;
     private readonly string? _postgres;
     private readonly Dictionary<string, string?> _settings = new();
+    private readonly Action<IServiceCollection>? _testServices;
 
     /// <param name="defaultRateLimits">Run with the configured rate limits instead of <see cref="TestRateLimits.Raised"/>.</param>
     /// <param name="storage">The storage provider: <c>Sqlite</c> (a file in <see cref="Folder"/>) or <c>Postgres</c> (a new database).</param>
+    /// <param name="testServices">Applied after the app's own registrations (e.g. an HTTP client that trusts a test CA).</param>
     public BotApplicationFactory(bool fakeClock = true, IDictionary<string, string?>? settings = null, bool defaultRateLimits = false,
-        string storage = StorageProviders.Sqlite)
+        string storage = StorageProviders.Sqlite, Action<IServiceCollection>? testServices = null)
     {
         _defaultRateLimits = defaultRateLimits;
+        _testServices = testServices;
         Storage = storage;
         if (storage == StorageProviders.Postgres) _postgres = PostgresServer.CreateDatabase();
         Folder = Directory.CreateTempSubdirectory("closurebot-tests-").FullName;
@@ -49,6 +53,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         Storage = other.Storage;
         _postgres = other._postgres;
         _defaultRateLimits = other._defaultRateLimits;
+        _testServices = other._testServices;
         foreach (var (key, value) in other._settings) _settings[key] = value;
     }
 
@@ -88,6 +93,7 @@ public sealed class BotApplicationFactory : WebApplicationFactory<Program>
         foreach (var (key, value) in _settings) builder.UseSetting(key, value);
         if (Clock is { } clock)
             builder.ConfigureServices(services => services.Replace(ServiceDescriptor.Singleton<TimeProvider>(clock)));
+        if (_testServices is { } testServices) builder.ConfigureTestServices(testServices);
     }
 
     /// <summary>A Web Chat conversation of a new user.</summary>
