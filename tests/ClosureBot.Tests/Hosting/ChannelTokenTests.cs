@@ -1,4 +1,5 @@
 using System.Net;
+using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Protocol.Authentication;
@@ -56,6 +57,33 @@ public sealed class ChannelTokenTests
         Assert.Equal(HttpStatusCode.Unauthorized, response.StatusCode);
         Assert.Empty(connector.Requests);
         Assert.Empty(provider.TokenRequests);
+    }
+
+    // A Teams user is verified only when the Connector's channel token (whose key endorses msteams) proved the request:
+    // an Emulator token proves this bot's app id and no channel, so it cannot make anyone a verified Teams customer.
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task TeamsMessage_VerifiedOnlyByTheConnectorsChannelToken(bool emulator)
+    {
+        using var ca = new TestCertificateAuthority();
+        await using var provider = await FakeOpenIdProvider.StartAsync(ca);
+        var token = emulator ? FakeOpenIdProvider.EmulatorToken(provider.AddEmulatorKey(), AppId, "1.0")
+            : FakeOpenIdProvider.ChannelToken(provider.AddChannelKey("msteams"), AppId, "https://smba.trafficmanager.net/emea/");
+        var settings = Settings(provider);
+        settings["Bot:AllowedServiceUrlHosts:1"] = "smba.trafficmanager.net";
+        settings["Teams:TenantAccounts:" + Channels.Teams.TeamsChat.TenantId + ":Accounts:0"] = "ACME";
+        await using var factory = new BotApplicationFactory(fakeClock: false, settings: settings);
+        await using var app = Trusting(factory, ca);
+        var ann = ConversationClient.FromPayload(app.CreateClient(), "teams-message.json", BotApplicationFactory.NewId("29:"), BotApplicationFactory.NewId("a:"));
+
+        using var opening = await Post(app, ann.Message("I want to close my account", null), token);
+        using var yes = await Post(app, ann.Message("yes", null), token);
+
+        Assert.Equal((HttpStatusCode.OK, HttpStatusCode.OK), (opening.StatusCode, yes.StatusCode));
+        var texts = (await yes.Content.ReadFromJsonAsync<JsonObject>())!["activities"]!.AsArray().Select(a => (string?)a!["text"]).ToList();
+        // Verified with one account: straight to its term commitment; otherwise asked which account.
+        Assert.Equal(emulator, texts.Any(t => t?.StartsWith("Which account do you want to close?", StringComparison.Ordinal) == true));
     }
 
     private static Dictionary<string, string?> Settings(FakeOpenIdProvider provider) => new()

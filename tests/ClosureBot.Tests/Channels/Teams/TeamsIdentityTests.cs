@@ -75,7 +75,8 @@ public sealed class TeamsIdentityTests
     {
         var source = Source(trustSwitch: false, environment: Environments.Production);
         var context = new TurnContext(TeamsMessage());
-        context.TurnState[ChannelIdentity.TurnStateKey] = new ClaimsIdentity([new Claim("serviceurl", "https://smba.trafficmanager.net/emea/")], "Bearer");
+        context.TurnState[ChannelIdentity.TurnStateKey] = new ClaimsIdentity([new Claim("serviceurl", "https://smba.trafficmanager.net/emea/")],
+            ChannelIdentity.ConnectorAuthenticationType);
 
         var customer = VerifiedCustomer.From(source.Prove(context));
 
@@ -83,6 +84,18 @@ public sealed class TeamsIdentityTests
         Assert.Equal(TeamsChat.AadObjectId, customer.UserId);
         Assert.Equal(CustomerClaims.Sources.Teams, customer.Source);
         Assert.Equal(["ACME"], customer.Accounts);
+    }
+
+    [Theory]
+    [InlineData(ChannelIdentity.EmulatorAuthenticationType)]
+    [InlineData("Bearer")]
+    public void Prove_ATokenThatEndorsesNoChannel_DoesNotVerify(string authenticationType)
+    {
+        var source = Source(trustSwitch: false, environment: Environments.Production);
+        var context = new TurnContext(TeamsMessage());
+        context.TurnState[ChannelIdentity.TurnStateKey] = new ClaimsIdentity([new Claim("appid", "the-bots-own-app")], authenticationType);
+
+        Assert.Null(source.Prove(context));
     }
 
     [Theory]
