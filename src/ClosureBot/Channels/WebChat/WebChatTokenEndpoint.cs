@@ -3,6 +3,7 @@ using System.Text.RegularExpressions;
 using ClosureBot.Channels.DirectLine;
 using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.RateLimits;
 using Microsoft.Extensions.Options;
@@ -42,14 +43,18 @@ public static partial class WebChatTokenEndpoint
         AccountAccess access, IDirectLineStore store, DirectLineTokenService tokens, DirectLineBotBridge bridge, TimeProvider time,
         [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, ILogger<WebChatTokenRequest> logger, CancellationToken ct)
     {
+        const string BadBody = "The body must be JSON: {conversationId?, assertion?, locale?}.";
+        if (!http.Request.HasJsonContentType()) return DirectLineErrors.BadArgument(BadBody);
+        if (await LimitedBody.ReadAsync(http.Request, WebChatTokenRequest.MaxBodyBytes, ct) is not { } body)
+            return DirectLineErrors.PayloadTooLarge(WebChatTokenRequest.MaxBodyBytes);
         WebChatTokenRequest request;
         try
         {
-            request = await http.Request.ReadFromJsonAsync<WebChatTokenRequest>(ProtocolJson.Options, ct) ?? new WebChatTokenRequest(null, null, null);
+            request = JsonSerializer.Deserialize<WebChatTokenRequest>(body, ProtocolJson.Options) ?? new WebChatTokenRequest(null, null, null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return DirectLineErrors.BadArgument("The body must be JSON: {conversationId?, assertion?, locale?}.");
+            return DirectLineErrors.BadArgument(BadBody);
         }
         if (request.ConversationId?.Length > ActivityLimits.MaxIdLength || request.Locale?.Length > ActivityLimits.MaxNameLength) return DirectLineErrors.BadArgument("The conversationId or locale is too long.");
 
