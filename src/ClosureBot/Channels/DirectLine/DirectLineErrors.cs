@@ -23,6 +23,10 @@ public static class DirectLineErrors
 
     public static IResult BadArgument(string message) => Error(StatusCodes.Status400BadRequest, "BadArgument", message);
 
+    // In the words of the activity endpoints' 413, so that a body over any limit reads the same.
+    public static IResult PayloadTooLarge(int maxBytes) =>
+        Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", $"The body is larger than {maxBytes} bytes.");
+
     public static IResult BotError() =>
         Error(StatusCodes.Status502BadGateway, "BotError", "The bot failed to process the activity.");
 

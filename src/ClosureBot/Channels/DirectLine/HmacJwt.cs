@@ -17,7 +17,10 @@ public static class HmacJwt
         return signingInput + "." + Base64Url(HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(signingInput)));
     }
 
-    /// <summary>The claims of <paramref name="jwt"/> when it is a well-formed HS256 token signed with <paramref name="key"/>; otherwise null.</summary>
+    /// <summary>
+    /// The claims of <paramref name="jwt"/> when it is a well-formed HS256 token signed with <paramref name="key"/>, each
+    /// claim named once; otherwise null. Their strings are read when used, and reading one that is not UTF-8 throws.
+    /// </summary>
     public static JsonObject? Verify(string jwt, byte[] key)
     {
         var parts = jwt.Split('.');
@@ -28,7 +31,8 @@ public static class HmacJwt
             if ((string?)header?["alg"] != "HS256") return null;
             var expected = HMACSHA256.HashData(key, Encoding.ASCII.GetBytes(parts[0] + "." + parts[1]));
             if (!CryptographicOperations.FixedTimeEquals(expected, FromBase64Url(parts[2]))) return null;
-            return JsonNode.Parse(FromBase64Url(parts[1])) as JsonObject;
+            // RFC 7519: a claim named twice is refused, not read as whichever copy the parser keeps.
+            return JsonNode.Parse(FromBase64Url(parts[1]), documentOptions: new JsonDocumentOptions { AllowDuplicateProperties = false }) as JsonObject;
         }
         catch (Exception ex) when (ex is FormatException or JsonException or InvalidOperationException)
         {

@@ -22,8 +22,21 @@ public sealed class PortalAssertionValidator(IOptions<WebChatOptions> options, T
     public PortalUser? Validate(string? assertion)
     {
         if (!_options.RequiresAssertion || string.IsNullOrEmpty(assertion) || assertion.Length > MaxAssertionLength) return null;
-        var claims = HmacJwt.Verify(assertion, Encoding.UTF8.GetBytes(_options.TrustedIssuerKey!));
-        if (claims is null || Text(claims["iss"]) != _options.TrustedIssuer || Text(claims["sub"]) is not { } subject) return null;
+        if (HmacJwt.Verify(assertion, Encoding.UTF8.GetBytes(_options.TrustedIssuerKey!)) is not { } claims) return null;
+        try
+        {
+            return UserOf(claims);
+        }
+        catch (InvalidOperationException)
+        {
+            // A signature vouches for bytes, not text: a claim may not be UTF-8, or escape a lone surrogate. Refused like a bad one.
+            return null;
+        }
+    }
+
+    private PortalUser? UserOf(JsonObject claims)
+    {
+        if (Text(claims["iss"]) != _options.TrustedIssuer || Text(claims["sub"]) is not { } subject) return null;
         // An exp past year 9999 (1e15) is no date at all: refused, not an exception.
         if (claims["exp"] is not JsonValue exp || !exp.TryGetValue<long>(out var seconds) || seconds is < 0 || seconds > MaxUnixSeconds
             || DateTimeOffset.FromUnixTimeSeconds(seconds) <= time.GetUtcNow()) return null;

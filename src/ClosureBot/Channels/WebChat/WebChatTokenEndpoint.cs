@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using ClosureBot.Channels.DirectLine;
 using ClosureBot.Identity;
 using ClosureBot.Protocol.Activities;
+using ClosureBot.Protocol.Hosting;
 using ClosureBot.Protocol.Serialization;
 using ClosureBot.RateLimits;
 using Microsoft.AspNetCore.DataProtection;
@@ -45,15 +46,19 @@ public static partial class WebChatTokenEndpoint
         [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, IDataProtectionProvider protection,
         ILogger<WebChatTokenRequest> logger, CancellationToken ct)
     {
+        const string BadBody = "The body must be JSON: {conversationId?, assertion?, locale?}.";
+        if (!http.Request.HasJsonContentType()) return DirectLineErrors.BadArgument(BadBody);
+        if (await LimitedBody.ReadAsync(http.Request, WebChatTokenRequest.MaxBodyBytes, ct) is not { } body)
+            return DirectLineErrors.PayloadTooLarge(WebChatTokenRequest.MaxBodyBytes);
         var guestCookie = new GuestCookie(http, options.Value.UserCookieName, protection.CreateProtector(GuestCookie.Purpose));
         WebChatTokenRequest request;
         try
         {
-            request = await http.Request.ReadFromJsonAsync<WebChatTokenRequest>(ProtocolJson.Options, ct) ?? new WebChatTokenRequest(null, null, null);
+            request = JsonSerializer.Deserialize<WebChatTokenRequest>(body, ProtocolJson.Options) ?? new WebChatTokenRequest(null, null, null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return DirectLineErrors.BadArgument("The body must be JSON: {conversationId?, assertion?, locale?}.");
+            return DirectLineErrors.BadArgument(BadBody);
         }
         if (request.ConversationId?.Length > ActivityLimits.MaxIdLength || request.Locale?.Length > ActivityLimits.MaxNameLength) return DirectLineErrors.BadArgument("The conversationId or locale is too long.");
 

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using ClosureBot.Localization;
+using ClosureBot.Protocol.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace ClosureBot.Handoff.AgentConsole;
@@ -13,6 +14,9 @@ internal static class AgentConsoleApi
 {
     public const int MaxMessageLength = 2000;
     public const int MaxNoteLength = 500;
+
+    /// <summary>Largest body of a change (413 beyond): room to spare for the longest message and note with every character escaped, six bytes each.</summary>
+    public const int MaxBodyBytes = 32 * 1024;
 
     public static void MapAgentConsoleApi(this IEndpointRouteBuilder endpoints)
     {
@@ -64,7 +68,8 @@ internal static class AgentConsoleApi
     private static async Task<IResult> SendAsync(string id, HttpContext http, IHandoffDesk desk, Locales locales, CancellationToken ct)
     {
         var t = locales.TableOf(http.Request);
-        if (await ReadAsync<SendRequest>(http) is not { } request) return BadBody(t, "{\"text\": \"…\"}");
+        var (request, tooLarge) = await ReadAsync<SendRequest>(http);
+        if (request is null) return tooLarge ? TooLarge(t) : BadBody(t, "{\"text\": \"…\"}");
         var text = request.Text?.Trim();
         if (string.IsNullOrEmpty(text) || text.Length > MaxMessageLength)
             return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", t.Page("consoleApi.messageLength", MaxMessageLength));
@@ -82,7 +87,8 @@ internal static class AgentConsoleApi
     private static async Task<IResult> HandBackAsync(string id, HttpContext http, IHandoffDesk desk, Locales locales, CancellationToken ct)
     {
         var t = locales.TableOf(http.Request);
-        if (await ReadAsync<HandBackRequest>(http) is not { } request) return BadBody(t, "{\"resumeAt\": \"…\", \"facts\": [], \"note\": \"…\"}");
+        var (request, tooLarge) = await ReadAsync<HandBackRequest>(http);
+        if (request is null) return tooLarge ? TooLarge(t) : BadBody(t, "{\"resumeAt\": \"…\", \"facts\": [], \"note\": \"…\"}");
         if (desk.HandBackPoints.All(p => p.Screen != request.ResumeAt))
             return ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument",
                 t.Page("consoleApi.resumeAt", string.Join(", ", desk.HandBackPoints.Select(p => p.Screen))));
@@ -125,15 +131,18 @@ internal static class AgentConsoleApi
         _ => null,
     };
 
-    private static async Task<T?> ReadAsync<T>(HttpContext http) where T : class
+    // The request, or null: too large (413), or not JSON of that shape (400).
+    private static async Task<(T? Request, bool TooLarge)> ReadAsync<T>(HttpContext http) where T : class
     {
+        if (!http.Request.HasJsonContentType()) return (null, false);
+        if (await LimitedBody.ReadAsync(http.Request, MaxBodyBytes, http.RequestAborted) is not { } body) return (null, true);
         try
         {
-            return await http.Request.ReadFromJsonAsync<T>(ConsoleJson.Options, http.RequestAborted);
+            return (JsonSerializer.Deserialize<T>(body, ConsoleJson.Options), false);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {
-            return null;
+            return (null, false);
         }
     }
 
@@ -145,6 +154,9 @@ internal static class AgentConsoleApi
 
     private static IResult NotHeld(LocaleTable t) =>
         ConsoleJson.Error(StatusCodes.Status409Conflict, "NotHeld", t.Page("consoleApi.notHeld"));
+
+    private static IResult TooLarge(LocaleTable t) =>
+        ConsoleJson.Error(StatusCodes.Status413PayloadTooLarge, "PayloadTooLarge", t.Page("consoleApi.bodySize", MaxBodyBytes));
 
     private static IResult BadBody(LocaleTable t, string shape) =>
         ConsoleJson.Error(StatusCodes.Status400BadRequest, "BadArgument", t.Page("consoleApi.body", shape));

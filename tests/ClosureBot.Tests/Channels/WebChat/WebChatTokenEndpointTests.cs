@@ -1,9 +1,11 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text;
 using System.Text.Json.Nodes;
 using ClosureBot.Channels.DirectLine;
 using ClosureBot.Tests.Channels.DirectLine;
+using ClosureBot.Tests.Support;
 using Microsoft.Data.Sqlite;
 
 namespace ClosureBot.Tests.Channels.WebChat;
@@ -76,6 +78,69 @@ public sealed class WebChatTokenEndpointTests
         using var query = db.CreateCommand();
         query.CommandText = "SELECT requester_verified || '|' || requester_channel || '|' || requester_id FROM closure_requests WHERE account_alias = 'ACME'";
         Assert.Equal($"1|webchat|{issued["userId"]}", (string?)query.ExecuteScalar());
+    }
+
+    // The page sends a conversation id, an assertion of at most 8 KiB and a locale: more than 16 KiB is refused before it
+    // is read, or as soon as a chunked body passes the limit. Past the server's own 2 MiB it was a 500.
+    [Theory]
+    [InlineData(16 * 1024 + 1, false)]
+    [InlineData(1_992_294, false)]
+    [InlineData(3_000_000, false)]
+    [InlineData(64 * 1024, true)]
+    public async Task Token_BodyOver16KiB_Returns413PayloadTooLargeAndStartsNothing(int bytes, bool chunked)
+    {
+        await using var host = new DirectLineTestHost();
+        var database = Path.Combine(host.Folder, "closurebot.db");
+        var before = DatabaseProbe.RowCounts(database);
+
+        using var response = await host.Client.SendAsync(PaddedTokenRequest(bytes, chunked));
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("PayloadTooLarge", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["code"]);
+        Assert.False(response.Headers.Contains("Set-Cookie"));
+        Assert.Equal(before, DatabaseProbe.RowCounts(database));
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task Token_BodyOfExactly16KiB_IssuesAToken(bool chunked)
+    {
+        await using var host = new DirectLineTestHost();
+
+        using var response = await host.Client.SendAsync(PaddedTokenRequest(16 * 1024, chunked));
+
+        Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+        Assert.StartsWith("dl_", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["userId"]);
+    }
+
+    // A valid token request of exactly `bytes` bytes (JSON followed by spaces). With a Content-Length the client waits
+    // for 100-continue, so a server refusing from the length alone answers before the body is sent.
+    private static HttpRequestMessage PaddedTokenRequest(int bytes, bool chunked)
+    {
+        var body = new byte[bytes];
+        Array.Fill(body, (byte)' ');
+        "{\"locale\":\"en-US\"}"u8.CopyTo(body);
+        var request = new HttpRequestMessage(HttpMethod.Post, "/api/webchat/token") { Content = chunked ? new UnknownLengthContent(body) : new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        if (!chunked)
+        {
+            request.Headers.ExpectContinue = true;
+            request.Headers.ConnectionClose = true;
+        }
+        return request;
+    }
+
+    // A body whose length the client does not know in advance, so it is sent chunked, without a Content-Length.
+    private sealed class UnknownLengthContent(byte[] body) : HttpContent
+    {
+        protected override Task SerializeToStreamAsync(Stream stream, TransportContext? context) => stream.WriteAsync(body).AsTask();
+
+        protected override bool TryComputeLength(out long length)
+        {
+            length = 0;
+            return false;
+        }
     }
 
     private static DirectLineTestHost VerifiedHost() => new(settings: new Dictionary<string, string?>

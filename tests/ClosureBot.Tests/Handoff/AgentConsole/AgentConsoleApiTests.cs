@@ -1,7 +1,11 @@
 using System.Net;
+using System.Net.Http.Headers;
 using System.Net.Http.Json;
 using System.Text.Json.Nodes;
 using ClosureBot.Handoff;
+using ClosureBot.Handoff.AgentConsole;
+using ClosureBot.Tests.Channels.DirectLine;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace ClosureBot.Tests.Handoff.AgentConsole;
 
@@ -195,6 +199,55 @@ public sealed class AgentConsoleApiTests
         Assert.Equal(HttpStatusCode.BadRequest, empty.StatusCode);
         Assert.Equal(HttpStatusCode.BadRequest, tooLong.StatusCode);
         Assert.Empty(app.Desk.Sent);
+    }
+
+    // The longest message, with every character escaped as \u00e9 the way System.Text.Json writes it: six bytes each.
+    [Fact]
+    public async Task Send_LongestMessageEveryCharacterEscaped_Accepted()
+    {
+        await using var app = new ConsoleTestApp();
+        var ticket = await app.Desk.EnqueueAsync();
+        using var dana = await SignedIn(app, ConsoleTestApp.Dana, ConsoleTestApp.DanaPassword);
+        (await dana.PostJsonAsync($"/agent/api/tickets/{ticket.Id}/accept", null)).EnsureSuccessStatusCode();
+
+        using var response = await dana.PostJsonAsync($"/agent/api/tickets/{ticket.Id}/messages", new { text = new string('é', AgentConsoleApi.MaxMessageLength) });
+
+        Assert.Equal(HttpStatusCode.Created, response.StatusCode);
+        Assert.Equal(AgentConsoleApi.MaxMessageLength, Assert.Single(app.Desk.Sent).Text.Length);
+    }
+
+    // On a real server, whose own 2 MiB limit surfaced as a 500; under it, a valid body padded past the API's limit.
+    [Theory]
+    [InlineData("/messages", 3_000_000)]
+    [InlineData("/hand-back", 3_000_000)]
+    [InlineData("/messages", 64 * 1024)]
+    [InlineData("/hand-back", 64 * 1024)]
+    public async Task Change_BodyOverTheLimit_Refused413AndNothingDone(string action, int bytes)
+    {
+        await using var host = new DirectLineTestHost(settings: ConsoleTestApp.AgentSettings(), configureServices: ConsoleTestApp.AddFakeDesk);
+        var desk = (FakeHandoffDesk)host.Services.GetRequiredService<IHandoffDesk>();
+        var ticket = await desk.EnqueueAsync();
+        var cookies = new CookieContainer();
+        using var dana = new ConsoleClient(new HttpClient(new HttpClientHandler { CookieContainer = cookies, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress }, cookies);
+        await dana.SignInAsync(ConsoleTestApp.Dana, ConsoleTestApp.DanaPassword);
+        (await dana.PostJsonAsync($"/agent/api/tickets/{ticket.Id}/accept", null)).EnsureSuccessStatusCode();
+        var body = new byte[bytes];
+        Array.Fill(body, (byte)' ');
+        "{\"text\":\"hello\",\"resumeAt\":\"delete-services\",\"facts\":[]}"u8.CopyTo(body);
+        using var request = new HttpRequestMessage(HttpMethod.Post, $"/agent/api/tickets/{ticket.Id}{action}") { Content = new ByteArrayContent(body) };
+        request.Content.Headers.ContentType = new MediaTypeHeaderValue("application/json");
+        request.Headers.Add("RequestVerificationToken", dana.ApiToken);
+        // Waits for 100-continue: a server refusing from the Content-Length alone answers before the body is sent.
+        request.Headers.ExpectContinue = true;
+        request.Headers.ConnectionClose = true;
+
+        using var response = await dana.Http.SendAsync(request);
+
+        Assert.Equal(HttpStatusCode.RequestEntityTooLarge, response.StatusCode);
+        Assert.Equal("PayloadTooLarge", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["code"]);
+        Assert.Empty(desk.Sent);
+        Assert.Empty(desk.HandedBack);
+        Assert.Equal(HandoffStatus.Held, (await desk.FindAsync(ticket.Id, CancellationToken.None))!.Ticket.Status);
     }
 
     private static async Task<ConsoleClient> SignedIn(ConsoleTestApp app, string userName, string password)
