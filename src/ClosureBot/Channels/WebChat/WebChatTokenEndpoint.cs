@@ -41,6 +41,10 @@ public static partial class WebChatTokenEndpoint
     public static RouteHandlerBuilder MapWebChatToken(this IEndpointRouteBuilder endpoints) =>
         endpoints.MapPost("/api/webchat/token", IssueAsync).RequireRateLimiting(RateLimitPolicies.TokensPerClient);
 
+    // The protocol's options, refusing a property given twice: of two assertions, the one the bot read and the one a
+    // proxy or a log reads could differ.
+    private static readonly JsonSerializerOptions RequestJson = new(ProtocolJson.Options) { AllowDuplicateProperties = false };
+
     private static async Task<IResult> IssueAsync(HttpContext http, IOptions<WebChatOptions> options, PortalAssertionValidator assertions,
         AccountAccess access, IDirectLineStore store, DirectLineTokenService tokens, DirectLineBotBridge bridge, TimeProvider time,
         [FromKeyedServices(RateLimitPolicies.TokensPerUser)] KeyedRateLimiter userLimits, IDataProtectionProvider protection,
@@ -54,7 +58,7 @@ public static partial class WebChatTokenEndpoint
         WebChatTokenRequest request;
         try
         {
-            request = JsonSerializer.Deserialize<WebChatTokenRequest>(body, ProtocolJson.Options) ?? new WebChatTokenRequest(null, null, null);
+            request = JsonSerializer.Deserialize<WebChatTokenRequest>(body, RequestJson) ?? new WebChatTokenRequest(null, null, null);
         }
         catch (Exception ex) when (ex is JsonException or InvalidOperationException)
         {

@@ -51,6 +51,19 @@ public sealed class WebChatTokenEndpointTests
         Assert.Equal("SignInRequired", (string?)(await response.Content.ReadFromJsonAsync<JsonObject>())!["error"]!["code"]);
     }
 
+    // A property given twice: what the bot would read (the last) and what a proxy or a log reads (often the first) differ.
+    [Fact]
+    public async Task Token_PropertyGivenTwice_Returns400AndIssuesNothing()
+    {
+        await using var host = VerifiedHost();
+        var body = $"{{\"assertion\":\"forged\",\"assertion\":\"{Assertion(TimeSpan.FromMinutes(5))}\"}}";
+
+        using var response = await host.Client.PostAsync("/api/webchat/token", new StringContent(body, Encoding.UTF8, "application/json"));
+
+        Assert.Equal(HttpStatusCode.BadRequest, response.StatusCode);
+        Assert.Null((await response.Content.ReadFromJsonAsync<JsonObject>())!["token"]);
+    }
+
     [Fact]
     public async Task Token_TrustedAssertion_BotSkipsAccountQuestionAndRecordsVerifiedRequester()
     {
