@@ -2,6 +2,7 @@ using System.Buffers.Text;
 using System.Security.Claims;
 using System.Security.Cryptography;
 using System.Text;
+using ClosureBot.Protocol.Hosting;
 using ClosureBot.RateLimits;
 using Microsoft.AspNetCore.Authentication;
 using Microsoft.AspNetCore.Authentication.Cookies;
@@ -75,6 +76,9 @@ public static class CustomerSignIn
             .RequireRateLimiting(RateLimitPolicies.TokensPerClient);
         app.MapPost("/signout", async (HttpContext http) =>
         {
+            // Another site's form could otherwise sign the customer out (the response clears the cookie it was not sent).
+            if (CrossSiteRequests.IsFromAnotherSite(http.Request))
+                return Results.Json(new { error = new { code = "Forbidden", message = "Sign out from the chat page itself." } }, statusCode: StatusCodes.Status403Forbidden);
             await http.SignOutAsync(CookieScheme);
             return Results.Redirect("/");
         });
@@ -105,8 +109,11 @@ public static class CustomerSignIn
         return new ClaimsPrincipal(identity);
     }
 
+    // A path of this site: one slash, not two (nor a backslash, which browsers read as one), and no control character,
+    // which browsers drop from a URL ("/\t/evil.example" would become "//evil.example").
     internal static string LocalOrRoot(string? returnUrl) =>
-        returnUrl is ['/', not '/' and not '\\', ..] or "/" ? returnUrl : "/";
+        returnUrl is ['/', not '/' and not '\\', ..] or "/" && !returnUrl.AsSpan().ContainsAnyInRange('\0', '\u001f') && !returnUrl.Contains('\u007f')
+            ? returnUrl : "/";
 
     private static bool IsLoopback(string authority) => Uri.TryCreate(authority, UriKind.Absolute, out var uri) && uri.IsLoopback;
 }

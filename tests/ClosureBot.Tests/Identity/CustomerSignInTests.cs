@@ -48,6 +48,11 @@ public sealed class CustomerSignInTests
     [InlineData("//evil.example.test/", "/")]
     [InlineData("/\\evil.example.test/", "/")]
     [InlineData("https://evil.example.test/", "/")]
+    // Browsers drop tabs and line breaks from a URL, so these would become //evil.example.test/.
+    [InlineData("/\t/evil.example.test/", "/")]
+    [InlineData("/\n/evil.example.test/", "/")]
+    [InlineData("/\r\n/evil.example.test/", "/")]
+    [InlineData("/?next=\u0000", "/")]
     [InlineData(null, "/")]
     public void LocalOrRoot_ReturnUrl_NeverLeavesTheSite(string? returnUrl, string expected) =>
         Assert.Equal(expected, CustomerSignIn.LocalOrRoot(returnUrl));

@@ -1,10 +1,11 @@
+using ClosureBot.Protocol.Hosting;
 using Microsoft.AspNetCore.Antiforgery;
 
 namespace ClosureBot.Handoff.AgentConsole;
 
 /// <summary>
 /// Cross-site protection for the hub, which rides on the console cookie. Besides <c>SameSite=Strict</c> (another site's
-/// page cannot make the browser send the cookie): a request naming a foreign <c>Origin</c> is refused, including the
+/// page cannot make the browser send the cookie): a request from another site (<see cref="CrossSiteRequests"/>) is refused, including the
 /// WebSocket handshake (browsers always send Origin there); the negotiate call must carry the page's anti-forgery token
 /// in the <c>RequestVerificationToken</c> header; and a connection must use the id negotiate issued, so no one can skip
 /// the token check by connecting a WebSocket directly.
@@ -15,7 +16,7 @@ internal sealed class HubRequestGuard(RequestDelegate next, IAntiforgery antifor
     // context gets its call built from expression trees at start-up, which loads the expression compiler.
     public async Task InvokeAsync(HttpContext http)
     {
-        if (http.Request.Headers.Origin is [{ } origin] && !string.Equals(origin, $"{http.Request.Scheme}://{http.Request.Host}", StringComparison.OrdinalIgnoreCase))
+        if (CrossSiteRequests.IsFromAnotherSite(http.Request))
         {
             await Refuse(http, StatusCodes.Status403Forbidden, "The console's hub answers only its own pages.");
             return;

@@ -90,6 +90,31 @@ public sealed class WebChatTokenSignInTests
         Assert.DoesNotContain(customerId, forged.Cookie);
     }
 
+    // Signing out changes the browser's state, so another site must not be able to do it with a form: a request that
+    // names a foreign origin (or that the browser says came from another site) is refused and the sign-in stays.
+    [Theory]
+    [InlineData("https://evil.example.test", null, false)]
+    [InlineData(null, "cross-site", false)]
+    [InlineData(null, "same-site", false)]
+    [InlineData("self", "same-origin", true)]
+    [InlineData(null, "same-origin", true)]
+    public async Task SignOut_FromAnotherSite_IsRefusedAndTheSignInStays(string? origin, string? fetchSite, bool signsOut)
+    {
+        await using var host = SignInHost();
+        var signIn = SignInCookie(host, "Alice Admin", "ACME");
+        using var request = new HttpRequestMessage(HttpMethod.Post, "/signout") { Content = new FormUrlEncodedContent([]) };
+        request.Headers.Add("Cookie", signIn);
+        if (origin is not null) request.Headers.Add("Origin", origin == "self" ? host.BaseAddress.GetLeftPart(UriPartial.Authority) : origin);
+        if (fetchSite is not null) request.Headers.Add("Sec-Fetch-Site", fetchSite);
+        using var browser = new HttpClient(new HttpClientHandler { UseCookies = false, AllowAutoRedirect = false }) { BaseAddress = host.BaseAddress };
+
+        using var response = await browser.SendAsync(request);
+
+        var cookieName = signIn.Split('=')[0];
+        Assert.Equal(signsOut ? HttpStatusCode.Redirect : HttpStatusCode.Forbidden, response.StatusCode);
+        Assert.Equal(signsOut, response.Headers.TryGetValues("Set-Cookie", out var cookies) && cookies.Any(c => c.StartsWith(cookieName + "=", StringComparison.Ordinal)));
+    }
+
     // The provider is never called in these tests: the authority only has to be configured.
     private static DirectLineTestHost SignInHost() => new(settings: new Dictionary<string, string?>
     {
