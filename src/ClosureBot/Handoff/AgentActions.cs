@@ -77,6 +77,8 @@ public sealed class AgentActions(IHandoffStore store, QueueSchedules queues, IOp
         {
             Type = ActivityTypes.Message,
             Text = text,
+            // As typed, as the console shows it: Markdown would let the customer see links and remote images the agent never saw.
+            TextFormat = TextFormatTypes.Plain,
             From = new ChannelAccount { Id = bot?.Id, Name = $"{agent.DisplayName} ({queues[ticket.Queue].DisplayName})", Role = RoleTypes.Bot },
         });
         var turn = HandoffTurn.Of(context);

@@ -65,7 +65,7 @@ public sealed partial class AccountChooser(IAccountInventory inventory, AccountA
         }
         if (customer is { Accounts: [] })
         {
-            OffboardingDialog.Say(step, OffboardingTexts.NoAccounts(t, customer.Name));
+            step.Context.SendActivity(OffboardingDialog.PlainMessage(OffboardingTexts.NoAccounts(t, customer.Name)));
             return await step.PromptAsync(PromptIds.Text, AliasPrompt(t, t[TextId.AskAlias]), ct);
         }
         if (customer is null && access.RequireVerified)

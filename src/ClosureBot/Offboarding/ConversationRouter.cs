@@ -196,7 +196,8 @@ public sealed partial class ConversationRouter
 
     private async Task SignedInAsync(DialogContext dc, Place? place, CancellationToken ct)
     {
-        Say(dc.Context, OffboardingTexts.SignedIn(CustomerLocale.TextsOf(dc.Context), OffboardingTurn.Of(dc.Context).Identity?.Name));
+        // The name is the provider's: said as plain text, never Markdown a client would render as a link or an image.
+        dc.Context.SendActivity(OffboardingDialog.PlainMessage(OffboardingTexts.SignedIn(CustomerLocale.TextsOf(dc.Context), OffboardingTurn.Of(dc.Context).Identity?.Name)));
         if (place?.AtAStep is true)
             await _offboarding.GoToStepAsync(dc, place.Screen, ct);
         else if (place is not null)

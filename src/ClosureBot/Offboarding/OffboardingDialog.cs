@@ -306,4 +306,7 @@ public sealed partial class OffboardingDialog : WaterfallDialog<OffboardingState
     internal static void Say(WaterfallStepContext<OffboardingState> step, string text) => step.Context.SendActivity(Message(text));
 
     internal static Activity Message(string text) => new() { Type = ActivityTypes.Message, Text = text };
+
+    /// <summary>A message whose text holds a value from outside (a provider's display name): rendered as typed, not as Markdown.</summary>
+    internal static Activity PlainMessage(string text) => new() { Type = ActivityTypes.Message, Text = text, TextFormat = TextFormatTypes.Plain };
 }

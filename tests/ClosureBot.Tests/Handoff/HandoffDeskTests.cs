@@ -78,6 +78,9 @@ public class HandoffDeskTests
         var seen = await ann.ReadAsync();
         Assert.Equal(["You're now talking to Dana from support.", "Hi, I'm Dana. How can I help?"], seen.Texts);
         Assert.Equal("Dana (support)", (string?)seen.Activities[1]["from"]!["name"]);
+        // The console shows the agent's text as typed; the customer's chat must too, not render it as Markdown (a link
+        // or an image from anywhere, which the agent never saw).
+        Assert.Equal("plain", (string?)seen.Activities[1]["textFormat"]);
         Assert.Equal(0, (await ann.Send("Can you extract my VM?")).Count);
         var found = await app.Desk().FindAsync(ticket.Id, None);
         Assert.Contains(found!.Transcript, m => m.Id == sent.Id && m.From == "agent" && m.Author == "Dana");

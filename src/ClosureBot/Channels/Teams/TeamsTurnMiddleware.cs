@@ -142,7 +142,7 @@ internal sealed class TeamsTurnMiddleware(ITeamsConversationStore store, Connect
         if (activity.Type == ActivityTypes.Invoke)
             context.InvokeResponse = new InvokeResponse(200, new JsonObject { ["statusCode"] = 200, ["type"] = "application/vnd.microsoft.activity.message", ["value"] = text });
         else
-            context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = "markdown" });
+            context.SendActivity(new Activity { Type = ActivityTypes.Message, Text = text, TextFormat = TextFormatTypes.Markdown });
     }
 
     // What the customer clicked, as the card showed it in their language; never the button's keyword (the messageBack

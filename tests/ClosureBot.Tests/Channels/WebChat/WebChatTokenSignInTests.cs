@@ -70,6 +70,27 @@ public sealed class WebChatTokenSignInTests
         Assert.True((bool)again.Body["resumed"]!);
     }
 
+    // A display name comes from the provider (often editable by the person or a tenant's admin): in the bot's reply it
+    // is text, never Markdown that Web Chat would render as a link or a remote image in the bot's own voice.
+    [Fact]
+    public async Task Token_SignedInNameWithMarkdown_IsSaidAsPlainText()
+    {
+        await using var host = SignInHost();
+        var guest = await PostTokenAsync(host, conversationId: null, cookie: null);
+        var conversationId = (string)guest.Body["conversationId"]!;
+        var client = new DirectLineTestClient(host.Client);
+        var token = (string)(await client.JsonAsync(HttpMethod.Post, "/conversations", (string)guest.Body["token"]!, expectedStatus: 201))["token"]!;
+        foreach (var text in new[] { "I want to close my account", "yes" }) await client.PostMessageAsync(conversationId, token, text, text);
+        const string name = "Alice [sign in again](https://evil.example.test/) ![x](https://evil.example.test/x.png)";
+
+        var signedIn = await PostTokenAsync(host, conversationId, $"{guest.Cookie}; {SignInCookie(host, name, "ACME")}");
+        var activities = (await client.GetActivitiesAsync(conversationId, (string)signedIn.Body["token"]!)).Activities;
+
+        var thanks = Assert.Single(activities, a => DirectLineTestClient.TextOf(a)?.StartsWith("Thanks, you're signed in as", StringComparison.Ordinal) == true)!;
+        Assert.Equal($"Thanks, you're signed in as {name}.", DirectLineTestClient.TextOf(thanks));
+        Assert.Equal("plain", (string?)thanks["textFormat"]);
+    }
+
     // A signed-in customer's id is no secret (a hash of the provider's issuer and the person's subject): a guest's cookie
     // that names it proves nothing, so it gets neither the customer's saved place nor their conversation.
     [Fact]
