@@ -35,6 +35,12 @@ public static class EdgeExtensions
     {
         // AllowedHosts ("*" by default): a request for another host is refused with 400 before anything else runs.
         app.UseHostFiltering();
+        // No response is to be read as anything but its declared type (a JSON answer holding a customer's name, as HTML).
+        app.Use((http, next) =>
+        {
+            http.Response.Headers.XContentTypeOptions = "nosniff";
+            return next(http);
+        });
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
             ExceptionHandler = http => http.Response.WriteAsJsonAsync(
