@@ -47,7 +47,7 @@ public sealed class WebChatTokenSignInTests
 
         Assert.True((bool)signedIn.Body["resumed"]!);
         Assert.Equal(conversationId, (string?)signedIn.Body["conversationId"]);
-        Assert.Equal("Thanks, you're signed in as Alice Admin.", texts[^2]);
+        Assert.Equal("Thanks, you’re signed in as Alice Admin.", texts[^2]);
         Assert.Equal("Do you have a cloud term commitment?", texts[^1]);
         using var guestRead = await client.SendAsync(HttpMethod.Get, $"/conversations/{conversationId}/activities", token);
         Assert.Equal(HttpStatusCode.Forbidden, guestRead.StatusCode);
@@ -86,8 +86,8 @@ public sealed class WebChatTokenSignInTests
         var signedIn = await PostTokenAsync(host, conversationId, $"{guest.Cookie}; {SignInCookie(host, name, "ACME")}");
         var activities = (await client.GetActivitiesAsync(conversationId, (string)signedIn.Body["token"]!)).Activities;
 
-        var thanks = Assert.Single(activities, a => DirectLineTestClient.TextOf(a)?.StartsWith("Thanks, you're signed in as", StringComparison.Ordinal) == true)!;
-        Assert.Equal($"Thanks, you're signed in as {name}.", DirectLineTestClient.TextOf(thanks));
+        var thanks = Assert.Single(activities, a => DirectLineTestClient.TextOf(a)?.StartsWith("Thanks, you’re signed in as", StringComparison.Ordinal) == true)!;
+        Assert.Equal($"Thanks, you’re signed in as {name}.", DirectLineTestClient.TextOf(thanks));
         Assert.Equal("plain", (string?)thanks["textFormat"]);
     }
 
