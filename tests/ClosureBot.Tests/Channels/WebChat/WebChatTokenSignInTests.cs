@@ -91,6 +91,23 @@ public sealed class WebChatTokenSignInTests
         Assert.Equal("plain", (string?)thanks["textFormat"]);
     }
 
+    [Fact]
+    public async Task Token_SignedInWithNoAccountAndANameWithMarkdown_IsToldAsPlainText()
+    {
+        await using var host = SignInHost();
+        const string name = "Bob [help](https://evil.example.test/)";
+        var issued = await PostTokenAsync(host, conversationId: null, SignInCookie(host, name));
+        var conversationId = (string)issued.Body["conversationId"]!;
+        var client = new DirectLineTestClient(host.Client);
+        var token = (string)(await client.JsonAsync(HttpMethod.Post, "/conversations", (string)issued.Body["token"]!, expectedStatus: 201))["token"]!;
+
+        foreach (var text in new[] { "I want to close my account", "yes" }) await client.PostMessageAsync(conversationId, token, text, text);
+        var activities = (await client.GetActivitiesAsync(conversationId, token)).Activities;
+
+        var told = Assert.Single(activities, a => DirectLineTestClient.TextOf(a)?.StartsWith($"You’re signed in as {name}, but no account", StringComparison.Ordinal) == true)!;
+        Assert.Equal("plain", (string?)told["textFormat"]);
+    }
+
     // A signed-in customer's id is no secret (a hash of the provider's issuer and the person's subject): a guest's cookie
     // that names it proves nothing, so it gets neither the customer's saved place nor their conversation.
     [Fact]
