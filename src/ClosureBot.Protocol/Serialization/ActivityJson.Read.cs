@@ -31,6 +31,7 @@ public static partial class ActivityJson
     };
 
     private static readonly JsonTypeInfo<JsonNode> ReadNode = ReadTypeInfo<JsonNode>();
+    private static readonly JsonTypeInfo<JsonElement> ReadElement = ReadTypeInfo<JsonElement>();
     private static readonly JsonTypeInfo<List<MessageReaction>> ReadReactions = ReadTypeInfo<List<MessageReaction>>();
     private static readonly JsonTypeInfo<SuggestedActions> ReadSuggestions = ReadTypeInfo<SuggestedActions>();
     private static readonly JsonTypeInfo<ConversationReference> ReadReference = ReadTypeInfo<ConversationReference>();
@@ -288,37 +289,10 @@ public static partial class ActivityJson
     }
 
     // A property the schema does not name, kept as it came; a name given twice is left to the options.
+    // Through the options, which refuse an object inside the value that gives a property twice (JsonElement's own parsing
+    // lets it through); the throw leaves the activity to them.
     private static bool Extension(ref Utf8JsonReader reader, string? name, Dictionary<string, JsonElement> properties) =>
-        JsonElement.ParseValue(ref reader) is var value && NoPropertyTwice(value) && properties.TryAdd(name!, value);
-
-    // Whether no object inside an extension's value gives a property twice, which the options refuse and JsonElement's own
-    // parsing lets through. Such values are small and rare (an entity's mention), so the names are compared pairwise.
-    private static bool NoPropertyTwice(JsonElement value)
-    {
-        switch (value.ValueKind)
-        {
-            case JsonValueKind.Array:
-                foreach (var item in value.EnumerateArray())
-                    if (!NoPropertyTwice(item)) return false;
-                return true;
-            case JsonValueKind.Object:
-                var index = 0;
-                foreach (var property in value.EnumerateObject())
-                {
-                    if (!NoPropertyTwice(property.Value)) return false;
-                    var earlier = 0;
-                    foreach (var before in value.EnumerateObject())
-                    {
-                        if (earlier++ == index) break;
-                        if (before.NameEquals(property.Name)) return false;
-                    }
-                    index++;
-                }
-                return true;
-            default:
-                return true;
-        }
-    }
+        properties.TryAdd(name!, JsonSerializer.Deserialize(ref reader, ReadElement));
 
     private static JsonSerializerOptions CreateReadOptions()
     {
