@@ -33,18 +33,23 @@ public static class EdgeExtensions
 
     public static WebApplication UseEdge(this WebApplication app)
     {
-        // AllowedHosts ("*" by default): a request for another host is refused with 400 before anything else runs.
-        app.UseHostFiltering();
-        // No response is to be read as anything but its declared type (a JSON answer holding a customer's name, as HTML).
+        // No response is to be read as anything but its declared type (a JSON answer holding a customer's name, as HTML);
+        // set again by the error handler, which clears the headers.
         app.Use((http, next) =>
         {
             http.Response.Headers.XContentTypeOptions = "nosniff";
             return next(http);
         });
+        // AllowedHosts ("*" by default): a request for another host is refused with 400 before anything else runs.
+        app.UseHostFiltering();
         app.UseExceptionHandler(new ExceptionHandlerOptions
         {
-            ExceptionHandler = http => http.Response.WriteAsJsonAsync(
-                ErrorResponse.Of("InternalError", "The server could not process the request; nothing was changed."), ProtocolJson.Options),
+            ExceptionHandler = http =>
+            {
+                http.Response.Headers.XContentTypeOptions = "nosniff";
+                return http.Response.WriteAsJsonAsync(
+                    ErrorResponse.Of("InternalError", "The server could not process the request; nothing was changed."), ProtocolJson.Options);
+            },
         });
         if (app.Services.GetRequiredService<Microsoft.Extensions.Options.IOptions<ProxyOptions>>().Value.IsConfigured)
             app.UseForwardedHeaders();

@@ -40,6 +40,7 @@ public sealed class BotEndpointTests
         using var failed = await Post(app, done.ToJsonString());
 
         var error = await ErrorOf(failed, HttpStatusCode.InternalServerError);
+        Assert.Equal("nosniff", Assert.Single(failed.Headers.GetValues("X-Content-Type-Options")));
         Assert.Equal("TurnFailed", (string?)error["code"]);
         File.WriteAllText(app.InventoryPath, inventory);
         File.SetLastWriteTimeUtc(app.InventoryPath, DateTime.UtcNow.AddSeconds(5));
